@@ -1,0 +1,53 @@
+import { attributeFields, type Field, type PyClass, type Runtime } from "../model.js";
+
+export type JsonSchema = Record<string, unknown>;
+
+export interface ClassSchemaOptions {
+  /** How a field holding another class refers to it. */
+  readonly classRef: (name: string) => JsonSchema;
+  /** The description a field carries (targets add units, headers and the like). */
+  readonly describe: (field: Field) => string;
+}
+
+/**
+ * The plain JSON Schema of one class's attribute view: standard keywords only, every attribute
+ * required, nothing else allowed. The types and validator targets hand this to their tools.
+ */
+export function deriveClassSchema(cls: PyClass, options: ClassSchemaOptions): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  for (const field of attributeFields(cls)) {
+    const json = field.json!;
+    const description = options.describe(field);
+    if (json.classRef !== undefined) {
+      properties[field.name] = { ...options.classRef(json.classRef), description };
+      continue;
+    }
+    const types: string[] = [...json.kinds, ...(field.nullable ? ["null"] : [])];
+    properties[field.name] = {
+      type: types.length === 1 ? types[0] : types,
+      description,
+      ...json.constraints,
+      ...(json.kinds.includes("object") && { additionalProperties: true }),
+    };
+  }
+  return {
+    type: "object",
+    title: cls.name,
+    description: cls.description,
+    properties,
+    required: Object.keys(properties),
+    additionalProperties: false,
+  };
+}
+
+/** The whole runtime as one self-contained schema: the context class at the root, the others in $defs. */
+export function deriveRuntimeSchema(runtime: Runtime, describe: (field: Field) => string = (field) => field.description): JsonSchema {
+  const options: ClassSchemaOptions = { classRef: (name) => ({ $ref: `#/$defs/${name}` }), describe };
+  const [root, ...rest] = runtime.classes;
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: runtime.schemaId,
+    ...deriveClassSchema(root!, options),
+    $defs: Object.fromEntries(rest.map((cls) => [cls.name, deriveClassSchema(cls, options)])),
+  };
+}

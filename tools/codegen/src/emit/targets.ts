@@ -1,0 +1,15 @@
+import type { Model } from "../model.js";
+import { emitTypes } from "./types/emit-types.js";
+
+/**
+ * The targets the generator writes. Each owns one folder outright (the writer replaces it
+ * whole), and each emit is a pure function of the model: adding a target is one entry here.
+ */
+export interface Target {
+  readonly name: string;
+  /** Repository-relative folder holding nothing but this target's output. */
+  readonly dir: string;
+  readonly emit: (model: Model) => Promise<ReadonlyMap<string, string>>;
+}
+
+export const targets: readonly Target[] = [{ name: "types", dir: "packages/types/gen", emit: emitTypes }];

@@ -1,0 +1,27 @@
+import type { Field, PyClass } from "../../model.js";
+import { formatPythonLiteral, formatPythonType } from "../../normalize/python-type.js";
+
+/** The JSDoc text of an attribute: the description, then the facts a reader checks most. */
+export function describeField(field: Field): string {
+  const facts = [
+    field.unit && `Unit: ${field.unit}.`,
+    field.header && `Header: \`${field.header}\`.`,
+    `Python: \`${formatPythonType(field.python)}\`.`,
+  ].filter(Boolean);
+  const lines = [field.description, "", facts.join(" ")];
+  if (field.nullable && field.nullWhen !== undefined) lines.push(`Null when: ${field.nullWhen}`);
+  if (field.secret) lines.push("Secret: never log or echo this value.");
+  return safeForJsDoc(lines.join("\n"));
+}
+
+export function describeClass(cls: PyClass): string {
+  const signature = cls.constructorParams
+    .map((param) => (param.default === undefined ? param.name : `${param.name}=${formatPythonLiteral(param.default)}`))
+    .join(", ");
+  return safeForJsDoc(`${cls.description}\n\nPython: \`${cls.name}(${signature})\`.`);
+}
+
+// a "*/" inside a description would end the comment early
+function safeForJsDoc(text: string): string {
+  return text.replaceAll("*/", "*\\/");
+}

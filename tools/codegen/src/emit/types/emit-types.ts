@@ -1,0 +1,125 @@
+import { compile } from "json-schema-to-typescript";
+import type { Model, Runtime } from "../../model.js";
+import { banner } from "../banner.js";
+import { deriveClassSchema } from "../derive-json-schema.js";
+import { describeClass, describeField } from "./describe-field.js";
+
+/**
+ * @fc-context/types: one declaration module per runtime id (aliases re-export their runtime)
+ * and a root module with Runtime and ContextOf. Each class compiles on its own through
+ * json-schema-to-typescript; a field holding another class names it with tsType, so every
+ * interface keeps its Python class name and its own JSDoc (no Credentials1 duplicates).
+ */
+export async function emitTypes(model: Model): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const runtime of model.runtimes) {
+    files.set(`${runtime.id}.d.ts`, await runtimeDeclarations(model, runtime));
+    files.set(`${runtime.id}.js`, banner(model, runtime, "//") + constants(model, runtime, "js"));
+    for (const alias of runtime.aliases) {
+      const reexport = `${banner(model, runtime, "//")}// ${alias} is another name FC accepts for ${runtime.id}.\nexport * from "./${runtime.id}.js";\n`;
+      files.set(`${alias}.d.ts`, reexport);
+      files.set(`${alias}.js`, reexport);
+    }
+  }
+  files.set("index.d.ts", rootDeclarations(model));
+  files.set("index.js", rootModule(model));
+  return files;
+}
+
+async function runtimeDeclarations(model: Model, runtime: Runtime): Promise<string> {
+  const interfaces: string[] = [];
+  for (const cls of runtime.classes) {
+    const schema = deriveClassSchema(cls, { classRef: (name) => ({ tsType: name }), describe: describeField });
+    schema.description = describeClass(cls);
+    interfaces.push(await compile(schema, cls.name, { bannerComment: "", format: true, additionalProperties: false }));
+  }
+  return `${banner(model, runtime, "//")}\n${interfaces.join("\n").trimEnd()}\n\n${constants(model, runtime, "d.ts")}`;
+}
+
+function constants(model: Model, runtime: Runtime, kind: "js" | "d.ts"): string {
+  const values: Array<[string, string, string]> = [
+    ["runtime", runtime.id, "The FC runtime id these types describe."],
+    ["pythonVersion", runtime.pythonVersion, "The Python version of the runtime."],
+    ["specVersion", model.specVersion, "The version of the spec these types were generated from."],
+    ["schemaId", runtime.schemaId, "The $id of the runtime's spec file."],
+  ];
+  return values
+    .map(([name, value, doc]) =>
+      kind === "js" ? `export const ${name} = ${JSON.stringify(value)};\n` : `/** ${doc} */\nexport declare const ${name}: ${JSON.stringify(value)};\n`,
+    )
+    .join("");
+}
+
+/** "python3.10" -> "Python310": the namespace a runtime's types are exported under. */
+export function namespaceOf(id: string): string {
+  return `Python${id.replace(/^python/, "").replaceAll(".", "")}`;
+}
+
+function allIds(model: Model): Array<{ id: string; runtime: Runtime }> {
+  return model.runtimes.flatMap((runtime) => [runtime.id, ...runtime.aliases].map((id) => ({ id, runtime })));
+}
+
+function rootDeclarations(model: Model): string {
+  const ids = allIds(model);
+  const union = (values: string[]) => values.map((value) => JSON.stringify(value)).join(" | ");
+  const aliases = ids.filter(({ id, runtime }) => id !== runtime.id);
+  const canonicalOf = aliases.reduceRight((rest, { id, runtime }) => `R extends ${JSON.stringify(id)} ? ${JSON.stringify(runtime.id)} : ${rest}`, "R");
+  return `${banner(model, undefined, "//")}
+${ids.map(({ id }) => `export type * as ${namespaceOf(id)} from "./${id}.js";`).join("\n")}
+${model.runtimes.map((runtime) => `import type { FCContext as ${namespaceOf(runtime.id)}Context } from "./${runtime.id}.js";`).join("\n")}
+
+/** Every FC Python runtime id fc-context describes, with the aliases FC accepts. */
+export type Runtime = ${union(ids.map(({ id }) => id))};
+
+/** The runtime ids without aliases: each names one model. */
+export type CanonicalRuntime = ${union(model.runtimes.map((runtime) => runtime.id))};
+
+/** The canonical id of a runtime id (${aliases.map(({ id, runtime }) => `${id} is ${runtime.id}`).join(", ")}). */
+export type CanonicalOf<R extends Runtime> = ${canonicalOf};
+
+/** The context type of each runtime id. */
+export interface ContextMap {
+${ids.map(({ id, runtime }) => `  ${JSON.stringify(id)}: ${namespaceOf(runtime.id)}Context;`).join("\n")}
+}
+
+/** The context object (attribute view) that runtime R passes to a handler. */
+export type ContextOf<R extends Runtime> = ContextMap[R];
+
+/** The version of the spec these types were generated from. */
+export declare const specVersion: ${JSON.stringify(model.specVersion)};
+
+/** The canonical runtime ids, oldest Python first. */
+export declare const runtimes: readonly [${model.runtimes.map((runtime) => JSON.stringify(runtime.id)).join(", ")}];
+
+/** Other ids FC accepts, and the runtime each means. */
+export declare const runtimeAliases: { ${aliases.map(({ id, runtime }) => `readonly ${JSON.stringify(id)}: ${JSON.stringify(runtime.id)}`).join("; ")} };
+
+/** True for every runtime id in Runtime, aliases included. */
+export declare function isRuntime(id: unknown): id is Runtime;
+
+/** The canonical id of a runtime id, or undefined for an id fc-context does not know. */
+export declare function canonicalRuntime<R extends Runtime>(id: R): CanonicalOf<R>;
+export declare function canonicalRuntime(id: string): CanonicalRuntime | undefined;
+`;
+}
+
+function rootModule(model: Model): string {
+  const aliases = allIds(model).filter(({ id, runtime }) => id !== runtime.id);
+  return `${banner(model, undefined, "//")}
+export const specVersion = ${JSON.stringify(model.specVersion)};
+
+export const runtimes = Object.freeze([${model.runtimes.map((runtime) => JSON.stringify(runtime.id)).join(", ")}]);
+
+export const runtimeAliases = Object.freeze({ ${aliases.map(({ id, runtime }) => `${JSON.stringify(id)}: ${JSON.stringify(runtime.id)}`).join(", ")} });
+
+export function isRuntime(id) {
+  return canonicalRuntime(id) !== undefined;
+}
+
+export function canonicalRuntime(id) {
+  if (typeof id !== "string") return undefined;
+  if (Object.hasOwn(runtimeAliases, id)) return runtimeAliases[id];
+  return runtimes.includes(id) ? id : undefined;
+}
+`;
+}

@@ -1,0 +1,41 @@
+import { checkMetaSchema } from "./check/check-meta-schema.js";
+import { targets as defaultTargets, type Target } from "./emit/targets.js";
+import { loadSpec } from "./load/load-spec.js";
+import type { Model } from "./model.js";
+import { normalize } from "./normalize/normalize.js";
+import { compareOutputs, type Drift } from "./write/compare-outputs.js";
+import { writeOutputs, type Output, type WriteHooks } from "./write/write-atomic.js";
+
+export interface GenerateOptions {
+  /** The repository root; spec and output folders are relative to it. */
+  readonly root: string;
+  readonly specDir?: string;
+  /** Compare with the files on disk instead of writing. */
+  readonly check?: boolean;
+  readonly targets?: readonly Target[];
+  readonly hooks?: WriteHooks;
+}
+
+export interface GenerateResult {
+  readonly model: Model;
+  readonly outputs: readonly Output[];
+  /** Set in check mode: empty when the files on disk match the spec. */
+  readonly drift?: readonly Drift[];
+}
+
+/** The stages in order: load, check, normalize, emit every target, then write (or compare). */
+export async function buildOutputs(root: string, specDir = "spec", targets: readonly Target[] = defaultTargets): Promise<{ model: Model; outputs: Output[] }> {
+  const tree = await loadSpec(root, specDir);
+  checkMetaSchema(tree);
+  const model = normalize(tree);
+  const outputs: Output[] = [];
+  for (const target of targets) outputs.push({ dir: target.dir, files: await target.emit(model) });
+  return { model, outputs };
+}
+
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const { model, outputs } = await buildOutputs(options.root, options.specDir, options.targets);
+  if (options.check) return { model, outputs, drift: await compareOutputs(options.root, outputs) };
+  await writeOutputs(options.root, outputs, options.hooks);
+  return { model, outputs };
+}

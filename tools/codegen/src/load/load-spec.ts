@@ -1,0 +1,68 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { describeFound, SpecError, type SpecIssue } from "../spec-error.js";
+import { JsonSyntaxError, parseJson } from "./parse-json.js";
+
+/** One parsed file under spec/. */
+export interface SpecFile {
+  /** Repository-relative path with forward slashes, as shown in every error. */
+  readonly path: string;
+  readonly value: unknown;
+  locate(pointer: string): { line: number; column: number };
+}
+
+export interface SpecTree {
+  /** Repository-relative path of the spec folder. */
+  readonly dir: string;
+  readonly metaSchema: SpecFile;
+  /** Every *.schema.json under spec/ but the meta-schema, sorted by path. */
+  readonly files: readonly SpecFile[];
+}
+
+export const META_SCHEMA_FILE = "meta.schema.json";
+
+export function issueAt(file: SpecFile, pointer: string, expected: string, found?: unknown): SpecIssue {
+  const issue: SpecIssue = { file: file.path, pointer, ...file.locate(pointer), expected };
+  return arguments.length > 3 ? { ...issue, found: describeFound(found) } : issue;
+}
+
+/** Reads and parses spec/; every unreadable or malformed file is reported, not only the first. */
+export async function loadSpec(root: string, specDir: string): Promise<SpecTree> {
+  const absolute = path.resolve(root, specDir);
+  const names = (await readdir(absolute, { recursive: true }))
+    .map((name) => name.split(path.sep).join("/"))
+    .filter((name) => name.endsWith(".schema.json"))
+    .sort();
+  if (!names.includes(META_SCHEMA_FILE)) {
+    throw new SpecError([{ file: `${specDir}/${META_SCHEMA_FILE}`, pointer: "", expected: "the meta-schema file to exist" }]);
+  }
+  const issues: SpecIssue[] = [];
+  const files: SpecFile[] = [];
+  for (const name of names) {
+    const filePath = `${toPosix(specDir)}/${name}`;
+    const text = await readFile(path.join(absolute, name), "utf8");
+    try {
+      const parsed = parseJson(text);
+      files.push({ path: filePath, value: parsed.value, locate: parsed.locate });
+    } catch (error) {
+      if (!(error instanceof JsonSyntaxError)) throw error;
+      issues.push({ file: filePath, pointer: error.pointer, line: error.line, column: error.column, expected: `valid JSON: ${error.expected}`, found: error.found });
+    }
+  }
+  if (issues.length > 0) throw new SpecError(issues);
+  const metaPath = `${toPosix(specDir)}/${META_SCHEMA_FILE}`;
+  const metaSchema = files.find((file) => file.path === metaPath)!;
+  const specFiles = files.filter((file) => file !== metaSchema);
+  if (!specFiles.some((file) => isRuntimeFile(file))) {
+    throw new SpecError([{ file: toPosix(specDir), pointer: "", expected: "at least one runtime file (a *.schema.json with x-runtime)" }]);
+  }
+  return { dir: toPosix(specDir), metaSchema, files: specFiles };
+}
+
+export function isRuntimeFile(file: SpecFile): boolean {
+  return typeof file.value === "object" && file.value !== null && Object.hasOwn(file.value, "x-runtime");
+}
+
+function toPosix(value: string): string {
+  return value.split(path.sep).join("/").replace(/\/+$/, "");
+}

@@ -1,0 +1,143 @@
+/**
+ * The one typed model between spec/ and every emitter. Emitters read only this: a runtime is a
+ * set of Python classes, a class a list of fields plus its constructor, aliases and methods.
+ * Everything a target needs is stated here, already checked; no emitter looks at spec/ itself.
+ */
+
+export type SourceKey = "RT" | "DOC3" | "DOC3N" | "DOC2" | "LOG" | "TRACE" | "HDR" | "VER" | "EMU";
+
+/** Where a model element was defined: for messages and for telling shared classes apart. */
+export interface Location {
+  readonly file: string;
+  readonly pointer: string;
+}
+
+/** A Python type, as an annotation would spell it. */
+export type PyType =
+  | { readonly kind: "builtin"; readonly name: "str" | "int" | "float" | "bool" | "None" | "Any" }
+  | { readonly kind: "logger" }
+  | { readonly kind: "class"; readonly name: string }
+  | { readonly kind: "optional"; readonly of: PyType }
+  | { readonly kind: "union"; readonly of: readonly PyType[] }
+  | { readonly kind: "dict"; readonly key: PyType; readonly value: PyType }
+  | { readonly kind: "list"; readonly of: PyType };
+
+export type JsonKind = "string" | "integer" | "number" | "boolean" | "object";
+
+export interface Constraints {
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly pattern?: string;
+}
+
+/** The JSON side of a field in the attribute view. */
+export interface JsonShape {
+  /** The non-null JSON types, in spec order. */
+  readonly kinds: readonly JsonKind[];
+  /** Set when the value is an instance of another class of the runtime. */
+  readonly classRef?: string;
+  readonly constraints: Constraints;
+}
+
+/** A claim of the vendor's documentation that the real runtime contradicts. */
+export interface VendorClaim {
+  readonly claim: string;
+  readonly truth: string;
+  readonly source: SourceKey;
+  readonly evidence: readonly SourceKey[];
+}
+
+export interface Field {
+  readonly name: string;
+  readonly description: string;
+  /** Absent for attributes that exist only in Python (loggers): they are not in the attribute view. */
+  readonly json?: JsonShape;
+  readonly python: PyType;
+  readonly nullable: boolean;
+  readonly nullWhen?: string;
+  readonly unit?: "MB" | "seconds";
+  readonly header?: string;
+  /** The key under which to_dict()/to_json() writes this field, when the class has those. */
+  readonly toJsonKey?: string;
+  readonly secret: boolean;
+  readonly examples: readonly unknown[];
+  readonly sources: readonly SourceKey[];
+  readonly vendorDoc: readonly VendorClaim[];
+  readonly location: Location;
+}
+
+export interface ConstructorParam {
+  readonly name: string;
+  /** The field the parameter fills. */
+  readonly fills: string;
+  readonly default?: string | number | boolean | null;
+  /** A method of the class the value passes through before it is stored. */
+  readonly via?: string;
+}
+
+export interface Alias {
+  readonly name: string;
+  readonly of: string;
+  /** "attribute": a second plain attribute with the same value; "property": a read-only property. */
+  readonly kind: "attribute" | "property";
+  readonly description: string;
+}
+
+export type MethodBehavior = "logger-or-root" | "to-dict" | "to-json" | "decode-base64-json-baggage";
+
+export interface Method {
+  readonly name: string;
+  readonly params: readonly { readonly name: string; readonly python: PyType }[];
+  readonly returns: PyType;
+  readonly behavior: MethodBehavior;
+  readonly description: string;
+  readonly sources: readonly SourceKey[];
+}
+
+export interface PyClass {
+  readonly name: string;
+  readonly description: string;
+  /** Attribute-view fields in spec order, then Python-only fields. */
+  readonly fields: readonly Field[];
+  readonly constructorParams: readonly ConstructorParam[];
+  readonly aliases: readonly Alias[];
+  readonly methods: readonly Method[];
+  readonly sources: readonly SourceKey[];
+  readonly vendorDoc: readonly VendorClaim[];
+  readonly location: Location;
+}
+
+export interface Runtime {
+  /** The FC runtime id users configure, such as "python3.9". */
+  readonly id: string;
+  /** Other ids that mean this runtime ("python3.6" for "python3"). */
+  readonly aliases: readonly string[];
+  readonly pythonVersion: string;
+  readonly pythonModule: string;
+  readonly description: string;
+  readonly sources: readonly SourceKey[];
+  readonly schemaId: string;
+  readonly specFile: string;
+  /** The context class's name; classes[0] is that class. */
+  readonly root: string;
+  /** The context class first, then every class it reaches, in order of first reach. */
+  readonly classes: readonly PyClass[];
+}
+
+export interface Model {
+  readonly specVersion: string;
+  /** Sorted by Python version. */
+  readonly runtimes: readonly Runtime[];
+}
+
+export function attributeFields(cls: PyClass): readonly Field[] {
+  return cls.fields.filter((field) => field.json !== undefined);
+}
+
+export function findClass(runtime: Runtime, name: string): PyClass {
+  const found = runtime.classes.find((cls) => cls.name === name);
+  if (found === undefined) throw new Error(`model invariant: runtime ${runtime.id} has no class ${name}`);
+  return found;
+}

@@ -1,0 +1,193 @@
+import { issueAt, type SpecFile } from "../load/load-spec.js";
+import type { RefResolver, Target } from "../check/resolve-ref.js";
+import type { Constraints, Field, JsonKind, JsonShape, PyType, SourceKey, VendorClaim } from "../model.js";
+import type { SpecIssue } from "../spec-error.js";
+import { admitsNone, formatPythonType, parsePythonType } from "./python-type.js";
+
+type Json = Record<string, unknown>;
+
+/** Where a field is used, and what it needs to become a model Field. */
+export interface FieldSite {
+  readonly file: SpecFile;
+  readonly pointer: string;
+  readonly name: string;
+  readonly node: Json;
+  /** In the attribute view (properties) or Python-only (x-python-attributes). */
+  readonly view: "attribute" | "python-only";
+  readonly classNames: ReadonlySet<string>;
+}
+
+export interface FieldResult {
+  readonly field?: Field;
+  /** The class schema a class-valued field points at, for the caller to normalize. */
+  readonly classTarget?: Target;
+}
+
+const MAX_REF_DEPTH = 16;
+
+/**
+ * Turns one property into a Field. A $ref to a field definition is merged with the keywords
+ * beside it (they override); a $ref to a class makes a class-valued field whose own
+ * description and sources sit beside the $ref.
+ */
+export function normalizeField(site: FieldSite, refs: RefResolver, issues: SpecIssue[]): FieldResult {
+  const merged = mergeRefs(site, refs, issues);
+  if (merged === undefined) return {};
+  const { node, classTarget } = merged;
+  const at = (key?: string) => (key === undefined ? site.pointer : `${site.pointer}/${key}`);
+  const fail = (expected: string, key?: string, found?: unknown) => {
+    issues.push(found === undefined ? issueAt(site.file, at(key), expected) : issueAt(site.file, at(key), expected, found));
+  };
+
+  const description = node.description;
+  const sources = node["x-source"];
+  if (typeof description !== "string") fail(`a "description" for attribute ${site.name}${classTarget ? " beside its $ref to a class" : ""}`);
+  if (!Array.isArray(sources)) fail(`an "x-source" for attribute ${site.name}${classTarget ? " beside its $ref to a class" : ""}`);
+
+  let json: JsonShape | undefined;
+  let nullable = false;
+  let derived: PyType | undefined;
+  if (site.view === "attribute") {
+    if (classTarget !== undefined) {
+      const className = (classTarget.node as Json)["x-python-class"] as string;
+      if (node.type !== undefined) fail(`no "type" beside a $ref to the class ${className}`, "type");
+      json = { kinds: ["object"], classRef: className, constraints: {} };
+      derived = { kind: "class", name: className };
+    } else {
+      const types = typeof node.type === "string" ? [node.type] : Array.isArray(node.type) ? (node.type as string[]) : undefined;
+      if (types === undefined) {
+        fail(`a JSON "type" for attribute ${site.name}`);
+        return {};
+      }
+      nullable = types.includes("null");
+      const kinds = types.filter((type): type is JsonKind => type !== "null");
+      if (kinds.length === 0) fail(`a type besides "null" for attribute ${site.name}`, "type", node.type);
+      if (kinds.includes("object") && node.additionalProperties !== true) {
+        fail(`"additionalProperties": true on an object-valued attribute (a class-valued one is a $ref to its class)`, "additionalProperties");
+      }
+      json = { kinds, constraints: constraintsOf(node) };
+      const parts: PyType[] = kinds.map(pythonOfJson);
+      const core: PyType = parts.length === 1 ? parts[0]! : { kind: "union", of: parts };
+      derived = nullable ? { kind: "optional", of: core } : core;
+    }
+  }
+
+  let python = derived;
+  if (typeof node["x-python-type"] === "string") {
+    const parsed = parsePythonType(node["x-python-type"], site.classNames);
+    if (typeof parsed === "string") fail(parsed, "x-python-type", node["x-python-type"]);
+    else if (derived !== undefined && formatPythonType(parsed) !== formatPythonType(derived)) {
+      fail(`an x-python-type that agrees with the JSON type (${formatPythonType(derived)})`, "x-python-type", node["x-python-type"]);
+    } else python = parsed;
+  } else if (site.view === "python-only") {
+    fail(`an "x-python-type" for the Python-only attribute ${site.name}`);
+  }
+  if (python === undefined || typeof description !== "string" || !Array.isArray(sources)) return { ...(classTarget && { classTarget }) };
+  if (site.view === "python-only") nullable = admitsNone(python);
+
+  if (nullable && typeof node["x-null-when"] !== "string") fail(`an "x-null-when" saying when ${site.name} is None`);
+  if (!nullable && node["x-null-when"] !== undefined) fail(`no "x-null-when" on ${site.name}, which is never None`, "x-null-when");
+  if (node["x-secret"] === true && !(json?.kinds.length === 1 && json.kinds[0] === "string")) fail(`"x-secret" only on a string attribute`, "x-secret");
+  if (node["x-unit"] !== undefined && !json?.kinds.some((kind) => kind === "integer" || kind === "number")) fail(`"x-unit" only on a numeric attribute`, "x-unit");
+  const examples = Array.isArray(node.examples) ? (node.examples as unknown[]) : [];
+  examples.forEach((example, index) => {
+    const problem = json === undefined || json.classRef !== undefined ? undefined : exampleProblem(example, json, nullable);
+    if (problem !== undefined) fail(problem, `examples/${index}`, example);
+  });
+
+  const field: Field = {
+    name: site.name,
+    description,
+    ...(json && { json }),
+    python,
+    nullable,
+    ...(typeof node["x-null-when"] === "string" && { nullWhen: node["x-null-when"] }),
+    ...(typeof node["x-unit"] === "string" && { unit: node["x-unit"] as "MB" | "seconds" }),
+    ...(typeof node["x-header"] === "string" && { header: node["x-header"] }),
+    ...(typeof node["x-to-json"] === "string" && { toJsonKey: node["x-to-json"] }),
+    secret: node["x-secret"] === true,
+    examples,
+    sources: sources as SourceKey[],
+    vendorDoc: (node["x-vendor-doc"] as VendorClaim[] | undefined) ?? [],
+    location: { file: site.file.path, pointer: site.pointer },
+  };
+  return { field, ...(classTarget && { classTarget }) };
+}
+
+function mergeRefs(site: FieldSite, refs: RefResolver, issues: SpecIssue[]): { node: Json; classTarget?: Target } | undefined {
+  let node: Json = site.node;
+  let file = site.file;
+  let pointer = site.pointer;
+  const overrides: Json[] = [];
+  for (let depth = 0; typeof node.$ref === "string"; depth++) {
+    if (depth === MAX_REF_DEPTH) {
+      issues.push(issueAt(site.file, `${site.pointer}/$ref`, `a $ref chain shorter than ${MAX_REF_DEPTH} (is it circular?)`));
+      return undefined;
+    }
+    const target = refs.resolve(file, `${pointer}/$ref`, node.$ref);
+    if ("expected" in target) {
+      issues.push(target);
+      return undefined;
+    }
+    const { $ref: _ref, ...rest } = node;
+    overrides.unshift(rest);
+    if (typeof target.node !== "object" || target.node === null) {
+      issues.push(issueAt(file, `${pointer}/$ref`, "a $ref to a field definition or a class", node.$ref));
+      return undefined;
+    }
+    if (Object.hasOwn(target.node, "x-python-class")) {
+      return { node: Object.assign({}, ...overrides) as Json, classTarget: target };
+    }
+    ({ file, pointer } = target);
+    node = target.node as Json;
+  }
+  return { node: Object.assign({}, node, ...overrides) as Json };
+}
+
+function pythonOfJson(kind: JsonKind): PyType {
+  switch (kind) {
+    case "string":
+      return { kind: "builtin", name: "str" };
+    case "integer":
+      return { kind: "builtin", name: "int" };
+    case "number":
+      return { kind: "builtin", name: "float" };
+    case "boolean":
+      return { kind: "builtin", name: "bool" };
+    case "object":
+      return { kind: "dict", key: { kind: "builtin", name: "str" }, value: { kind: "builtin", name: "Any" } };
+  }
+}
+
+function constraintsOf(node: Json): Constraints {
+  const constraints: { -readonly [K in keyof Constraints]: Constraints[K] } = {};
+  for (const key of ["minLength", "maxLength", "minimum", "maximum"] as const) {
+    if (typeof node[key] === "number") constraints[key] = node[key];
+  }
+  if (typeof node.pattern === "string") constraints.pattern = node.pattern;
+  return constraints;
+}
+
+/** Why an example does not fit its field, or undefined when it does. */
+function exampleProblem(example: unknown, json: JsonShape, nullable: boolean): string | undefined {
+  if (example === null) return nullable ? undefined : "an example of the field's type (it is never None)";
+  const { constraints } = json;
+  if (typeof example === "string") {
+    if (!json.kinds.includes("string")) return "an example of the field's JSON type";
+    const length = [...example].length;
+    if (constraints.minLength !== undefined && length < constraints.minLength) return `an example at least ${constraints.minLength} characters long`;
+    if (constraints.maxLength !== undefined && length > constraints.maxLength) return `an example at most ${constraints.maxLength} characters long`;
+    if (constraints.pattern !== undefined && !new RegExp(constraints.pattern, "u").test(example)) return `an example matching ${constraints.pattern}`;
+    return undefined;
+  }
+  if (typeof example === "number") {
+    const fits = json.kinds.includes("number") || (json.kinds.includes("integer") && Number.isInteger(example));
+    if (!fits) return "an example of the field's JSON type";
+    if (constraints.minimum !== undefined && example < constraints.minimum) return `an example of at least ${constraints.minimum}`;
+    if (constraints.maximum !== undefined && example > constraints.maximum) return `an example of at most ${constraints.maximum}`;
+    return undefined;
+  }
+  if (typeof example === "boolean") return json.kinds.includes("boolean") ? undefined : "an example of the field's JSON type";
+  if (typeof example === "object" && !Array.isArray(example)) return json.kinds.includes("object") ? undefined : "an example of the field's JSON type";
+  return "an example of the field's JSON type";
+}
