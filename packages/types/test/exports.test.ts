@@ -1,0 +1,44 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import * as root from "@fc-context/types";
+
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const manifest = JSON.parse(await readFile(path.join(packageDir, "package.json"), "utf8")) as {
+  exports: Record<string, { types: string; default: string } | string>;
+};
+const ids = [...root.runtimes, ...Object.keys(root.runtimeAliases)];
+
+describe("@fc-context/types", () => {
+  it("exports a subpath, types first, for every runtime id and alias, and nothing else", () => {
+    expect(Object.keys(manifest.exports).sort()).toEqual([".", "./package.json", ...ids.map((id) => `./${id}`)].sort());
+    for (const [key, target] of Object.entries(manifest.exports)) {
+      if (typeof target === "string") continue;
+      expect(Object.keys(target), key).toEqual(["types", "default"]);
+    }
+  });
+
+  it.each(ids)("imports @fc-context/types/%s as an ES module exposing its runtime and spec version", async (id) => {
+    const module = (await import(`@fc-context/types/${id}`)) as Record<string, string>;
+    expect(module.runtime).toBe(root.canonicalRuntime(id));
+    expect(module.specVersion).toBe(root.specVersion);
+    expect(module.schemaId).toBe(`https://fc-context.dev/schemas/${root.specVersion}/${module.runtime}.schema.json`);
+  });
+
+  it("knows the runtime ids FC uses, python3.6 meaning python3", () => {
+    expect(root.runtimes).toEqual(["python3", "python3.9", "python3.10", "python3.12"]);
+    expect(root.canonicalRuntime("python3.6")).toBe("python3");
+    expect(root.canonicalRuntime("python3.12")).toBe("python3.12");
+    for (const stranger of ["python2.7", "python3.11", "nodejs20", "__proto__", "toString", "", 3.9, null, undefined]) {
+      expect(root.canonicalRuntime(stranger as string), String(stranger)).toBeUndefined();
+      expect(root.isRuntime(stranger), String(stranger)).toBe(false);
+    }
+    expect(Object.isFrozen(root.runtimes) && Object.isFrozen(root.runtimeAliases)).toBe(true);
+  });
+
+  it("matches the version in package.json to the spec version", async () => {
+    const { version } = JSON.parse(await readFile(path.join(packageDir, "package.json"), "utf8")) as { version: string };
+    expect(root.specVersion).toBe(version);
+  });
+});
