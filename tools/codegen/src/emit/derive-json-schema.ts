@@ -40,14 +40,29 @@ export function deriveClassSchema(cls: PyClass, options: ClassSchemaOptions): Js
   };
 }
 
-/** The whole runtime as one self-contained schema: the context class at the root, the others in $defs. */
-export function deriveRuntimeSchema(runtime: Runtime, describe: (field: Field) => string = (field) => field.description): JsonSchema {
-  const options: ClassSchemaOptions = { classRef: (name) => ({ $ref: `#/$defs/${name}` }), describe };
+/**
+ * The whole runtime as one self-contained schema: the context class at the root, the others in
+ * $defs. Without annotations it carries validation keywords only (what a validator compiles).
+ */
+export function deriveRuntimeSchema(runtime: Runtime, options: { annotations?: boolean } = {}): JsonSchema {
+  const annotations = options.annotations ?? true;
+  const classOptions: ClassSchemaOptions = { classRef: (name) => ({ $ref: `#/$defs/${name}` }), describe: (field) => field.description };
+  const derive = (cls: PyClass) => {
+    const schema = deriveClassSchema(cls, classOptions);
+    return annotations ? schema : withoutAnnotations(schema);
+  };
   const [root, ...rest] = runtime.classes;
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: runtime.schemaId,
-    ...deriveClassSchema(root!, options),
-    $defs: Object.fromEntries(rest.map((cls) => [cls.name, deriveClassSchema(cls, options)])),
+    ...derive(root!),
+    $defs: Object.fromEntries(rest.map((cls) => [cls.name, derive(cls)])),
   };
+}
+
+function withoutAnnotations(schema: JsonSchema): JsonSchema {
+  const { title: _title, description: _description, ...rest } = schema;
+  const properties = rest.properties as Record<string, JsonSchema> | undefined;
+  if (properties === undefined) return rest;
+  return { ...rest, properties: Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, withoutAnnotations(property)])) };
 }

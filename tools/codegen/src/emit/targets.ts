@@ -1,5 +1,6 @@
 import type { Model } from "../model.js";
 import { emitTypes } from "./types/emit-types.js";
+import { emitValidators } from "./validators/emit-validators.js";
 
 /**
  * The targets the generator writes. Each owns one folder outright (the writer replaces it
@@ -12,4 +13,7 @@ export interface Target {
   readonly emit: (model: Model) => Promise<ReadonlyMap<string, string>>;
 }
 
-export const targets: readonly Target[] = [{ name: "types", dir: "packages/types/gen", emit: emitTypes }];
+export const targets: readonly Target[] = [
+  { name: "types", dir: "packages/types/gen", emit: emitTypes },
+  { name: "validators", dir: "packages/validators/gen", emit: emitValidators },
+];

@@ -1,0 +1,28 @@
+// A plain Node ES module, no test runner and no transpiler: every subpath of the package must
+// import as emitted and validate. Run by `node test/import-every-subpath.mjs` (and by the tests).
+import { readFile } from "node:fs/promises";
+
+const manifest = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
+const minimal = JSON.parse(await readFile(new URL("../../../spec/vectors/python3.9/valid/no-role-tracing-off.json", import.meta.url), "utf8")).value;
+let count = 0;
+for (const subpath of Object.keys(manifest.exports)) {
+  if (subpath === "./package.json" || subpath.endsWith(".json")) continue;
+  const specifier = `@fc-context/validators${subpath.slice(1)}`;
+  const module = await import(specifier);
+  if (subpath === ".") {
+    if (typeof module.loadValidators !== "function" || typeof module.FCContextValidationError !== "function") throw new Error(`${specifier}: missing exports`);
+  } else {
+    for (const name of ["isFCContext", "validateFCContext", "assertFCContext"]) {
+      if (typeof module[name] !== "function") throw new Error(`${specifier}: no ${name}`);
+    }
+    const expected = module.runtime !== "python3.12";
+    if (module.isFCContext(minimal) !== expected) throw new Error(`${specifier}: wrong verdict on a ${expected ? "valid" : "foreign"} context`);
+  }
+  count++;
+}
+for (const subpath of Object.keys(manifest.exports).filter((key) => key.endsWith("schema.json"))) {
+  const { default: schema } = await import(`@fc-context/validators${subpath.slice(1)}`, { with: { type: "json" } });
+  if (typeof schema.$id !== "string") throw new Error(`${subpath}: not a schema`);
+  count++;
+}
+console.log(`imported ${count} subpaths of @fc-context/validators`);

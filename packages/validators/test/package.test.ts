@@ -1,0 +1,94 @@
+import { execFile } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { FCContextValidationError, loadValidators } from "@fc-context/validators";
+import * as v3 from "@fc-context/validators/python3";
+import * as v36 from "@fc-context/validators/python3.6";
+import * as v312 from "@fc-context/validators/python3.12";
+import { loadVectors, repoRoot } from "./vectors.js";
+
+const run = promisify(execFile);
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const compilers = [
+  ["TypeScript 7", path.join(repoRoot, "node_modules/typescript/bin/tsc")],
+  ["TypeScript 5.9", path.join(repoRoot, "node_modules/typescript5/bin/tsc")],
+] as const;
+
+describe("@fc-context/validators", () => {
+  it("imports every subpath from a plain node ES module script", async () => {
+    const { stdout } = await run(process.execPath, [path.join(packageDir, "test/import-every-subpath.mjs")], { cwd: packageDir });
+    expect(stdout).toMatch(/^imported 10 subpaths/);
+  }, 20_000);
+
+  it.each(compilers)("declarations and narrowing type tests compile under %s with zero diagnostics", async (_name, compiler) => {
+    const result = await run(process.execPath, [compiler, "-p", path.join(packageDir, "tsconfig.json"), "--pretty", "false"]).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(result.stdout).toBe("");
+    expect(result.code).toBe(0);
+  }, 60_000);
+
+  it.each(["python3", "python3.9", "python3.10", "python3.12"])("keeps %s's module self-contained and within 4 KB gzipped", async (runtime) => {
+    const source = await readFile(path.join(packageDir, "gen", `${runtime}.js`), "utf8");
+    expect(source).not.toMatch(/\brequire\(/);
+    expect(source).not.toMatch(/from "ajv/);
+    expect(gzipSync(source).length).toBeLessThanOrEqual(4096);
+  });
+
+  it("throws one error class from every runtime, listing every issue", () => {
+    const value = { ...loadVectors("python3.12")[0]!.value as object, credentials: {}, region: 5 };
+    let caught: unknown;
+    try {
+      v312.assertFCContext(value);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(FCContextValidationError);
+    expect(caught).toBeInstanceOf(v3.FCContextValidationError);
+    const error = caught as FCContextValidationError;
+    expect(error.runtime).toBe("python3.12");
+    expect(error.issues.map((issue) => issue.path)).toEqual(["/credentials", "/region"]);
+    expect(error.message).toBe(
+      'Not a valid python3.12 context (2 issues):\n  /credentials: unexpected: FCContext on python3.12 has no attribute "credentials"\n  /region: expected a string, got the integer 5',
+    );
+  });
+
+  it("never echoes a secret, whatever the fault around it", () => {
+    const secret = "9NG2XAmpbuVaokUuPm1MUwvRzE5sCdPnXnL4wLu8wAkW";
+    const base = loadVectors("python3.9").find((v) => v.name === "valid/role-tracing-concurrency.json")!.value as Record<string, any>;
+    const faults = [
+      { ...base, credentials: secret },
+      { ...base, credentials: { ...base.credentials, security_token: [secret] } },
+      { ...base, credentials: { ...base.credentials, access_key_secret: `${secret}\u0000` , extra: secret } },
+      { ...base, credentials: { ...base.credentials, access_key_id: 7 } },
+      { ...base, function: secret, tracing: { span_context: secret } },
+    ];
+    for (const value of faults) {
+      const result = v3.validateFCContext(value);
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      for (const issue of result.issues) expect(issue.message).not.toContain(secret.slice(0, 12));
+    }
+  });
+
+  it("treats python3.6 as python3 and loads validators by runtime id", async () => {
+    expect(v36.runtime).toBe("python3");
+    expect(v36.isFCContext).toBe(v3.isFCContext);
+    expect((await loadValidators("python3.6")).isFCContext).toBe(v3.isFCContext);
+    expect((await loadValidators("python3.12")).runtime).toBe("python3.12");
+    await expect(loadValidators("python2.7" as "python3")).rejects.toThrow(/unknown FC runtime id "python2.7": expected one of python3, python3.6/);
+    await expect(loadValidators("__proto__" as "python3")).rejects.toThrow(TypeError);
+  });
+
+  it("exports a subpath per runtime id, types first, and the JSON Schema per runtime", async () => {
+    const manifest = JSON.parse(await readFile(path.join(packageDir, "package.json"), "utf8")) as { exports: Record<string, unknown>; dependencies: Record<string, string> };
+    expect(Object.keys(manifest.exports).filter((key) => /^\.\/python[\d.]+$/.test(key))).toEqual(["./python3", "./python3.6", "./python3.9", "./python3.10", "./python3.12"]);
+    for (const target of Object.values(manifest.exports)) if (typeof target === "object") expect(Object.keys(target as object)[0]).toBe("types");
+    expect(manifest.dependencies["@fc-context/types"]).toBeDefined();
+  });
+});
