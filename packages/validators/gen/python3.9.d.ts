@@ -2,10 +2,10 @@
 // Do not edit: change spec/ and run `npm run generate`.
 
 import type { FCContext } from "@fc-context/types/python3.9";
-import type { ValidationResult } from "../lib/report.js";
+import type { ValidationResult } from "./errors.js";
 
 export type { FCContext };
-export { FCContextValidationError, type ValidationIssue, type ValidationResult } from "../lib/report.js";
+export { FCContextValidationError, type ValidationIssue, type ValidationResult } from "./errors.js";
 
 /** The FC runtime id these validators check. */
 export declare const runtime: "python3.9";

@@ -1,7 +1,7 @@
 import type { ContextOf, Runtime } from "@fc-context/types";
-import type { ValidationResult } from "./report.js";
+import type { ValidationResult } from "../gen/errors.js";
 
-export { FCContextValidationError, type ValidationIssue, type ValidationResult } from "./report.js";
+export { FCContextValidationError, type ValidationIssue, type ValidationResult } from "../gen/errors.js";
 
 /** What every runtime's subpath exports. */
 export interface RuntimeValidators<R extends Runtime> {

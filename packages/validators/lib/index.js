@@ -2,7 +2,7 @@
 // its subpath (@fc-context/validators/python3.9), or load one by id with loadValidators.
 import { canonicalRuntime } from "@fc-context/types";
 
-export { FCContextValidationError } from "./report.js";
+export { FCContextValidationError } from "../gen/errors.js";
 
 export async function loadValidators(runtime) {
   const id = canonicalRuntime(runtime);

@@ -14,3 +14,12 @@ export function banner(model: Model, runtime: Runtime | undefined, comment: "//"
     "",
   ].join("\n");
 }
+
+/** The banner of a generated JSON file, as the `$comment` keyword JSON Schema reserves for notes. */
+export function bannerComment(model: Model, runtime: Runtime | undefined): string {
+  return banner(model, runtime, "//")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => line.replace(/^\/\/ /, ""))
+    .join(" ");
+}

@@ -1,5 +1,8 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { repoRoot } from "../testing/spec-fixture.js";
 import { loadRealSpec } from "../testing/load-real-model.js";
 import { classicContext, edited, python312Context } from "../testing/sample-contexts.js";
 import { deriveRuntimeSchema } from "./derive-json-schema.js";
@@ -47,4 +50,18 @@ describe("the JSON Schema derived from the model", () => {
   it("uses standard keywords only, so strict ajv accepts it", () => {
     for (const runtime of model.runtimes) expect(() => new Ajv2020({ strict: true, allowUnionTypes: true }).compile(deriveRuntimeSchema(runtime))).not.toThrow();
   });
+});
+
+describe("the shared vectors under spec/vectors", () => {
+  for (const runtime of model.runtimes) {
+    const dir = path.join(repoRoot, "spec/vectors", runtime.id);
+    const vectors = (["valid", "invalid"] as const).flatMap((kind) =>
+      readdirSync(path.join(dir, kind)).map((file) => [`${kind}/${file}`, kind === "valid", JSON.parse(readFileSync(path.join(dir, kind, file), "utf8"))] as const),
+    );
+    const fromSpec = specAjv.getSchema(runtime.schemaId)!;
+    it.each(vectors)(`${runtime.id}: %s gets its folder's verdict from the spec files themselves`, (_name, valid, vector) => {
+      expect(fromSpec(vector.value)).toBe(valid);
+      if (!valid) expect(fromSpec.errors!.every((error) => `${error.instancePath}/${error.params.missingProperty ?? error.params.additionalProperty ?? ""}`.replace(/\/$/, "") === vector.fault)).toBe(true);
+    });
+  }
 });

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import { transformSync } from "esbuild";
 import type { Model, Runtime } from "../../model.js";
-import { banner } from "../banner.js";
+import { banner, bannerComment } from "../banner.js";
 import { deriveRuntimeSchema } from "../derive-json-schema.js";
 import { needsCodePoints, standaloneValidator, UCS2LENGTH_SOURCE } from "./standalone-validator.js";
 
@@ -8,12 +10,19 @@ import { needsCodePoints, standaloneValidator, UCS2LENGTH_SOURCE } from "./stand
  * the attribute view (a fast boolean guard and an all-errors one), its declarations typed
  * through @fc-context/types, and the derived JSON Schema itself. Aliases re-export their runtime.
  */
+// The issue report is part of the generator, like a template: read once, inlined everywhere.
+const REPORT_SOURCE = readFileSync(new URL("./report-runtime.js", import.meta.url), "utf8");
+const REPORT_DECLARATIONS = readFileSync(new URL("./report-runtime.d.ts", import.meta.url), "utf8");
+
 export async function emitValidators(model: Model): Promise<Map<string, string>> {
   const files = new Map<string, string>();
+  files.set("errors.js", `${banner(model, undefined, "//")}\n${REPORT_SOURCE}`);
+  files.set("errors.d.ts", `${banner(model, undefined, "//")}\n${REPORT_DECLARATIONS}`);
+  const report = inlinedReport();
   for (const runtime of model.runtimes) {
-    files.set(`${runtime.id}.js`, validatorModule(model, runtime));
+    files.set(`${runtime.id}.js`, validatorModule(model, runtime, report));
     files.set(`${runtime.id}.d.ts`, validatorDeclarations(model, runtime, runtime.id));
-    files.set(`${runtime.id}.schema.json`, `${JSON.stringify(deriveRuntimeSchema(runtime), null, 2)}\n`);
+    files.set(`${runtime.id}.schema.json`, `${JSON.stringify({ $comment: bannerComment(model, runtime), ...deriveRuntimeSchema(runtime) }, null, 2)}\n`);
     for (const alias of runtime.aliases) {
       const reexport = `${banner(model, runtime, "//")}// ${alias} is another name FC accepts for ${runtime.id}.\nexport * from "./${runtime.id}.js";\n`;
       files.set(`${alias}.js`, reexport);
@@ -35,13 +44,26 @@ function classPaths(runtime: Runtime): Record<string, string> {
   return paths;
 }
 
-function validatorModule(model: Model, runtime: Runtime): string {
+/** The report as one minified expression whose value holds its exports. */
+function inlinedReport(): string {
+  const minified = transformSync(REPORT_SOURCE, { minify: true, format: "esm", target: "es2022", legalComments: "none" }).code;
+  const exports = /export\{([^}]*)\};?\s*$/.exec(minified);
+  if (exports === null) throw new Error("unexpected esbuild output for report-runtime.js");
+  const names = exports[1]!.split(",").map((entry) => {
+    const [local, exported] = entry.split(" as ");
+    return `${exported ?? local}:${local}`;
+  });
+  return `(()=>{${minified.slice(0, exports.index)}return{${names.join(",")}}})()`;
+}
+
+function validatorModule(model: Model, runtime: Runtime, report: string): string {
   const schema = deriveRuntimeSchema(runtime, { annotations: false });
   const countCodePoints = needsCodePoints(runtime);
   const fast = standaloneValidator(schema, { fast: true, countCodePoints });
   const full = standaloneValidator(schema, { fast: false, countCodePoints });
   return `${banner(model, runtime, "//")}
-import { FCContextValidationError, readFailure, toIssues } from "../lib/report.js";
+// The issue report (tools/codegen/src/emit/validators/report-runtime.js; readable in ./errors.js).
+const { FCContextValidationError, readFailure, toIssues } = ${report};
 
 export { FCContextValidationError };
 export const runtime = ${JSON.stringify(runtime.id)};
@@ -50,18 +72,10 @@ export const schemaId = ${JSON.stringify(runtime.schemaId)};
 
 const classes = ${JSON.stringify(classPaths(runtime))};
 ${countCodePoints ? `\n${UCS2LENGTH_SOURCE}` : ""}
-// ajv standalone code, compiled at generation time: the first stops at the first fault
-// and builds no errors; the second collects every fault.
-const check = ${fast};
+// ajv standalone code, compiled at generation time. The guard stops at the first fault, builds
+// no errors and returns false where reading the value throws; the other collects every fault.
+export const isFCContext = ${fast};
 const collect = ${full};
-
-export function isFCContext(value) {
-  try {
-    return check(value);
-  } catch {
-    return false;
-  }
-}
 
 export function validateFCContext(value) {
   let valid;
@@ -83,10 +97,10 @@ export function assertFCContext(value) {
 function validatorDeclarations(model: Model, runtime: Runtime, id: string): string {
   return `${banner(model, runtime, "//")}
 import type { FCContext } from "@fc-context/types/${id}";
-import type { ValidationResult } from "../lib/report.js";
+import type { ValidationResult } from "./errors.js";
 
 export type { FCContext };
-export { FCContextValidationError, type ValidationIssue, type ValidationResult } from "../lib/report.js";
+export { FCContextValidationError, type ValidationIssue, type ValidationResult } from "./errors.js";
 
 /** The FC runtime id these validators check. */
 export declare const runtime: ${JSON.stringify(runtime.id)};

@@ -14,7 +14,7 @@ const standaloneCode = ((standaloneModule as unknown as { default?: Standalone }
  * evaluates to the validate function: wrapped in its own scope so two validators of one schema
  * can share a module, with no require() (Node refuses require in an ES module: ajv #2209).
  *
- * `fast`: stop at the first fault and build no error objects; only the boolean is used.
+ * `fast`: stop at the first fault, build no error objects, and return false rather than throw.
  * Otherwise every fault is collected (allErrors), with what our issues need and no schemaPath.
  */
 export function standaloneValidator(schema: JsonSchema, options: { fast: boolean; countCodePoints: boolean }): string {
@@ -42,6 +42,8 @@ export function standaloneValidator(schema: JsonSchema, options: { fast: boolean
   code = code.replace(/const (func\d+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/g, "const $1 = ucs2length;");
   code = options.fast ? dropErrorObjects(code) : code.replace(/schemaPath:"(?:[^"\\]|\\.)*",/g, "");
   code = dropSchemaCopies(code);
+  code = dropOptionsParameter(code);
+  if (options.fast) code = catchInside(code, exported[1]!);
   if (options.fast && /\.errors\b/.test(code)) throw new Error("ajv standalone code reads .errors of a referenced validator; the fast validator cannot drop them");
   if (/\brequire\(/.test(code)) throw new Error(`ajv standalone code still requires a helper: ${/require\([^)]*\)/.exec(code)![0]}`);
   // Minified because ajv's code is not for reading anyway, and it keeps a runtime's module
@@ -92,6 +94,32 @@ function dropSchemaCopies(code: string): string {
     });
   }
   return code;
+}
+
+/**
+ * ajv's validate takes a destructured options object, `{instancePath="", ...}={}`, whose default
+ * allocates an object on every call. Our callers never pass it: when the module has a single
+ * validate function (every $ref inlined), the parameter becomes a constant.
+ */
+function dropOptionsParameter(code: string): string {
+  const functions = [...code.matchAll(/function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data(?:, dynamicAnchors=\{\})?\}=\{\}\)\{/g)];
+  if (functions.length !== 1 || (code.match(/function validate\d+\(/g) ?? []).length !== 1) return code;
+  if (/\b(?:parentData|parentDataProperty|rootData|dynamicAnchors)\b/.test(code.replace(functions[0]![0], ""))) return code;
+  return code.replace(functions[0]![0], `function ${functions[0]![1]}(data){const instancePath="";`);
+}
+
+/**
+ * Makes the fast validator return false where reading the value throws (a getter, a proxy trap),
+ * from inside: then it can be exported as the guard itself, with no wrapper call per check
+ * (it is too large for V8 to inline into one).
+ */
+function catchInside(code: string, name: string): string {
+  const start = code.indexOf(`function ${name}(data){`);
+  if (start < 0 || !code.endsWith("}") || (code.match(/function validate\d+\(/g) ?? []).length !== 1) {
+    throw new Error("unexpected ajv standalone output: cannot wrap the fast validator's body");
+  }
+  const bodyStart = start + `function ${name}(data){`.length;
+  return `${code.slice(0, bodyStart)}try{${code.slice(bodyStart, -1)}}catch{return false}}`;
 }
 
 /** Removes every `validateN.errors = [...];` and `validateN.errors = vErrors;` statement. */

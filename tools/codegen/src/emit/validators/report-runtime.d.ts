@@ -10,7 +10,10 @@ export interface ValidationIssue {
 
 export type ValidationResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
 
-/** Thrown by assertFCContext; the message lists every issue. One class for every runtime. */
+/**
+ * Thrown by assertFCContext; the message lists every issue. `instanceof` recognizes it whichever
+ * runtime's module threw it.
+ */
 export declare class FCContextValidationError extends Error {
   constructor(runtime: string, issues: readonly ValidationIssue[]);
   readonly name: "FCContextValidationError";

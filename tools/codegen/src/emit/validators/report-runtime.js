@@ -1,0 +1,114 @@
+// Turns ajv errors into issues a person can act on. The generator inlines this file, minified,
+// into every runtime's module (one file per module loads measurably faster) and emits it as
+// gen/errors.js for the package root. Every copy of FCContextValidationError recognizes the
+// errors of every other copy (Symbol.hasInstance), so instanceof works whichever subpath threw.
+//
+// Messages say what was expected and what kind of value was found, never a string's content:
+// secrets (access_key_secret, security_token) and strings that merely hold one never leak.
+
+export class FCContextValidationError extends Error {
+  static [Symbol.hasInstance](value) {
+    return value instanceof Error && value.name === "FCContextValidationError" && Array.isArray(value.issues);
+  }
+
+  constructor(runtime, issues) {
+    const count = issues.length === 1 ? "1 issue" : `${issues.length} issues`;
+    const lines = issues.map((issue) => `  ${issue.path === "" ? "(the value)" : issue.path}: ${issue.message}`);
+    super(`Not a valid ${runtime} context (${count}):\n${lines.join("\n")}`);
+    this.name = "FCContextValidationError";
+    this.runtime = runtime;
+    this.issues = issues;
+  }
+}
+
+export function readFailure() {
+  return { path: "", message: "reading the value threw an error (a getter or proxy trap)", keyword: "read" };
+}
+
+export function toIssues(errors, value, runtime, classes) {
+  const issues = [];
+  const seen = new Set();
+  for (const error of errors ?? []) {
+    const issue = toIssue(error, value, runtime, classes);
+    const key = `${issue.path}\u0000${issue.keyword}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(issue);
+  }
+  return issues;
+}
+
+function toIssue(error, value, runtime, classes) {
+  const { instancePath: at, keyword, params } = error;
+  const owner = classes[at] ?? "this object";
+  switch (keyword) {
+    case "required":
+      return { path: `${at}/${escape(params.missingProperty)}`, keyword, message: `missing: every ${owner} on ${runtime} has the attribute "${params.missingProperty}"` };
+    case "additionalProperties":
+      return { path: `${at}/${escape(params.additionalProperty)}`, keyword, message: `unexpected: ${owner} on ${runtime} has no attribute ${quoteKey(params.additionalProperty)}` };
+    case "type":
+      return { path: at, keyword, message: `expected ${classes[at] === undefined ? typeNames(params.type) : `a ${classes[at]} object`}, got ${describe(value, at)}` };
+    case "minLength":
+      return { path: at, keyword, message: params.limit === 1 ? `expected a non-empty string, got ${describe(value, at)}` : `expected a string of at least ${params.limit} characters, got ${describe(value, at)}` };
+    case "maxLength":
+      return { path: at, keyword, message: `expected a string of at most ${params.limit} characters, got ${describe(value, at)}` };
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return { path: at, keyword, message: `expected a number ${params.comparison} ${params.limit}, got ${describe(value, at)}` };
+    case "pattern":
+      return { path: at, keyword, message: `expected a string matching ${params.pattern}, got ${describe(value, at)} that does not` };
+    default:
+      return { path: at, keyword, message: `failed the "${keyword}" rule` };
+  }
+}
+
+function typeNames(type) {
+  const names = (Array.isArray(type) ? type : String(type).split(",")).map((name) => (name === "null" ? "null" : `${/^[aeiou]/.test(name) ? "an" : "a"} ${name}`));
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+}
+
+// Strings are described by length only; numbers, which the spec never marks secret, by value.
+function describe(root, pointer) {
+  let value;
+  try {
+    value = valueAt(root, pointer);
+  } catch {
+    return "a value that could not be read";
+  }
+  if (value === null) return "null";
+  if (value === undefined) return "nothing";
+  if (Array.isArray(value)) return "an array";
+  switch (typeof value) {
+    case "string":
+      return value.length === 0 ? "an empty string" : `a string of ${value.length} character${value.length === 1 ? "" : "s"}`;
+    case "number":
+      return Number.isFinite(value) ? `${Number.isInteger(value) ? "the integer" : "the number"} ${value}` : `the number ${value}`;
+    case "boolean":
+      return `the boolean ${value}`;
+    case "object":
+      return "an object";
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
+function valueAt(root, pointer) {
+  let node = root;
+  for (const token of pointer.split("/").slice(1)) {
+    const key = token.replaceAll("~1", "/").replaceAll("~0", "~");
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) return undefined;
+    node = node[key];
+  }
+  return node;
+}
+
+function escape(key) {
+  return String(key).replaceAll("~", "~0").replaceAll("/", "~1");
+}
+
+function quoteKey(key) {
+  const text = JSON.stringify(String(key));
+  return text.length > 62 ? `${text.slice(0, 58)}..."` : text;
+}
