@@ -1,4 +1,5 @@
 import type { Model } from "../model.js";
+import { emitPython } from "./python/emit-python.js";
 import { emitTypes } from "./types/emit-types.js";
 import { emitValidators } from "./validators/emit-validators.js";
 
@@ -16,4 +17,5 @@ export interface Target {
 export const targets: readonly Target[] = [
   { name: "types", dir: "packages/types/gen", emit: emitTypes },
   { name: "validators", dir: "packages/validators/gen", emit: emitValidators },
+  { name: "python", dir: "packages/python/src/fc_context", emit: emitPython },
 ];

@@ -90,6 +90,9 @@ export function normalizeField(site: FieldSite, refs: RefResolver, issues: SpecI
   if (node["x-secret"] === true && !(json?.kinds.length === 1 && json.kinds[0] === "string")) fail(`"x-secret" only on a string attribute`, "x-secret");
   if (node["x-unit"] !== undefined && !json?.kinds.some((kind) => kind === "integer" || kind === "number")) fail(`"x-unit" only on a numeric attribute`, "x-unit");
   const examples = Array.isArray(node.examples) ? (node.examples as unknown[]) : [];
+  if (json !== undefined && json.classRef === undefined && examples.length === 0) {
+    fail(`"examples" for attribute ${site.name}: its first example is the fakes' default and the docs' sample`);
+  }
   examples.forEach((example, index) => {
     const problem = json === undefined || json.classRef !== undefined ? undefined : exampleProblem(example, json, nullable);
     if (problem !== undefined) fail(problem, `examples/${index}`, example);

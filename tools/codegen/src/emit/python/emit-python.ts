@@ -1,0 +1,190 @@
+import { readFileSync } from "node:fs";
+import { attributeFields, type Field, type Model, type PyClass, type Runtime } from "../../model.js";
+import { banner } from "../banner.js";
+import { pythonClass } from "./emit-python-class.js";
+import { docstring, pythonLiteral } from "./python-source.js";
+
+// Shared Python code, part of the generator like a template: copied into every build.
+const RUNTIME_SUPPORT = readFileSync(new URL("./runtime_support.py", import.meta.url), "utf8");
+
+/**
+ * The Python package fc_context: one module per runtime mirroring the runtime's classes
+ * (py36, py39, ...), from_dict and the fakes' defaults per module, for_runtime() at the root,
+ * fake_context() in fc_context.testing.
+ */
+export async function emitPython(model: Model): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  files.set("_runtime.py", `${banner(model, undefined, "#")}\n${RUNTIME_SUPPORT}`);
+  files.set("py.typed", "");
+  files.set("__init__.py", packageInit(model));
+  files.set("testing.py", testingModule(model));
+  for (const runtime of model.runtimes) files.set(`${runtime.pythonModule}.py`, runtimeModule(model, runtime));
+  return files;
+}
+
+function versionAtLeast(version: string, major: number, minor: number): boolean {
+  const [a, b] = version.split(".").map(Number);
+  return a! > major || (a === major && b! >= minor);
+}
+
+function runtimeModule(model: Model, runtime: Runtime): string {
+  // dataclasses arrived in Python 3.7; the 3.6 module offers the same API with plain classes
+  const dataclasses = versionAtLeast(runtime.pythonVersion, 3, 7);
+  const root = runtime.classes[0]!;
+  const ordered = [...runtime.classes].reverse();
+  const pythonOnly = root.fields.filter((field) => field.json === undefined).map((field) => field.name);
+  const usesBase64 = runtime.classes.some((cls) => cls.methods.some((m) => m.behavior === "decode-base64-json-baggage"));
+  const lines = [
+    banner(model, runtime, "#"),
+    docstring(`The context classes of the Function Compute ${runtime.id} runtime (Python ${runtime.pythonVersion}), typed.\n\n${runtime.description}\n\nThe classes take the runtime's own constructor arguments, so code written against the real runtime runs unchanged; from_dict() builds a context from its attribute view (the shape of the JSON and TypeScript types).`, ""),
+    "",
+    ...(usesBase64 ? ["import base64"] : []),
+    "import json",
+    "import logging",
+    ...(dataclasses ? ["from dataclasses import dataclass, field"] : []),
+    "from typing import Any, Dict, Mapping, Optional, Union",
+    "",
+    "from ._runtime import FCContextValidationError, Issue, _check, _fresh_request_id, _integral, _merge, _repr, _rule",
+    "",
+    `__all__ = [${["RUNTIME", "PYTHON_VERSION", "SPEC_VERSION", "SCHEMA_ID", ...runtime.classes.map((cls) => cls.name), "from_dict", "FCContextValidationError", "Issue"].map((name) => JSON.stringify(name)).join(", ")}]`,
+    "",
+    `RUNTIME: str = ${JSON.stringify(runtime.id)}`,
+    `PYTHON_VERSION: str = ${JSON.stringify(runtime.pythonVersion)}`,
+    `SPEC_VERSION: str = ${JSON.stringify(model.specVersion)}`,
+    `SCHEMA_ID: str = ${JSON.stringify(runtime.schemaId)}`,
+    "",
+  ];
+  for (const cls of ordered) lines.push("", pythonClass(runtime, cls, dataclasses), "");
+  lines.push(
+    "",
+    `_RULES: Dict[str, Any] = {`,
+    ...runtime.classes.map((cls) => `    ${JSON.stringify(cls.name)}: (${attributeFields(cls).map(ruleSource).join(", ")},),`),
+    "}",
+    "",
+    "",
+    `def from_dict(data: Mapping[str, Any]) -> ${root.name}:`,
+    docstring(
+      `Builds a ${runtime.id} context from its attribute view: a dict keyed by the Python attribute names, None as None (for example json.loads of a stored context).\n\nRaises FCContextValidationError listing every fault by JSON pointer when data does not match the spec. Python-only attributes (the logger) are None.`,
+      "    ",
+    ),
+    `    _check(data, _RULES, ${JSON.stringify(root.name)}, RUNTIME)`,
+    `    return ${root.name}._from_attributes(data)`,
+    "",
+    "",
+    `_PYTHON_ONLY = (${pythonOnly.map((name) => `${JSON.stringify(name)},`).join(" ")})`,
+    "",
+    "",
+    "def _fake_attributes() -> Dict[str, Any]:",
+    `    return ${fakeAttributes(runtime, root, "    ")}`,
+    "",
+    "",
+    `def _fake(overrides: Mapping[str, Any]) -> ${root.name}:`,
+    "    data = _merge(_fake_attributes(), {key: value for key, value in overrides.items() if key not in _PYTHON_ONLY})",
+    "    context = from_dict(data)",
+    "    for key in _PYTHON_ONLY:",
+    "        if key in overrides:",
+    "            setattr(context, key, overrides[key])",
+    "    return context",
+    "",
+  );
+  return lines.join("\n");
+}
+
+function ruleSource(field: Field): string {
+  const json = field.json!;
+  const args = [JSON.stringify(field.name), `(${json.kinds.map((kind) => JSON.stringify(kind)).join(", ")},)`];
+  const named: string[] = [];
+  if (field.nullable) named.push("nullable=True");
+  if (json.classRef !== undefined) named.push(`class_name=${JSON.stringify(json.classRef)}`);
+  const c = json.constraints;
+  if (c.minLength !== undefined) named.push(`min_length=${c.minLength}`);
+  if (c.maxLength !== undefined) named.push(`max_length=${c.maxLength}`);
+  if (c.minimum !== undefined) named.push(`minimum=${c.minimum}`);
+  if (c.maximum !== undefined) named.push(`maximum=${c.maximum}`);
+  if (c.pattern !== undefined) named.push(`pattern=${JSON.stringify(c.pattern)}`);
+  return `_rule(${[...args, ...named].join(", ")})`;
+}
+
+/** The fakes' attribute view: each field's first spec example; the request id fresh per call. */
+function fakeAttributes(runtime: Runtime, cls: PyClass, indent: string): string {
+  const entries = attributeFields(cls).map((field) => {
+    let value: string;
+    if (field.json?.classRef !== undefined) value = fakeAttributes(runtime, runtime.classes.find((c) => c.name === field.json!.classRef)!, `${indent}    `);
+    else if (field.header === "x-fc-request-id") value = "_fresh_request_id()";
+    else value = pythonLiteral(field.examples[0]);
+    return `${indent}    ${JSON.stringify(field.name)}: ${value},`;
+  });
+  return `{\n${entries.join("\n")}\n${indent}}`;
+}
+
+function packageInit(model: Model): string {
+  const ids = model.runtimes.flatMap((runtime) => [runtime.id, ...runtime.aliases].map((id) => [id, runtime] as const));
+  return [
+    banner(model, undefined, "#"),
+    docstring(
+      `fc_context: the Python context object of Alibaba Cloud Function Compute, typed per runtime.\n\nImport the module of your runtime (${model.runtimes.map((r) => `fc_context.${r.pythonModule} for ${[r.id, ...r.aliases].join(" and ")}`).join(", ")}), or get it by runtime id with for_runtime(). Fakes for unit tests: fc_context.testing.fake_context().`,
+      "",
+    ),
+    "",
+    "import importlib",
+    "from types import ModuleType",
+    "from typing import Dict, Tuple",
+    "",
+    "from ._runtime import FCContextValidationError, Issue",
+    "",
+    '__all__ = ["FCContextValidationError", "Issue", "RUNTIMES", "RUNTIME_ALIASES", "SPEC_VERSION", "canonical_runtime", "for_runtime"]',
+    "",
+    `__version__ = ${JSON.stringify(model.specVersion)}`,
+    `SPEC_VERSION: str = ${JSON.stringify(model.specVersion)}`,
+    `RUNTIMES: Tuple[str, ...] = (${model.runtimes.map((r) => `${JSON.stringify(r.id)},`).join(" ")})`,
+    `RUNTIME_ALIASES: Dict[str, str] = {${ids.filter(([id, r]) => id !== r.id).map(([id, r]) => `${JSON.stringify(id)}: ${JSON.stringify(r.id)}`).join(", ")}}`,
+    `_MODULES = {${model.runtimes.map((r) => `${JSON.stringify(r.id)}: ${JSON.stringify(r.pythonModule)}`).join(", ")}}`,
+    "",
+    "",
+    "def canonical_runtime(runtime_id: str) -> str:",
+    docstring(`The runtime id FC means by runtime_id (${ids.filter(([id, r]) => id !== r.id).map(([id, r]) => `${id} is ${r.id}`).join(", ")}). Raises ValueError for an id fc_context does not know.`, "    "),
+    "    runtime = RUNTIME_ALIASES.get(runtime_id, runtime_id)",
+    "    if runtime not in _MODULES:",
+    `        raise ValueError("unknown FC runtime id {!r}: expected one of ${ids.map(([id]) => id).join(", ")}".format(runtime_id))`,
+    "    return runtime",
+    "",
+    "",
+    "def for_runtime(runtime_id: str) -> ModuleType:",
+    docstring(`The fc_context module of a runtime, by the id FC uses: for_runtime("python3.9") is fc_context.py39, for_runtime("python3") and for_runtime("python3.6") are fc_context.py36.`, "    "),
+    '    return importlib.import_module("." + _MODULES[canonical_runtime(runtime_id)], __name__)',
+    "",
+  ].join("\n");
+}
+
+function testingModule(model: Model): string {
+  const overloads = model.runtimes.flatMap((runtime) => {
+    const ids = [runtime.id, ...runtime.aliases].map((id) => JSON.stringify(id)).join(", ");
+    return ["@overload", `def fake_context(runtime: "Literal[${ids.replaceAll('"', "'")}]", **overrides: Any) -> "${runtime.pythonModule}.${runtime.root}": ...`, "", ""];
+  });
+  return [
+    banner(model, undefined, "#"),
+    docstring(
+      "Realistic contexts for unit tests.\n\n    from fc_context.testing import fake_context\n\n    context = fake_context(\"python3.9\", function={\"memory\": 1024})\n    handler(event, context)\n\nEach call has a fresh request id; every other value is a realistic default from the spec (a function with no role, tracing off, the LATEST version). Overrides replace attributes; a dict merges into a nested object (function={\"memory\": 1024} keeps the other FunctionMeta values). The result is checked like from_dict, so an override the runtime could not produce raises FCContextValidationError. Python-only attributes such as logger are set as given.",
+      "",
+    ),
+    "",
+    "from typing import TYPE_CHECKING, Any, overload",
+    "",
+    "from . import for_runtime",
+    "",
+    "if TYPE_CHECKING:",
+    "    # only for type checkers: Literal is not in Python 3.6's typing",
+    "    from typing_extensions import Literal",
+    "",
+    `    from . import ${model.runtimes.map((r) => r.pythonModule).join(", ")}`,
+    "",
+    '__all__ = ["fake_context"]',
+    "",
+    "",
+    ...overloads,
+    "def fake_context(runtime: str, **overrides: Any) -> Any:",
+    docstring("A realistic context of the given runtime (any id for_runtime accepts), with overrides applied.", "    "),
+    "    return for_runtime(runtime)._fake(overrides)",
+    "",
+  ].join("\n");
+}

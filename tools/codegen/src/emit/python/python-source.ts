@@ -1,0 +1,39 @@
+import type { PyType } from "../../model.js";
+import { formatPythonType } from "../../normalize/python-type.js";
+
+/** A docstring body at an indent: backslashes and triple quotes escaped, long text wrapped at 99. */
+export function docstring(text: string, indent: string): string {
+  const safe = text.replaceAll("\\", "\\\\").replaceAll('"""', '\\"\\"\\"');
+  const lines = safe.split("\n").flatMap((line) => wrap(line, 99 - indent.length));
+  if (lines.length === 1 && lines[0]!.length + indent.length + 6 <= 99) return `${indent}"""${lines[0]}"""`;
+  return [`${indent}"""${lines[0]}`, ...lines.slice(1).map((line) => (line === "" ? "" : `${indent}${line}`)), `${indent}"""`].join("\n");
+}
+
+function wrap(line: string, width: number): string[] {
+  if (line.length <= width) return [line];
+  const out: string[] = [];
+  let current = "";
+  for (const word of line.split(" ")) {
+    if (current !== "" && current.length + 1 + word.length > width) {
+      out.push(current);
+      current = word;
+    } else current = current === "" ? word : `${current} ${word}`;
+  }
+  return [...out, current];
+}
+
+/** A Python literal for a JSON value (None, True, dicts with str keys...). */
+export function pythonLiteral(value: unknown): string {
+  if (value === null || value === undefined) return "None";
+  if (value === true) return "True";
+  if (value === false) return "False";
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(value);
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(pythonLiteral).join(", ")}]`;
+  return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}: ${pythonLiteral(v)}`).join(", ")}}`;
+}
+
+/** The annotation as source: classes of the module are forward references only where needed. */
+export function annotation(type: PyType): string {
+  return formatPythonType(type);
+}
