@@ -13,7 +13,7 @@ TypeScript types).
 import base64
 import json
 import logging
-from typing import Any, Dict, Mapping, Optional, Union
+from typing import Any, ClassVar, Dict, Mapping, Optional, Union
 
 from ._runtime import FCContextValidationError, Issue, _check, _fresh_request_id, _integral, _merge, _repr, _rule
 
@@ -92,7 +92,7 @@ class Tracing:
             return NotImplemented
         return (self.span_context, self.span_baggages, self.jaeger_endpoint,) == (other.span_context, other.span_baggages, other.jaeger_endpoint,)
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
 
 class ServiceMeta:
@@ -158,7 +158,7 @@ class ServiceMeta:
             return NotImplemented
         return (self.name, self.log_project, self.log_store, self.qualifier, self.version_id,) == (other.name, other.log_project, other.log_store, other.qualifier, other.version_id,)
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
 
 class FunctionMeta:
@@ -217,7 +217,7 @@ class FunctionMeta:
             return NotImplemented
         return (self.name, self.handler, self.memory, self.timeout,) == (other.name, other.handler, other.memory, other.timeout,)
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
 
 class Credentials:
@@ -283,7 +283,7 @@ class Credentials:
             return NotImplemented
         return (self.access_key_id, self.access_key_secret, self.security_token,) == (other.access_key_id, other.access_key_secret, other.security_token,)
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
 
 class FCContext:
@@ -383,7 +383,7 @@ class FCContext:
             return NotImplemented
         return (self.request_id, self.credentials, self.function, self.service, self.region, self.account_id, self.retry_count, self.tracing,) == (other.request_id, other.credentials, other.function, other.service, other.region, other.account_id, other.retry_count, other.tracing,)
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
 
 _RULES: Dict[str, Any] = {

@@ -65,7 +65,8 @@ export function pythonClass(runtime: Runtime, cls: PyClass, dataclasses: boolean
     out.push("", "    def __eq__(self, other: object) -> bool:");
     out.push(`        if not isinstance(other, ${cls.name}):`, "            return NotImplemented");
     out.push(`        return (${attributes.map((f) => `self.${f.name}`).join(", ")},) == (${attributes.map((f) => `other.${f.name}`).join(", ")},)`);
-    out.push("", "    __hash__ = None  # type: ignore[assignment]");
+    // mutable and compared by value, like a dataclass: not hashable
+    out.push("", "    __hash__: ClassVar[None] = None  # type: ignore[assignment]");
   }
   return out.join("\n");
 }

@@ -42,7 +42,7 @@ function runtimeModule(model: Model, runtime: Runtime): string {
     "import json",
     "import logging",
     ...(dataclasses ? ["from dataclasses import dataclass, field"] : []),
-    "from typing import Any, Dict, Mapping, Optional, Union",
+    `from typing import Any, ${dataclasses ? "" : "ClassVar, "}Dict, Mapping, Optional, Union`,
     "",
     "from ._runtime import FCContextValidationError, Issue, _check, _fresh_request_id, _integral, _merge, _repr, _rule",
     "",
