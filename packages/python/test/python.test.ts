@@ -1,0 +1,179 @@
+import { execFile } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// The Python step of `npm test`: build the wheel once, install it into a fresh venv on every
+// runtime's own interpreter, run the unit tests there, type-check with pyright at each runtime's
+// version, score type completeness, and compare verdicts on the shared vectors with TypeScript's.
+const run = promisify(execFile);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const packageDir = path.resolve(here, "..");
+const repoRoot = path.resolve(packageDir, "../..");
+const pyright = path.join(repoRoot, "node_modules/pyright/index.js");
+const runtimes = [
+  { id: "python3", version: "3.6", module: "py36" },
+  { id: "python3.9", version: "3.9", module: "py39" },
+  { id: "python3.10", version: "3.10", module: "py310" },
+  { id: "python3.12", version: "3.12", module: "py312" },
+] as const;
+
+function pyenvRoot(): string {
+  return process.env.PYENV_ROOT ?? path.join(os.homedir(), ".pyenv");
+}
+
+/** The interpreter of a Python version under pyenv (the bare pythonX.Y shims need PYENV_VERSION). */
+function interpreter(version: string): string | undefined {
+  const versions = path.join(pyenvRoot(), "versions");
+  if (!existsSync(versions)) return undefined;
+  const dir = readdirSync(versions).filter((name) => name.startsWith(`${version}.`)).sort().at(-1);
+  const binary = dir && path.join(versions, dir, "bin", `python${version}`);
+  return binary && existsSync(binary) ? binary : undefined;
+}
+
+const found = runtimes.map((runtime) => ({ ...runtime, python: interpreter(runtime.version) }));
+const missing = found.filter((runtime) => runtime.python === undefined);
+let scratch = "";
+let wheel = "";
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(os.tmpdir(), "fc-context-python-"));
+  // build from a copy: setuptools writes build/ and *.egg-info beside the sources
+  const source = path.join(scratch, "source");
+  await cp(packageDir, source, { recursive: true, filter: (file) => !/node_modules|[\\/]test[\\/]|__pycache__|\.egg-info|[\\/]build$/.test(file) });
+  await run("/usr/bin/python3", ["-m", "pip", "wheel", "--no-build-isolation", "--no-deps", "--no-index", "-q", "-w", path.join(scratch, "dist"), source]);
+  wheel = path.join(scratch, "dist", readdirSync(path.join(scratch, "dist")).find((file) => file.endsWith(".whl"))!);
+}, 120_000);
+afterAll(() => (scratch ? rm(scratch, { recursive: true, force: true }) : undefined));
+
+describe("the Python interpreters", () => {
+  it("are all on this machine (CI fails loudly when one is missing)", () => {
+    const message = `missing under ${pyenvRoot()}/versions: ${missing.map((r) => `python${r.version}`).join(", ")}`;
+    if (process.env.CI === "true") expect(missing, message).toEqual([]);
+    else if (missing.length > 0) console.warn(`skipping: ${message}`);
+  });
+});
+
+describe.each(found)("fc_context on $id (Python $version)", (runtime) => {
+  const venv = () => path.join(scratch, `venv-${runtime.version}`);
+  const python = () => path.join(venv(), "bin", "python");
+
+  it.skipIf(runtime.python === undefined)("installs the wheel into a fresh venv and passes its unit tests there", async () => {
+    await run(runtime.python!, ["-m", "venv", venv()]);
+    await run(python(), ["-m", "pip", "install", "--no-index", "--no-deps", "-q", wheel]);
+    const { stderr } = await run(python(), ["-m", "unittest", "discover", "-v", "-s", path.join(packageDir, "tests")], {
+      cwd: scratch,
+      env: { ...process.env, FC_CONTEXT_RUNTIME: runtime.id, FC_CONTEXT_VECTORS: path.join(repoRoot, "spec/vectors"), PYTHONDONTWRITEBYTECODE: "1" },
+    });
+    expect(stderr).toMatch(/\nOK( \(skipped=\d+\))?\n?$/);
+    expect(stderr).toMatch(/Ran \d+ tests/);
+    // the installed copy was imported, not the sources
+    const { stdout } = await run(python(), ["-c", `import fc_context.${runtime.module} as m; print(m.__file__)`], { cwd: scratch });
+    expect(stdout).toContain(path.join(venv(), "lib"));
+  }, 120_000);
+
+  it.skipIf(runtime.python === undefined)("gives every shared vector the same verdict as @fc-context/validators", async () => {
+    const script = `
+import json, os, sys
+import fc_context
+module = fc_context.for_runtime(sys.argv[1])
+verdicts = {}
+for kind in ("valid", "invalid"):
+    folder = os.path.join(sys.argv[2], kind)
+    for name in sorted(os.listdir(folder)):
+        with open(os.path.join(folder, name), encoding="utf-8") as handle:
+            value = json.load(handle)["value"]
+        try:
+            module.from_dict(value)
+            verdicts[kind + "/" + name] = True
+        except fc_context.FCContextValidationError:
+            verdicts[kind + "/" + name] = False
+print(json.dumps(verdicts))
+`;
+    const { stdout } = await run(python(), ["-c", script, runtime.id, path.join(repoRoot, "spec/vectors", runtime.id)], { cwd: scratch });
+    const python_verdicts = JSON.parse(stdout) as Record<string, boolean>;
+    const validators = await import(`@fc-context/validators/${runtime.id}`);
+    const typescript: Record<string, boolean> = {};
+    for (const name of Object.keys(python_verdicts)) {
+      const vector = JSON.parse(await readFile(path.join(repoRoot, "spec/vectors", runtime.id, name), "utf8")) as { value: unknown };
+      typescript[name] = validators.isFCContext(vector.value);
+    }
+    expect(Object.keys(python_verdicts).length).toBeGreaterThan(10);
+    expect(python_verdicts).toEqual(typescript);
+  }, 60_000);
+});
+
+interface PyrightReport {
+  generalDiagnostics: Array<{ file: string; severity: string; message: string; range: { start: { line: number } } }>;
+  summary: { errorCount: number };
+}
+
+async function pyrightJson(args: string[], venvPython?: string): Promise<PyrightReport> {
+  const env = venvPython ? { ...process.env, PATH: `${path.dirname(venvPython)}${path.delimiter}${process.env.PATH}` } : process.env;
+  const { stdout } = await run(process.execPath, [pyright, "--outputjson", ...args], { env, maxBuffer: 32 * 1024 * 1024 }).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
+  return JSON.parse(stdout) as PyrightReport;
+}
+
+const sources = path.join(packageDir, "src/fc_context");
+const checks = runtimes.map((runtime, index) => ({
+  ...runtime,
+  // each module must type-check on its own Python version and every newer one
+  files: [
+    ...["__init__.py", "_runtime.py", "testing.py"].map((file) => path.join(sources, file)),
+    ...runtimes.slice(0, index + 1).map((older) => path.join(sources, `${older.module}.py`)),
+    path.join(packageDir, "tests/typecheck", `handler_${runtime.module}.py`),
+  ],
+}));
+
+describe("pyright", () => {
+  it.each(checks)("type-checks the package and an example handler at Python $version with 0 errors", async (check) => {
+    const report = await pyrightJson(["--pythonversion", check.version, ...check.files], undefined);
+    const errors = report.generalDiagnostics.filter((d) => d.severity === "error").map((d) => `${path.basename(d.file)}:${d.range.start.line + 1}: ${d.message}`);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it.each([
+    ["3.9", "wrong_py39.py"],
+    ["3.12", "wrong_py312.py"],
+  ])("at Python %s rejects exactly the tagged lines of %s", async (version, file) => {
+    const example = path.join(packageDir, "tests/typecheck", file);
+    const tagged = (await readFile(example, "utf8")).split("\n").flatMap((line, index) => (line.includes("# expect-error") ? [index + 1] : []));
+    const report = await pyrightJson(["--pythonversion", version, example]);
+    const lines = [...new Set(report.generalDiagnostics.filter((d) => d.severity === "error").map((d) => d.range.start.line + 1))].sort((a, b) => a - b);
+    expect(tagged.length).toBeGreaterThan(2);
+    expect(lines).toEqual(tagged);
+  }, 120_000);
+
+  it.skipIf(interpreter("3.12") === undefined)("scores 100% type completeness with --verifytypes", async () => {
+    const venv = path.join(scratch, "venv-verify");
+    await run(interpreter("3.12")!, ["-m", "venv", venv]);
+    await run(path.join(venv, "bin/python"), ["-m", "pip", "install", "--no-index", "--no-deps", "-q", wheel]);
+    // --verifytypes finds the package through the python on PATH (it ignores --pythonpath)
+    const report = (await pyrightJson(["--verifytypes", "fc_context", "--ignoreexternal"], path.join(venv, "bin/python"))) as unknown as {
+      typeCompleteness: { completenessScore: number; exportedSymbolCounts: { withKnownType: number } };
+    };
+    expect(report.typeCompleteness.exportedSymbolCounts.withKnownType).toBeGreaterThan(100);
+    expect(report.typeCompleteness.completenessScore).toBe(1);
+  }, 120_000);
+});
+
+describe("the distribution", () => {
+  it("keeps one version with the npm packages and the spec", async () => {
+    const version = (file: string) => readFile(file, "utf8").then((text) => (JSON.parse(text) as { version: string }).version);
+    const init = await readFile(path.join(sources, "__init__.py"), "utf8");
+    expect(init).toContain(`__version__ = "${await version(path.join(packageDir, "package.json"))}"`);
+    expect(await version(path.join(packageDir, "package.json"))).toBe(await version(path.join(repoRoot, "packages/types/package.json")));
+    expect(path.basename(wheel)).toBe(`fc_context-${await version(path.join(packageDir, "package.json"))}-py3-none-any.whl`);
+  });
+
+  it("ships py.typed, Typing :: Typed and requires-python >= 3.6 in the wheel", async () => {
+    const { stdout } = await run("/usr/bin/python3", ["-c", `import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print("\\n".join(z.namelist())); print(z.read([n for n in z.namelist() if n.endswith("METADATA")][0]).decode())`, wheel]);
+    expect(stdout).toContain("fc_context/py.typed");
+    expect(stdout).toContain("Classifier: Typing :: Typed");
+    expect(stdout).toContain("Requires-Python: >=3.6");
+  });
+});

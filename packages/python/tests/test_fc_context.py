@@ -1,0 +1,230 @@
+"""Unit tests of one fc_context runtime module, run on that runtime's own interpreter.
+
+FC_CONTEXT_RUNTIME names the runtime (python3, python3.9, python3.10, python3.12) and
+FC_CONTEXT_VECTORS the spec/vectors folder. The expectations are the facts of the real runtime
+(shared/reference/fc-context-facts.md), written out here rather than read from the spec.
+"""
+
+import base64
+import inspect
+import json
+import logging
+import os
+import sys
+import unittest
+
+import fc_context
+from fc_context.testing import fake_context
+
+RUNTIME = os.environ.get("FC_CONTEXT_RUNTIME", "python3.{}".format(sys.version_info[1]) if sys.version_info[:2] != (3, 6) else "python3")
+VECTORS = os.environ.get("FC_CONTEXT_VECTORS", os.path.join(os.path.dirname(__file__), "..", "..", "..", "spec", "vectors"))
+module = fc_context.for_runtime(RUNTIME)
+CLASSIC = RUNTIME != "python3.12"
+
+
+def params(cls):
+    return [(p.name, p.default) for p in inspect.signature(cls.__init__).parameters.values()][1:]
+
+
+def load_vectors(kind):
+    folder = os.path.join(VECTORS, "python3" if RUNTIME == "python3.6" else RUNTIME, kind)
+    for name in sorted(os.listdir(folder)):
+        with open(os.path.join(folder, name), encoding="utf-8") as handle:
+            yield name, json.load(handle)
+
+
+def strings_in(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for child in value.values():
+            yield from strings_in(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from strings_in(child)
+
+
+EMPTY = inspect.Parameter.empty
+
+
+class Module(unittest.TestCase):
+    def test_is_the_module_of_this_interpreter(self):
+        expected = {"python3": "py36", "python3.6": "py36", "python3.9": "py39", "python3.10": "py310", "python3.12": "py312"}[RUNTIME]
+        self.assertEqual(module.__name__, "fc_context." + expected)
+        self.assertEqual(module.PYTHON_VERSION, "{}.{}".format(*sys.version_info[:2]))
+        self.assertEqual(module.SPEC_VERSION, fc_context.__version__)
+
+    def test_python3_and_python3_6_are_one_runtime(self):
+        self.assertIs(fc_context.for_runtime("python3.6"), fc_context.for_runtime("python3"))
+        self.assertEqual(fc_context.canonical_runtime("python3.6"), "python3")
+        for unknown in ("python2.7", "python3.11", "nodejs20", ""):
+            with self.assertRaises(ValueError) as caught:
+                fc_context.for_runtime(unknown)
+            self.assertIn("expected one of python3, python3.6", str(caught.exception))
+
+    def test_dataclasses_from_3_7_plain_classes_on_3_6(self):
+        if sys.version_info < (3, 7):
+            self.assertFalse(hasattr(module.FCContext, "__dataclass_fields__"))
+            return
+        import dataclasses
+
+        self.assertTrue(dataclasses.is_dataclass(module.FCContext))
+        names = [f.name for f in dataclasses.fields(module.FCContext)]
+        self.assertEqual(names[:2], ["request_id" if CLASSIC else "account_id", "credentials" if CLASSIC else "request_id"])
+
+
+@unittest.skipUnless(CLASSIC, "python3, python3.9 and python3.10 share the classic classes")
+class ClassicRuntime(unittest.TestCase):
+    def make(self, **tracing):
+        credentials = module.Credentials("STS.id", "the-secret", "the-token")
+        function = module.FunctionMeta("fn", "index.handler", 512, "60")
+        service = module.ServiceMeta("svc", "proj", "store", "LATEST", None)
+        trace = module.Tracing(tracing.get("span_context"), tracing.get("baggage"), tracing.get("endpoint"))
+        return module.FCContext("1234", "req-1", credentials, function, service, "cn-shanghai", trace, None, "0")
+
+    def test_constructors_take_the_runtime_parameters_in_order(self):
+        self.assertEqual(params(module.FCContext), [("account_id", EMPTY), ("request_id", EMPTY), ("credentials", EMPTY), ("function_meta", EMPTY), ("service_meta", EMPTY), ("region", EMPTY), ("tracing", EMPTY), ("logger", EMPTY), ("retry_count", 0)])
+        self.assertEqual(params(module.Credentials), [("access_key_id", EMPTY), ("access_key_secret", EMPTY), ("security_token", EMPTY)])
+        self.assertEqual(params(module.ServiceMeta), [("service_name", EMPTY), ("log_project", EMPTY), ("log_store", EMPTY), ("qualifier", EMPTY), ("version_id", EMPTY)])
+        self.assertEqual(params(module.Tracing), [("span_context", EMPTY), ("base64_baggages", EMPTY), ("jaeger_endpoint", EMPTY)])
+        self.assertEqual(params(module.FunctionMeta), [("name", EMPTY), ("handler", EMPTY), ("memory", EMPTY), ("timeout", EMPTY)])
+
+    def test_attributes_and_aliases_as_the_runtime_sets_them(self):
+        context = self.make()
+        self.assertEqual(context.requestId, "req-1")
+        self.assertEqual(context.service.name, "svc")
+        self.assertEqual(context.function.name, "fn")
+        self.assertEqual(context.retry_count, "0")
+        self.assertEqual((context.credentials.accessKeyId, context.credentials.accessKeySecret, context.credentials.securityToken), ("STS.id", "the-secret", "the-token"))
+        with self.assertRaises(AttributeError):
+            context.credentials.accessKeyId = "x"
+        self.assertEqual(module.FCContext("a", "r", None, None, None, "cn", None, None).retry_count, 0)
+
+    def test_get_logger_falls_back_to_the_root_logger(self):
+        context = self.make()
+        self.assertIs(context.getLogger(), logging.getLogger())
+        mine = logging.getLogger("request")
+        context.logger = mine
+        self.assertIs(context.getLogger(), mine)
+
+    def test_to_json_writes_the_runtime_keys_secrets_included(self):
+        context = self.make(span_context="a:b:0:1", baggage=base64.b64encode(b'{"k": "v"}').decode(), endpoint="http://j")
+        data = json.loads(context.to_json())
+        self.assertEqual(list(data), ["requestId", "credentials", "function", "service", "region", "accountId", "retryCount", "tracing"])
+        self.assertEqual(data["credentials"], {"accessKeyId": "STS.id", "accessKeySecret": "the-secret", "securityToken": "the-token"})
+        self.assertEqual(data["service"], {"name": "svc", "logProject": "proj", "logStore": "store", "qualifier": "LATEST", "versionId": None})
+        self.assertEqual(data["function"], {"name": "fn", "handler": "index.handler", "memory": 512, "timeout": "60"})
+        self.assertEqual(data["tracing"], {"openTracingSpanContext": "a:b:0:1", "openTracingSpanBaggages": {"k": "v"}, "jaegerEndpoint": "http://j"})
+        self.assertEqual(data["retryCount"], "0")
+        self.assertIn("Warning", module.FCContext.to_json.__doc__)
+
+    def test_tracing_decodes_baggage_and_logs_failures_to_fc_sys_logger(self):
+        self.assertEqual(module.Tracing(None, None, None).span_baggages, {})
+        self.assertEqual(module.Tracing(None, "", None).span_baggages, {})
+        with self.assertLogs("fc_sys_logger", level="ERROR") as logs:
+            self.assertEqual(module.Tracing(None, "bm90IGpzb24=", None).span_baggages, {})
+        self.assertEqual(len(logs.output), 1)
+        self.assertTrue(logs.records[0].getMessage().startswith("Failed to parse base64 opentracing baggages:[bm90IGpzb24=], err: "))
+
+    def test_repr_and_str_never_show_secrets(self):
+        context = self.make()
+        for text in (repr(context), str(context), repr(context.credentials), str(context.credentials)):
+            self.assertNotIn("the-secret", text)
+            self.assertNotIn("the-token", text)
+        self.assertIn("access_key_secret=<set>", repr(context.credentials))
+        self.assertIn("access_key_id='STS.id'", repr(context.credentials))
+        self.assertIn("security_token=<empty>", repr(module.Credentials("", "", "")))
+
+    def test_equality_by_value(self):
+        self.assertEqual(self.make(), self.make())
+        self.assertNotEqual(self.make(), self.make(span_context="a:b:0:1"))
+
+    def test_code_written_for_the_real_runtime_runs_unchanged(self):
+        def handler(event, context):
+            endpoint = "oss-%s-internal.aliyuncs.com" % context.region
+            creds = context.credentials
+            client = (creds.accessKeyId, creds.accessKeySecret, creds.securityToken, creds.access_key_id)
+            context.getLogger().info("request %s", context.requestId)
+            parts = context.tracing.span_context.split(":") if context.tracing.span_context else []
+            return endpoint, client, context.service.name, context.service.qualifier, parts
+
+        result = handler({}, fake_context(RUNTIME, tracing={"span_context": "ab:cd:0:1"}))
+        self.assertEqual(result[0], "oss-cn-shanghai-internal.aliyuncs.com")
+        self.assertEqual(result[4], ["ab", "cd", "0", "1"])
+
+
+@unittest.skipUnless(RUNTIME == "python3.12", "python3.12 has its own reduced classes")
+class Python312Runtime(unittest.TestCase):
+    def test_constructors_take_the_runtime_parameters_in_order(self):
+        self.assertEqual(params(module.FCContext), [(n, EMPTY) for n in ("account_id", "request_id", "function_meta", "logger", "log_project", "log_store", "region")])
+        self.assertEqual(params(module.FunctionMeta), [(n, EMPTY) for n in ("name", "handler", "memory", "timeout", "version_id", "qualifier")])
+
+    def test_has_no_credentials_service_tracing_or_retry_count(self):
+        context = fake_context("python3.12")
+        for gone in ("credentials", "service", "tracing", "retry_count", "requestId"):
+            self.assertFalse(hasattr(context, gone), gone)
+        self.assertFalse(hasattr(module, "Credentials"))
+        self.assertEqual(context.function.qualifier, "LATEST")
+
+    def test_logger_is_a_logging_logger_from_get_logger(self):
+        context = fake_context("python3.12")
+        self.assertIsNone(context.logger)
+        self.assertIsInstance(context.getLogger(), logging.Logger)
+
+
+class FromDict(unittest.TestCase):
+    def test_accepts_every_valid_vector_and_keeps_its_values(self):
+        for name, vector in load_vectors("valid"):
+            with self.subTest(vector=name):
+                context = module.from_dict(vector["value"])
+                self.assertEqual(context.request_id, vector["value"]["request_id"])
+                self.assertEqual(context.function.memory, vector["value"]["function"]["memory"])
+                if CLASSIC:
+                    self.assertEqual(context.tracing.span_baggages, vector["value"]["tracing"]["span_baggages"])
+                    self.assertEqual(json.loads(context.to_json())["retryCount"], vector["value"]["retry_count"])
+
+    def test_rejects_every_invalid_vector_at_its_fault_without_echoing_strings(self):
+        for name, vector in load_vectors("invalid"):
+            with self.subTest(vector=name):
+                with self.assertRaises(fc_context.FCContextValidationError) as caught:
+                    module.from_dict(vector["value"])
+                issues = caught.exception.issues
+                self.assertTrue(issues)
+                self.assertEqual([issue.path for issue in issues], [vector["fault"]] * len(issues))
+                for text in (s for s in strings_in(vector["value"]) if len(s) >= 8):
+                    self.assertNotIn(text, str(caught.exception))
+
+    def test_lists_every_fault_in_one_error(self):
+        with self.assertRaises(fc_context.FCContextValidationError) as caught:
+            module.from_dict({"request_id": 5, "unknown": 1})
+        paths = [issue.path for issue in caught.exception.issues]
+        self.assertIn("/request_id", paths)
+        self.assertIn("/unknown", paths)
+        self.assertIn("/function", paths)
+        self.assertTrue(str(caught.exception).startswith("Not a valid {} context (".format(fc_context.canonical_runtime(RUNTIME))))
+
+
+class FakeContext(unittest.TestCase):
+    def test_is_realistic_valid_and_fresh_each_call(self):
+        first, second = fake_context(RUNTIME), fake_context(RUNTIME)
+        self.assertIsInstance(first, module.FCContext)
+        self.assertNotEqual(first.request_id, second.request_id)
+        self.assertRegex(first.request_id, r"^1-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{12}$")
+        self.assertIsInstance(first.function.memory, int)
+
+    def test_merges_nested_overrides(self):
+        context = fake_context(RUNTIME, function={"memory": 1024}, region="cn-hangzhou")
+        self.assertEqual(context.function.memory, 1024)
+        self.assertEqual(context.function.handler, fake_context(RUNTIME).function.handler)
+        self.assertEqual(context.region, "cn-hangzhou")
+
+    def test_sets_python_only_attributes_and_rejects_impossible_overrides(self):
+        logger = logging.getLogger("mine")
+        self.assertIs(fake_context(RUNTIME, logger=logger).getLogger(), logger)
+        with self.assertRaises(fc_context.FCContextValidationError) as caught:
+            fake_context(RUNTIME, function={"memory": "1024"}, colour="blue")
+        self.assertEqual(sorted(issue.path for issue in caught.exception.issues), ["/colour", "/function/memory"])
+
+
+if __name__ == "__main__":
+    unittest.main()
