@@ -8,10 +8,11 @@ Messages say what was expected and what kind of value was found, never a string'
 exactly as @fc-context/validators words them, so secrets never reach a log.
 """
 
+import binascii
 import json
 import math
+import os
 import re
-import uuid
 from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Pattern, Sequence, Tuple
 
 __all__ = ["FCContextValidationError", "Issue"]
@@ -211,5 +212,5 @@ def _merge(base: Dict[str, Any], overrides: Mapping[str, Any]) -> Dict[str, Any]
 
 def _fresh_request_id() -> str:
     """A request id in FC's format, new on every call (for fakes)."""
-    value = uuid.uuid4().hex
+    value = binascii.hexlify(os.urandom(14)).decode("ascii")
     return "1-{}-{}-{}".format(value[:8], value[8:16], value[16:28])
