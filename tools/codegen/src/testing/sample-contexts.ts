@@ -1,32 +1,21 @@
-/**
- * Realistic attribute-view contexts as each runtime builds them, for tests that need one.
- * (The shared test vectors under spec/vectors/ are the project-wide set; these stay small.)
- */
-export const classicContext = {
-  request_id: "1-6566d4a0-15b9c5e0-8a4d5b7e3c2f",
-  credentials: { access_key_id: "", access_key_secret: "", security_token: "" },
-  function: { name: "resize-image", handler: "index.handler", memory: 512, timeout: "60" },
-  service: { name: "media", log_project: null, log_store: null, qualifier: "LATEST", version_id: null },
-  region: "cn-shanghai",
-  account_id: "1234567890123456",
-  retry_count: "0",
-  tracing: { span_context: null, span_baggages: {}, jaeger_endpoint: null },
-};
-
-export const python312Context = {
-  account_id: "1234567890123456",
-  request_id: "1-6566d4a0-15b9c5e0-8a4d5b7e3c2f",
-  function: { name: "resize-image", handler: "index.handler", memory: 512, timeout: 60, version_id: null, qualifier: "LATEST" },
-  log_project: "my-log-project",
-  log_store: "my-log-store",
-  region: "cn-hangzhou",
-};
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { repoRoot } from "./spec-fixture.js";
 
 type Json = Record<string, unknown>;
 
-/** A copy of value with the object at path changed by edit. */
-export function edited<T extends Json>(value: T, edit: (copy: Json) => void): Json {
-  const copy = structuredClone(value) as Json;
+/** A shared vector's value (spec/vectors/<runtime>/<kind>/<name>.json). */
+function vector(runtime: string, name: string): Json {
+  return (JSON.parse(readFileSync(path.join(repoRoot, "spec/vectors", runtime, `${name}.json`), "utf8")) as { value: Json }).value;
+}
+
+/** Realistic attribute-view contexts as the runtime builds them. */
+export const classicContext = vector("python3.9", "valid/no-role-tracing-off");
+export const python312Context = vector("python3.12", "valid/logging-and-alias");
+
+/** A copy of value changed by edit. */
+export function edited(value: Json, edit: (copy: Json) => void): Json {
+  const copy = structuredClone(value);
   edit(copy);
   return copy;
 }
