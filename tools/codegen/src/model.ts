@@ -109,6 +109,14 @@ export interface PyClass {
   readonly location: Location;
 }
 
+/** Something the runtime dropped, and what replaces it (only where the spec cannot derive it). */
+export interface Removal {
+  /** Dotted path from the context, such as "credentials" or "service.name". */
+  readonly attribute: string;
+  readonly replacement: string;
+  readonly sources: readonly SourceKey[];
+}
+
 export interface Runtime {
   /** The FC runtime id users configure, such as "python3.9". */
   readonly id: string;
@@ -118,6 +126,7 @@ export interface Runtime {
   readonly pythonModule: string;
   readonly description: string;
   readonly sources: readonly SourceKey[];
+  readonly removed: readonly Removal[];
   readonly schemaId: string;
   readonly specFile: string;
   /** The context class's name; classes[0] is that class. */

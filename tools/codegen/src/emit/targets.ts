@@ -1,4 +1,5 @@
 import type { Model } from "../model.js";
+import { emitDocs } from "./docs/emit-docs.js";
 import { emitPython } from "./python/emit-python.js";
 import { emitTypes } from "./types/emit-types.js";
 import { emitValidators } from "./validators/emit-validators.js";
@@ -18,4 +19,5 @@ export const targets: readonly Target[] = [
   { name: "types", dir: "packages/types/gen", emit: emitTypes },
   { name: "validators", dir: "packages/validators/gen", emit: emitValidators },
   { name: "python", dir: "packages/python/src/fc_context", emit: emitPython },
+  { name: "docs", dir: "packages/docs/gen", emit: emitDocs },
 ];

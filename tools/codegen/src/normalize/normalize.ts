@@ -49,6 +49,11 @@ export function normalize(tree: SpecTree): Model {
       pythonModule: meta.pythonModule as string,
       description: meta.description as string,
       sources: meta["x-source"] as SourceKey[],
+      removed: ((meta["x-removed"] as Json[] | undefined) ?? []).map((entry) => ({
+        attribute: entry.attribute as string,
+        replacement: entry.replacement as string,
+        sources: entry["x-source"] as SourceKey[],
+      })),
       schemaId: value.$id as string,
       specFile: file.path,
       root: classes[0]!.name,
@@ -94,6 +99,11 @@ function collectClasses(
 
 function checkRuntime(runtime: Runtime, file: SpecFile, issues: SpecIssue[]): void {
   const names = new Set(runtime.classes.map((cls) => cls.name));
+  runtime.removed.forEach((removal, index) => {
+    if (resolvesInRuntime(runtime, removal.attribute)) {
+      issues.push(issueAt(file, `/x-runtime/x-removed/${index}/attribute`, `an attribute this runtime does not have (${removal.attribute} exists here)`, removal.attribute));
+    }
+  });
   const headers = new Map<string, string>();
   for (const cls of runtime.classes) {
     for (const field of cls.fields) {
@@ -109,6 +119,18 @@ function checkRuntime(runtime: Runtime, file: SpecFile, issues: SpecIssue[]): vo
       headers.set(field.header, `${cls.name}.${field.name}`);
     }
   }
+}
+
+/** True when a dotted path (attributes, aliases or methods) exists from the runtime's context. */
+export function resolvesInRuntime(runtime: Runtime, dotted: string): boolean {
+  let cls: PyClass | undefined = runtime.classes[0];
+  for (const name of dotted.split(".")) {
+    if (cls === undefined) return false;
+    const field = cls.fields.find((f) => f.name === name);
+    if (field === undefined) return cls.aliases.some((a) => a.name === name) || cls.methods.some((m) => m.name === name);
+    cls = field.json?.classRef === undefined ? undefined : runtime.classes.find((c) => c.name === field.json!.classRef);
+  }
+  return true;
 }
 
 function classRefs(type: PyType): string[] {

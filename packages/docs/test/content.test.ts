@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { markdownDir } from "./docs.js";
+
+const page = (name: string) => readFileSync(path.join(markdownDir, name), "utf8");
+
+describe("what the docs tell a reader", () => {
+  it("python3.12: logger is a logging.Logger from context.getLogger(), not the String the vendor page claims", () => {
+    const text = page("python3.12.md");
+    expect(text).toMatch(/\| `logger` \| `Optional\[logging\.Logger\]` \|/);
+    expect(text).toMatch(/The parameter table gives `logger` the type String\. \| logger is a logging\.Logger/);
+    expect(text).toMatch(/\| `getLogger\(\)` \| `logging\.Logger` \|/);
+  });
+
+  it("python3.9: the vendor page hides tracing, which the runtime sets; secrets are marked", () => {
+    const text = page("python3.9.md");
+    expect(text).toContain("`# self.tracing = tracing` commented out");
+    expect(text).toMatch(/\| `security_token` \|[^\n]*\*\*Secret\*\*/);
+  });
+
+  it("migrating 3.10 to 3.12 says what replaces credentials, service.qualifier and service.log_project", () => {
+    const text = page("migrate-python3.10-to-python3.12.md");
+    expect(text).toMatch(/\| `context\.credentials`, with everything on it \| Read the ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN environment variables\. \|/);
+    expect(text).toContain("| `context.service.qualifier` | `context.function.qualifier` (the same `x-fc-qualifier` value) |");
+    expect(text).toContain("| `context.service.log_project` | `context.log_project` (the same `x-fc-service-logproject` value) |");
+  });
+
+  it("migrating 3.9 to 3.10 changes nothing; the comparison marks what 3.12 lacks", () => {
+    expect(page("migrate-python3.9-to-python3.10.md")).toContain("Nothing in the context changes");
+    expect(page("comparison.md")).toMatch(/\| `credentials\.security_token` \| `str` \| `str` \| `str` \| — \| not in python3\.12 \|/);
+  });
+});

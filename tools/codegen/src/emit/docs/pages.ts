@@ -1,0 +1,200 @@
+import { attributeFields, type Field, type Model, type PyClass, type Runtime, type VendorClaim } from "../../model.js";
+import { formatPythonLiteral, formatPythonType } from "../../normalize/python-type.js";
+import { code, link, slug, type Block, type Page } from "./doc.js";
+import { entries, migration, type Migration } from "./entries.js";
+import { pythonHandlerSample, typescriptSample } from "./samples.js";
+
+const SOURCES_NOTE = "Sources are keys of the facts file's Sources table (RT: the runtime's own code; DOC3, DOC3N, DOC2: vendor pages; LOG, TRACE, HDR, VER: topic pages; EMU: local emulators).";
+
+export function buildPages(model: Model): Page[] {
+  const migrations = migrationPairs(model).map(([from, to]) => migration(from, to));
+  return [indexPage(model, migrations), ...model.runtimes.map((runtime) => runtimePage(model, runtime)), comparisonPage(model), ...migrations.map(migrationPage)];
+}
+
+/** Consecutive runtimes, and the oldest straight to the newest. */
+function migrationPairs(model: Model): Array<[Runtime, Runtime]> {
+  const r = model.runtimes;
+  const pairs: Array<[Runtime, Runtime]> = r.slice(1).map((to, i) => [r[i]!, to]);
+  if (r.length > 2) pairs.push([r[0]!, r.at(-1)!]);
+  return pairs;
+}
+
+const migrationName = (m: Migration) => `migrate-${m.from.id}-to-${m.to.id}`;
+const runtimeLabel = (runtime: Runtime) => [runtime.id, ...runtime.aliases].join(" / ");
+
+function indexPage(model: Model, migrations: Migration[]): Page {
+  return {
+    name: "index",
+    title: "fc-context: the Function Compute Python context",
+    blocks: [
+      { kind: "heading", level: 1, text: "The Function Compute Python context" },
+      {
+        kind: "paragraph",
+        text: `What the ${code("context")} object of each Alibaba Cloud Function Compute Python runtime really holds, generated from the fc-context spec ${model.specVersion}, which follows the runtime's own code. Where the vendor's documentation says otherwise, each page says so and why.`,
+      },
+      { kind: "heading", level: 2, text: "Runtimes" },
+      { kind: "list", items: model.runtimes.map((runtime) => `${link(runtimeLabel(runtime), `${runtime.id}.md`)}: Python ${runtime.pythonVersion}, ${code(`fc_context.${runtime.pythonModule}`)}, ${code(`@fc-context/types/${runtime.id}`)}`) },
+      { kind: "heading", level: 2, text: "Comparing and migrating" },
+      { kind: "list", items: [link("Every attribute in every runtime", "comparison.md"), ...migrations.map((m) => link(`Migrating from ${m.from.id} to ${m.to.id}`, `${migrationName(m)}.md`))] },
+      { kind: "heading", level: 2, text: "APIs" },
+      {
+        kind: "list",
+        items: [
+          `Python: ${code("pip install fc-context")}; ${code("fc_context.for_runtime(id)")}, ${code("<module>.from_dict(data)")}, ${code("fc_context.testing.fake_context(runtime, **overrides)")}.`,
+          `TypeScript types: ${code("@fc-context/types/<runtime>")} (${code("FCContext")}, ${code("ContextOf<R>")}).`,
+          `Validators: ${code("@fc-context/validators/<runtime>")} (${code("isFCContext")}, ${code("validateFCContext")}, ${code("assertFCContext")}).`,
+        ],
+      },
+    ],
+  };
+}
+
+function runtimePage(model: Model, runtime: Runtime): Page {
+  const blocks: Block[] = [
+    { kind: "heading", level: 1, text: `The ${runtime.id} context` },
+    {
+      kind: "paragraph",
+      text: `${runtime.description} Python ${runtime.pythonVersion}${runtime.aliases.length ? `; FC also accepts ${runtime.aliases.map(code).join(", ")}` : ""}. Python module ${code(`fc_context.${runtime.pythonModule}`)}, TypeScript ${code(`@fc-context/types/${runtime.id}`)}, validators ${code(`@fc-context/validators/${runtime.id}`)}. Sources: ${runtime.sources.join(", ")}.`,
+    },
+    { kind: "paragraph", text: `Other runtimes: ${model.runtimes.filter((r) => r !== runtime).map((r) => link(r.id, `${r.id}.md`)).join(", ")}. ${link("Compare them all", "comparison.md")}.` },
+    { kind: "heading", level: 2, text: "Where the vendor docs differ" },
+  ];
+  const claims = vendorClaims(runtime);
+  if (claims.length === 0) blocks.push({ kind: "paragraph", text: "Nothing the vendor page says about this runtime's context contradicts the runtime." });
+  else {
+    blocks.push({
+      kind: "table",
+      head: ["About", "The vendor page says", "The runtime does", "Sources"],
+      rows: claims.map(({ where, claim }) => [where, claim.claim, claim.truth, `${claim.source} says; ${claim.evidence.join(", ")} show`]),
+    });
+  }
+  if (runtime.removed.length > 0) {
+    blocks.push({ kind: "heading", level: 2, text: "Not in this runtime" });
+    blocks.push({ kind: "table", head: ["Attribute", "Instead", "Sources"], rows: runtime.removed.map((removal) => [code(removal.attribute), removal.replacement, removal.sources.join(", ")]) });
+  }
+  blocks.push(
+    { kind: "heading", level: 2, text: "Quick start" },
+    { kind: "paragraph", text: `A handler typed with ${code("fc_context")}, and its unit test with a fake context (no hand-written mock):` },
+    { kind: "code", lang: "python", text: pythonHandlerSample(runtime) },
+    { kind: "paragraph", text: `In TypeScript, with the types and the validators:` },
+    { kind: "code", lang: "ts", text: typescriptSample(runtime) },
+    { kind: "heading", level: 2, text: "Classes" },
+    { kind: "paragraph", text: `Every attribute always exists; "None when" says when its value is None (${code("null")} in JSON). ${SOURCES_NOTE}` },
+  );
+  for (const cls of runtime.classes) blocks.push(...classBlocks(cls));
+  return { name: runtime.id, title: `${runtime.id} context · fc-context`, runtime: runtime.id, blocks };
+}
+
+function vendorClaims(runtime: Runtime): Array<{ where: string; claim: VendorClaim }> {
+  return runtime.classes.flatMap((cls) => [
+    ...cls.vendorDoc.map((claim) => ({ where: code(cls.name), claim })),
+    ...cls.fields.flatMap((field) => field.vendorDoc.map((claim) => ({ where: code(`${cls.name}.${field.name}`), claim }))),
+  ]);
+}
+
+function classBlocks(cls: PyClass): Block[] {
+  const signature = `${cls.name}(${cls.constructorParams.map((p) => (p.default === undefined ? p.name : `${p.name}=${formatPythonLiteral(p.default)}`)).join(", ")})`;
+  const fills = cls.constructorParams.filter((p) => p.fills !== p.name || p.via !== undefined).map((p) => `${code(p.name)} fills ${code(p.fills)}${p.via ? ` through ${code(`${p.via}()`)}` : ""}`);
+  const blocks: Block[] = [
+    { kind: "heading", level: 3, text: cls.name },
+    { kind: "paragraph", text: `${cls.description} Constructor: ${code(signature)}${fills.length ? `; ${fills.join(", ")}` : ""}. Sources: ${cls.sources.join(", ")}.` },
+    {
+      kind: "table",
+      searchable: true,
+      head: ["Attribute", "Python type", "JSON type", "None when", "Unit", "FC header", "Description"],
+      rows: cls.fields.map((field) => [
+        code(field.name),
+        code(formatPythonType(field.python)),
+        jsonType(field),
+        field.nullable ? (field.nullWhen ?? "") : "never",
+        field.unit ?? "",
+        field.header ? code(field.header) : "",
+        `${field.description}${field.secret ? " **Secret**: never shown by repr() or validator messages." : ""}${field.toJsonKey ? ` to_json key ${code(field.toJsonKey)}.` : ""} (${field.sources.join(", ")})`,
+      ]),
+    },
+  ];
+  if (cls.aliases.length > 0) {
+    blocks.push({ kind: "table", searchable: true, head: ["Alias", "Of", "Kind", "Description"], rows: cls.aliases.map((a) => [code(a.name), code(a.of), a.kind === "property" ? "read-only property" : "attribute", a.description]) });
+  }
+  if (cls.methods.length > 0) {
+    blocks.push({
+      kind: "table",
+      head: ["Method", "Returns", "Description"],
+      rows: cls.methods.map((m) => [code(`${m.name}(${m.params.map((p) => `${p.name}: ${formatPythonType(p.python)}`).join(", ")})`), code(formatPythonType(m.returns)), `${m.description} (${m.sources.join(", ")})`]),
+    });
+  }
+  return blocks;
+}
+
+function jsonType(field: Field): string {
+  if (field.json === undefined) return "none: Python only";
+  if (field.json.classRef !== undefined) return `object (${field.json.classRef})`;
+  return [...field.json.kinds, ...(field.nullable ? ["null"] : [])].join(" or ");
+}
+
+function comparisonPage(model: Model): Page {
+  const perRuntime = model.runtimes.map((runtime) => new Map(entries(runtime).map((entry) => [entry.path, entry])));
+  const paths: string[] = [];
+  for (const map of perRuntime) for (const path of map.keys()) if (!paths.includes(path)) paths.push(path);
+  const rows = paths.map((path) => {
+    const cells = perRuntime.map((map) => map.get(path)?.type);
+    const present = model.runtimes.filter((_r, i) => cells[i] !== undefined).map((r) => r.id);
+    const types = new Set(cells.filter((cell) => cell !== undefined));
+    const change =
+      present.length === model.runtimes.length ? (types.size === 1 ? "same everywhere" : "type differs") : present.length === 1 ? `only ${present[0]}` : `not in ${model.runtimes.filter((r) => !present.includes(r.id)).map((r) => r.id).join(", ")}`;
+    return [code(path), ...cells.map((cell) => (cell === undefined ? "—" : code(cell))), change];
+  });
+  return {
+    name: "comparison",
+    title: "Comparing the runtimes · fc-context",
+    blocks: [
+      { kind: "heading", level: 1, text: "Comparing the runtimes" },
+      { kind: "paragraph", text: `Every attribute, alias and method of the context, by its path from ${code("context")}, with its Python type in each runtime ("—": absent).` },
+      { kind: "table", head: ["Path", ...model.runtimes.map((r) => link(r.id, `${r.id}.md`)), "Changes"], rows },
+    ],
+  };
+}
+
+function migrationPage(m: Migration): Page {
+  const blocks: Block[] = [
+    { kind: "heading", level: 1, text: `Migrating from ${m.from.id} to ${m.to.id}` },
+    {
+      kind: "paragraph",
+      text: `From Python ${m.from.pythonVersion} to ${m.to.pythonVersion}: type your handlers with ${code(`fc_context.${m.to.pythonModule}`)} instead of ${code(`fc_context.${m.from.pythonModule}`)} (${code(`@fc-context/types/${m.to.id}`)} in TypeScript). Computed from the two runtimes' specs; see ${link(m.from.id, `${m.from.id}.md`)} and ${link(m.to.id, `${m.to.id}.md`)}.`,
+    },
+  ];
+  if (m.removed.length + m.added.length + m.changed.length + m.constructors.length === 0) {
+    blocks.push({ kind: "paragraph", text: `Nothing in the context changes: code written for ${m.from.id} reads the same attributes, of the same types, on ${m.to.id}.` });
+    return { name: migrationName(m), title: `${m.from.id} to ${m.to.id} · fc-context`, blocks };
+  }
+  // a child of something removed is listed only when it went somewhere else
+  const parentOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf(".")));
+  const removedPaths = new Set(m.removed.map((r) => r.entry.path));
+  const listed = m.removed.filter((r) => r.movedTo !== undefined || !removedPaths.has(parentOf(r.entry.path)));
+  if (listed.length > 0) {
+    blocks.push(
+      { kind: "heading", level: 2, text: "What disappears" },
+      {
+        kind: "table",
+        head: ["In " + m.from.id, "Instead, in " + m.to.id],
+        rows: listed.map(({ entry, movedTo, replacement }) => [
+          `${code(`context.${entry.path}`)}${m.removed.some((r) => parentOf(r.entry.path) === entry.path) ? ", with everything on it" : ""}`,
+          movedTo
+            ? `${code(`context.${movedTo.path}`)} (the same ${code(movedTo.header!)} value)`
+            : (replacement ?? "nothing: no replacement on the context"),
+        ]),
+      },
+    );
+  }
+  const fresh = m.added.filter((a) => a.movedFrom === undefined);
+  if (fresh.length > 0) blocks.push({ kind: "heading", level: 2, text: "What is new" }, { kind: "list", items: fresh.map(({ entry }) => `${code(`context.${entry.path}`)}: ${code(entry.type)}`) });
+  if (m.changed.length > 0) {
+    blocks.push({ kind: "heading", level: 2, text: "What changes type" }, { kind: "table", head: ["Attribute", m.from.id, m.to.id], rows: m.changed.map(({ before, after }) => [code(`context.${after.path}`), code(before.type), code(after.type)]) });
+  }
+  if (m.constructors.length > 0) {
+    blocks.push({ kind: "heading", level: 2, text: "Constructors" }, { kind: "table", head: ["Class", m.from.id, m.to.id], rows: m.constructors.map((c) => [code(c.cls), code(c.before), code(c.after)]) });
+  }
+  return { name: migrationName(m), title: `${m.from.id} to ${m.to.id} · fc-context`, blocks };
+}
+
+export { slug };

@@ -1,0 +1,73 @@
+import { slug, type Block, type Page } from "./doc.js";
+
+/**
+ * A self-contained page: styles and script inline, links relative, nothing fetched. Runtime
+ * pages carry a switcher between runtimes and a search box that filters attribute rows.
+ */
+export function renderHtml(page: Page, pages: readonly Page[], banner: string): string {
+  const runtimes = pages.filter((p) => p.runtime !== undefined);
+  const nav = [
+    `<a href="index.html">fc-context</a>`,
+    `<label>Runtime <select id="runtime" aria-label="Runtime">${runtimes
+      .map((p) => `<option value="${p.name}.html"${p.name === page.name ? " selected" : ""}>${escape(p.runtime!)}</option>`)
+      .join("")}${page.runtime === undefined ? `<option value="" selected>choose…</option>` : ""}</select></label>`,
+    page.runtime === undefined ? "" : `<label>Search attributes <input id="search" type="search" placeholder="security_token" aria-label="Search attributes"></label><span id="matches" role="status"></span>`,
+    `<a href="comparison.html">Compare runtimes</a>`,
+  ].join(" ");
+  return `<!doctype html>
+<!-- ${escape(banner)} -->
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(page.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<nav>${nav}</nav>
+<main>
+${page.blocks.map(block).join("\n")}
+</main>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+function block(b: Block): string {
+  switch (b.kind) {
+    case "heading":
+      return `<h${b.level} id="${escape(slug(b.text))}">${inline(b.text)}</h${b.level}>`;
+    case "paragraph":
+      return `<p>${inline(b.text)}</p>`;
+    case "list":
+      return `<ul>${b.items.map((item) => `<li>${inline(item)}</li>`).join("")}</ul>`;
+    case "code":
+      return `<pre><code class="language-${b.lang}">${escape(b.text.trimEnd())}</code></pre>`;
+    case "table":
+      return `<table${b.searchable ? ' class="attributes"' : ""}><thead><tr>${b.head.map((h) => `<th>${inline(h)}</th>`).join("")}</tr></thead><tbody>${b.rows
+        .map((row) => `<tr${b.searchable ? ` data-name="${escape(stripMarks(row[0]!))}"` : ""}>${row.map((cell) => `<td>${inline(cell)}</td>`).join("")}</tr>`)
+        .join("")}</tbody></table>`;
+  }
+}
+
+/** Inline marks to HTML: escape first, then `code` and [text](target.md#anchor). */
+function inline(text: string): string {
+  return escape(text)
+    .replace(/`([^`]+)`/g, "<code>$1</code>")
+    .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
+    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_whole, label: string, target: string) => `<a href="${target.replace(/\.md(?=#|$)/, ".html")}">${label}</a>`);
+}
+
+function stripMarks(text: string): string {
+  return text.replace(/`/g, "").replace(/\[([^\]]+)\]\([^)]*\)/g, "$1");
+}
+
+function escape(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+}
+
+const STYLE = `body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1b1f24}nav{position:sticky;top:0;background:#f4f6f8;border-bottom:1px solid #d0d7de;padding:8px 16px;display:flex;gap:16px;align-items:center;flex-wrap:wrap}main{max-width:1100px;padding:8px 24px 48px}table{border-collapse:collapse;margin:8px 0 16px;width:100%}th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}th{background:#f4f6f8}code{background:#eff1f3;padding:0 3px;border-radius:3px}pre{background:#f6f8fa;padding:12px;overflow:auto}pre code{background:none}tr.hidden{display:none}#matches{color:#57606a}`;
+
+// Switching runtime keeps the search; the search hides attribute rows whose name does not match.
+const SCRIPT = `(function(){var select=document.getElementById("runtime"),input=document.getElementById("search"),status=document.getElementById("matches");var query=new URLSearchParams(location.search).get("q")||"";select.addEventListener("change",function(){if(select.value)location.href=select.value+(input&&input.value?"?q="+encodeURIComponent(input.value):"");});if(!input)return;function apply(){var q=input.value.trim().toLowerCase(),shown=0,rows=document.querySelectorAll("table.attributes tbody tr");rows.forEach(function(row){var hit=!q||row.getAttribute("data-name").toLowerCase().indexOf(q)>=0;row.classList.toggle("hidden",!hit);if(hit)shown++;});status.textContent=q?(shown?shown+(shown===1?" attribute matches":" attributes match")+" \\u201c"+q+"\\u201d":"No attribute matches \\u201c"+q+"\\u201d in this runtime"):"";}input.value=query;input.addEventListener("input",apply);apply();})();`;
