@@ -167,6 +167,7 @@ describe("the distribution", () => {
     const init = await readFile(path.join(sources, "__init__.py"), "utf8");
     expect(init).toContain(`__version__ = "${await version(path.join(packageDir, "package.json"))}"`);
     expect(await version(path.join(packageDir, "package.json"))).toBe(await version(path.join(repoRoot, "packages/types/package.json")));
+    expect(await readFile(path.join(packageDir, "pyproject.toml"), "utf8")).toContain(`\nversion = "${await version(path.join(packageDir, "package.json"))}"\n`);
     expect(path.basename(wheel)).toBe(`fc_context-${await version(path.join(packageDir, "package.json"))}-py3-none-any.whl`);
   });
 

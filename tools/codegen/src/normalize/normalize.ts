@@ -2,6 +2,7 @@ import { issueAt, isRuntimeFile, type SpecFile, type SpecTree } from "../load/lo
 import { RefResolver, type Target } from "../check/resolve-ref.js";
 import type { Model, PyClass, PyType, Runtime, SourceKey } from "../model.js";
 import { SpecError, type SpecIssue } from "../spec-error.js";
+import { pep440 } from "../pep440.js";
 import { normalizeClass } from "./normalize-class.js";
 
 type Json = Record<string, unknown>;
@@ -152,6 +153,9 @@ function classRefs(type: PyType): string[] {
 function checkVersions(tree: SpecTree, issues: SpecIssue[]): string | undefined {
   const first = tree.files.find(isRuntimeFile) ?? tree.files[0]!;
   const version = (first.value as Json)["x-spec-version"] as string;
+  if (pep440(version) === undefined) {
+    issues.push(issueAt(first, "/x-spec-version", "a version Python packaging can carry too (PEP 440): a release, or an alpha.N, beta.N or rc.N pre-release", version));
+  }
   for (const file of tree.files) {
     const value = file.value as Json;
     if (value["x-spec-version"] !== version) {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { attributeFields, type Field, type Model, type PyClass, type Runtime } from "../../model.js";
+import { pep440 } from "../../pep440.js";
 import { banner } from "../banner.js";
 import { pythonClass } from "./emit-python-class.js";
 import { docstring, pythonLiteral } from "./python-source.js";
@@ -134,7 +135,7 @@ function packageInit(model: Model): string {
     "",
     '__all__ = ["FCContextValidationError", "Issue", "RUNTIMES", "RUNTIME_ALIASES", "SPEC_VERSION", "canonical_runtime", "for_runtime"]',
     "",
-    `__version__ = ${JSON.stringify(model.specVersion)}`,
+    `__version__ = ${JSON.stringify(pep440(model.specVersion))}`,
     `SPEC_VERSION: str = ${JSON.stringify(model.specVersion)}`,
     `RUNTIMES: Tuple[str, ...] = (${model.runtimes.map((r) => `${JSON.stringify(r.id)},`).join(" ")})`,
     `RUNTIME_ALIASES: Dict[str, str] = {${ids.filter(([id, r]) => id !== r.id).map(([id, r]) => `${JSON.stringify(id)}: ${JSON.stringify(r.id)}`).join(", ")}}`,

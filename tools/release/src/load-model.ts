@@ -1,0 +1,31 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { checkMetaSchema } from "../../codegen/src/check/check-meta-schema.js";
+import { loadSpec } from "../../codegen/src/load/load-spec.js";
+import type { Model } from "../../codegen/src/model.js";
+import { normalize } from "../../codegen/src/normalize/normalize.js";
+
+/** The model of a spec folder, or of the spec/ folder at a git ref of the repository at root. */
+export async function loadModel(source: string, root: string): Promise<Model> {
+  const folder = path.resolve(root, source);
+  if (existsSync(folder) && statSync(folder).isDirectory()) return modelOf(folder);
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "fc-context-ref-"));
+  try {
+    const tar = execFileSync("git", ["-C", root, "archive", "--format=tar", source, "spec"], { maxBuffer: 64 * 1024 * 1024 });
+    execFileSync("tar", ["-x", "-C", scratch], { input: tar });
+    return await modelOf(path.join(scratch, "spec"));
+  } catch (error) {
+    if (error instanceof Error && "status" in error) throw new Error(`${source} is neither a spec folder nor a git ref with a spec/ folder`);
+    throw error;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function modelOf(folder: string): Promise<Model> {
+  const tree = await loadSpec(path.dirname(folder), path.basename(folder));
+  checkMetaSchema(tree);
+  return normalize(tree);
+}
