@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pep440 } from "../../../tools/codegen/src/pep440.js";
 
 // The Python step of `npm test`: build the wheel once, install it into a fresh venv on every
 // runtime's own interpreter, run the unit tests there, type-check with pyright at each runtime's
@@ -165,10 +166,11 @@ describe("the distribution", () => {
   it("keeps one version with the npm packages and the spec", async () => {
     const version = (file: string) => readFile(file, "utf8").then((text) => (JSON.parse(text) as { version: string }).version);
     const init = await readFile(path.join(sources, "__init__.py"), "utf8");
-    expect(init).toContain(`__version__ = "${await version(path.join(packageDir, "package.json"))}"`);
+    const python = pep440(await version(path.join(packageDir, "package.json")));
+    expect(init).toContain(`__version__ = "${python}"`);
     expect(await version(path.join(packageDir, "package.json"))).toBe(await version(path.join(repoRoot, "packages/types/package.json")));
-    expect(await readFile(path.join(packageDir, "pyproject.toml"), "utf8")).toContain(`\nversion = "${await version(path.join(packageDir, "package.json"))}"\n`);
-    expect(path.basename(wheel)).toBe(`fc_context-${await version(path.join(packageDir, "package.json"))}-py3-none-any.whl`);
+    expect(await readFile(path.join(packageDir, "pyproject.toml"), "utf8")).toContain(`\nversion = "${python}"\n`);
+    expect(path.basename(wheel)).toBe(`fc_context-${python}-py3-none-any.whl`);
   });
 
   it("ships py.typed, Typing :: Typed and requires-python >= 3.6 in the wheel", async () => {
