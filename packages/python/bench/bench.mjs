@@ -2,21 +2,18 @@
 // an import of its fc_context module adds to a bare interpreter (measured inside fresh processes,
 // median of 15), and fake_context() calls per second. Prints a Markdown table.
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { findPython } from "../tools/find-python.mjs";
 
 const source = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../src");
-const versions = path.join(process.env.PYENV_ROOT ?? path.join(os.homedir(), ".pyenv"), "versions");
 const runtimes = [["python3", "3.6", "py36"], ["python3.9", "3.9", "py39"], ["python3.10", "3.10", "py310"], ["python3.12", "3.12", "py312"]];
 const median = (list) => [...list].sort((a, b) => a - b)[list.length >> 1];
 
 console.log("| runtime | interpreter | import adds | of which json, logging, re, typing | fake_context calls/s |\n|---|---|---|---|---|");
 for (const [id, version, module] of runtimes) {
-  const dir = existsSync(versions) ? readdirSync(versions).filter((name) => name.startsWith(`${version}.`)).sort().at(-1) : undefined;
-  const python = dir && path.join(versions, dir, "bin", `python${version}`);
-  if (!python || !existsSync(python)) {
+  const python = findPython(version);
+  if (python === undefined) {
     console.log(`| ${id} | missing | | | |`);
     continue;
   }
@@ -32,5 +29,5 @@ for (const [id, version, module] of runtimes) {
     bare.push(Number(stdlib) * 1000);
   }
   const rate = execFileSync(python, ["-c", `import timeit\nfrom fc_context.testing import fake_context\nn = 2000\nprint(n / min(timeit.repeat(lambda: fake_context("${id}"), number=n, repeat=5)))`], { env, encoding: "utf8" });
-  console.log(`| ${id} | ${path.basename(dir)} | ${median(imports).toFixed(1)} ms | ${median(bare).toFixed(1)} ms | ${Math.round(Number(rate)).toLocaleString("en")} |`);
+  console.log(`| ${id} | ${path.basename(path.dirname(path.dirname(python)))} | ${median(imports).toFixed(1)} ms | ${median(bare).toFixed(1)} ms | ${Math.round(Number(rate)).toLocaleString("en")} |`);
 }

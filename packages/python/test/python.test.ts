@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pep440 } from "../../../tools/codegen/src/pep440.js";
+import { findPython as interpreter, pyenvRoot } from "../tools/find-python.mjs";
 
 // The Python step of `npm test`: build the wheel once, install it into a fresh venv on every
 // runtime's own interpreter, run the unit tests there, type-check with pyright at each runtime's
@@ -22,19 +23,6 @@ const runtimes = [
   { id: "python3.10", version: "3.10", module: "py310" },
   { id: "python3.12", version: "3.12", module: "py312" },
 ] as const;
-
-function pyenvRoot(): string {
-  return process.env.PYENV_ROOT ?? path.join(os.homedir(), ".pyenv");
-}
-
-/** The interpreter of a Python version under pyenv (the bare pythonX.Y shims need PYENV_VERSION). */
-function interpreter(version: string): string | undefined {
-  const versions = path.join(pyenvRoot(), "versions");
-  if (!existsSync(versions)) return undefined;
-  const dir = readdirSync(versions).filter((name) => name.startsWith(`${version}.`)).sort().at(-1);
-  const binary = dir && path.join(versions, dir, "bin", `python${version}`);
-  return binary && existsSync(binary) ? binary : undefined;
-}
 
 const found = runtimes.map((runtime) => ({ ...runtime, python: interpreter(runtime.version) }));
 const missing = found.filter((runtime) => runtime.python === undefined);

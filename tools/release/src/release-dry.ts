@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { findPython } from "../../../packages/python/tools/find-python.mjs";
 import { releasedPackages } from "./release-state.js";
 
 // `npm run release:dry`: everything a release does but publish. Builds; packs every npm package
@@ -79,10 +80,3 @@ try {
 }
 process.stdout.write(`\nRelease dry run passed: ${tarballs.map((t) => path.relative(root, t)).join(", ")}, ${readdirSync(python).map((f) => `dist/python/${f}`).join(", ")}. Nothing was published.\n`);
 
-function findPython(version: string): string | undefined {
-  const versions = path.join(process.env.PYENV_ROOT ?? path.join(os.homedir(), ".pyenv"), "versions");
-  if (!existsSync(versions)) return undefined;
-  const dir = readdirSync(versions).filter((name) => name.startsWith(`${version}.`)).sort().at(-1);
-  const binary = dir && path.join(versions, dir, "bin", `python${version}`);
-  return binary && existsSync(binary) ? binary : undefined;
-}
