@@ -204,6 +204,69 @@ class FromDict(unittest.TestCase):
         self.assertTrue(str(caught.exception).startswith("Not a valid {} context (".format(fc_context.canonical_runtime(RUNTIME))))
 
 
+def as_sent(value, path=""):
+    """What comes back through headers: every value the runtime leaves as sent is a string again."""
+    if isinstance(value, dict) and path != "/tracing/span_baggages":
+        return {key: as_sent(child, path + "/" + key) for key, child in value.items()}
+    if isinstance(value, int) and not isinstance(value, bool) and path != "/function/memory":
+        return str(value)
+    return value
+
+
+class WireForms(unittest.TestCase):
+    def test_attribute_view_round_trips_every_valid_vector(self):
+        for name, vector in load_vectors("valid"):
+            with self.subTest(vector=name):
+                self.assertEqual(module.to_attributes(module.from_dict(vector["value"])), vector["value"])
+
+    def test_headers_round_trip_every_valid_vector_as_the_runtime_allows(self):
+        for name, vector in load_vectors("valid"):
+            with self.subTest(vector=name):
+                headers = module.to_headers(module.from_dict(vector["value"]))
+                self.assertTrue(all(isinstance(v, str) for v in headers.values()))
+                shouted = {key.upper(): value for key, value in headers.items()}
+                self.assertEqual(module.to_attributes(module.from_headers(shouted)), as_sent(vector["value"]))
+
+    @unittest.skipUnless(CLASSIC, "python3.12 has no to_json")
+    def test_json_view_round_trips_every_valid_vector(self):
+        for name, vector in load_vectors("valid"):
+            with self.subTest(vector=name):
+                view = module.to_json_view(module.from_dict(vector["value"]))
+                self.assertIn("requestId", view)
+                self.assertEqual(module.to_attributes(module.from_json_view(view)), vector["value"])
+
+    @unittest.skipUnless(CLASSIC, "python3.12 has no to_json")
+    def test_json_view_faults_are_reported_by_attribute_path(self):
+        view = module.to_json_view(fake_context(RUNTIME))
+        view["function"]["memory"] = "512"
+        with self.assertRaises(fc_context.FCContextValidationError) as caught:
+            module.from_json_view(view)
+        self.assertEqual([issue.path for issue in caught.exception.issues], ["/function/memory"])
+
+    def test_header_rules(self):
+        headers = module.to_headers(fake_context(RUNTIME, function={"timeout": 60}))
+        headers.pop("x-fc-region")
+        context = module.from_headers(headers)
+        self.assertIsNone(context.region)
+        self.assertEqual(context.function.timeout, "60")
+        self.assertEqual(context.function.memory, int(headers["x-fc-function-memory"]))
+        for memory in (None, "lots", ""):
+            broken = dict(headers)
+            if memory is None:
+                del broken["x-fc-function-memory"]
+            else:
+                broken["x-fc-function-memory"] = memory
+            with self.assertRaises(module.FCHeaderError) as caught:
+                module.from_headers(broken)
+            self.assertTrue(str(caught.exception).startswith("x-fc-function-memory: "))
+        if CLASSIC:
+            baggage = dict(headers, **{"x-fc-tracing-opentracing-span-baggages": base64.b64encode(b'{"k": "v"}').decode()})
+            self.assertEqual(module.from_headers(baggage).tracing.span_baggages, {"k": "v"})
+            with self.assertLogs("fc_sys_logger", level="ERROR"):
+                broken = dict(headers, **{"x-fc-tracing-opentracing-span-baggages": "%%%"})
+                self.assertEqual(module.from_headers(broken).tracing.span_baggages, {})
+
+
 class FakeContext(unittest.TestCase):
     def test_is_realistic_valid_and_fresh_each_call(self):
         first, second = fake_context(RUNTIME), fake_context(RUNTIME)

@@ -59,6 +59,8 @@ export interface Field {
   readonly nullWhen?: string;
   readonly unit?: "MB" | "seconds";
   readonly header?: string;
+  /** How the runtime converts the header: "int" (int()), or as sent when absent. */
+  readonly fromHeader?: "int";
   /** The key under which to_dict()/to_json() writes this field, when the class has those. */
   readonly toJsonKey?: string;
   readonly secret: boolean;

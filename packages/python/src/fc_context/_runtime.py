@@ -13,6 +13,7 @@ import json
 import math
 import os
 import re
+
 from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Pattern, Sequence, Tuple
 
 __all__ = ["FCContextValidationError", "Issue"]
@@ -214,3 +215,57 @@ def _fresh_request_id() -> str:
     """A request id in FC's format, new on every call (for fakes)."""
     value = binascii.hexlify(os.urandom(14)).decode("ascii")
     return "1-{}-{}-{}".format(value[:8], value[8:16], value[16:28])
+
+
+class FCHeaderError(ValueError):
+    """A header the runtime cannot turn into a context, as its int() would fail on it."""
+
+    header: str
+
+    def __init__(self, header: str, message: str) -> None:
+        self.header = header
+        super().__init__("{}: {}".format(header, message))
+
+
+def _lowered(headers: Mapping[str, str]) -> Dict[str, str]:
+    # HTTP header names are case-insensitive; the runtime reads them lower case
+    return {str(name).lower(): value for name, value in headers.items()}
+
+
+def _get(headers: Mapping[str, str], name: str) -> Any:
+    return headers.get(name)
+
+
+def _header_int(headers: Mapping[str, str], name: str) -> int:
+    value = headers.get(name)
+    if value is None:
+        raise FCHeaderError(name, "missing: the runtime converts it with int(), which fails without it")
+    try:
+        return int(value)
+    except ValueError:
+        raise FCHeaderError(name, "expected an integer, got {}: the runtime's int() fails on it".format(_describe(value)))
+
+
+def _header_text(value: object) -> Optional[str]:
+    """A value as the header an emulator sends: None and {} are not sent; a dict is base64 JSON."""
+    if value is None or value == {}:
+        return None
+    if isinstance(value, Mapping):
+        return binascii.b2a_base64(json.dumps(value).encode("utf-8"), newline=False).decode("ascii")
+    return str(value)
+
+
+def _sent(headers: Mapping[str, Optional[str]]) -> Dict[str, str]:
+    return {name: value for name, value in headers.items() if value is not None}
+
+
+def _renamed(data: object, keys: Mapping[str, Mapping[str, Tuple[str, Optional[str]]]], class_name: str) -> object:
+    """A to_json view with its keys renamed to the attribute names; anything else left for from_dict to flag."""
+    if not isinstance(data, Mapping):
+        return data
+    table = keys[class_name]
+    out: Dict[str, Any] = {}
+    for key, value in data.items():
+        attribute, nested = table.get(key, (key, None))
+        out[attribute] = _renamed(value, keys, nested) if nested is not None else value
+    return out

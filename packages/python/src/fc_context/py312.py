@@ -19,9 +19,9 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Dict, Mapping, Optional, Union
 
-from ._runtime import FCContextValidationError, Issue, _check, _fresh_request_id, _integral, _merge, _repr, _rule
+from ._runtime import FCContextValidationError, FCHeaderError, Issue, _check, _fresh_request_id, _get, _header_int, _header_text, _integral, _lowered, _merge, _renamed, _repr, _rule, _sent
 
-__all__ = ["RUNTIME", "PYTHON_VERSION", "SPEC_VERSION", "SCHEMA_ID", "FCContext", "FunctionMeta", "from_dict", "FCContextValidationError", "Issue"]
+__all__ = ["RUNTIME", "PYTHON_VERSION", "SPEC_VERSION", "SCHEMA_ID", "FCContext", "FunctionMeta", "from_dict", "to_attributes", "from_headers", "to_headers", "FCContextValidationError", "FCHeaderError", "Issue"]
 
 RUNTIME: str = "python3.12"
 PYTHON_VERSION: str = "3.12"
@@ -179,6 +179,55 @@ def from_dict(data: Mapping[str, Any]) -> FCContext:
     """
     _check(data, _RULES, "FCContext", RUNTIME)
     return FCContext._from_attributes(data)
+
+
+def from_headers(headers: Mapping[str, str]) -> FCContext:
+    """Builds the context the python3.12 runtime builds from an invocation's x-fc-* headers (names
+    case-insensitive): a missing header gives None, values stay as sent but where the runtime
+    converts them (int() of the memory), baggage is decoded. Raises FCHeaderError where the
+    runtime's own conversion would fail.
+    """
+    h = _lowered(headers)
+    return FCContext(_get(h, "x-fc-account-id"), _get(h, "x-fc-request-id"), FunctionMeta(_get(h, "x-fc-function-name"), _get(h, "x-fc-function-handler"), _header_int(h, "x-fc-function-memory"), _get(h, "x-fc-function-timeout"), _get(h, "x-fc-version-id"), _get(h, "x-fc-qualifier")), None, _get(h, "x-fc-service-logproject"), _get(h, "x-fc-service-logstore"), _get(h, "x-fc-region"))
+
+
+def to_headers(context: FCContext) -> Dict[str, str]:
+    """The x-fc-* headers an emulator sends for this context: None values and empty baggage are not
+    sent, numbers as decimal strings, baggage as base64 JSON. Includes the secret headers.
+    """
+    return _sent({
+        "x-fc-account-id": _header_text(context.account_id),
+        "x-fc-request-id": _header_text(context.request_id),
+        "x-fc-function-name": _header_text(context.function.name),
+        "x-fc-function-handler": _header_text(context.function.handler),
+        "x-fc-function-memory": _header_text(context.function.memory),
+        "x-fc-function-timeout": _header_text(context.function.timeout),
+        "x-fc-version-id": _header_text(context.function.version_id),
+        "x-fc-qualifier": _header_text(context.function.qualifier),
+        "x-fc-service-logproject": _header_text(context.log_project),
+        "x-fc-service-logstore": _header_text(context.log_store),
+        "x-fc-region": _header_text(context.region),
+    })
+
+
+def to_attributes(context: FCContext) -> Dict[str, Any]:
+    """The attribute view of a context (the inverse of from_dict): Python-only attributes left out.
+    """
+    return {
+        "account_id": context.account_id,
+        "request_id": context.request_id,
+        "function": {
+            "name": context.function.name,
+            "handler": context.function.handler,
+            "memory": context.function.memory,
+            "timeout": context.function.timeout,
+            "version_id": context.function.version_id,
+            "qualifier": context.function.qualifier,
+        },
+        "log_project": context.log_project,
+        "log_store": context.log_store,
+        "region": context.region,
+    }
 
 
 _PYTHON_ONLY = ("logger",)

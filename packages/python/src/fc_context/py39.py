@@ -16,9 +16,9 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Dict, Mapping, Optional, Union
 
-from ._runtime import FCContextValidationError, Issue, _check, _fresh_request_id, _integral, _merge, _repr, _rule
+from ._runtime import FCContextValidationError, FCHeaderError, Issue, _check, _fresh_request_id, _get, _header_int, _header_text, _integral, _lowered, _merge, _renamed, _repr, _rule, _sent
 
-__all__ = ["RUNTIME", "PYTHON_VERSION", "SPEC_VERSION", "SCHEMA_ID", "FCContext", "Credentials", "FunctionMeta", "ServiceMeta", "Tracing", "from_dict", "FCContextValidationError", "Issue"]
+__all__ = ["RUNTIME", "PYTHON_VERSION", "SPEC_VERSION", "SCHEMA_ID", "FCContext", "Credentials", "FunctionMeta", "ServiceMeta", "Tracing", "from_dict", "to_attributes", "from_headers", "to_headers", "to_json_view", "from_json_view", "FCContextValidationError", "FCHeaderError", "Issue"]
 
 RUNTIME: str = "python3.9"
 PYTHON_VERSION: str = "3.9"
@@ -375,6 +375,99 @@ def from_dict(data: Mapping[str, Any]) -> FCContext:
     """
     _check(data, _RULES, "FCContext", RUNTIME)
     return FCContext._from_attributes(data)
+
+
+def from_headers(headers: Mapping[str, str]) -> FCContext:
+    """Builds the context the python3.9 runtime builds from an invocation's x-fc-* headers (names
+    case-insensitive): a missing header gives None, values stay as sent but where the runtime
+    converts them (int() of the memory), baggage is decoded. Raises FCHeaderError where the
+    runtime's own conversion would fail.
+    """
+    h = _lowered(headers)
+    return FCContext(_get(h, "x-fc-account-id"), _get(h, "x-fc-request-id"), Credentials(_get(h, "x-fc-access-key-id"), _get(h, "x-fc-access-key-secret"), _get(h, "x-fc-security-token")), FunctionMeta(_get(h, "x-fc-function-name"), _get(h, "x-fc-function-handler"), _header_int(h, "x-fc-function-memory"), _get(h, "x-fc-function-timeout")), ServiceMeta(_get(h, "x-fc-service-name"), _get(h, "x-fc-service-logproject"), _get(h, "x-fc-service-logstore"), _get(h, "x-fc-qualifier"), _get(h, "x-fc-version-id")), _get(h, "x-fc-region"), Tracing(_get(h, "x-fc-tracing-opentracing-span-context"), _get(h, "x-fc-tracing-opentracing-span-baggages"), _get(h, "x-fc-tracing-jaeger-endpoint")), None, _get(h, "x-fc-retry-count"))
+
+
+def to_headers(context: FCContext) -> Dict[str, str]:
+    """The x-fc-* headers an emulator sends for this context: None values and empty baggage are not
+    sent, numbers as decimal strings, baggage as base64 JSON. Includes the secret headers.
+    """
+    return _sent({
+        "x-fc-request-id": _header_text(context.request_id),
+        "x-fc-access-key-id": _header_text(context.credentials.access_key_id),
+        "x-fc-access-key-secret": _header_text(context.credentials.access_key_secret),
+        "x-fc-security-token": _header_text(context.credentials.security_token),
+        "x-fc-function-name": _header_text(context.function.name),
+        "x-fc-function-handler": _header_text(context.function.handler),
+        "x-fc-function-memory": _header_text(context.function.memory),
+        "x-fc-function-timeout": _header_text(context.function.timeout),
+        "x-fc-service-name": _header_text(context.service.name),
+        "x-fc-service-logproject": _header_text(context.service.log_project),
+        "x-fc-service-logstore": _header_text(context.service.log_store),
+        "x-fc-qualifier": _header_text(context.service.qualifier),
+        "x-fc-version-id": _header_text(context.service.version_id),
+        "x-fc-region": _header_text(context.region),
+        "x-fc-account-id": _header_text(context.account_id),
+        "x-fc-retry-count": _header_text(context.retry_count),
+        "x-fc-tracing-opentracing-span-context": _header_text(context.tracing.span_context),
+        "x-fc-tracing-opentracing-span-baggages": _header_text(context.tracing.span_baggages),
+        "x-fc-tracing-jaeger-endpoint": _header_text(context.tracing.jaeger_endpoint),
+    })
+
+
+def to_attributes(context: FCContext) -> Dict[str, Any]:
+    """The attribute view of a context (the inverse of from_dict): Python-only attributes left out.
+    """
+    return {
+        "request_id": context.request_id,
+        "credentials": {
+            "access_key_id": context.credentials.access_key_id,
+            "access_key_secret": context.credentials.access_key_secret,
+            "security_token": context.credentials.security_token,
+        },
+        "function": {
+            "name": context.function.name,
+            "handler": context.function.handler,
+            "memory": context.function.memory,
+            "timeout": context.function.timeout,
+        },
+        "service": {
+            "name": context.service.name,
+            "log_project": context.service.log_project,
+            "log_store": context.service.log_store,
+            "qualifier": context.service.qualifier,
+            "version_id": context.service.version_id,
+        },
+        "region": context.region,
+        "account_id": context.account_id,
+        "retry_count": context.retry_count,
+        "tracing": {
+            "span_context": context.tracing.span_context,
+            "span_baggages": dict(context.tracing.span_baggages),
+            "jaeger_endpoint": context.tracing.jaeger_endpoint,
+        },
+    }
+
+
+_JSON_KEYS = {
+    "FCContext": {"requestId": ("request_id", None), "credentials": ("credentials", "Credentials"), "function": ("function", "FunctionMeta"), "service": ("service", "ServiceMeta"), "region": ("region", None), "accountId": ("account_id", None), "retryCount": ("retry_count", None), "tracing": ("tracing", "Tracing")},
+    "Credentials": {"accessKeyId": ("access_key_id", None), "accessKeySecret": ("access_key_secret", None), "securityToken": ("security_token", None)},
+    "FunctionMeta": {"name": ("name", None), "handler": ("handler", None), "memory": ("memory", None), "timeout": ("timeout", None)},
+    "ServiceMeta": {"name": ("name", None), "logProject": ("log_project", None), "logStore": ("log_store", None), "qualifier": ("qualifier", None), "versionId": ("version_id", None)},
+    "Tracing": {"openTracingSpanContext": ("span_context", None), "openTracingSpanBaggages": ("span_baggages", None), "jaegerEndpoint": ("jaeger_endpoint", None)},
+}
+
+
+def to_json_view(context: FCContext) -> Dict[str, Any]:
+    """The context's to_json() view as a dict: the runtime's camelCase keys, secrets included."""
+    view: Dict[str, Any] = json.loads(context.to_json())
+    return view
+
+
+def from_json_view(data: Mapping[str, Any]) -> FCContext:
+    """Builds a context from its to_json() view (json.loads of a logged context.to_json()), checked
+    like from_dict, faults reported by attribute path.
+    """
+    return from_dict(_renamed(data, _JSON_KEYS, "FCContext"))  # type: ignore[arg-type]
 
 
 _PYTHON_ONLY = ("logger",)

@@ -88,6 +88,7 @@ export function normalizeField(site: FieldSite, refs: RefResolver, issues: SpecI
   if (nullable && typeof node["x-null-when"] !== "string") fail(`an "x-null-when" saying when ${site.name} is None`);
   if (!nullable && node["x-null-when"] !== undefined) fail(`no "x-null-when" on ${site.name}, which is never None`, "x-null-when");
   if (node["x-secret"] === true && !(json?.kinds.length === 1 && json.kinds[0] === "string")) fail(`"x-secret" only on a string attribute`, "x-secret");
+  if (node["x-from-header"] !== undefined && (node["x-header"] === undefined || !json?.kinds.includes("integer"))) fail(`"x-from-header" only on an integer attribute with an "x-header"`, "x-from-header");
   if (node["x-unit"] !== undefined && !json?.kinds.some((kind) => kind === "integer" || kind === "number")) fail(`"x-unit" only on a numeric attribute`, "x-unit");
   const examples = Array.isArray(node.examples) ? (node.examples as unknown[]) : [];
   if (json !== undefined && json.classRef === undefined && examples.length === 0) {
@@ -107,6 +108,7 @@ export function normalizeField(site: FieldSite, refs: RefResolver, issues: SpecI
     ...(typeof node["x-null-when"] === "string" && { nullWhen: node["x-null-when"] }),
     ...(typeof node["x-unit"] === "string" && { unit: node["x-unit"] as "MB" | "seconds" }),
     ...(typeof node["x-header"] === "string" && { header: node["x-header"] }),
+    ...(node["x-from-header"] === "int" && { fromHeader: "int" as const }),
     ...(typeof node["x-to-json"] === "string" && { toJsonKey: node["x-to-json"] }),
     secret: node["x-secret"] === true,
     examples,

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { attributeFields, type Field, type Model, type PyClass, type Runtime } from "../../model.js";
+import { formatPythonLiteral } from "../../normalize/python-type.js";
 import { pep440 } from "../../pep440.js";
 import { banner } from "../banner.js";
 import { pythonClass } from "./emit-python-class.js";
@@ -45,9 +46,9 @@ function runtimeModule(model: Model, runtime: Runtime): string {
     ...(dataclasses ? ["from dataclasses import dataclass, field"] : []),
     `from typing import Any, ${dataclasses ? "" : "ClassVar, "}Dict, Mapping, Optional, Union`,
     "",
-    "from ._runtime import FCContextValidationError, Issue, _check, _fresh_request_id, _integral, _merge, _repr, _rule",
+    "from ._runtime import FCContextValidationError, FCHeaderError, Issue, _check, _fresh_request_id, _get, _header_int, _header_text, _integral, _lowered, _merge, _renamed, _repr, _rule, _sent",
     "",
-    `__all__ = [${["RUNTIME", "PYTHON_VERSION", "SPEC_VERSION", "SCHEMA_ID", ...runtime.classes.map((cls) => cls.name), "from_dict", "FCContextValidationError", "Issue"].map((name) => JSON.stringify(name)).join(", ")}]`,
+    `__all__ = [${["RUNTIME", "PYTHON_VERSION", "SPEC_VERSION", "SCHEMA_ID", ...runtime.classes.map((cls) => cls.name), "from_dict", "to_attributes", "from_headers", "to_headers", ...(serializes(root) ? ["to_json_view", "from_json_view"] : []), "FCContextValidationError", "FCHeaderError", "Issue"].map((name) => JSON.stringify(name)).join(", ")}]`,
     "",
     `RUNTIME: str = ${JSON.stringify(runtime.id)}`,
     `PYTHON_VERSION: str = ${JSON.stringify(runtime.pythonVersion)}`,
@@ -72,6 +73,7 @@ function runtimeModule(model: Model, runtime: Runtime): string {
     `    return ${root.name}._from_attributes(data)`,
     "",
     "",
+    ...wireFunctions(runtime),
     `_PYTHON_ONLY = (${pythonOnly.map((name) => `${JSON.stringify(name)},`).join(" ")})`,
     "",
     "",
@@ -188,4 +190,83 @@ function testingModule(model: Model): string {
     "    return for_runtime(runtime)._fake(overrides)",
     "",
   ].join("\n");
+}
+
+function serializes(cls: PyClass): boolean {
+  return cls.methods.some((method) => method.behavior === "to-json");
+}
+
+function classOf(runtime: Runtime, name: string): PyClass {
+  return runtime.classes.find((cls) => cls.name === name)!;
+}
+
+/**
+ * The wire forms: from_headers builds the context through the runtime's own constructors, as
+ * its bootstrap does from the invocation's headers; to_headers is what an emulator sends;
+ * to_attributes inverts from_dict; the to_json view comes and goes by the spec's to_json keys.
+ */
+function wireFunctions(runtime: Runtime): string[] {
+  const root = runtime.classes[0]!;
+  const construct = (cls: PyClass): string => {
+    const args = cls.constructorParams.map((param) => {
+      const field = cls.fields.find((f) => f.name === param.fills)!;
+      if (field.json?.classRef !== undefined) return construct(classOf(runtime, field.json.classRef));
+      if (field.header === undefined) return param.default === undefined ? "None" : formatPythonLiteral(param.default);
+      return field.fromHeader === "int" ? `_header_int(h, ${JSON.stringify(field.header)})` : `_get(h, ${JSON.stringify(field.header)})`;
+    });
+    return `${cls.name}(${args.join(", ")})`;
+  };
+  const headers: string[] = [];
+  const collect = (cls: PyClass, path: string) => {
+    for (const field of attributeFields(cls)) {
+      if (field.json?.classRef !== undefined) collect(classOf(runtime, field.json.classRef), `${path}.${field.name}`);
+      else if (field.header !== undefined) headers.push(`        ${JSON.stringify(field.header)}: _header_text(${path}.${field.name}),`);
+    }
+  };
+  collect(root, "context");
+  const attributes = (cls: PyClass, path: string, indent: string): string =>
+    `{\n${attributeFields(cls)
+      .map((field) => `${indent}    ${JSON.stringify(field.name)}: ${field.json?.classRef !== undefined ? attributes(classOf(runtime, field.json.classRef), `${path}.${field.name}`, `${indent}    `) : field.json?.kinds.includes("object") ? `dict(${path}.${field.name})` : `${path}.${field.name}`},`)
+      .join("\n")}\n${indent}}`;
+  const lines = [
+    `def from_headers(headers: Mapping[str, str]) -> ${root.name}:`,
+    docstring(`Builds the context the ${runtime.id} runtime builds from an invocation's x-fc-* headers (names case-insensitive): a missing header gives None, values stay as sent but where the runtime converts them (int() of the memory), baggage is decoded. Raises FCHeaderError where the runtime's own conversion would fail.`, "    "),
+    "    h = _lowered(headers)",
+    `    return ${construct(root)}`,
+    "",
+    "",
+    `def to_headers(context: ${root.name}) -> Dict[str, str]:`,
+    docstring("The x-fc-* headers an emulator sends for this context: None values and empty baggage are not sent, numbers as decimal strings, baggage as base64 JSON. Includes the secret headers.", "    "),
+    "    return _sent({",
+    ...headers,
+    "    })",
+    "",
+    "",
+    `def to_attributes(context: ${root.name}) -> Dict[str, Any]:`,
+    docstring("The attribute view of a context (the inverse of from_dict): Python-only attributes left out.", "    "),
+    `    return ${attributes(root, "context", "    ")}`,
+    "",
+    "",
+  ];
+  if (!serializes(root)) return lines;
+  const keys = runtime.classes.filter((cls) => attributeFields(cls).some((f) => f.toJsonKey !== undefined));
+  lines.push(
+    `_JSON_KEYS = {`,
+    ...keys.map((cls) => `    ${JSON.stringify(cls.name)}: {${attributeFields(cls).map((f) => `${JSON.stringify(f.toJsonKey)}: (${JSON.stringify(f.name)}, ${f.json?.classRef ? JSON.stringify(f.json.classRef) : "None"})`).join(", ")}},`),
+    "}",
+    "",
+    "",
+    `def to_json_view(context: ${root.name}) -> Dict[str, Any]:`,
+    docstring("The context's to_json() view as a dict: the runtime's camelCase keys, secrets included.", "    "),
+    "    view: Dict[str, Any] = json.loads(context.to_json())",
+    "    return view",
+    "",
+    "",
+    `def from_json_view(data: Mapping[str, Any]) -> ${root.name}:`,
+    docstring("Builds a context from its to_json() view (json.loads of a logged context.to_json()), checked like from_dict, faults reported by attribute path.", "    "),
+    `    return from_dict(_renamed(data, _JSON_KEYS, ${JSON.stringify(root.name)}))  # type: ignore[arg-type]`,
+    "",
+    "",
+  );
+  return lines;
 }
