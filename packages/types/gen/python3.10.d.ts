@@ -191,6 +191,118 @@ export interface Tracing {
   jaeger_endpoint: string | null;
 }
 
+/** The x-fc-* request headers the python3.10 runtime builds the context from (names lower case). */
+export interface FCHeaders {
+  /** Fills `request_id`. */
+  readonly "x-fc-request-id"?: string;
+  /** Fills `credentials.access_key_id`. */
+  readonly "x-fc-access-key-id"?: string;
+  /** Fills `credentials.access_key_secret`. */
+  readonly "x-fc-access-key-secret"?: string;
+  /** Fills `credentials.security_token`. */
+  readonly "x-fc-security-token"?: string;
+  /** Fills `function.name`. */
+  readonly "x-fc-function-name"?: string;
+  /** Fills `function.handler`. */
+  readonly "x-fc-function-handler"?: string;
+  /** Fills `function.memory`. */
+  readonly "x-fc-function-memory"?: string;
+  /** Fills `function.timeout`. */
+  readonly "x-fc-function-timeout"?: string;
+  /** Fills `service.name`. */
+  readonly "x-fc-service-name"?: string;
+  /** Fills `service.log_project`. */
+  readonly "x-fc-service-logproject"?: string;
+  /** Fills `service.log_store`. */
+  readonly "x-fc-service-logstore"?: string;
+  /** Fills `service.qualifier`. */
+  readonly "x-fc-qualifier"?: string;
+  /** Fills `service.version_id`. */
+  readonly "x-fc-version-id"?: string;
+  /** Fills `region`. */
+  readonly "x-fc-region"?: string;
+  /** Fills `account_id`. */
+  readonly "x-fc-account-id"?: string;
+  /** Fills `retry_count`. */
+  readonly "x-fc-retry-count"?: string;
+  /** Fills `tracing.span_context`. */
+  readonly "x-fc-tracing-opentracing-span-context"?: string;
+  /** Fills `tracing.span_baggages`. */
+  readonly "x-fc-tracing-opentracing-span-baggages"?: string;
+  /** Fills `tracing.jaeger_endpoint`. */
+  readonly "x-fc-tracing-jaeger-endpoint"?: string;
+}
+
+/** What the runtime builds from headers: a missing header gives null wherever it lands. Check it with isFCContext before use. */
+export interface FCContextFromHeaders {
+  request_id: string | null;
+  credentials: CredentialsFromHeaders;
+  function: FunctionMetaFromHeaders;
+  service: ServiceMetaFromHeaders;
+  region: string | null;
+  account_id: string | null;
+  retry_count: string | null;
+  tracing: TracingFromHeaders;
+}
+export interface CredentialsFromHeaders {
+  access_key_id: string | null;
+  access_key_secret: string | null;
+  security_token: string | null;
+}
+export interface FunctionMetaFromHeaders {
+  name: string | null;
+  handler: string | null;
+  memory: number;
+  timeout: string | null;
+}
+export interface ServiceMetaFromHeaders {
+  name: string | null;
+  log_project: string | null;
+  log_store: string | null;
+  qualifier: string | null;
+  version_id: string | null;
+}
+export interface TracingFromHeaders {
+  span_context: string | null;
+  span_baggages: { [k: string]: unknown };
+  jaeger_endpoint: string | null;
+}
+
+/** The to_json() view: the runtime's camelCase keys, secrets included. */
+export interface FCContextJSON {
+  requestId: string;
+  credentials: CredentialsJSON;
+  function: FunctionMetaJSON;
+  service: ServiceMetaJSON;
+  region: string;
+  accountId: string;
+  retryCount: number | string | null;
+  tracing: TracingJSON;
+}
+export interface CredentialsJSON {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken: string;
+}
+export interface FunctionMetaJSON {
+  name: string;
+  handler: string;
+  memory: number;
+  timeout: number | string;
+}
+export interface ServiceMetaJSON {
+  name: string | null;
+  logProject: string | null;
+  logStore: string | null;
+  qualifier: string | null;
+  versionId: string | null;
+}
+export interface TracingJSON {
+  openTracingSpanContext: string | null;
+  openTracingSpanBaggages: { [k: string]: unknown };
+  jaegerEndpoint: string | null;
+}
+
 /** The FC runtime id these types describe. */
 export declare const runtime: "python3.10";
 /** The Python version of the runtime. */

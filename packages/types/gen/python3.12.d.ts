@@ -93,6 +93,50 @@ export interface FunctionMeta {
   qualifier: string | null;
 }
 
+/** The x-fc-* request headers the python3.12 runtime builds the context from (names lower case). */
+export interface FCHeaders {
+  /** Fills `account_id`. */
+  readonly "x-fc-account-id"?: string;
+  /** Fills `request_id`. */
+  readonly "x-fc-request-id"?: string;
+  /** Fills `function.name`. */
+  readonly "x-fc-function-name"?: string;
+  /** Fills `function.handler`. */
+  readonly "x-fc-function-handler"?: string;
+  /** Fills `function.memory`. */
+  readonly "x-fc-function-memory"?: string;
+  /** Fills `function.timeout`. */
+  readonly "x-fc-function-timeout"?: string;
+  /** Fills `function.version_id`. */
+  readonly "x-fc-version-id"?: string;
+  /** Fills `function.qualifier`. */
+  readonly "x-fc-qualifier"?: string;
+  /** Fills `log_project`. */
+  readonly "x-fc-service-logproject"?: string;
+  /** Fills `log_store`. */
+  readonly "x-fc-service-logstore"?: string;
+  /** Fills `region`. */
+  readonly "x-fc-region"?: string;
+}
+
+/** What the runtime builds from headers: a missing header gives null wherever it lands. Check it with isFCContext before use. */
+export interface FCContextFromHeaders {
+  account_id: string | null;
+  request_id: string | null;
+  function: FunctionMetaFromHeaders;
+  log_project: string | null;
+  log_store: string | null;
+  region: string | null;
+}
+export interface FunctionMetaFromHeaders {
+  name: string | null;
+  handler: string | null;
+  memory: number;
+  timeout: string | null;
+  version_id: string | null;
+  qualifier: string | null;
+}
+
 /** The FC runtime id these types describe. */
 export declare const runtime: "python3.12";
 /** The Python version of the runtime. */

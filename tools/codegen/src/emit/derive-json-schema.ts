@@ -66,3 +66,20 @@ function withoutAnnotations(schema: JsonSchema): JsonSchema {
   if (properties === undefined) return rest;
   return { ...rest, properties: Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, withoutAnnotations(property)])) };
 }
+
+/** The to_json() view of a runtime as a schema: the runtime's camelCase keys, validation keywords only. */
+export function deriveJsonViewSchema(runtime: Runtime): JsonSchema {
+  const rename = (cls: PyClass): JsonSchema => {
+    const schema = withoutAnnotations(deriveClassSchema(cls, { classRef: (name) => ({ $ref: `#/$defs/${name}JSON` }), describe: () => "" }));
+    const properties = schema.properties as Record<string, JsonSchema>;
+    const byKey = Object.fromEntries(attributeFields(cls).map((field) => [field.toJsonKey!, properties[field.name]!]));
+    return { ...schema, properties: byKey, required: Object.keys(byKey) };
+  };
+  const [root, ...rest] = runtime.classes;
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: runtime.schemaId.replace(/\.schema\.json$/, ".to-json.schema.json"),
+    ...rename(root!),
+    $defs: Object.fromEntries(rest.map((cls) => [`${cls.name}JSON`, rename(cls)])),
+  };
+}

@@ -3,6 +3,7 @@ import { emitDocs } from "./docs/emit-docs.js";
 import { emitPython } from "./python/emit-python.js";
 import { emitTypes } from "./types/emit-types.js";
 import { emitValidators } from "./validators/emit-validators.js";
+import { emitWire } from "./wire/emit-wire.js";
 
 /**
  * The targets the generator writes. Each owns one folder outright (the writer replaces it
@@ -19,5 +20,6 @@ export const targets: readonly Target[] = [
   { name: "types", dir: "packages/types/gen", emit: emitTypes },
   { name: "validators", dir: "packages/validators/gen", emit: emitValidators },
   { name: "python", dir: "packages/python/src/fc_context", emit: emitPython },
+  { name: "wire", dir: "packages/wire/gen", emit: emitWire },
   { name: "docs", dir: "packages/docs/gen", emit: emitDocs },
 ];

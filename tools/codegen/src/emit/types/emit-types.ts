@@ -2,6 +2,8 @@ import { compile } from "json-schema-to-typescript";
 import type { Model, Runtime } from "../../model.js";
 import { banner } from "../banner.js";
 import { deriveClassSchema } from "../derive-json-schema.js";
+import { attributeFields } from "../../model.js";
+import { classOf, headerFields, leafType, serializes } from "../wire-shapes.js";
 import { describeClass, describeField } from "./describe-field.js";
 
 /**
@@ -33,7 +35,7 @@ async function runtimeDeclarations(model: Model, runtime: Runtime): Promise<stri
     schema.description = describeClass(cls);
     interfaces.push(await compile(schema, cls.name, { bannerComment: "", format: true, additionalProperties: false }));
   }
-  return `${banner(model, runtime, "//")}\n${interfaces.join("\n").trimEnd()}\n\n${constants(model, runtime, "d.ts")}`;
+  return `${banner(model, runtime, "//")}\n${interfaces.join("\n").trimEnd()}\n\n${wireDeclarations(runtime)}\n${constants(model, runtime, "d.ts")}`;
 }
 
 function constants(model: Model, runtime: Runtime, kind: "js" | "d.ts"): string {
@@ -122,4 +124,30 @@ export function canonicalRuntime(id) {
   return runtimes.includes(id) ? id : undefined;
 }
 `;
+}
+
+/** The wire forms: the headers the runtime reads, what it builds from them, and the to_json() view. */
+function wireDeclarations(runtime: Runtime): string {
+  const headers = headerFields(runtime);
+  const out = [
+    `/** The x-fc-* request headers the ${runtime.id} runtime builds the context from (names lower case). */`,
+    "export interface FCHeaders {",
+    ...headers.map(({ header, path }) => `  /** Fills \`${path.join(".")}\`. */\n  readonly ${JSON.stringify(header)}?: string;`),
+    "}",
+    "",
+    `/** What the runtime builds from headers: a missing header gives null wherever it lands. Check it with isFCContext before use. */`,
+    ...runtime.classes.map((cls) => `export interface ${cls.name}FromHeaders {\n${attributeFields(cls)
+      .map((field) => `  ${field.name}: ${field.json?.classRef !== undefined ? `${field.json.classRef}FromHeaders` : field.header === undefined ? leafType(field) : field.fromHeader === "int" ? "number" : field.json!.kinds.includes("object") ? leafType(field, false) : "string | null"};`)
+      .join("\n")}\n}`),
+    ...(runtime.root === "FCContext" ? [] : [`export type FCContextFromHeaders = ${runtime.root}FromHeaders;`]),
+    "",
+  ];
+  if (serializes(runtime)) {
+    out.push(`/** The to_json() view: the runtime's camelCase keys, secrets included. */`);
+    for (const cls of runtime.classes.filter((c) => attributeFields(c).every((f) => f.toJsonKey !== undefined))) {
+      out.push(`export interface ${cls.name}JSON {\n${attributeFields(cls).map((field) => `  ${field.toJsonKey}: ${field.json?.classRef !== undefined ? `${classOf(runtime, field.json.classRef).name}JSON` : leafType(field)};`).join("\n")}\n}`);
+    }
+    out.push("");
+  }
+  return out.join("\n");
 }

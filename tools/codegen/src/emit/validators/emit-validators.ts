@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { transformSync } from "esbuild";
 import type { Model, Runtime } from "../../model.js";
 import { banner, bannerComment } from "../banner.js";
-import { deriveRuntimeSchema } from "../derive-json-schema.js";
+import { attributeFields } from "../../model.js";
+import { deriveJsonViewSchema, deriveRuntimeSchema } from "../derive-json-schema.js";
+import { classOf, serializes } from "../wire-shapes.js";
 import { needsCodePoints, standaloneValidator, UCS2LENGTH_SOURCE } from "./standalone-validator.js";
 
 /**
@@ -20,25 +22,36 @@ export async function emitValidators(model: Model): Promise<Map<string, string>>
   files.set("errors.d.ts", `${banner(model, undefined, "//")}\n${REPORT_DECLARATIONS}`);
   const report = inlinedReport();
   for (const runtime of model.runtimes) {
-    files.set(`${runtime.id}.js`, validatorModule(model, runtime, report));
-    files.set(`${runtime.id}.d.ts`, validatorDeclarations(model, runtime, runtime.id));
+    files.set(`${runtime.id}.js`, validatorModule(model, runtime, report, "attributes"));
+    files.set(`${runtime.id}.d.ts`, validatorDeclarations(model, runtime, runtime.id, "attributes"));
+    if (serializes(runtime)) {
+      files.set(`${runtime.id}.json.js`, validatorModule(model, runtime, report, "json"));
+      files.set(`${runtime.id}.json.d.ts`, validatorDeclarations(model, runtime, runtime.id, "json"));
+    }
     files.set(`${runtime.id}.schema.json`, `${JSON.stringify({ $comment: bannerComment(model, runtime), ...deriveRuntimeSchema(runtime) }, null, 2)}\n`);
     for (const alias of runtime.aliases) {
       const reexport = `${banner(model, runtime, "//")}// ${alias} is another name FC accepts for ${runtime.id}.\nexport * from "./${runtime.id}.js";\n`;
       files.set(`${alias}.js`, reexport);
       files.set(`${alias}.d.ts`, reexport);
+      if (serializes(runtime)) {
+        const json = reexport.replace(`./${runtime.id}.js`, `./${runtime.id}.json.js`);
+        files.set(`${alias}.json.js`, json);
+        files.set(`${alias}.json.d.ts`, json);
+      }
     }
   }
   return files;
 }
 
+type View = "attributes" | "json";
+
 /** Where each class sits in a context, by JSON pointer: issues name the class they are about. */
-function classPaths(runtime: Runtime): Record<string, string> {
+function classPaths(runtime: Runtime, view: View): Record<string, string> {
   const paths: Record<string, string> = {};
   const visit = (className: string, pointer: string) => {
-    paths[pointer] = className;
-    const cls = runtime.classes.find((c) => c.name === className)!;
-    for (const field of cls.fields) if (field.json?.classRef !== undefined) visit(field.json.classRef, `${pointer}/${field.name}`);
+    paths[pointer] = view === "json" ? `${className}JSON` : className;
+    const cls = classOf(runtime, className);
+    for (const field of attributeFields(cls)) if (field.json?.classRef !== undefined) visit(field.json.classRef, `${pointer}/${view === "json" ? field.toJsonKey : field.name}`);
   };
   visit(runtime.root, "");
   return paths;
@@ -56,8 +69,9 @@ function inlinedReport(): string {
   return `(()=>{${minified.slice(0, exports.index)}return{${names.join(",")}}})()`;
 }
 
-function validatorModule(model: Model, runtime: Runtime, report: string): string {
-  const schema = deriveRuntimeSchema(runtime, { annotations: false });
+function validatorModule(model: Model, runtime: Runtime, report: string, view: View): string {
+  const schema = view === "json" ? deriveJsonViewSchema(runtime) : deriveRuntimeSchema(runtime, { annotations: false });
+  const suffix = view === "json" ? "JSON" : "";
   const countCodePoints = needsCodePoints(runtime);
   const fast = standaloneValidator(schema, { fast: true, countCodePoints });
   const full = standaloneValidator(schema, { fast: false, countCodePoints });
@@ -70,14 +84,14 @@ export const runtime = ${JSON.stringify(runtime.id)};
 export const specVersion = ${JSON.stringify(model.specVersion)};
 export const schemaId = ${JSON.stringify(runtime.schemaId)};
 
-const classes = ${JSON.stringify(classPaths(runtime))};
+const classes = ${JSON.stringify(classPaths(runtime, view))};
 ${countCodePoints ? `\n${UCS2LENGTH_SOURCE}` : ""}
 // ajv standalone code, compiled at generation time. The guard stops at the first fault, builds
 // no errors and returns false where reading the value throws; the other collects every fault.
-export const isFCContext = ${fast};
+export const isFCContext${suffix} = ${fast};
 const collect = ${full};
 
-export function validateFCContext(value) {
+export function validateFCContext${suffix}(value) {
   let valid;
   try {
     valid = collect(value);
@@ -87,19 +101,21 @@ export function validateFCContext(value) {
   return valid ? { ok: true, value } : { ok: false, issues: toIssues(collect.errors, value, runtime, classes) };
 }
 
-export function assertFCContext(value) {
-  const result = validateFCContext(value);
+export function assertFCContext${suffix}(value) {
+  const result = validateFCContext${suffix}(value);
   if (!result.ok) throw new FCContextValidationError(runtime, result.issues);
 }
 `;
 }
 
-function validatorDeclarations(model: Model, runtime: Runtime, id: string): string {
+function validatorDeclarations(model: Model, runtime: Runtime, id: string, view: View): string {
+  const suffix = view === "json" ? "JSON" : "";
+  const what = view === "json" ? `the to_json() view of a ${runtime.id} context (camelCase keys)` : `a ${runtime.id} context (attribute view)`;
   return `${banner(model, runtime, "//")}
-import type { FCContext } from "@fc-context/types/${id}";
+import type { FCContext${suffix} } from "@fc-context/types/${id}";
 import type { ValidationResult } from "./errors.js";
 
-export type { FCContext };
+export type { FCContext${suffix} };
 export { FCContextValidationError, type ValidationIssue, type ValidationResult } from "./errors.js";
 
 /** The FC runtime id these validators check. */
@@ -110,19 +126,19 @@ export declare const specVersion: ${JSON.stringify(model.specVersion)};
 export declare const schemaId: ${JSON.stringify(runtime.schemaId)};
 
 /**
- * True when value is a well-formed ${runtime.id} context (attribute view). Stops at the first
- * fault and never throws, whatever value is (throwing getters and proxies included).
+ * True when value is ${what}. Stops at the first fault and never throws, whatever value
+ * is (throwing getters and proxies included).
  */
-export declare function isFCContext(value: unknown): value is FCContext;
+export declare function isFCContext${suffix}(value: unknown): value is FCContext${suffix};
 
 /**
- * Checks value against the ${runtime.id} spec and lists every fault: each issue has a JSON
+ * Checks value as ${what} and lists every fault: each issue has a JSON
  * pointer \`path\`, a \`message\` saying what was expected, and the failed \`keyword\`. Messages
  * never show string values, so secrets (access_key_secret, security_token) never leak.
  */
-export declare function validateFCContext(value: unknown): ValidationResult<FCContext>;
+export declare function validateFCContext${suffix}(value: unknown): ValidationResult<FCContext${suffix}>;
 
-/** Throws FCContextValidationError, whose message lists every issue, unless value is a well-formed ${runtime.id} context. */
-export declare function assertFCContext(value: unknown): asserts value is FCContext;
+/** Throws FCContextValidationError, whose message lists every issue, unless value is ${what}. */
+export declare function assertFCContext${suffix}(value: unknown): asserts value is FCContext${suffix};
 `;
 }

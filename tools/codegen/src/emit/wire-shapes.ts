@@ -1,0 +1,33 @@
+import { attributeFields, type Field, type PyClass, type Runtime } from "../model.js";
+
+/**
+ * The wire forms of a runtime as the model defines them, shared by the targets that emit them:
+ * which classes have a to_json() view, the headers the runtime reads, and the TypeScript text
+ * of a leaf value.
+ */
+export function serializes(runtime: Runtime): boolean {
+  return runtime.classes[0]!.methods.some((method) => method.behavior === "to-json");
+}
+
+export function classOf(runtime: Runtime, name: string): PyClass {
+  return runtime.classes.find((cls) => cls.name === name)!;
+}
+
+/** Every header the runtime reads, with the dotted attribute path it fills. */
+export function headerFields(runtime: Runtime): Array<{ header: string; path: string[]; field: Field }> {
+  const out: Array<{ header: string; path: string[]; field: Field }> = [];
+  const visit = (cls: PyClass, path: string[]) => {
+    for (const field of attributeFields(cls)) {
+      if (field.json?.classRef !== undefined) visit(classOf(runtime, field.json.classRef), [...path, field.name]);
+      else if (field.header !== undefined) out.push({ header: field.header, path: [...path, field.name], field });
+    }
+  };
+  visit(runtime.classes[0]!, []);
+  return out;
+}
+
+/** A leaf's TypeScript type from its JSON kinds (class-valued fields are handled by callers). */
+export function leafType(field: Field, nullable = field.nullable): string {
+  const kinds = field.json!.kinds.map((kind) => (kind === "integer" || kind === "number" ? "number" : kind === "object" ? "{ [k: string]: unknown }" : kind));
+  return [...new Set(kinds), ...(nullable ? ["null"] : [])].join(" | ");
+}
