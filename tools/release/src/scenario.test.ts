@@ -24,7 +24,8 @@ const versionOf = (file: string) => (JSON.parse(readFileSync(path.join(root, fil
 
 beforeAll(() => {
   root = mkdtempSync(path.join(os.tmpdir(), "fc-context-release-"));
-  const files = execFileSync("git", ["-C", repo, "ls-files"], { encoding: "utf8" }).split("\n").filter(Boolean);
+  // the working tree as it stands: tracked files and new ones that are not ignored
+  const files = execFileSync("git", ["-C", repo, "ls-files", "--cached", "--others", "--exclude-standard"], { encoding: "utf8" }).split("\n").filter(Boolean);
   for (const file of files) {
     if (!existsSync(path.join(repo, file))) continue;
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
