@@ -1,6 +1,7 @@
 import type { Model } from "../model.js";
 import { emitDocs } from "./docs/emit-docs.js";
 import { emitPython } from "./python/emit-python.js";
+import { emitTesting } from "./testing/emit-testing.js";
 import { emitTypes } from "./types/emit-types.js";
 import { emitValidators } from "./validators/emit-validators.js";
 import { emitWire } from "./wire/emit-wire.js";
@@ -21,5 +22,6 @@ export const targets: readonly Target[] = [
   { name: "validators", dir: "packages/validators/gen", emit: emitValidators },
   { name: "python", dir: "packages/python/src/fc_context", emit: emitPython },
   { name: "wire", dir: "packages/wire/gen", emit: emitWire },
+  { name: "testing", dir: "packages/testing/gen", emit: emitTesting },
   { name: "docs", dir: "packages/docs/gen", emit: emitDocs },
 ];
