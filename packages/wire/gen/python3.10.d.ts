@@ -7,6 +7,10 @@ import type { HeaderInput } from "./wire-runtime.js";
 export { FCHeaderError, type HeaderInput } from "./wire-runtime.js";
 /** The FC runtime id these converters follow. */
 export declare const runtime: "python3.10";
+/** Where the secret values sit in the attribute view (mask them in any output). */
+export declare const secretPaths: readonly (readonly string[])[];
+/** The headers that carry secrets. */
+export declare const secretHeaders: readonly string[];
 
 /**
  * The context the python3.10 runtime builds from an invocation's x-fc-* headers (names

@@ -5,6 +5,8 @@ import { decodeBaggage, get, headerInt, headerText, lowered, sent } from "./wire
 
 export { FCHeaderError } from "./wire-runtime.js";
 export const runtime = "python3.12";
+export const secretPaths = Object.freeze([]);
+export const secretHeaders = Object.freeze([]);
 
 export function fromHeaders(headers) {
   const h = lowered(headers);

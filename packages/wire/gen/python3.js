@@ -5,6 +5,8 @@ import { decodeBaggage, get, headerInt, headerText, lowered, sent } from "./wire
 
 export { FCHeaderError } from "./wire-runtime.js";
 export const runtime = "python3";
+export const secretPaths = Object.freeze([["credentials","access_key_secret"],["credentials","security_token"]]);
+export const secretHeaders = Object.freeze(["x-fc-access-key-secret","x-fc-security-token"]);
 
 export function fromHeaders(headers) {
   const h = lowered(headers);

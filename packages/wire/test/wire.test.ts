@@ -69,7 +69,7 @@ for value, theirs in zip(vectors, ts_headers):
     out.append({"headers": headers, "back": m.to_attributes(m.from_headers(headers)), "from_ts": m.to_attributes(m.from_headers(theirs))})
 print(json.dumps(out))
 `;
-    const child = execFile(findPython(version)!, ["-c", script, subpath], { env: { ...process.env, PYTHONPATH: path.join(repoRoot, "packages/python/src") } });
+    const child = execFile(findPython(version)!, ["-c", script, subpath], { env: { ...process.env, PYTHONPATH: path.join(repoRoot, "packages/python/src"), PYTHONDONTWRITEBYTECODE: "1" } });
     child.stdin!.end(JSON.stringify([vectors.map(([, v]) => v), ours]));
     const stdout = await new Promise<string>((resolve, reject) => {
       let text = "";

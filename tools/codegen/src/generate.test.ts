@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -57,6 +57,8 @@ describe("generate", () => {
       const file = path.join(root, "packages/types/gen/python3.9.d.ts");
       await writeFile(file, `${await readFile(file, "utf8")}// edited\n`);
       await writeFile(path.join(root, "packages/types/gen/stray.d.ts"), "");
+      await mkdir(path.join(root, "packages/python/src/fc_context/__pycache__"), { recursive: true });
+      await writeFile(path.join(root, "packages/python/src/fc_context/__pycache__/py39.cpython-39.pyc"), "");
       await rm(path.join(root, "packages/types/gen/python3.12.js"));
       expect((await generate({ root, check: true })).drift).toEqual([
         { file: "packages/types/gen/python3.12.js", kind: "missing" },

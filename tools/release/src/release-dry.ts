@@ -55,6 +55,10 @@ try {
   writeFileSync(path.join(project, "cjs.cjs"), `${js.map((s) => `if (typeof require(${JSON.stringify(s.id)}) !== "object") throw new Error(${JSON.stringify(s.id)});`).join("\n")}\nconsole.log("CommonJS: required " + ${js.length} + " subpaths");\n`);
   step("import every subpath from ESM", process.execPath, ["esm.mjs"], project);
   step("require every subpath from CommonJS", process.execPath, ["--no-warnings", "cjs.cjs"], project);
+  for (const pkg of published) {
+    const manifest = JSON.parse(readFileSync(path.join(pkg.dir, "package.json"), "utf8")) as { bin?: Record<string, string> };
+    for (const name of Object.keys(manifest.bin ?? {})) step(`run the installed ${name} bin`, path.join(project, "node_modules/.bin", name), ["--help"], project);
+  }
 } finally {
   rmSync(project, { recursive: true, force: true });
 }

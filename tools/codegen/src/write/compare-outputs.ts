@@ -17,8 +17,9 @@ export async function compareOutputs(root: string, outputs: readonly Output[]): 
       if (error.code === "ENOENT") return [];
       throw error;
     });
+    // Python writes bytecode caches beside imported sources: they are not outputs
     const onDisk = new Set(
-      existing.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")),
+      existing.filter((entry) => entry.isFile() && !entry.parentPath.split(path.sep).includes("__pycache__")).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")),
     );
     for (const [file, contents] of output.files) {
       if (!onDisk.has(file)) drift.push({ file: `${output.dir}/${file}`, kind: "missing" });

@@ -1,5 +1,6 @@
 import type { Model } from "../../model.js";
 import { bannerComment } from "../banner.js";
+import { migration } from "./entries.js";
 import { buildPages } from "./pages.js";
 import { renderHtml } from "./render-html.js";
 import { renderMarkdown } from "./render-markdown.js";
@@ -13,5 +14,26 @@ export async function emitDocs(model: Model): Promise<Map<string, string>> {
     files.set(`markdown/${page.name === "index" ? "README" : page.name}.md`, renderMarkdown(page, banner).replaceAll("(index.md)", "(README.md)"));
     files.set(`site/${page.name}.html`, renderHtml(page, pages, banner));
   }
+  files.set("data/migrations.json", `${JSON.stringify({ $comment: banner, migrations: migrationData(model) }, null, 2)}\n`);
   return files;
+}
+
+/** Every ordered pair of runtimes, as the CLI's diff prints it. */
+function migrationData(model: Model): unknown[] {
+  return model.runtimes.flatMap((from) =>
+    model.runtimes
+      .filter((to) => to !== from)
+      .map((to) => {
+        const m = migration(from, to);
+        return {
+          from: from.id,
+          to: to.id,
+          python: [from.pythonVersion, to.pythonVersion],
+          removed: m.removed.map(({ entry, movedTo, replacement }) => ({ path: entry.path, ...(movedTo && { movedTo: movedTo.path, header: movedTo.header }), ...(replacement && { replacement }) })),
+          added: m.added.map(({ entry, movedFrom }) => ({ path: entry.path, type: entry.type, ...(movedFrom && { movedFrom: movedFrom.path }) })),
+          changed: m.changed.map(({ before, after }) => ({ path: after.path, before: before.type, after: after.type })),
+          constructors: m.constructors,
+        };
+      }),
+  );
 }

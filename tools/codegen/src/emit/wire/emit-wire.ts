@@ -55,6 +55,8 @@ function wireModule(model: Model, runtime: Runtime): string {
     "",
     `export { FCHeaderError } from "./wire-runtime.js";`,
     `export const runtime = ${JSON.stringify(runtime.id)};`,
+    `export const secretPaths = Object.freeze(${JSON.stringify(secretPaths(runtime))});`,
+    `export const secretHeaders = Object.freeze(${JSON.stringify(headerFields(runtime).filter((h) => h.field.secret).map((h) => h.header))});`,
     "",
     "export function fromHeaders(headers) {",
     "  const h = lowered(headers);",
@@ -82,6 +84,10 @@ import type { HeaderInput } from "./wire-runtime.js";
 export { FCHeaderError, type HeaderInput } from "./wire-runtime.js";
 /** The FC runtime id these converters follow. */
 export declare const runtime: ${JSON.stringify(runtime.id)};
+/** Where the secret values sit in the attribute view (mask them in any output). */
+export declare const secretPaths: readonly (readonly string[])[];
+/** The headers that carry secrets. */
+export declare const secretHeaders: readonly string[];
 
 /**
  * The context the ${runtime.id} runtime builds from an invocation's x-fc-* headers (names
@@ -104,4 +110,16 @@ export declare function fromJsonView(json: FCContextJSON): FCContext;
 `
     : ""
 }`;
+}
+
+function secretPaths(runtime: Runtime): string[][] {
+  const out: string[][] = [];
+  const visit = (cls: PyClass, path: string[]) => {
+    for (const field of attributeFields(cls)) {
+      if (field.json?.classRef !== undefined) visit(classOf(runtime, field.json.classRef), [...path, field.name]);
+      else if (field.secret) out.push([...path, field.name]);
+    }
+  };
+  visit(runtime.classes[0]!, []);
+  return out;
 }

@@ -1,0 +1,172 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const repoRoot = path.resolve(packageDir, "../..");
+const bin = path.join(packageDir, "bin/fc-context.js");
+const scratch = mkdtempSync(path.join(os.tmpdir(), "fc-context-cli-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the bin as a real process, optionally feeding standard input. */
+function cli(args: string[], stdin?: string): Promise<Result> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: undefined } }, (error, stdout, stderr) => {
+      resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
+    });
+    child.stdin!.end(stdin ?? "");
+  });
+}
+
+let files = 0;
+function file(value: unknown): string {
+  const target = path.join(scratch, `input-${files++}.json`);
+  writeFileSync(target, JSON.stringify(value));
+  return target;
+}
+
+type Json = Record<string, any>;
+function vectors(runtime: string, kind: "valid" | "invalid"): Array<{ name: string; value: unknown; fault?: string }> {
+  const dir = path.join(repoRoot, "spec/vectors", runtime, kind);
+  return readdirSync(dir).sort().map((name) => ({ name, ...(JSON.parse(readFileSync(path.join(dir, name), "utf8")) as { value: unknown; fault?: string }) }));
+}
+const strings = (value: unknown): string[] => (typeof value === "string" ? [value] : value !== null && typeof value === "object" ? Object.values(value).flatMap(strings) : []);
+const secret = "9NG2XAmpbuVaokUuPm1MUwvRzE5sCdPnXnL4wLu8wAkW";
+
+describe("fc-context", () => {
+  it("prints its usage with --help (exit 0) and on no command (exit 2, stderr)", async () => {
+    const help = await cli(["--help"]);
+    expect(help).toMatchObject({ code: 0, stderr: "" });
+    expect(help.stdout).toContain("validate <file|->");
+    const none = await cli([]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe("");
+    expect(none.stderr).toContain("Usage: fc-context <command>");
+    expect((await cli(["vaildate"])).stderr).toContain('unknown command "vaildate"');
+  });
+
+  it.each(["validate", "fake", "diff", "from-headers"])("%s --help explains the command and exits 0", async (command) => {
+    const result = await cli([command, "--help"]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toMatch(new RegExp(`^Usage: fc-context ${command}`));
+  });
+
+  it.each([
+    [["validate", "x.json"], "--runtime <id> is required"],
+    [["validate", "x.json", "--runtime", "python2.7"], 'unknown runtime "python2.7"'],
+    [["validate", "--runtime", "python3.9"], "expected one file"],
+    [["validate", "/nonexistent.json", "--runtime", "python3.9"], "cannot read /nonexistent.json"],
+    [["validate", "x.json", "--runtime", "python3.9", "--form", "yaml"], "--form must be attributes, json or headers"],
+    [["validate", "x.json", "--runtime", "python3.9", "--colour"], "Unknown option '--colour'"],
+    [["fake"], "--runtime <id> is required"],
+    [["diff", "python3.9"], "expected two runtimes"],
+  ])("exits 2 with the reason on stderr for %j", async (args, message) => {
+    const result = await cli(args as string[]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain(message);
+  });
+});
+
+describe("fc-context validate", () => {
+  for (const [runtime, folder] of [["python3.6", "python3"], ["python3.9", "python3.9"], ["python3.12", "python3.12"]] as const) {
+    it(`${runtime}: exits 0 for every valid vector and 1 for every invalid one, at its fault, never echoing strings`, async () => {
+      for (const vector of vectors(folder, "valid")) {
+        const result = await cli(["validate", file(vector.value), "--runtime", runtime]);
+        expect(result, vector.name).toMatchObject({ code: 0, stderr: "" });
+        expect(result.stdout).toBe(`valid: a ${folder} context (attributes)\n`);
+      }
+      for (const vector of vectors(folder, "invalid")) {
+        const result = await cli(["validate", file(vector.value), "--runtime", runtime, "--json"]);
+        expect(result.code, vector.name).toBe(1);
+        const report = JSON.parse(result.stdout) as { valid: boolean; issues: Array<{ path: string }> };
+        expect(report.valid).toBe(false);
+        expect(report.issues.map((issue) => issue.path)).toEqual(report.issues.map(() => vector.fault));
+        for (const text of strings(vector.value).filter((s) => s.length >= 8)) expect(result.stdout).not.toContain(text);
+      }
+    }, 60_000);
+  }
+
+  it("reads standard input, and calls input that is not JSON invalid", async () => {
+    const valid = vectors("python3.9", "valid")[0]!.value;
+    expect((await cli(["validate", "-", "--runtime", "python3.9"], JSON.stringify(valid))).code).toBe(0);
+    const broken = await cli(["validate", "-", "--runtime", "python3.9"], "{ not json");
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain("standard input is not JSON");
+  });
+
+  it("checks the to_json() view and the headers forms", async () => {
+    const wire = (await import("@fc-context/wire/python3.9")) as Json;
+    const value = vectors("python3.9", "valid").find((v) => v.name === "role-tracing-concurrency.json")!.value;
+    expect((await cli(["validate", file(wire.toJsonView(value)), "--runtime", "python3.9", "--form", "json"])).code).toBe(0);
+    expect((await cli(["validate", file(value), "--runtime", "python3.9", "--form", "json"])).code).toBe(1);
+    expect((await cli(["validate", file(value), "--runtime", "python3.12", "--form", "json"])).stderr).toContain("python3.12 has no to_json() view");
+    const headers = wire.toHeaders(value);
+    expect((await cli(["validate", file(headers), "--runtime", "python3.9", "--form", "headers"])).code).toBe(0);
+    const { ["x-fc-function-memory"]: _memory, ...noMemory } = headers;
+    const result = await cli(["validate", file(noMemory), "--runtime", "python3.9", "--form", "headers"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("x-fc-function-memory: missing: the runtime converts it with int()");
+    expect(result.stdout).not.toContain(secret);
+  });
+});
+
+describe("fc-context fake", () => {
+  it.each(["python3", "python3.6", "python3.9", "python3.10", "python3.12"])("%s: prints a context the validators accept, with no colour codes", async (runtime) => {
+    const result = await cli(["fake", "--runtime", runtime]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).not.toContain("\u001b[");
+    const { isFCContext } = await import(`@fc-context/validators/${runtime}`);
+    expect(isFCContext(JSON.parse(result.stdout))).toBe(true);
+  });
+});
+
+describe("fc-context diff", () => {
+  it("prints the migration from python3.10 to python3.12 as text, and as JSON with --json", async () => {
+    const text = await cli(["diff", "python3.10", "python3.12"]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("context.credentials: Read the ALIBABA_CLOUD_ACCESS_KEY_ID");
+    expect(text.stdout).toContain("context.service.qualifier: now context.function.qualifier (the same x-fc-qualifier value)");
+    expect(text.stdout).toContain("context.service.log_project: now context.log_project");
+    const json = JSON.parse((await cli(["diff", "python3.6", "python3.12", "--json"])).stdout) as Json;
+    expect(json).toMatchObject({ from: "python3", to: "python3.12" });
+    expect(json.removed).toContainEqual({ path: "service.qualifier", movedTo: "function.qualifier", header: "x-fc-qualifier" });
+    expect((await cli(["diff", "python3.9", "python3.10"])).stdout).toContain("Nothing in the context changes.");
+  });
+});
+
+describe("fc-context from-headers", () => {
+  it("prints the context the runtime builds, secrets masked", async () => {
+    const wire = (await import("@fc-context/wire/python3")) as Json;
+    const value = vectors("python3", "valid").find((v) => v.name === "role-tracing-concurrency.json")!.value as Json;
+    const headers = wire.toHeaders(value);
+    expect(headers["x-fc-access-key-secret"]).toBe(secret);
+    const result = await cli(["from-headers", file(headers), "--runtime", "python3.6"]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).not.toContain(secret);
+    expect(result.stdout).not.toContain(value.credentials.security_token);
+    const context = JSON.parse(result.stdout) as Json;
+    expect(context.credentials).toEqual({ access_key_id: value.credentials.access_key_id, access_key_secret: "********", security_token: "********" });
+    expect(context.function.timeout).toBe("60");
+    expect(context.tracing.span_baggages).toEqual(value.tracing.span_baggages);
+  });
+
+  it("exits 1 naming the header the runtime would fail on, and reports a context with nulls as invalid", async () => {
+    const failing = await cli(["from-headers", "-", "--runtime", "python3.12", "--json"], JSON.stringify({ "x-fc-function-memory": "lots" }));
+    expect(failing.code).toBe(1);
+    expect(JSON.parse(failing.stdout)).toMatchObject({ valid: false, context: null, issues: [{ path: "x-fc-function-memory" }] });
+    const partial = await cli(["from-headers", "-", "--runtime", "python3.12"], JSON.stringify({ "X-FC-Function-Memory": "512" }));
+    expect(partial.code).toBe(1);
+    expect(JSON.parse(partial.stdout)).toMatchObject({ request_id: null, function: { memory: 512 } });
+    expect(partial.stderr).toContain("/request_id: expected a string, got null");
+  });
+});
