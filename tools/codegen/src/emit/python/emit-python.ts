@@ -3,6 +3,7 @@ import { attributeFields, type Field, type Model, type PyClass, type Runtime } f
 import { formatPythonLiteral } from "../../normalize/python-type.js";
 import { pep440 } from "../../pep440.js";
 import { banner } from "../banner.js";
+import { classOf, serializes } from "../wire-shapes.js";
 import { pythonClass } from "./emit-python-class.js";
 import { docstring, pythonLiteral } from "./python-source.js";
 
@@ -48,7 +49,7 @@ function runtimeModule(model: Model, runtime: Runtime): string {
     "",
     "from ._runtime import FCContextValidationError, FCHeaderError, Issue, _check, _fresh_request_id, _get, _header_int, _header_text, _integral, _lowered, _merge, _renamed, _repr, _rule, _sent",
     "",
-    `__all__ = [${["RUNTIME", "PYTHON_VERSION", "SPEC_VERSION", "SCHEMA_ID", ...runtime.classes.map((cls) => cls.name), "from_dict", "to_attributes", "from_headers", "to_headers", ...(serializes(root) ? ["to_json_view", "from_json_view"] : []), "FCContextValidationError", "FCHeaderError", "Issue"].map((name) => JSON.stringify(name)).join(", ")}]`,
+    `__all__ = [${["RUNTIME", "PYTHON_VERSION", "SPEC_VERSION", "SCHEMA_ID", ...runtime.classes.map((cls) => cls.name), "from_dict", "to_attributes", "from_headers", "to_headers", ...(serializes(runtime) ? ["to_json_view", "from_json_view"] : []), "FCContextValidationError", "FCHeaderError", "Issue"].map((name) => JSON.stringify(name)).join(", ")}]`,
     "",
     `RUNTIME: str = ${JSON.stringify(runtime.id)}`,
     `PYTHON_VERSION: str = ${JSON.stringify(runtime.pythonVersion)}`,
@@ -192,14 +193,6 @@ function testingModule(model: Model): string {
   ].join("\n");
 }
 
-function serializes(cls: PyClass): boolean {
-  return cls.methods.some((method) => method.behavior === "to-json");
-}
-
-function classOf(runtime: Runtime, name: string): PyClass {
-  return runtime.classes.find((cls) => cls.name === name)!;
-}
-
 /**
  * The wire forms: from_headers builds the context through the runtime's own constructors, as
  * its bootstrap does from the invocation's headers; to_headers is what an emulator sends;
@@ -248,7 +241,7 @@ function wireFunctions(runtime: Runtime): string[] {
     "",
     "",
   ];
-  if (!serializes(root)) return lines;
+  if (!serializes(runtime)) return lines;
   const keys = runtime.classes.filter((cls) => attributeFields(cls).some((f) => f.toJsonKey !== undefined));
   lines.push(
     `_JSON_KEYS = {`,

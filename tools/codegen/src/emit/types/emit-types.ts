@@ -1,6 +1,6 @@
 import { compile } from "json-schema-to-typescript";
 import type { Model, Runtime } from "../../model.js";
-import { banner } from "../banner.js";
+import { aliasModule, banner } from "../banner.js";
 import { deriveClassSchema } from "../derive-json-schema.js";
 import { attributeFields } from "../../model.js";
 import { classOf, headerFields, leafType, serializes } from "../wire-shapes.js";
@@ -18,7 +18,7 @@ export async function emitTypes(model: Model): Promise<Map<string, string>> {
     files.set(`${runtime.id}.d.ts`, await runtimeDeclarations(model, runtime));
     files.set(`${runtime.id}.js`, banner(model, runtime, "//") + constants(model, runtime, "js"));
     for (const alias of runtime.aliases) {
-      const reexport = `${banner(model, runtime, "//")}// ${alias} is another name FC accepts for ${runtime.id}.\nexport * from "./${runtime.id}.js";\n`;
+      const reexport = aliasModule(model, runtime, alias);
       files.set(`${alias}.d.ts`, reexport);
       files.set(`${alias}.js`, reexport);
     }

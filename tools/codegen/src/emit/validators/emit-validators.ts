@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { transformSync } from "esbuild";
 import type { Model, Runtime } from "../../model.js";
-import { banner, bannerComment } from "../banner.js";
+import { aliasModule, banner, bannerComment } from "../banner.js";
 import { attributeFields } from "../../model.js";
 import { deriveJsonViewSchema, deriveRuntimeSchema } from "../derive-json-schema.js";
 import { classOf, serializes } from "../wire-shapes.js";
@@ -30,11 +30,11 @@ export async function emitValidators(model: Model): Promise<Map<string, string>>
     }
     files.set(`${runtime.id}.schema.json`, `${JSON.stringify({ $comment: bannerComment(model, runtime), ...deriveRuntimeSchema(runtime) }, null, 2)}\n`);
     for (const alias of runtime.aliases) {
-      const reexport = `${banner(model, runtime, "//")}// ${alias} is another name FC accepts for ${runtime.id}.\nexport * from "./${runtime.id}.js";\n`;
+      const reexport = aliasModule(model, runtime, alias);
       files.set(`${alias}.js`, reexport);
       files.set(`${alias}.d.ts`, reexport);
       if (serializes(runtime)) {
-        const json = reexport.replace(`./${runtime.id}.js`, `./${runtime.id}.json.js`);
+        const json = aliasModule(model, runtime, alias, `./${runtime.id}.json.js`);
         files.set(`${alias}.json.js`, json);
         files.set(`${alias}.json.d.ts`, json);
       }

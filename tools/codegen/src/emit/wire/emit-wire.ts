@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { attributeFields, type Model, type PyClass, type Runtime } from "../../model.js";
-import { banner } from "../banner.js";
+import { aliasModule, banner } from "../banner.js";
 import { classOf, headerFields, serializes } from "../wire-shapes.js";
 
 const RUNTIME_SOURCE = readFileSync(new URL("./wire-runtime.js", import.meta.url), "utf8");
@@ -19,7 +19,7 @@ export async function emitWire(model: Model): Promise<Map<string, string>> {
     files.set(`${runtime.id}.js`, wireModule(model, runtime));
     files.set(`${runtime.id}.d.ts`, wireDeclarations(model, runtime));
     for (const alias of runtime.aliases) {
-      const reexport = `${banner(model, runtime, "//")}// ${alias} is another name FC accepts for ${runtime.id}.\nexport * from "./${runtime.id}.js";\n`;
+      const reexport = aliasModule(model, runtime, alias);
       files.set(`${alias}.js`, reexport);
       files.set(`${alias}.d.ts`, reexport);
     }
