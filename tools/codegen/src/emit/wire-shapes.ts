@@ -13,17 +13,22 @@ export function classOf(runtime: Runtime, name: string): PyClass {
   return runtime.classes.find((cls) => cls.name === name)!;
 }
 
-/** Every header the runtime reads, with the dotted attribute path it fills. */
-export function headerFields(runtime: Runtime): Array<{ header: string; path: string[]; field: Field }> {
-  const out: Array<{ header: string; path: string[]; field: Field }> = [];
+/** Every value of the attribute view that is not an object of another class, with its path. */
+export function leafFields(runtime: Runtime): Array<{ path: string[]; field: Field }> {
+  const out: Array<{ path: string[]; field: Field }> = [];
   const visit = (cls: PyClass, path: string[]) => {
     for (const field of attributeFields(cls)) {
       if (field.json?.classRef !== undefined) visit(classOf(runtime, field.json.classRef), [...path, field.name]);
-      else if (field.header !== undefined) out.push({ header: field.header, path: [...path, field.name], field });
+      else out.push({ path: [...path, field.name], field });
     }
   };
   visit(runtime.classes[0]!, []);
   return out;
+}
+
+/** Every header the runtime reads, with the dotted attribute path it fills. */
+export function headerFields(runtime: Runtime): Array<{ header: string; path: string[]; field: Field }> {
+  return leafFields(runtime).flatMap(({ path, field }) => (field.header === undefined ? [] : [{ header: field.header, path, field }]));
 }
 
 /** A leaf's TypeScript type from its JSON kinds (class-valued fields are handled by callers). */

@@ -3,7 +3,7 @@ import { attributeFields, type Field, type Model, type PyClass, type Runtime } f
 import { formatPythonLiteral } from "../../normalize/python-type.js";
 import { pep440 } from "../../pep440.js";
 import { banner } from "../banner.js";
-import { classOf, serializes } from "../wire-shapes.js";
+import { classOf, headerFields, serializes } from "../wire-shapes.js";
 import { pythonClass } from "./emit-python-class.js";
 import { docstring, pythonLiteral } from "./python-source.js";
 
@@ -209,14 +209,7 @@ function wireFunctions(runtime: Runtime): string[] {
     });
     return `${cls.name}(${args.join(", ")})`;
   };
-  const headers: string[] = [];
-  const collect = (cls: PyClass, path: string) => {
-    for (const field of attributeFields(cls)) {
-      if (field.json?.classRef !== undefined) collect(classOf(runtime, field.json.classRef), `${path}.${field.name}`);
-      else if (field.header !== undefined) headers.push(`        ${JSON.stringify(field.header)}: _header_text(${path}.${field.name}),`);
-    }
-  };
-  collect(root, "context");
+  const headers = headerFields(runtime).map(({ header, path }) => `        ${JSON.stringify(header)}: _header_text(context.${path.join(".")}),`);
   const attributes = (cls: PyClass, path: string, indent: string): string =>
     `{\n${attributeFields(cls)
       .map((field) => `${indent}    ${JSON.stringify(field.name)}: ${field.json?.classRef !== undefined ? attributes(classOf(runtime, field.json.classRef), `${path}.${field.name}`, `${indent}    `) : field.json?.kinds.includes("object") ? `dict(${path}.${field.name})` : `${path}.${field.name}`},`)

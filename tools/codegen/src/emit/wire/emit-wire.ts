@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { attributeFields, type Model, type PyClass, type Runtime } from "../../model.js";
 import { aliasModule, banner } from "../banner.js";
-import { classOf, headerFields, serializes } from "../wire-shapes.js";
+import { classOf, headerFields, leafFields, serializes } from "../wire-shapes.js";
 
 const RUNTIME_SOURCE = readFileSync(new URL("./wire-runtime.js", import.meta.url), "utf8");
 const RUNTIME_DECLARATIONS = readFileSync(new URL("./wire-runtime.d.ts", import.meta.url), "utf8");
@@ -55,7 +55,7 @@ function wireModule(model: Model, runtime: Runtime): string {
     "",
     `export { FCHeaderError } from "./wire-runtime.js";`,
     `export const runtime = ${JSON.stringify(runtime.id)};`,
-    `export const secretPaths = Object.freeze(${JSON.stringify(secretPaths(runtime))});`,
+    `export const secretPaths = Object.freeze(${JSON.stringify(leafFields(runtime).filter(({ field }) => field.secret).map(({ path }) => path))});`,
     `export const secretHeaders = Object.freeze(${JSON.stringify(headerFields(runtime).filter((h) => h.field.secret).map((h) => h.header))});`,
     "",
     "export function fromHeaders(headers) {",
@@ -112,14 +112,3 @@ export declare function fromJsonView(json: FCContextJSON): FCContext;
 }`;
 }
 
-function secretPaths(runtime: Runtime): string[][] {
-  const out: string[][] = [];
-  const visit = (cls: PyClass, path: string[]) => {
-    for (const field of attributeFields(cls)) {
-      if (field.json?.classRef !== undefined) visit(classOf(runtime, field.json.classRef), [...path, field.name]);
-      else if (field.secret) out.push([...path, field.name]);
-    }
-  };
-  visit(runtime.classes[0]!, []);
-  return out;
-}
