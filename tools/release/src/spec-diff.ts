@@ -1,4 +1,5 @@
-import { attributeFields, type Field, type Model, type PyClass, type Runtime } from "../../codegen/src/model.js";
+import type { Field, Model, PyClass, Runtime } from "../../codegen/src/model.js";
+import { entries, type Entry } from "../../codegen/src/model-paths.js";
 import { formatPythonType } from "../../codegen/src/normalize/python-type.js";
 
 /**
@@ -50,25 +51,14 @@ export function diffModels(before: Model, after: Model): Change[] {
   return changes;
 }
 
-interface Item {
-  readonly path: string;
-  readonly cls: PyClass;
-  readonly field?: Field;
-  readonly member?: string;
-}
-
-function items(runtime: Runtime): Map<string, Item> {
-  const out = new Map<string, Item>();
-  const visit = (cls: PyClass, prefix: string) => {
-    for (const field of cls.fields) {
-      out.set(`${prefix}${field.name}`, { path: `${prefix}${field.name}`, cls, field });
-      if (field.json?.classRef !== undefined) visit(runtime.classes.find((c) => c.name === field.json!.classRef)!, `${prefix}${field.name}.`);
-    }
-    for (const alias of cls.aliases) out.set(`${prefix}${alias.name}`, { path: `${prefix}${alias.name}`, cls, member: `alias of ${alias.of} (${alias.kind})` });
-    for (const method of cls.methods) out.set(`${prefix}${method.name}()`, { path: `${prefix}${method.name}()`, cls, member: `${method.behavior} -> ${formatPythonType(method.returns)}` });
-  };
-  visit(runtime.classes[0]!, "");
-  return out;
+/** Every path of the runtime; aliases and methods as a signature (with a method's behaviour). */
+function items(runtime: Runtime): Map<string, Entry & { member?: string }> {
+  return new Map(
+    entries(runtime).map((entry) => {
+      const behavior = entry.kind === "method" ? entry.owner.methods.find((m) => `${m.name}()` === entry.path.split(".").at(-1))?.behavior : undefined;
+      return [entry.path, entry.field === undefined ? { ...entry, member: behavior === undefined ? entry.type : `${entry.type} [${behavior}]` } : entry];
+    }),
+  );
 }
 
 function diffRuntime(old: Runtime, now: Runtime): Change[] {
@@ -145,4 +135,3 @@ export function formatChanges(changes: readonly Change[]): string {
   return `${lines.join("\n")}\nMinimum bump: ${maxBump(changes.map((c) => c.bump))}`;
 }
 
-export { attributeFields };
