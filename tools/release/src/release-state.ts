@@ -1,13 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 /** The packages released together: every workspace package.json under packages/ (one line to add one: create it). */
 export function releasedPackages(root: string): Array<{ dir: string; name: string; version: string; private: boolean }> {
   const packages = path.join(root, "packages");
-  return execFileSync("ls", [packages], { encoding: "utf8" })
-    .split("\n")
-    .filter(Boolean)
+  return readdirSync(packages)
+    .sort()
     .flatMap((dir) => {
       const manifest = path.join(packages, dir, "package.json");
       if (!existsSync(manifest)) return [];

@@ -7,7 +7,8 @@ const usage = `Usage: fc-context diff <runtime> <runtime> [--json]
 What changes in the context from the first runtime to the second: what disappears and what
 replaces it, what is new, what changes type, and which constructors change.`;
 
-const { migrations } = createRequire(import.meta.url)("@fc-context/docs/data/migrations.json");
+// every pair of runtimes; read when diff runs, not on every fc-context start
+const loadMigrations = () => createRequire(import.meta.url)("@fc-context/docs/data/migrations.json").migrations;
 
 export const diff = {
   usage,
@@ -15,7 +16,7 @@ export const diff = {
   async run(positionals, values, io) {
     if (positionals.length !== 2) throw new UsageError(`expected two runtimes, got ${positionals.length}`);
     const [from, to] = positionals.map((id) => runtimeOption(id));
-    const data = from === to ? { from, to, removed: [], added: [], changed: [], constructors: [] } : migrations.find((m) => m.from === from && m.to === to);
+    const data = from === to ? { from, to, removed: [], added: [], changed: [], constructors: [] } : loadMigrations().find((m) => m.from === from && m.to === to);
     if (values.json) {
       write(io.stdout, JSON.stringify(data, null, 2));
       return EXIT.ok;
