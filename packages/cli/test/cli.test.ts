@@ -1,9 +1,10 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { readVectors, stringsIn } from "../../../spec/vectors/read-vectors.mjs";
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = path.resolve(packageDir, "../..");
@@ -35,11 +36,8 @@ function file(value: unknown): string {
 }
 
 type Json = Record<string, any>;
-function vectors(runtime: string, kind: "valid" | "invalid"): Array<{ name: string; value: unknown; fault?: string }> {
-  const dir = path.join(repoRoot, "spec/vectors", runtime, kind);
-  return readdirSync(dir).sort().map((name) => ({ name, ...(JSON.parse(readFileSync(path.join(dir, name), "utf8")) as { value: unknown; fault?: string }) }));
-}
-const strings = (value: unknown): string[] => (typeof value === "string" ? [value] : value !== null && typeof value === "object" ? Object.values(value).flatMap(strings) : []);
+const vectors = (runtime: string, kind: "valid" | "invalid") => readVectors(runtime, [kind]).map((v) => ({ ...v, name: v.name.slice(kind.length + 1) }));
+const strings = stringsIn;
 const secret = "9NG2XAmpbuVaokUuPm1MUwvRzE5sCdPnXnL4wLu8wAkW";
 
 describe("fc-context", () => {

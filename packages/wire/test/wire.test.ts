@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { findPython } from "../../python/tools/find-python.mjs";
+import { readVectors } from "../../../spec/vectors/read-vectors.mjs";
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -17,10 +17,7 @@ const runtimes = [
 ] as const;
 
 type Json = Record<string, any>;
-function validVectors(folder: string): Array<[string, Json]> {
-  const dir = path.join(repoRoot, "spec/vectors", folder, "valid");
-  return readdirSync(dir).sort().map((file) => [file, (JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { value: Json }).value]);
-}
+const validVectors = (folder: string): Array<[string, Json]> => readVectors(folder, ["valid"]).map((v) => [v.name, v.value]);
 
 /** What comes back through headers: everything the runtime leaves as sent is a string again. */
 function asSent(value: unknown, at = ""): unknown {
@@ -110,7 +107,7 @@ describe("the runtime's header rules", () => {
     expect(baggage("bm90IGpzb24=")).toEqual({});
     expect(baggage("abc")).toEqual({});
     expect(baggage("")).toEqual({});
-    const headers = toHeaders(JSON.parse(readFileSync(path.join(repoRoot, "spec/vectors/python3/valid/no-role-tracing-off.json"), "utf8")).value);
+    const headers = toHeaders(readVectors("python3", ["valid"]).find((v) => v.name === "valid/no-role-tracing-off.json")!.value);
     expect(headers).not.toHaveProperty("x-fc-tracing-opentracing-span-baggages");
     expect(headers).not.toHaveProperty("x-fc-version-id");
     expect(headers["x-fc-access-key-secret"]).toBe("");

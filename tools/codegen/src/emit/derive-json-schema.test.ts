@@ -1,8 +1,6 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../testing/spec-fixture.js";
+import { readVectors } from "../../../../spec/vectors/read-vectors.mjs";
 import { loadRealSpec } from "../testing/load-real-model.js";
 import { classicContext, edited, python312Context } from "../testing/sample-contexts.js";
 import { deriveRuntimeSchema } from "./derive-json-schema.js";
@@ -54,10 +52,7 @@ describe("the JSON Schema derived from the model", () => {
 
 describe("the shared vectors under spec/vectors", () => {
   for (const runtime of model.runtimes) {
-    const dir = path.join(repoRoot, "spec/vectors", runtime.id);
-    const vectors = (["valid", "invalid"] as const).flatMap((kind) =>
-      readdirSync(path.join(dir, kind)).map((file) => [`${kind}/${file}`, kind === "valid", JSON.parse(readFileSync(path.join(dir, kind, file), "utf8"))] as const),
-    );
+    const vectors = readVectors(runtime.id).map((vector) => [vector.name, vector.valid, vector] as const);
     const fromSpec = specAjv.getSchema(runtime.schemaId)!;
     it.each(vectors)(`${runtime.id}: %s gets its folder's verdict from the spec files themselves`, (_name, valid, vector) => {
       expect(fromSpec(vector.value)).toBe(valid);

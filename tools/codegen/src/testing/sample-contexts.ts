@@ -1,12 +1,10 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { repoRoot } from "./spec-fixture.js";
+import { readVectors } from "../../../../spec/vectors/read-vectors.mjs";
 
 type Json = Record<string, unknown>;
 
-/** A shared vector's value (spec/vectors/<runtime>/<kind>/<name>.json). */
+/** A shared vector's value, by runtime and "<kind>/<name>". */
 function vector(runtime: string, name: string): Json {
-  return (JSON.parse(readFileSync(path.join(repoRoot, "spec/vectors", runtime, `${name}.json`), "utf8")) as { value: Json }).value;
+  return readVectors(runtime).find((v) => v.name === `${name}.json`)!.value as Json;
 }
 
 /** Realistic attribute-view contexts as the runtime builds them. */

@@ -1,0 +1,12 @@
+export interface Vector {
+  /** "valid/<file>" or "invalid/<file>". */
+  readonly name: string;
+  readonly valid: boolean;
+  readonly description: string;
+  /** The JSON pointer of an invalid vector's one fault. */
+  readonly fault?: string;
+  readonly value: any;
+}
+
+export declare function readVectors(runtime: string, kinds?: ReadonlyArray<"valid" | "invalid">): Vector[];
+export declare function stringsIn(value: unknown): string[];

@@ -1,0 +1,23 @@
+// The one reader of the shared vectors, for every package's tests (the format: README.md here).
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+/** The vectors of a runtime folder (python3.6 reads python3's), valid then invalid, sorted by name. */
+export function readVectors(runtime, kinds = ["valid", "invalid"]) {
+  const folder = runtime === "python3.6" ? "python3" : runtime;
+  return kinds.flatMap((kind) =>
+    readdirSync(path.join(root, folder, kind))
+      .filter((file) => file.endsWith(".json"))
+      .sort()
+      .map((file) => ({ ...JSON.parse(readFileSync(path.join(root, folder, kind, file), "utf8")), name: `${kind}/${file}`, valid: kind === "valid" })),
+  );
+}
+
+/** Every string inside a value: what no message may repeat. */
+export function stringsIn(value) {
+  if (typeof value === "string") return [value];
+  return value !== null && typeof value === "object" ? Object.values(value).flatMap(stringsIn) : [];
+}
