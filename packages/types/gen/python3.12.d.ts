@@ -8,13 +8,13 @@
  */
 export interface FCContext {
   /**
-   * The ID of the Alibaba Cloud account that owns the function.
+   * The ID of the Alibaba Cloud account that owns the function. The minimum length is a claim about production, where FC always sends it: an emulator that leaves the header out gets '' on the default path (None on the concurrent one).
    *
    * Header: `x-fc-account-id`. Python: `str`.
    */
   account_id: string;
   /**
-   * The ID of this invocation request. Record it to trace an invocation in the FC console and logs.
+   * The ID of this invocation request. Record it to trace an invocation in the FC console and logs. Never empty: without the header the runtime runs no handler (the default path drops the invocation, the concurrent path posts an error).
    *
    * Header: `x-fc-request-id`. Python: `str`.
    */
@@ -26,21 +26,21 @@ export interface FCContext {
    */
   function: FunctionMeta;
   /**
-   * The Simple Log Service (SLS) project the function logs to.
+   * The Simple Log Service (SLS) project the function logs to: an empty string (or None on the concurrent path) when logging is not configured and the header is not sent; some emulators send the text 'undefined'.
    *
    * Header: `x-fc-service-logproject`. Python: `Optional[str]`.
-   * Null when: Logging is not configured: passed through as sent (None, or an empty string).
+   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent; the default path gives an empty string instead.
    */
   log_project: string | null;
   /**
-   * The Simple Log Service (SLS) Logstore the function logs to.
+   * The Simple Log Service (SLS) Logstore the function logs to: an empty string (or None on the concurrent path) when logging is not configured and the header is not sent; some emulators send the text 'undefined'.
    *
    * Header: `x-fc-service-logstore`. Python: `Optional[str]`.
-   * Null when: Logging is not configured: passed through as sent (None, or an empty string).
+   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent; the default path gives an empty string instead.
    */
   log_store: string | null;
   /**
-   * The ID of the region the function runs in, such as `cn-shanghai`. Handlers build internal endpoints from it (`oss-<region>-internal.aliyuncs.com`).
+   * The ID of the region the function runs in, such as `cn-shanghai`. Handlers build internal endpoints from it (`oss-<region>-internal.aliyuncs.com`). The minimum length is a claim about production, where FC always sends it: an emulator that leaves the header out gets '' on the default path (None on the concurrent one).
    *
    * Header: `x-fc-region`. Python: `str`.
    */
@@ -54,41 +54,41 @@ export interface FCContext {
  */
 export interface FunctionMeta {
   /**
-   * The name of the invoked function.
+   * The name of the invoked function. The minimum length is a claim about production, where FC always sends it: an emulator that leaves the header out gets '' on the default path (None on the concurrent one).
    *
    * Header: `x-fc-function-name`. Python: `str`.
    */
   name: string;
   /**
-   * The handler of the invoked function, as configured (`module.function`).
+   * The handler of the invoked function, as configured (`module.function`). Never empty when a handler runs: the runtime finds the handler by it.
    *
    * Header: `x-fc-function-handler`. Python: `str`.
    */
   handler: string;
   /**
-   * The memory configured for the function. The runtime converts the header with int(), so it is always an int.
+   * The memory configured for the function, an int on both invocation paths: the runtime converts the header with Python's int(), which accepts surrounding spaces, a sign, leading zeros, single underscores between digits and non-ASCII decimal digits; anything else, or no header, fails the invocation with the error posted. The minimum is a claim about production, where FC sends the configured memory; the runtime itself accepts '-128' from a hand-made header.
    *
    * Unit: MB. Header: `x-fc-function-memory`. Python: `int`.
    */
   memory: number;
   /**
-   * The timeout configured for the function. The runtime does not convert it on the default path, so it is the header string (such as '60'); it is an int only when instance concurrency is above 1.
+   * The timeout configured for the function, an int on both invocation paths. The default path's native client parses the header itself: the leading decimal digits after an optional sign ('60s' gives 60, 'sixty' and '' give 0), held in a signed 64-bit long (values from 2**63 wrap to negative, past 2**64 give -1). The concurrent path calls int(), gives 3 without the header and drops the invocation when int() fails. The minimum is a claim about production, where FC sends the configured timeout (at least one second); a hand-made header can give 0 or a negative int.
    *
-   * Unit: seconds. Header: `x-fc-function-timeout`. Python: `Union[int, str]`.
+   * Unit: seconds. Header: `x-fc-function-timeout`. Python: `int`.
    */
-  timeout: number | string;
+  timeout: number;
   /**
-   * The ID of the published version that runs. Its value when LATEST is invoked is undocumented.
+   * The ID of the published version that runs. Its value when LATEST is invoked is undocumented. An empty string on the default path when the header is absent, as under every local emulator.
    *
    * Header: `x-fc-version-id`. Python: `Optional[str]`.
-   * Null when: The header is not sent, as in the local emulators.
+   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent; the default path gives an empty string instead. The local emulators never send it.
    */
   version_id: string | null;
   /**
-   * The version or alias the invocation resolved to; `LATEST` when the LATEST version is invoked.
+   * The version or alias the invocation resolved to; `LATEST` when the LATEST version is invoked. An empty string on the default path when the header is absent, as under every local emulator.
    *
    * Header: `x-fc-qualifier`. Python: `Optional[str]`.
-   * Null when: The header is not sent, as in the local emulators.
+   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent; the default path gives an empty string instead. The local emulators never send it.
    */
   qualifier: string | null;
 }
@@ -119,20 +119,39 @@ export interface FCHeaders {
   readonly "x-fc-region"?: string;
 }
 
-/** What the runtime builds from headers: a missing header gives null wherever it lands. Check it with isFCContext before use. */
+/** FCContext, as the python3.12 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
 export interface FCContextFromHeaders {
+  account_id: string;
+  request_id: string;
+  function: FunctionMetaFromHeaders;
+  log_project: string;
+  log_store: string;
+  region: string;
+}
+/** FunctionMeta, as the python3.12 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
+export interface FunctionMetaFromHeaders {
+  name: string;
+  handler: string;
+  memory: number;
+  timeout: number;
+  version_id: string;
+  qualifier: string;
+}
+/** FCContext, as the python3.12 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
+export interface FCContextFromConcurrentHeaders {
   account_id: string | null;
   request_id: string | null;
-  function: FunctionMetaFromHeaders;
+  function: FunctionMetaFromConcurrentHeaders;
   log_project: string | null;
   log_store: string | null;
   region: string | null;
 }
-export interface FunctionMetaFromHeaders {
+/** FunctionMeta, as the python3.12 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
+export interface FunctionMetaFromConcurrentHeaders {
   name: string | null;
   handler: string | null;
   memory: number;
-  timeout: string | null;
+  timeout: number;
   version_id: string | null;
   qualifier: string | null;
 }

@@ -8,7 +8,7 @@
  */
 export interface FCContext {
   /**
-   * The ID of this invocation request. Record it to trace an invocation in the FC console and logs.
+   * The ID of this invocation request. Record it to trace an invocation in the FC console and logs. Never empty: without the header the runtime runs no handler (the default path drops the invocation, the concurrent path posts an error).
    *
    * Header: `x-fc-request-id`. Python: `str`.
    */
@@ -32,26 +32,25 @@ export interface FCContext {
    */
   service: ServiceMeta;
   /**
-   * The ID of the region the function runs in, such as `cn-shanghai`. Handlers build internal endpoints from it (`oss-<region>-internal.aliyuncs.com`).
+   * The ID of the region the function runs in, such as `cn-shanghai`. Handlers build internal endpoints from it (`oss-<region>-internal.aliyuncs.com`). The minimum length is a claim about production, where FC always sends it: an emulator that leaves the header out gets '' on the default path (None on the concurrent one).
    *
    * Header: `x-fc-region`. Python: `str`.
    */
   region: string;
   /**
-   * The ID of the Alibaba Cloud account that owns the function.
+   * The ID of the Alibaba Cloud account that owns the function. The minimum length is a claim about production, where FC always sends it: an emulator that leaves the header out gets '' on the default path (None on the concurrent one).
    *
    * Header: `x-fc-account-id`. Python: `str`.
    */
   account_id: string;
   /**
-   * How many times this invocation has been retried. Not converted on the default path, so it is the header string (such as '0'); an int only when instance concurrency is above 1.
+   * How many times this invocation has been retried, an int on both invocation paths: the default path's native client parses the header's leading digits itself, the concurrent path calls int() (and drops the invocation when it fails). Without the header the concurrent path gives 1 and the default path an arbitrary int (memory the native client never initialises, different in every process), so no bound holds; fc-context's converters give 0 there.
    *
-   * Header: `x-fc-retry-count`. Python: `Optional[Union[int, str]]`.
-   * Null when: The header is absent (the constructor default 0 applies only when the argument is left out, which the runtime never does).
+   * Header: `x-fc-retry-count`. Python: `int`.
    */
-  retry_count: number | string | null;
+  retry_count: number;
   /**
-   * OpenTracing (Jaeger) data of the invocation. The object always exists; its fields are None and span_baggages is {} when tracing is off.
+   * OpenTracing (Jaeger) data of the invocation. The object always exists; when tracing is off its text fields are empty strings on the default path (None on the concurrent path) and span_baggages is {}.
    *
    * Python: `Tracing`.
    */
@@ -65,20 +64,20 @@ export interface FCContext {
  */
 export interface Credentials {
   /**
-   * The AccessKey ID of the temporary keys; an empty string when the function has no role.
+   * The AccessKey ID of the temporary keys; an empty string when the function has no role. Typed str, not Optional: FC always sends the header, and handlers pass the value straight to SDK clients; an absent header gives '' on the default path (None on the concurrent one).
    *
    * Header: `x-fc-access-key-id`. Python: `str`.
    */
   access_key_id: string;
   /**
-   * The AccessKey secret of the temporary keys; an empty string when the function has no role.
+   * The AccessKey secret of the temporary keys; an empty string when the function has no role. Typed str, not Optional: FC always sends the header, and handlers pass the value straight to SDK clients; an absent header gives '' on the default path (None on the concurrent one).
    *
    * Header: `x-fc-access-key-secret`. Python: `str`.
    * Secret: never log or echo this value.
    */
   access_key_secret: string;
   /**
-   * The STS security token of the temporary keys; an empty string when the function has no role.
+   * The STS security token of the temporary keys; an empty string when the function has no role (or when the header is not sent, as with fc-docker's sample env file). funcraft sends the text 'undefined' when its profile has no token. Typed str, not Optional: FC always sends the header, and handlers pass the value straight to SDK clients; an absent header gives '' on the default path (None on the concurrent one).
    *
    * Header: `x-fc-security-token`. Python: `str`.
    * Secret: never log or echo this value.
@@ -93,29 +92,29 @@ export interface Credentials {
  */
 export interface FunctionMeta {
   /**
-   * The name of the invoked function.
+   * The name of the invoked function. The minimum length is a claim about production, where FC always sends it: an emulator that leaves the header out gets '' on the default path (None on the concurrent one).
    *
    * Header: `x-fc-function-name`. Python: `str`.
    */
   name: string;
   /**
-   * The handler of the invoked function, as configured (`module.function`).
+   * The handler of the invoked function, as configured (`module.function`). Never empty when a handler runs: the runtime finds the handler by it.
    *
    * Header: `x-fc-function-handler`. Python: `str`.
    */
   handler: string;
   /**
-   * The memory configured for the function. The runtime converts the header with int(), so it is always an int.
+   * The memory configured for the function, an int on both invocation paths: the runtime converts the header with Python's int(), which accepts surrounding spaces, a sign, leading zeros, single underscores between digits and non-ASCII decimal digits; anything else, or no header, fails the invocation with the error posted. The minimum is a claim about production, where FC sends the configured memory; the runtime itself accepts '-128' from a hand-made header.
    *
    * Unit: MB. Header: `x-fc-function-memory`. Python: `int`.
    */
   memory: number;
   /**
-   * The timeout configured for the function. The runtime does not convert it on the default path, so it is the header string (such as '60'); it is an int only when instance concurrency is above 1.
+   * The timeout configured for the function, an int on both invocation paths. The default path's native client parses the header itself: the leading decimal digits after an optional sign ('60s' gives 60, 'sixty' and '' give 0), held in a signed 64-bit long (values from 2**63 wrap to negative, past 2**64 give -1). The concurrent path calls int(), gives 3 without the header and drops the invocation when int() fails. The minimum is a claim about production, where FC sends the configured timeout (at least one second); a hand-made header can give 0 or a negative int.
    *
-   * Unit: seconds. Header: `x-fc-function-timeout`. Python: `Union[int, str]`.
+   * Unit: seconds. Header: `x-fc-function-timeout`. Python: `int`.
    */
-  timeout: number | string;
+  timeout: number;
 }
 
 /**
@@ -125,38 +124,38 @@ export interface FunctionMeta {
  */
 export interface ServiceMeta {
   /**
-   * The name of the service. Handlers use it to invoke sibling functions.
+   * The name of the service. Handlers use it to invoke sibling functions. An empty string on the default path when the header is absent, as under FC 3.0 and Serverless Devs fc3, which have no services.
    *
    * Header: `x-fc-service-name`. Python: `Optional[str]`.
-   * Null when: Under FC 3.0, which has no services and sends no x-fc-service-name header.
+   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent, as under FC 3.0, which has no services; the default path gives an empty string instead.
    */
   name: string | null;
   /**
-   * The Simple Log Service (SLS) project the function logs to.
+   * The Simple Log Service (SLS) project the function logs to: an empty string (or None on the concurrent path) when logging is not configured and the header is not sent; some emulators send the text 'undefined'.
    *
    * Header: `x-fc-service-logproject`. Python: `Optional[str]`.
-   * Null when: Logging is not configured: passed through as sent (None, or an empty string).
+   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent; the default path gives an empty string instead.
    */
   log_project: string | null;
   /**
-   * The Simple Log Service (SLS) Logstore the function logs to.
+   * The Simple Log Service (SLS) Logstore the function logs to: an empty string (or None on the concurrent path) when logging is not configured and the header is not sent; some emulators send the text 'undefined'.
    *
    * Header: `x-fc-service-logstore`. Python: `Optional[str]`.
-   * Null when: Logging is not configured: passed through as sent (None, or an empty string).
+   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent; the default path gives an empty string instead.
    */
   log_store: string | null;
   /**
-   * The version or alias the invocation resolved to; `LATEST` when the LATEST version is invoked.
+   * The version or alias the invocation resolved to; `LATEST` when the LATEST version is invoked. An empty string on the default path when the header is absent, as under every local emulator.
    *
    * Header: `x-fc-qualifier`. Python: `Optional[str]`.
-   * Null when: The header is not sent, as in the local emulators.
+   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent; the default path gives an empty string instead. The local emulators never send it.
    */
   qualifier: string | null;
   /**
-   * The ID of the published version that runs. Its value when LATEST is invoked is undocumented.
+   * The ID of the published version that runs. Its value when LATEST is invoked is undocumented. An empty string on the default path when the header is absent, as under every local emulator.
    *
    * Header: `x-fc-version-id`. Python: `Optional[str]`.
-   * Null when: The header is not sent, as in the local emulators.
+   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent; the default path gives an empty string instead. The local emulators never send it.
    */
   version_id: string | null;
 }
@@ -168,25 +167,32 @@ export interface ServiceMeta {
  */
 export interface Tracing {
   /**
-   * The parent span in Jaeger text format `traceid:spanid:parentid:flags` (hex). Split it on ':' and parse parts 0 and 1 as hex ids.
+   * The parent span in Jaeger text format `traceid:spanid:parentid:flags` (hex), or an empty string when tracing is off on the default path. Split it on ':' and parse parts 0 and 1 as hex ids. The pattern is a claim about production, where FC sends this format or no header; the runtime passes any text through.
    *
    * Header: `x-fc-tracing-opentracing-span-context`. Python: `Optional[str]`.
-   * Null when: Tracing is off, and in the local emulators.
+   * Null when: Tracing is off and instance concurrency is above 1 (the concurrent path gives None for an absent header, the default path an empty string). The local emulators never send it.
    */
   span_context: string | null;
   /**
-   * The OpenTracing baggage, decoded from the base64 JSON header. The raw base64 string is not kept.
+   * The OpenTracing baggage: json.loads of the base64-decoded header, whatever JSON value that is (an object in practice; a list, a string, a number or null survive too). {} when the header is absent or empty, or when decoding or parsing fails. The decoder skips characters outside the base64 alphabet, needs complete padding and ignores what follows it; the JSON may be UTF-8 (with or without a byte order mark) or UTF-16 or UTF-32 with one, and may hold NaN and Infinity. The raw base64 string is not kept.
    *
-   * Header: `x-fc-tracing-opentracing-span-baggages`. Python: `Dict[str, Any]`.
+   * Header: `x-fc-tracing-opentracing-span-baggages`. Python: `Any`.
+   * Null when: The header decodes to the JSON text null.
    */
-  span_baggages: {
-    [k: string]: unknown;
-  };
+  span_baggages:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   /**
-   * The Jaeger collector endpoint to report spans to.
+   * The Jaeger collector endpoint to report spans to; an empty string when tracing is off on the default path.
    *
    * Header: `x-fc-tracing-jaeger-endpoint`. Python: `Optional[str]`.
-   * Null when: Tracing is off, and in the local emulators.
+   * Null when: Tracing is off and instance concurrency is above 1 (the concurrent path gives None for an absent header, the default path an empty string). The local emulators never send it.
    */
   jaeger_endpoint: string | null;
 }
@@ -233,38 +239,80 @@ export interface FCHeaders {
   readonly "x-fc-tracing-jaeger-endpoint"?: string;
 }
 
-/** What the runtime builds from headers: a missing header gives null wherever it lands. Check it with isFCContext before use. */
+/** FCContext, as the python3.9 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
 export interface FCContextFromHeaders {
-  request_id: string | null;
+  request_id: string;
   credentials: CredentialsFromHeaders;
   function: FunctionMetaFromHeaders;
   service: ServiceMetaFromHeaders;
-  region: string | null;
-  account_id: string | null;
-  retry_count: string | null;
+  region: string;
+  account_id: string;
+  retry_count: number;
   tracing: TracingFromHeaders;
 }
+/** Credentials, as the python3.9 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
 export interface CredentialsFromHeaders {
+  access_key_id: string;
+  access_key_secret: string;
+  security_token: string;
+}
+/** FunctionMeta, as the python3.9 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
+export interface FunctionMetaFromHeaders {
+  name: string;
+  handler: string;
+  memory: number;
+  timeout: number;
+}
+/** ServiceMeta, as the python3.9 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
+export interface ServiceMetaFromHeaders {
+  name: string;
+  log_project: string;
+  log_store: string;
+  qualifier: string;
+  version_id: string;
+}
+/** Tracing, as the python3.9 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
+export interface TracingFromHeaders {
+  span_context: string;
+  span_baggages: { [k: string]: unknown } | unknown[] | string | number | boolean | null;
+  jaeger_endpoint: string;
+}
+/** FCContext, as the python3.9 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
+export interface FCContextFromConcurrentHeaders {
+  request_id: string | null;
+  credentials: CredentialsFromConcurrentHeaders;
+  function: FunctionMetaFromConcurrentHeaders;
+  service: ServiceMetaFromConcurrentHeaders;
+  region: string | null;
+  account_id: string | null;
+  retry_count: number;
+  tracing: TracingFromConcurrentHeaders;
+}
+/** Credentials, as the python3.9 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
+export interface CredentialsFromConcurrentHeaders {
   access_key_id: string | null;
   access_key_secret: string | null;
   security_token: string | null;
 }
-export interface FunctionMetaFromHeaders {
+/** FunctionMeta, as the python3.9 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
+export interface FunctionMetaFromConcurrentHeaders {
   name: string | null;
   handler: string | null;
   memory: number;
-  timeout: string | null;
+  timeout: number;
 }
-export interface ServiceMetaFromHeaders {
+/** ServiceMeta, as the python3.9 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
+export interface ServiceMetaFromConcurrentHeaders {
   name: string | null;
   log_project: string | null;
   log_store: string | null;
   qualifier: string | null;
   version_id: string | null;
 }
-export interface TracingFromHeaders {
+/** Tracing, as the python3.9 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
+export interface TracingFromConcurrentHeaders {
   span_context: string | null;
-  span_baggages: { [k: string]: unknown };
+  span_baggages: { [k: string]: unknown } | unknown[] | string | number | boolean | null;
   jaeger_endpoint: string | null;
 }
 
@@ -276,7 +324,7 @@ export interface FCContextJSON {
   service: ServiceMetaJSON;
   region: string;
   accountId: string;
-  retryCount: number | string | null;
+  retryCount: number;
   tracing: TracingJSON;
 }
 export interface CredentialsJSON {
@@ -288,7 +336,7 @@ export interface FunctionMetaJSON {
   name: string;
   handler: string;
   memory: number;
-  timeout: number | string;
+  timeout: number;
 }
 export interface ServiceMetaJSON {
   name: string | null;
@@ -299,7 +347,7 @@ export interface ServiceMetaJSON {
 }
 export interface TracingJSON {
   openTracingSpanContext: string | null;
-  openTracingSpanBaggages: { [k: string]: unknown };
+  openTracingSpanBaggages: { [k: string]: unknown } | unknown[] | string | number | boolean | null;
   jaegerEndpoint: string | null;
 }
 

@@ -4,7 +4,17 @@
  * Everything a target needs is stated here, already checked; no emitter looks at spec/ itself.
  */
 
-export type SourceKey = "RT" | "DOC3" | "DOC3N" | "DOC2" | "LOG" | "TRACE" | "HDR" | "VER" | "EMU";
+/** A key of spec/sources.json; normalize checks each one is registered. */
+export type SourceKey = string;
+
+/** An entry of the spec's registry of sources (spec/sources.json). */
+export interface Source {
+  readonly key: SourceKey;
+  readonly title: string;
+  readonly urls: readonly string[];
+  /** What the source shows. */
+  readonly shows: string;
+}
 
 /** Where a model element was defined: for messages and for telling shared classes apart. */
 export interface Location {
@@ -22,7 +32,7 @@ export type PyType =
   | { readonly kind: "dict"; readonly key: PyType; readonly value: PyType }
   | { readonly kind: "list"; readonly of: PyType };
 
-export type JsonKind = "string" | "integer" | "number" | "boolean" | "object";
+export type JsonKind = "string" | "integer" | "number" | "boolean" | "object" | "array";
 
 export interface Constraints {
   readonly minLength?: number;
@@ -59,8 +69,8 @@ export interface Field {
   readonly nullWhen?: string;
   readonly unit?: "MB" | "seconds";
   readonly header?: string;
-  /** How the runtime converts the header: "int" (int()), or as sent when absent. */
-  readonly fromHeader?: "int";
+  /** How each invocation path converts the header to an int; absent for text, read by the path's rules. */
+  readonly fromHeader?: PerPath<HeaderConversion>;
   /** The key under which to_dict()/to_json() writes this field, when the class has those. */
   readonly toJsonKey?: string;
   readonly secret: boolean;
@@ -69,6 +79,37 @@ export interface Field {
   readonly vendorDoc: readonly VendorClaim[];
   readonly location: Location;
 }
+
+export type PathName = "default" | "concurrent";
+export type PerPath<T> = { readonly [P in PathName]: T };
+
+/** A named rule turning a header's text into an int (spec/README.md, "Invocation paths"). */
+export interface HeaderConversion {
+  /** "int": Python's int(); "c-long": the native client's strtoul(text, NULL, 10) in a signed 64-bit long. */
+  readonly convert: "int" | "c-long";
+  /** The value without the header: an int, or "arbitrary" (never initialised); unset: convert what the path reads. */
+  readonly absent?: number | "arbitrary";
+  /** When the conversion fails: "error" (posted as the invocation's error) or "not-invoked" (dropped). */
+  readonly invalid?: "error" | "not-invoked";
+}
+
+/** How one invocation path reads the headers (spec/README.md, "Invocation paths"). */
+export interface InvocationPath {
+  readonly name: PathName;
+  readonly description: string;
+  readonly instanceConcurrency: "1" | "above 1";
+  readonly repeatedHeader: "first" | "joined";
+  readonly whitespace: "trim" | "trim-leading";
+  readonly encoding: "utf-8" | "latin-1";
+  readonly absentText: "empty-string" | "none";
+  readonly requiredHeader: { readonly header: string; readonly absent: "not-invoked" | "error"; readonly sources: readonly SourceKey[] };
+  readonly checkedHeaders: readonly { readonly header: string; readonly conversion: HeaderConversion; readonly sources: readonly SourceKey[] }[];
+  readonly logger: "none" | "per-request";
+  readonly sources: readonly SourceKey[];
+}
+
+/** What fc-context's converters give where the runtime's value is arbitrary (an uninitialised int). */
+export const ARBITRARY_INT_STANDIN = 0;
 
 export interface ConstructorParam {
   readonly name: string;
@@ -135,12 +176,16 @@ export interface Runtime {
   readonly root: string;
   /** The context class first, then every class it reaches, in order of first reach. */
   readonly classes: readonly PyClass[];
+  /** How the runtime reads an invocation's headers, per path. */
+  readonly paths: PerPath<InvocationPath>;
 }
 
 export interface Model {
   readonly specVersion: string;
   /** Sorted by Python version. */
   readonly runtimes: readonly Runtime[];
+  /** The registry every source key names, in registry order. */
+  readonly sources: readonly Source[];
 }
 
 export function attributeFields(cls: PyClass): readonly Field[] {

@@ -10,11 +10,12 @@ exactly as @fc-context/validators words them, so secrets never reach a log.
 
 import binascii
 import json
+import logging
 import math
 import os
 import re
 
-from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Pattern, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Pattern, Sequence, Tuple, Union
 
 __all__ = ["FCContextValidationError", "Issue"]
 
@@ -137,6 +138,8 @@ def _is_kind(value: object, kind: str) -> bool:
         return isinstance(value, bool)
     if kind == "object":
         return isinstance(value, Mapping)
+    if kind == "array":
+        return isinstance(value, (list, tuple))
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return False
     if isinstance(value, float) and not math.isfinite(value):
@@ -218,41 +221,154 @@ def _fresh_request_id() -> str:
 
 
 class FCHeaderError(ValueError):
-    """A header the runtime cannot turn into a context, as its int() would fail on it."""
+    """A header set the runtime cannot build a context from, or a header value that is not text.
+
+    outcome says what the runtime does: "error" (it posts an error instead of running the handler),
+    "not-invoked" (it drops the invocation: nothing runs, nothing is posted) or "input" (the value
+    given is not something a header can hold).
+    """
 
     header: str
+    outcome: str
 
-    def __init__(self, header: str, message: str) -> None:
+    def __init__(self, header: str, message: str, outcome: str = "error") -> None:
         self.header = header
+        self.outcome = outcome
         super().__init__("{}: {}".format(header, message))
 
 
-def _lowered(headers: Mapping[str, str]) -> Dict[str, str]:
-    # HTTP header names are case-insensitive; the runtime reads them lower case
-    return {str(name).lower(): value for name, value in headers.items()}
+_OUTCOMES = {
+    "error": "the runtime posts that error as the invocation's result and runs no handler",
+    "not-invoked": "the runtime drops the invocation: no handler runs and nothing is posted",
+}
+
+HeaderInput = Union[Mapping[str, Union[str, Sequence[str]]], Iterable[Tuple[str, str]]]
 
 
-def _get(headers: Mapping[str, str], name: str) -> Any:
-    return headers.get(name)
+def _header_lines(headers: object) -> List[Tuple[str, str]]:
+    """The header lines of a mapping (a list value is a repeated header) or of (name, value) pairs, in order."""
+    if isinstance(headers, Mapping):
+        pairs = list(headers.items())  # type: List[Any]
+    elif isinstance(headers, (list, tuple)) or hasattr(headers, "__iter__") and not isinstance(headers, (str, bytes)):
+        pairs = list(headers)  # type: ignore[call-overload]
+    else:
+        raise FCHeaderError("(headers)", "expected a mapping or (name, value) pairs, got {}".format(_kind(headers)), "input")
+    lines = []  # type: List[Tuple[str, str]]
+    for pair in pairs:
+        if not isinstance(pair, (list, tuple)) or len(pair) != 2 or not isinstance(pair[0], str):
+            raise FCHeaderError("(headers)", "expected (name, value) pairs, got {}".format(_kind(pair)), "input")
+        name, value = pair[0].lower(), pair[1]
+        if value is None:
+            continue
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            if not isinstance(item, str):
+                raise FCHeaderError(name, "expected text, got {}".format(_kind(item)), "input")
+            lines.append((name, item))
+    return lines
 
 
-def _header_int(headers: Mapping[str, str], name: str) -> int:
-    value = headers.get(name)
-    if value is None:
-        raise FCHeaderError(name, "missing: the runtime converts it with int(), which fails without it")
-    try:
-        return int(value)
-    except ValueError:
-        raise FCHeaderError(name, "expected an integer, got {}: the runtime's int() fails on it".format(_describe(value)))
+class _Invocation:
+    """The headers as one invocation path reads them (spec/README.md, "Invocation paths")."""
+
+    def __init__(self, headers: object, path: Mapping[str, Any]) -> None:
+        self._path = path
+        self._values = {}  # type: Dict[str, str]
+        for name, raw in _header_lines(headers):
+            value = raw.encode("utf-8", "surrogatepass").decode("latin-1") if path["encoding"] == "latin-1" else raw
+            value = value.strip(" \t") if path["whitespace"] == "trim" else value.lstrip(" \t")
+            if name not in self._values:
+                self._values[name] = value
+            elif path["repeatedHeader"] == "joined":
+                self._values[name] = self._values[name] + ", " + value
+        required = path["requiredHeader"]
+        if required["absent"] == "not-invoked":
+            self._require(required)
+        # the conversions the path makes while reading the invocation fail before anything else
+        for checked in path["checkedHeaders"]:
+            self.number(checked["header"], checked["conversion"])
+        for header, conversion in sorted(path["convert"].items()):
+            if conversion.get("invalid") == "not-invoked":
+                self.number(header)
+        if required["absent"] == "error":
+            self._require(required)
+
+    def _require(self, required: Mapping[str, str]) -> None:
+        if self.text(required["header"]) in (None, ""):
+            what = "the runtime fails with TypeError; " if required["absent"] == "error" else ""
+            raise FCHeaderError(required["header"], "missing: " + what + _OUTCOMES[required["absent"]], required["absent"])
+
+    def text(self, name: str) -> Any:
+        if name in self._values:
+            return self._values[name]
+        return "" if self._path["absentText"] == "empty-string" else None
+
+    def number(self, name: str, conversion: Optional[Mapping[str, Any]] = None) -> int:
+        rule = self._path["convert"][name] if conversion is None else conversion
+        if name not in self._values and "absent" in rule:
+            absent = rule["absent"]
+            return int(self._path["arbitraryInt"] if absent == "arbitrary" else absent)
+        value = self.text(name)
+        if rule["convert"] == "c-long":
+            return _c_long(value or "")
+        outcome = rule.get("invalid", "error")
+        if value is None:
+            raise FCHeaderError(name, "missing: the runtime's int(None) raises TypeError; " + _OUTCOMES[outcome], outcome)
+        try:
+            return int(value)
+        except ValueError:
+            message = "expected an integer, got {}: the runtime's int() raises ValueError; ".format(_describe(value))
+            raise FCHeaderError(name, message + _OUTCOMES[outcome], outcome)
+
+    def logger(self) -> Optional[logging.Logger]:
+        if self._path["logger"] == "none":
+            return None
+        return logging.getLogger(str(self.text(self._path["requiredHeader"]["header"])))
+
+
+def _c_long(text: str) -> int:
+    """The native client's parse: C strtoul(text, NULL, 10) held in a signed 64-bit long."""
+    match = re.match(r"[ \t\n\v\f\r]*([+-]?)([0-9]*)", text)
+    assert match is not None
+    if not match.group(2):
+        return 0
+    magnitude = int(match.group(2))
+    if magnitude >= 2 ** 64:
+        return -1  # strtoul saturates at ULONG_MAX, either sign
+    unsigned = (2 ** 64 - magnitude) % 2 ** 64 if match.group(1) == "-" else magnitude
+    return unsigned - 2 ** 64 if unsigned >= 2 ** 63 else unsigned
+
+
+def _path(paths: Mapping[str, Mapping[str, Any]], name: object) -> Mapping[str, Any]:
+    if not isinstance(name, str) or name not in paths:
+        raise FCHeaderError("(path)", 'expected "default" or "concurrent", got {}'.format(_kind(name)), "input")
+    return paths[name]
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, str):
+        return "a string"
+    return _describe(value) if value is None or isinstance(value, (bool, Mapping, list, tuple)) else "a " + type(value).__name__
 
 
 def _header_text(value: object) -> Optional[str]:
-    """A value as the header an emulator sends: None and {} are not sent; a dict is base64 JSON."""
+    """A text or int attribute as the header an emulator sends; None is not sent."""
+    return None if value is None else str(value)
+
+
+def _baggage_header(value: object) -> Optional[str]:
+    """The baggage as its header, base64 of the JSON; {} and None (what an absent header gives back) are not sent."""
     if value is None or value == {}:
         return None
+    return binascii.b2a_base64(json.dumps(value).encode("utf-8"), newline=False).decode("ascii")
+
+
+def _json_copy(value: Any) -> Any:
+    """A JSON value with its containers copied, so a view never shares them with the context."""
     if isinstance(value, Mapping):
-        return binascii.b2a_base64(json.dumps(value).encode("utf-8"), newline=False).decode("ascii")
-    return str(value)
+        return {key: _json_copy(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_copy(item) for item in value]
+    return value
 
 
 def _sent(headers: Mapping[str, Optional[str]]) -> Dict[str, str]:

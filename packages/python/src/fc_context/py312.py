@@ -17,11 +17,58 @@ TypeScript types).
 import json
 import logging
 from dataclasses import dataclass, field
-from typing import Any, Dict, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Union, overload
 
-from ._runtime import FCContextValidationError, FCHeaderError, Issue, _check, _fresh_request_id, _get, _header_int, _header_text, _integral, _lowered, _merge, _renamed, _repr, _rule, _sent
+from ._runtime import (
+    FCContextValidationError,
+    FCHeaderError,
+    HeaderInput,
+    Issue,
+    _baggage_header,
+    _check,
+    _fresh_request_id,
+    _header_text,
+    _integral,
+    _Invocation,
+    _json_copy,
+    _merge,
+    _path,
+    _renamed,
+    _repr,
+    _rule,
+    _sent,
+)
 
-__all__ = ["RUNTIME", "PYTHON_VERSION", "SPEC_VERSION", "SCHEMA_ID", "FCContext", "FunctionMeta", "from_dict", "to_attributes", "from_headers", "to_headers", "FCContextValidationError", "FCHeaderError", "Issue"]
+if TYPE_CHECKING:
+    # only for type checkers: Literal and Protocol are not in Python 3.6's typing
+    from typing_extensions import Literal, Protocol
+
+
+    class FunctionMetaFromConcurrentHeaders(Protocol):
+        """FunctionMeta as the concurrent invocation path builds it: an absent text header gives None.
+        """
+        name: Optional[str]
+        handler: Optional[str]
+        memory: int
+        timeout: int
+        version_id: Optional[str]
+        qualifier: Optional[str]
+
+    class FCContextFromConcurrentHeaders(Protocol):
+        """FCContext as the concurrent invocation path builds it: an absent text header gives None.
+        """
+        account_id: Optional[str]
+        request_id: Optional[str]
+        function: "FunctionMetaFromConcurrentHeaders"
+        log_project: Optional[str]
+        log_store: Optional[str]
+        region: Optional[str]
+        logger: Optional[logging.Logger]
+
+        def getLogger(self) -> logging.Logger: ...
+
+
+__all__ = ["RUNTIME", "PYTHON_VERSION", "SPEC_VERSION", "SCHEMA_ID", "FCContext", "FunctionMeta", "from_dict", "to_attributes", "from_headers", "to_headers", "FCContextValidationError", "FCHeaderError", "HeaderInput", "Issue"]
 
 RUNTIME: str = "python3.12"
 PYTHON_VERSION: str = "3.12"
@@ -38,40 +85,56 @@ class FunctionMeta:
     """
 
     name: str
-    """The name of the invoked function.
+    """The name of the invoked function. The minimum length is a claim about production, where FC
+    always sends it: an emulator that leaves the header out gets '' on the default path (None on
+    the concurrent one).
 
     Header: x-fc-function-name.
     """
     handler: str
-    """The handler of the invoked function, as configured (`module.function`).
+    """The handler of the invoked function, as configured (`module.function`). Never empty when a
+    handler runs: the runtime finds the handler by it.
 
     Header: x-fc-function-handler.
     """
     memory: int
-    """The memory configured for the function. The runtime converts the header with int(), so it is
-    always an int.
+    """The memory configured for the function, an int on both invocation paths: the runtime converts
+    the header with Python's int(), which accepts surrounding spaces, a sign, leading zeros, single
+    underscores between digits and non-ASCII decimal digits; anything else, or no header, fails the
+    invocation with the error posted. The minimum is a claim about production, where FC sends the
+    configured memory; the runtime itself accepts '-128' from a hand-made header.
 
     Unit: MB. Header: x-fc-function-memory.
     """
-    timeout: Union[int, str]
-    """The timeout configured for the function. The runtime does not convert it on the default path,
-    so it is the header string (such as '60'); it is an int only when instance concurrency is above
-    1.
+    timeout: int
+    """The timeout configured for the function, an int on both invocation paths. The default path's
+    native client parses the header itself: the leading decimal digits after an optional sign
+    ('60s' gives 60, 'sixty' and '' give 0), held in a signed 64-bit long (values from 2**63 wrap
+    to negative, past 2**64 give -1). The concurrent path calls int(), gives 3 without the header
+    and drops the invocation when int() fails. The minimum is a claim about production, where FC
+    sends the configured timeout (at least one second); a hand-made header can give 0 or a negative
+    int.
 
     Unit: seconds. Header: x-fc-function-timeout.
     """
     version_id: Optional[str]
-    """The ID of the published version that runs. Its value when LATEST is invoked is undocumented.
+    """The ID of the published version that runs. Its value when LATEST is invoked is undocumented. An
+    empty string on the default path when the header is absent, as under every local emulator.
 
-    Header: x-fc-version-id. None when: The header is not sent, as in the local emulators.
+    Header: x-fc-version-id. None when: On the concurrent path (instance concurrency above 1) when
+    the header is absent; the default path gives an empty string instead. The local emulators never
+    send it.
     """
     qualifier: Optional[str]
     """The version or alias the invocation resolved to; `LATEST` when the LATEST version is invoked.
+    An empty string on the default path when the header is absent, as under every local emulator.
 
-    Header: x-fc-qualifier. None when: The header is not sent, as in the local emulators.
+    Header: x-fc-qualifier. None when: On the concurrent path (instance concurrency above 1) when
+    the header is absent; the default path gives an empty string instead. The local emulators never
+    send it.
     """
 
-    def __init__(self, name: str, handler: str, memory: int, timeout: Union[int, str], version_id: Optional[str], qualifier: Optional[str]) -> None:
+    def __init__(self, name: str, handler: str, memory: int, timeout: int, version_id: Optional[str], qualifier: Optional[str]) -> None:
         self.name = name
         self.handler = handler
         self.memory = memory
@@ -101,32 +164,42 @@ class FCContext:
     """
 
     account_id: str
-    """The ID of the Alibaba Cloud account that owns the function.
+    """The ID of the Alibaba Cloud account that owns the function. The minimum length is a claim about
+    production, where FC always sends it: an emulator that leaves the header out gets '' on the
+    default path (None on the concurrent one).
 
     Header: x-fc-account-id.
     """
     request_id: str
     """The ID of this invocation request. Record it to trace an invocation in the FC console and logs.
+    Never empty: without the header the runtime runs no handler (the default path drops the
+    invocation, the concurrent path posts an error).
 
     Header: x-fc-request-id.
     """
     function: "FunctionMeta"
     """The invoked function: name, handler, memory, timeout, and the version and alias invoked."""
     log_project: Optional[str]
-    """The Simple Log Service (SLS) project the function logs to.
+    """The Simple Log Service (SLS) project the function logs to: an empty string (or None on the
+    concurrent path) when logging is not configured and the header is not sent; some emulators send
+    the text 'undefined'.
 
-    Header: x-fc-service-logproject. None when: Logging is not configured: passed through as sent
-    (None, or an empty string).
+    Header: x-fc-service-logproject. None when: On the concurrent path (instance concurrency above
+    1) when the header is absent; the default path gives an empty string instead.
     """
     log_store: Optional[str]
-    """The Simple Log Service (SLS) Logstore the function logs to.
+    """The Simple Log Service (SLS) Logstore the function logs to: an empty string (or None on the
+    concurrent path) when logging is not configured and the header is not sent; some emulators send
+    the text 'undefined'.
 
-    Header: x-fc-service-logstore. None when: Logging is not configured: passed through as sent
-    (None, or an empty string).
+    Header: x-fc-service-logstore. None when: On the concurrent path (instance concurrency above 1)
+    when the header is absent; the default path gives an empty string instead.
     """
     region: str
     """The ID of the region the function runs in, such as `cn-shanghai`. Handlers build internal
-    endpoints from it (`oss-<region>-internal.aliyuncs.com`).
+    endpoints from it (`oss-<region>-internal.aliyuncs.com`). The minimum length is a claim about
+    production, where FC always sends it: an emulator that leaves the header out gets '' on the
+    default path (None on the concurrent one).
 
     Header: x-fc-region.
     """
@@ -165,8 +238,22 @@ class FCContext:
 
 
 _RULES: Dict[str, Any] = {
-    "FCContext": (_rule("account_id", ("string",), min_length=1), _rule("request_id", ("string",), min_length=1), _rule("function", ("object",), class_name="FunctionMeta"), _rule("log_project", ("string",), nullable=True), _rule("log_store", ("string",), nullable=True), _rule("region", ("string",), min_length=1),),
-    "FunctionMeta": (_rule("name", ("string",), min_length=1), _rule("handler", ("string",), min_length=1), _rule("memory", ("integer",), minimum=1), _rule("timeout", ("integer", "string",), minimum=1, pattern="^[1-9][0-9]*$"), _rule("version_id", ("string",), nullable=True), _rule("qualifier", ("string",), nullable=True),),
+    "FCContext": (
+        _rule("account_id", ("string",), min_length=1),
+        _rule("request_id", ("string",), min_length=1),
+        _rule("function", ("object",), class_name="FunctionMeta"),
+        _rule("log_project", ("string",), nullable=True),
+        _rule("log_store", ("string",), nullable=True),
+        _rule("region", ("string",), min_length=1),
+    ),
+    "FunctionMeta": (
+        _rule("name", ("string",), min_length=1),
+        _rule("handler", ("string",), min_length=1),
+        _rule("memory", ("integer",), minimum=1),
+        _rule("timeout", ("integer",), minimum=1),
+        _rule("version_id", ("string",), nullable=True),
+        _rule("qualifier", ("string",), nullable=True),
+    ),
 }
 
 
@@ -181,14 +268,74 @@ def from_dict(data: Mapping[str, Any]) -> FCContext:
     return FCContext._from_attributes(data)
 
 
-def from_headers(headers: Mapping[str, str]) -> FCContext:
-    """Builds the context the python3.12 runtime builds from an invocation's x-fc-* headers (names
-    case-insensitive): a missing header gives None, values stay as sent but where the runtime
-    converts them (int() of the memory), baggage is decoded. Raises FCHeaderError where the
-    runtime's own conversion would fail.
+# How each invocation path reads the headers (spec: x-invocation-paths), with the conversions
+# of the headers the runtime turns into ints there (spec: x-from-header).
+_PATHS: Dict[str, Dict[str, Any]] = {
+    "default": {
+        "instanceConcurrency": "1",
+        "repeatedHeader": "first",
+        "whitespace": "trim",
+        "encoding": "utf-8",
+        "absentText": "empty-string",
+        "logger": "none",
+        "requiredHeader": {"header": "x-fc-request-id", "absent": "not-invoked"},
+        "checkedHeaders": [],
+        "convert": {"x-fc-function-memory": {"convert": "int", "invalid": "error"}, "x-fc-function-timeout": {"convert": "c-long", "absent": "arbitrary"}},
+        "arbitraryInt": 0,
+    },
+    "concurrent": {
+        "instanceConcurrency": "above 1",
+        "repeatedHeader": "joined",
+        "whitespace": "trim-leading",
+        "encoding": "latin-1",
+        "absentText": "none",
+        "logger": "per-request",
+        "requiredHeader": {"header": "x-fc-request-id", "absent": "error"},
+        "checkedHeaders": [{"header": "x-fc-function-type", "conversion": {"convert": "int", "absent": 0, "invalid": "not-invoked"}}],
+        "convert": {"x-fc-function-memory": {"convert": "int", "invalid": "error"}, "x-fc-function-timeout": {"convert": "int", "absent": 3, "invalid": "not-invoked"}},
+        "arbitraryInt": 0,
+    },
+}
+
+
+@overload
+def from_headers(headers: HeaderInput, path: "Literal['default']" = "default") -> FCContext: ...
+
+
+@overload
+def from_headers(headers: HeaderInput, path: "Literal['concurrent']") -> "FCContextFromConcurrentHeaders": ...
+
+
+def from_headers(headers: HeaderInput, path: str = "default") -> Any:
+    """Builds the context the python3.12 runtime builds from an invocation's x-fc-* headers, through
+    the runtime's own constructors, on the given invocation path.
+
+    "default" (instance concurrency 1): names case-insensitive, the first of repeated values,
+    values trimmed, an absent text header as '', timeout and retry count parsed as the native
+    client does, the logger None. "concurrent" (instance concurrency above 1): repeated values
+    joined with ", ", only leading spaces dropped, values read as Latin-1, an absent text header as
+    None (so str attributes may hold None: the return type says so), the ints through int(), a
+    logger per request. headers is a mapping (a list value is a repeated header) or (name, value)
+    pairs in wire order. Raises FCHeaderError where the runtime posts an error or never runs the
+    handler, and for a value that is not text.
     """
-    h = _lowered(headers)
-    return FCContext(_get(h, "x-fc-account-id"), _get(h, "x-fc-request-id"), FunctionMeta(_get(h, "x-fc-function-name"), _get(h, "x-fc-function-handler"), _header_int(h, "x-fc-function-memory"), _get(h, "x-fc-function-timeout"), _get(h, "x-fc-version-id"), _get(h, "x-fc-qualifier")), None, _get(h, "x-fc-service-logproject"), _get(h, "x-fc-service-logstore"), _get(h, "x-fc-region"))
+    h = _Invocation(headers, _path(_PATHS, path))
+    return FCContext(
+        h.text("x-fc-account-id"),
+        h.text("x-fc-request-id"),
+        FunctionMeta(
+            h.text("x-fc-function-name"),
+            h.text("x-fc-function-handler"),
+            h.number("x-fc-function-memory"),
+            h.number("x-fc-function-timeout"),
+            h.text("x-fc-version-id"),
+            h.text("x-fc-qualifier"),
+        ),
+        h.logger(),
+        h.text("x-fc-service-logproject"),
+        h.text("x-fc-service-logstore"),
+        h.text("x-fc-region"),
+    )
 
 
 def to_headers(context: FCContext) -> Dict[str, str]:
@@ -241,12 +388,12 @@ def _fake_attributes() -> Dict[str, Any]:
             "name": "my-function",
             "handler": "index.handler",
             "memory": 512,
-            "timeout": "60",
-            "version_id": None,
+            "timeout": 60,
+            "version_id": "",
             "qualifier": "LATEST",
         },
-        "log_project": None,
-        "log_store": None,
+        "log_project": "",
+        "log_store": "",
         "region": "cn-shanghai",
     }
 

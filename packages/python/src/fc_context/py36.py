@@ -13,11 +13,97 @@ TypeScript types).
 import base64
 import json
 import logging
-from typing import Any, ClassVar, Dict, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, List, Mapping, Optional, Union, overload
 
-from ._runtime import FCContextValidationError, FCHeaderError, Issue, _check, _fresh_request_id, _get, _header_int, _header_text, _integral, _lowered, _merge, _renamed, _repr, _rule, _sent
+from ._runtime import (
+    FCContextValidationError,
+    FCHeaderError,
+    HeaderInput,
+    Issue,
+    _baggage_header,
+    _check,
+    _fresh_request_id,
+    _header_text,
+    _integral,
+    _Invocation,
+    _json_copy,
+    _merge,
+    _path,
+    _renamed,
+    _repr,
+    _rule,
+    _sent,
+)
 
-__all__ = ["RUNTIME", "PYTHON_VERSION", "SPEC_VERSION", "SCHEMA_ID", "FCContext", "Credentials", "FunctionMeta", "ServiceMeta", "Tracing", "from_dict", "to_attributes", "from_headers", "to_headers", "to_json_view", "from_json_view", "FCContextValidationError", "FCHeaderError", "Issue"]
+if TYPE_CHECKING:
+    # only for type checkers: Literal and Protocol are not in Python 3.6's typing
+    from typing_extensions import Literal, Protocol
+
+
+    class TracingFromConcurrentHeaders(Protocol):
+        """Tracing as the concurrent invocation path builds it: an absent text header gives None.
+        """
+        span_context: Optional[str]
+        span_baggages: Any
+        jaeger_endpoint: Optional[str]
+
+        def parseOpenTracingBaggages(self, base64_baggages: Optional[str]) -> Any: ...
+
+        def to_dict(self) -> Dict[str, Any]: ...
+
+    class ServiceMetaFromConcurrentHeaders(Protocol):
+        """ServiceMeta as the concurrent invocation path builds it: an absent text header gives None.
+        """
+        name: Optional[str]
+        log_project: Optional[str]
+        log_store: Optional[str]
+        qualifier: Optional[str]
+        version_id: Optional[str]
+
+        def to_dict(self) -> Dict[str, Any]: ...
+
+    class FunctionMetaFromConcurrentHeaders(Protocol):
+        """FunctionMeta as the concurrent invocation path builds it: an absent text header gives None.
+        """
+        name: Optional[str]
+        handler: Optional[str]
+        memory: int
+        timeout: int
+
+        def to_dict(self) -> Dict[str, Any]: ...
+
+    class CredentialsFromConcurrentHeaders(Protocol):
+        """Credentials as the concurrent invocation path builds it: an absent text header gives None.
+        """
+        access_key_id: Optional[str]
+        access_key_secret: Optional[str]
+        security_token: Optional[str]
+        accessKeyId: Optional[str]
+        accessKeySecret: Optional[str]
+        securityToken: Optional[str]
+
+        def to_dict(self) -> Dict[str, Any]: ...
+
+    class FCContextFromConcurrentHeaders(Protocol):
+        """FCContext as the concurrent invocation path builds it: an absent text header gives None.
+        """
+        request_id: Optional[str]
+        credentials: "CredentialsFromConcurrentHeaders"
+        function: "FunctionMetaFromConcurrentHeaders"
+        service: "ServiceMetaFromConcurrentHeaders"
+        region: Optional[str]
+        account_id: Optional[str]
+        retry_count: int
+        tracing: "TracingFromConcurrentHeaders"
+        logger: Optional[logging.Logger]
+        requestId: Optional[str]
+
+        def getLogger(self) -> logging.Logger: ...
+
+        def to_json(self) -> str: ...
+
+
+__all__ = ["RUNTIME", "PYTHON_VERSION", "SPEC_VERSION", "SCHEMA_ID", "FCContext", "Credentials", "FunctionMeta", "ServiceMeta", "Tracing", "from_dict", "to_attributes", "from_headers", "to_headers", "to_json_view", "from_json_view", "FCContextValidationError", "FCHeaderError", "HeaderInput", "Issue"]
 
 RUNTIME: str = "python3"
 PYTHON_VERSION: str = "3.6"
@@ -32,22 +118,33 @@ class Tracing:
     """
 
     span_context: Optional[str]
-    """The parent span in Jaeger text format `traceid:spanid:parentid:flags` (hex). Split it on ':'
-    and parse parts 0 and 1 as hex ids.
+    """The parent span in Jaeger text format `traceid:spanid:parentid:flags` (hex), or an empty string
+    when tracing is off on the default path. Split it on ':' and parse parts 0 and 1 as hex ids.
+    The pattern is a claim about production, where FC sends this format or no header; the runtime
+    passes any text through.
 
-    Header: x-fc-tracing-opentracing-span-context. None when: Tracing is off, and in the local
-    emulators.
+    Header: x-fc-tracing-opentracing-span-context. None when: Tracing is off and instance
+    concurrency is above 1 (the concurrent path gives None for an absent header, the default path
+    an empty string). The local emulators never send it.
     """
-    span_baggages: Dict[str, Any]
-    """The OpenTracing baggage, decoded from the base64 JSON header. The raw base64 string is not
-    kept.
+    span_baggages: Any
+    """The OpenTracing baggage: json.loads of the base64-decoded header, whatever JSON value that is
+    (an object in practice; a list, a string, a number or null survive too). {} when the header is
+    absent or empty, or when decoding or parsing fails. The decoder skips characters outside the
+    base64 alphabet, needs complete padding and ignores what follows it; the JSON may be UTF-8
+    (with or without a byte order mark) or UTF-16 or UTF-32 with one, and may hold NaN and
+    Infinity. The raw base64 string is not kept.
 
-    Header: x-fc-tracing-opentracing-span-baggages.
+    Header: x-fc-tracing-opentracing-span-baggages. None when: The header decodes to the JSON text
+    null.
     """
     jaeger_endpoint: Optional[str]
-    """The Jaeger collector endpoint to report spans to.
+    """The Jaeger collector endpoint to report spans to; an empty string when tracing is off on the
+    default path.
 
-    Header: x-fc-tracing-jaeger-endpoint. None when: Tracing is off, and in the local emulators.
+    Header: x-fc-tracing-jaeger-endpoint. None when: Tracing is off and instance concurrency is
+    above 1 (the concurrent path gives None for an absent header, the default path an empty
+    string). The local emulators never send it.
     """
 
     def __init__(self, span_context: Optional[str], base64_baggages: Optional[str], jaeger_endpoint: Optional[str]) -> None:
@@ -55,12 +152,12 @@ class Tracing:
         self.span_baggages = self.parseOpenTracingBaggages(base64_baggages)
         self.jaeger_endpoint = jaeger_endpoint
 
-    def parseOpenTracingBaggages(self, base64_baggages: Optional[str]) -> Dict[str, Any]:
-        """Decodes base64-encoded JSON baggage. Returns {} for None or '', and {} on any error after
-        logging `Failed to parse base64 opentracing baggages:[<value>], err: <e>` to the
-        `fc_sys_logger` logger.
+    def parseOpenTracingBaggages(self, base64_baggages: Optional[str]) -> Any:
+        """Decodes base64-encoded JSON baggage: json.loads(base64.b64decode(value)), whatever JSON
+        value that is. Returns {} for None or '', and {} on any error after logging `Failed to
+        parse base64 opentracing baggages:[<value>], err: <e>` to the `fc_sys_logger` logger.
         """
-        span_baggages: Dict[str, Any] = {}
+        span_baggages: Any = {}
         # None || '' returns false
         if base64_baggages:
             try:
@@ -78,7 +175,7 @@ class Tracing:
     @classmethod
     def _from_attributes(cls, data: Mapping[str, Any]) -> "Tracing":
         made = cls(data["span_context"], None, data["jaeger_endpoint"])
-        made.span_baggages = dict(data["span_baggages"])
+        made.span_baggages = _json_copy(data["span_baggages"])
         return made
 
     def __repr__(self) -> str:
@@ -103,32 +200,45 @@ class ServiceMeta:
     """
 
     name: Optional[str]
-    """The name of the service. Handlers use it to invoke sibling functions.
+    """The name of the service. Handlers use it to invoke sibling functions. An empty string on the
+    default path when the header is absent, as under FC 3.0 and Serverless Devs fc3, which have no
+    services.
 
-    Header: x-fc-service-name. None when: Under FC 3.0, which has no services and sends no
-    x-fc-service-name header.
+    Header: x-fc-service-name. None when: On the concurrent path (instance concurrency above 1)
+    when the header is absent, as under FC 3.0, which has no services; the default path gives an
+    empty string instead.
     """
     log_project: Optional[str]
-    """The Simple Log Service (SLS) project the function logs to.
+    """The Simple Log Service (SLS) project the function logs to: an empty string (or None on the
+    concurrent path) when logging is not configured and the header is not sent; some emulators send
+    the text 'undefined'.
 
-    Header: x-fc-service-logproject. None when: Logging is not configured: passed through as sent
-    (None, or an empty string).
+    Header: x-fc-service-logproject. None when: On the concurrent path (instance concurrency above
+    1) when the header is absent; the default path gives an empty string instead.
     """
     log_store: Optional[str]
-    """The Simple Log Service (SLS) Logstore the function logs to.
+    """The Simple Log Service (SLS) Logstore the function logs to: an empty string (or None on the
+    concurrent path) when logging is not configured and the header is not sent; some emulators send
+    the text 'undefined'.
 
-    Header: x-fc-service-logstore. None when: Logging is not configured: passed through as sent
-    (None, or an empty string).
+    Header: x-fc-service-logstore. None when: On the concurrent path (instance concurrency above 1)
+    when the header is absent; the default path gives an empty string instead.
     """
     qualifier: Optional[str]
     """The version or alias the invocation resolved to; `LATEST` when the LATEST version is invoked.
+    An empty string on the default path when the header is absent, as under every local emulator.
 
-    Header: x-fc-qualifier. None when: The header is not sent, as in the local emulators.
+    Header: x-fc-qualifier. None when: On the concurrent path (instance concurrency above 1) when
+    the header is absent; the default path gives an empty string instead. The local emulators never
+    send it.
     """
     version_id: Optional[str]
-    """The ID of the published version that runs. Its value when LATEST is invoked is undocumented.
+    """The ID of the published version that runs. Its value when LATEST is invoked is undocumented. An
+    empty string on the default path when the header is absent, as under every local emulator.
 
-    Header: x-fc-version-id. None when: The header is not sent, as in the local emulators.
+    Header: x-fc-version-id. None when: On the concurrent path (instance concurrency above 1) when
+    the header is absent; the default path gives an empty string instead. The local emulators never
+    send it.
     """
 
     def __init__(self, service_name: Optional[str], log_project: Optional[str], log_store: Optional[str], qualifier: Optional[str], version_id: Optional[str]) -> None:
@@ -168,30 +278,40 @@ class FunctionMeta:
     """
 
     name: str
-    """The name of the invoked function.
+    """The name of the invoked function. The minimum length is a claim about production, where FC
+    always sends it: an emulator that leaves the header out gets '' on the default path (None on
+    the concurrent one).
 
     Header: x-fc-function-name.
     """
     handler: str
-    """The handler of the invoked function, as configured (`module.function`).
+    """The handler of the invoked function, as configured (`module.function`). Never empty when a
+    handler runs: the runtime finds the handler by it.
 
     Header: x-fc-function-handler.
     """
     memory: int
-    """The memory configured for the function. The runtime converts the header with int(), so it is
-    always an int.
+    """The memory configured for the function, an int on both invocation paths: the runtime converts
+    the header with Python's int(), which accepts surrounding spaces, a sign, leading zeros, single
+    underscores between digits and non-ASCII decimal digits; anything else, or no header, fails the
+    invocation with the error posted. The minimum is a claim about production, where FC sends the
+    configured memory; the runtime itself accepts '-128' from a hand-made header.
 
     Unit: MB. Header: x-fc-function-memory.
     """
-    timeout: Union[int, str]
-    """The timeout configured for the function. The runtime does not convert it on the default path,
-    so it is the header string (such as '60'); it is an int only when instance concurrency is above
-    1.
+    timeout: int
+    """The timeout configured for the function, an int on both invocation paths. The default path's
+    native client parses the header itself: the leading decimal digits after an optional sign
+    ('60s' gives 60, 'sixty' and '' give 0), held in a signed 64-bit long (values from 2**63 wrap
+    to negative, past 2**64 give -1). The concurrent path calls int(), gives 3 without the header
+    and drops the invocation when int() fails. The minimum is a claim about production, where FC
+    sends the configured timeout (at least one second); a hand-made header can give 0 or a negative
+    int.
 
     Unit: seconds. Header: x-fc-function-timeout.
     """
 
-    def __init__(self, name: str, handler: str, memory: int, timeout: Union[int, str]) -> None:
+    def __init__(self, name: str, handler: str, memory: int, timeout: int) -> None:
         self.name = name
         self.handler = handler
         self.memory = memory
@@ -228,17 +348,25 @@ class Credentials:
     """
 
     access_key_id: str
-    """The AccessKey ID of the temporary keys; an empty string when the function has no role.
+    """The AccessKey ID of the temporary keys; an empty string when the function has no role. Typed
+    str, not Optional: FC always sends the header, and handlers pass the value straight to SDK
+    clients; an absent header gives '' on the default path (None on the concurrent one).
 
     Header: x-fc-access-key-id.
     """
     access_key_secret: str
     """The AccessKey secret of the temporary keys; an empty string when the function has no role.
+    Typed str, not Optional: FC always sends the header, and handlers pass the value straight to
+    SDK clients; an absent header gives '' on the default path (None on the concurrent one).
 
     Header: x-fc-access-key-secret.
     """
     security_token: str
-    """The STS security token of the temporary keys; an empty string when the function has no role.
+    """The STS security token of the temporary keys; an empty string when the function has no role (or
+    when the header is not sent, as with fc-docker's sample env file). funcraft sends the text
+    'undefined' when its profile has no token. Typed str, not Optional: FC always sends the header,
+    and handlers pass the value straight to SDK clients; an absent header gives '' on the default
+    path (None on the concurrent one).
 
     Header: x-fc-security-token.
     """
@@ -296,6 +424,8 @@ class FCContext:
 
     request_id: str
     """The ID of this invocation request. Record it to trace an invocation in the FC console and logs.
+    Never empty: without the header the runtime runs no handler (the default path drops the
+    invocation, the concurrent path posts an error).
 
     Header: x-fc-request-id.
     """
@@ -310,34 +440,41 @@ class FCContext:
     """
     region: str
     """The ID of the region the function runs in, such as `cn-shanghai`. Handlers build internal
-    endpoints from it (`oss-<region>-internal.aliyuncs.com`).
+    endpoints from it (`oss-<region>-internal.aliyuncs.com`). The minimum length is a claim about
+    production, where FC always sends it: an emulator that leaves the header out gets '' on the
+    default path (None on the concurrent one).
 
     Header: x-fc-region.
     """
     account_id: str
-    """The ID of the Alibaba Cloud account that owns the function.
+    """The ID of the Alibaba Cloud account that owns the function. The minimum length is a claim about
+    production, where FC always sends it: an emulator that leaves the header out gets '' on the
+    default path (None on the concurrent one).
 
     Header: x-fc-account-id.
     """
-    retry_count: Optional[Union[int, str]]
-    """How many times this invocation has been retried. Not converted on the default path, so it is
-    the header string (such as '0'); an int only when instance concurrency is above 1.
+    retry_count: int
+    """How many times this invocation has been retried, an int on both invocation paths: the default
+    path's native client parses the header's leading digits itself, the concurrent path calls int()
+    (and drops the invocation when it fails). Without the header the concurrent path gives 1 and
+    the default path an arbitrary int (memory the native client never initialises, different in
+    every process), so no bound holds; fc-context's converters give 0 there.
 
-    Header: x-fc-retry-count. None when: The header is absent (the constructor default 0 applies
-    only when the argument is left out, which the runtime never does).
+    Header: x-fc-retry-count.
     """
     tracing: "Tracing"
-    """OpenTracing (Jaeger) data of the invocation. The object always exists; its fields are None and
-    span_baggages is {} when tracing is off.
+    """OpenTracing (Jaeger) data of the invocation. The object always exists; when tracing is off its
+    text fields are empty strings on the default path (None on the concurrent path) and
+    span_baggages is {}.
     """
     logger: Optional[logging.Logger]
     """A per-request logger. Read it through getLogger(), which never returns None.
 
-    None when: Always None unless instance concurrency is above 1, when it is a per-request
-    logging.Logger.
+    None when: On the default path (instance concurrency 1), always; on the concurrent path it is a
+    logging.Logger per request, named after the request id.
     """
 
-    def __init__(self, account_id: str, request_id: str, credentials: "Credentials", function_meta: "FunctionMeta", service_meta: "ServiceMeta", region: str, tracing: "Tracing", logger: Optional[logging.Logger], retry_count: Optional[Union[int, str]] = 0) -> None:
+    def __init__(self, account_id: str, request_id: str, credentials: "Credentials", function_meta: "FunctionMeta", service_meta: "ServiceMeta", region: str, tracing: "Tracing", logger: Optional[logging.Logger], retry_count: int = 0) -> None:
         self.account_id = account_id
         self.request_id = request_id
         self.requestId: str = request_id
@@ -387,11 +524,39 @@ class FCContext:
 
 
 _RULES: Dict[str, Any] = {
-    "FCContext": (_rule("request_id", ("string",), min_length=1), _rule("credentials", ("object",), class_name="Credentials"), _rule("function", ("object",), class_name="FunctionMeta"), _rule("service", ("object",), class_name="ServiceMeta"), _rule("region", ("string",), min_length=1), _rule("account_id", ("string",), min_length=1), _rule("retry_count", ("integer", "string",), nullable=True, minimum=0, pattern="^[0-9]+$"), _rule("tracing", ("object",), class_name="Tracing"),),
-    "Credentials": (_rule("access_key_id", ("string",)), _rule("access_key_secret", ("string",)), _rule("security_token", ("string",)),),
-    "FunctionMeta": (_rule("name", ("string",), min_length=1), _rule("handler", ("string",), min_length=1), _rule("memory", ("integer",), minimum=1), _rule("timeout", ("integer", "string",), minimum=1, pattern="^[1-9][0-9]*$"),),
-    "ServiceMeta": (_rule("name", ("string",), nullable=True), _rule("log_project", ("string",), nullable=True), _rule("log_store", ("string",), nullable=True), _rule("qualifier", ("string",), nullable=True), _rule("version_id", ("string",), nullable=True),),
-    "Tracing": (_rule("span_context", ("string",), nullable=True, pattern="^[0-9a-fA-F]+:[0-9a-fA-F]+:[0-9a-fA-F]+:[0-9a-fA-F]+$"), _rule("span_baggages", ("object",)), _rule("jaeger_endpoint", ("string",), nullable=True),),
+    "FCContext": (
+        _rule("request_id", ("string",), min_length=1),
+        _rule("credentials", ("object",), class_name="Credentials"),
+        _rule("function", ("object",), class_name="FunctionMeta"),
+        _rule("service", ("object",), class_name="ServiceMeta"),
+        _rule("region", ("string",), min_length=1),
+        _rule("account_id", ("string",), min_length=1),
+        _rule("retry_count", ("integer",)),
+        _rule("tracing", ("object",), class_name="Tracing"),
+    ),
+    "Credentials": (
+        _rule("access_key_id", ("string",)),
+        _rule("access_key_secret", ("string",)),
+        _rule("security_token", ("string",)),
+    ),
+    "FunctionMeta": (
+        _rule("name", ("string",), min_length=1),
+        _rule("handler", ("string",), min_length=1),
+        _rule("memory", ("integer",), minimum=1),
+        _rule("timeout", ("integer",), minimum=1),
+    ),
+    "ServiceMeta": (
+        _rule("name", ("string",), nullable=True),
+        _rule("log_project", ("string",), nullable=True),
+        _rule("log_store", ("string",), nullable=True),
+        _rule("qualifier", ("string",), nullable=True),
+        _rule("version_id", ("string",), nullable=True),
+    ),
+    "Tracing": (
+        _rule("span_context", ("string",), nullable=True, pattern="^(?:[0-9a-fA-F]+:[0-9a-fA-F]+:[0-9a-fA-F]+:[0-9a-fA-F]+)?$"),
+        _rule("span_baggages", ("object", "array", "string", "number", "boolean",), nullable=True),
+        _rule("jaeger_endpoint", ("string",), nullable=True),
+    ),
 }
 
 
@@ -406,14 +571,104 @@ def from_dict(data: Mapping[str, Any]) -> FCContext:
     return FCContext._from_attributes(data)
 
 
-def from_headers(headers: Mapping[str, str]) -> FCContext:
-    """Builds the context the python3 runtime builds from an invocation's x-fc-* headers (names
-    case-insensitive): a missing header gives None, values stay as sent but where the runtime
-    converts them (int() of the memory), baggage is decoded. Raises FCHeaderError where the
-    runtime's own conversion would fail.
+# How each invocation path reads the headers (spec: x-invocation-paths), with the conversions
+# of the headers the runtime turns into ints there (spec: x-from-header).
+_PATHS: Dict[str, Dict[str, Any]] = {
+    "default": {
+        "instanceConcurrency": "1",
+        "repeatedHeader": "first",
+        "whitespace": "trim",
+        "encoding": "utf-8",
+        "absentText": "empty-string",
+        "logger": "none",
+        "requiredHeader": {"header": "x-fc-request-id", "absent": "not-invoked"},
+        "checkedHeaders": [],
+        "convert": {
+            "x-fc-function-memory": {"convert": "int", "invalid": "error"},
+            "x-fc-function-timeout": {"convert": "c-long", "absent": "arbitrary"},
+            "x-fc-retry-count": {"convert": "c-long", "absent": "arbitrary"},
+        },
+        "arbitraryInt": 0,
+    },
+    "concurrent": {
+        "instanceConcurrency": "above 1",
+        "repeatedHeader": "joined",
+        "whitespace": "trim-leading",
+        "encoding": "latin-1",
+        "absentText": "none",
+        "logger": "per-request",
+        "requiredHeader": {"header": "x-fc-request-id", "absent": "error"},
+        "checkedHeaders": [{"header": "x-fc-function-type", "conversion": {"convert": "int", "absent": 0, "invalid": "not-invoked"}}],
+        "convert": {
+            "x-fc-function-memory": {"convert": "int", "invalid": "error"},
+            "x-fc-function-timeout": {
+                "convert": "int",
+                "absent": 3,
+                "invalid": "not-invoked",
+            },
+            "x-fc-retry-count": {
+                "convert": "int",
+                "absent": 1,
+                "invalid": "not-invoked",
+            },
+        },
+        "arbitraryInt": 0,
+    },
+}
+
+
+@overload
+def from_headers(headers: HeaderInput, path: "Literal['default']" = "default") -> FCContext: ...
+
+
+@overload
+def from_headers(headers: HeaderInput, path: "Literal['concurrent']") -> "FCContextFromConcurrentHeaders": ...
+
+
+def from_headers(headers: HeaderInput, path: str = "default") -> Any:
+    """Builds the context the python3 runtime builds from an invocation's x-fc-* headers, through the
+    runtime's own constructors, on the given invocation path.
+
+    "default" (instance concurrency 1): names case-insensitive, the first of repeated values,
+    values trimmed, an absent text header as '', timeout and retry count parsed as the native
+    client does, the logger None. "concurrent" (instance concurrency above 1): repeated values
+    joined with ", ", only leading spaces dropped, values read as Latin-1, an absent text header as
+    None (so str attributes may hold None: the return type says so), the ints through int(), a
+    logger per request. headers is a mapping (a list value is a repeated header) or (name, value)
+    pairs in wire order. Raises FCHeaderError where the runtime posts an error or never runs the
+    handler, and for a value that is not text.
     """
-    h = _lowered(headers)
-    return FCContext(_get(h, "x-fc-account-id"), _get(h, "x-fc-request-id"), Credentials(_get(h, "x-fc-access-key-id"), _get(h, "x-fc-access-key-secret"), _get(h, "x-fc-security-token")), FunctionMeta(_get(h, "x-fc-function-name"), _get(h, "x-fc-function-handler"), _header_int(h, "x-fc-function-memory"), _get(h, "x-fc-function-timeout")), ServiceMeta(_get(h, "x-fc-service-name"), _get(h, "x-fc-service-logproject"), _get(h, "x-fc-service-logstore"), _get(h, "x-fc-qualifier"), _get(h, "x-fc-version-id")), _get(h, "x-fc-region"), Tracing(_get(h, "x-fc-tracing-opentracing-span-context"), _get(h, "x-fc-tracing-opentracing-span-baggages"), _get(h, "x-fc-tracing-jaeger-endpoint")), None, _get(h, "x-fc-retry-count"))
+    h = _Invocation(headers, _path(_PATHS, path))
+    return FCContext(
+        h.text("x-fc-account-id"),
+        h.text("x-fc-request-id"),
+        Credentials(
+            h.text("x-fc-access-key-id"),
+            h.text("x-fc-access-key-secret"),
+            h.text("x-fc-security-token"),
+        ),
+        FunctionMeta(
+            h.text("x-fc-function-name"),
+            h.text("x-fc-function-handler"),
+            h.number("x-fc-function-memory"),
+            h.number("x-fc-function-timeout"),
+        ),
+        ServiceMeta(
+            h.text("x-fc-service-name"),
+            h.text("x-fc-service-logproject"),
+            h.text("x-fc-service-logstore"),
+            h.text("x-fc-qualifier"),
+            h.text("x-fc-version-id"),
+        ),
+        h.text("x-fc-region"),
+        Tracing(
+            h.text("x-fc-tracing-opentracing-span-context"),
+            h.text("x-fc-tracing-opentracing-span-baggages"),
+            h.text("x-fc-tracing-jaeger-endpoint"),
+        ),
+        h.logger(),
+        h.number("x-fc-retry-count"),
+    )
 
 
 def to_headers(context: FCContext) -> Dict[str, str]:
@@ -438,7 +693,7 @@ def to_headers(context: FCContext) -> Dict[str, str]:
         "x-fc-account-id": _header_text(context.account_id),
         "x-fc-retry-count": _header_text(context.retry_count),
         "x-fc-tracing-opentracing-span-context": _header_text(context.tracing.span_context),
-        "x-fc-tracing-opentracing-span-baggages": _header_text(context.tracing.span_baggages),
+        "x-fc-tracing-opentracing-span-baggages": _baggage_header(context.tracing.span_baggages),
         "x-fc-tracing-jaeger-endpoint": _header_text(context.tracing.jaeger_endpoint),
     })
 
@@ -471,7 +726,7 @@ def to_attributes(context: FCContext) -> Dict[str, Any]:
         "retry_count": context.retry_count,
         "tracing": {
             "span_context": context.tracing.span_context,
-            "span_baggages": dict(context.tracing.span_baggages),
+            "span_baggages": _json_copy(context.tracing.span_baggages),
             "jaeger_endpoint": context.tracing.jaeger_endpoint,
         },
     }
@@ -514,22 +769,22 @@ def _fake_attributes() -> Dict[str, Any]:
             "name": "my-function",
             "handler": "index.handler",
             "memory": 512,
-            "timeout": "60",
+            "timeout": 60,
         },
         "service": {
             "name": "my-service",
-            "log_project": None,
-            "log_store": None,
+            "log_project": "",
+            "log_store": "",
             "qualifier": "LATEST",
-            "version_id": None,
+            "version_id": "",
         },
         "region": "cn-shanghai",
         "account_id": "1234567890123456",
-        "retry_count": "0",
+        "retry_count": 0,
         "tracing": {
-            "span_context": None,
+            "span_context": "",
             "span_baggages": {},
-            "jaeger_endpoint": None,
+            "jaeger_endpoint": "",
         },
     }
 

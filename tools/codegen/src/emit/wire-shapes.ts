@@ -33,6 +33,8 @@ export function headerFields(runtime: Runtime): Array<{ header: string; path: st
 
 /** A leaf's TypeScript type from its JSON kinds (class-valued fields are handled by callers). */
 export function leafType(field: Field, nullable = field.nullable): string {
-  const kinds = field.json!.kinds.map((kind) => (kind === "integer" || kind === "number" ? "number" : kind === "object" ? "{ [k: string]: unknown }" : kind));
+  const kinds = field.json!.kinds.map((kind) =>
+    kind === "integer" || kind === "number" ? "number" : kind === "object" ? "{ [k: string]: unknown }" : kind === "array" ? "unknown[]" : kind,
+  );
   return [...new Set(kinds), ...(nullable ? ["null"] : [])].join(" | ");
 }

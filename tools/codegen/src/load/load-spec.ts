@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describeFound, SpecError, type SpecIssue } from "../spec-error.js";
@@ -15,11 +16,14 @@ export interface SpecTree {
   /** Repository-relative path of the spec folder. */
   readonly dir: string;
   readonly metaSchema: SpecFile;
+  /** The registry of sources every x-source key names (spec/sources.json). */
+  readonly sources: SpecFile;
   /** Every *.schema.json under spec/ but the meta-schema, sorted by path. */
   readonly files: readonly SpecFile[];
 }
 
 export const META_SCHEMA_FILE = "meta.schema.json";
+export const SOURCES_FILE = "sources.json";
 
 export function issueAt(file: SpecFile, pointer: string, expected: string, found?: unknown): SpecIssue {
   const issue: SpecIssue = { file: file.path, pointer, ...file.locate(pointer), expected };
@@ -36,9 +40,12 @@ export async function loadSpec(root: string, specDir: string): Promise<SpecTree>
   if (!names.includes(META_SCHEMA_FILE)) {
     throw new SpecError([{ file: `${specDir}/${META_SCHEMA_FILE}`, pointer: "", expected: "the meta-schema file to exist" }]);
   }
+  if (!existsSync(path.join(absolute, SOURCES_FILE))) {
+    throw new SpecError([{ file: `${specDir}/${SOURCES_FILE}`, pointer: "", expected: "the registry of sources to exist" }]);
+  }
   const issues: SpecIssue[] = [];
   const files: SpecFile[] = [];
-  for (const name of names) {
+  for (const name of [...names, SOURCES_FILE]) {
     const filePath = `${toPosix(specDir)}/${name}`;
     const text = await readFile(path.join(absolute, name), "utf8");
     try {
@@ -52,11 +59,12 @@ export async function loadSpec(root: string, specDir: string): Promise<SpecTree>
   if (issues.length > 0) throw new SpecError(issues);
   const metaPath = `${toPosix(specDir)}/${META_SCHEMA_FILE}`;
   const metaSchema = files.find((file) => file.path === metaPath)!;
-  const specFiles = files.filter((file) => file !== metaSchema);
+  const sources = files.find((file) => file.path === `${toPosix(specDir)}/${SOURCES_FILE}`)!;
+  const specFiles = files.filter((file) => file !== metaSchema && file !== sources);
   if (!specFiles.some((file) => isRuntimeFile(file))) {
     throw new SpecError([{ file: toPosix(specDir), pointer: "", expected: "at least one runtime file (a *.schema.json with x-runtime)" }]);
   }
-  return { dir: toPosix(specDir), metaSchema, files: specFiles };
+  return { dir: toPosix(specDir), metaSchema, sources, files: specFiles };
 }
 
 export function isRuntimeFile(file: SpecFile): boolean {

@@ -2,6 +2,7 @@ import { issueAt, type SpecFile } from "../load/load-spec.js";
 import type { RefResolver, Target } from "../check/resolve-ref.js";
 import type { Constraints, Field, JsonKind, JsonShape, PyType, SourceKey, VendorClaim } from "../model.js";
 import type { SpecIssue } from "../spec-error.js";
+import { conversion } from "./normalize-paths.js";
 import { admitsNone, formatPythonType, parsePythonType } from "./python-type.js";
 
 type Json = Record<string, unknown>;
@@ -66,9 +67,7 @@ export function normalizeField(site: FieldSite, refs: RefResolver, issues: SpecI
         fail(`"additionalProperties": true on an object-valued attribute (a class-valued one is a $ref to its class)`, "additionalProperties");
       }
       json = { kinds, constraints: constraintsOf(node) };
-      const parts: PyType[] = kinds.map(pythonOfJson);
-      const core: PyType = parts.length === 1 ? parts[0]! : { kind: "union", of: parts };
-      derived = nullable ? { kind: "optional", of: core } : core;
+      derived = pythonOfKinds(kinds, nullable);
     }
   }
 
@@ -88,7 +87,10 @@ export function normalizeField(site: FieldSite, refs: RefResolver, issues: SpecI
   if (nullable && typeof node["x-null-when"] !== "string") fail(`an "x-null-when" saying when ${site.name} is None`);
   if (!nullable && node["x-null-when"] !== undefined) fail(`no "x-null-when" on ${site.name}, which is never None`, "x-null-when");
   if (node["x-secret"] === true && !(json?.kinds.length === 1 && json.kinds[0] === "string")) fail(`"x-secret" only on a string attribute`, "x-secret");
-  if (node["x-from-header"] !== undefined && (node["x-header"] === undefined || !json?.kinds.includes("integer"))) fail(`"x-from-header" only on an integer attribute with an "x-header"`, "x-from-header");
+  const fromHeader = node["x-from-header"] as Record<string, Record<string, unknown>> | undefined;
+  if (fromHeader !== undefined && (node["x-header"] === undefined || json?.kinds.length !== 1 || json.kinds[0] !== "integer")) {
+    fail(`"x-from-header" only on an integer attribute with an "x-header"`, "x-from-header");
+  }
   if (node["x-unit"] !== undefined && !json?.kinds.some((kind) => kind === "integer" || kind === "number")) fail(`"x-unit" only on a numeric attribute`, "x-unit");
   const examples = Array.isArray(node.examples) ? (node.examples as unknown[]) : [];
   if (json !== undefined && json.classRef === undefined && examples.length === 0) {
@@ -108,7 +110,7 @@ export function normalizeField(site: FieldSite, refs: RefResolver, issues: SpecI
     ...(typeof node["x-null-when"] === "string" && { nullWhen: node["x-null-when"] }),
     ...(typeof node["x-unit"] === "string" && { unit: node["x-unit"] as "MB" | "seconds" }),
     ...(typeof node["x-header"] === "string" && { header: node["x-header"] }),
-    ...(node["x-from-header"] === "int" && { fromHeader: "int" as const }),
+    ...(fromHeader !== undefined && { fromHeader: { default: conversion(fromHeader.default!), concurrent: conversion(fromHeader.concurrent!) } }),
     ...(typeof node["x-to-json"] === "string" && { toJsonKey: node["x-to-json"] }),
     secret: node["x-secret"] === true,
     examples,
@@ -149,6 +151,16 @@ function mergeRefs(site: FieldSite, refs: RefResolver, issues: SpecIssue[]): { n
   return { node: Object.assign({}, node, ...overrides) as Json };
 }
 
+const ANY_JSON: readonly JsonKind[] = ["object", "array", "string", "number", "boolean"];
+
+/** The Python type of a JSON value of these kinds: Any when it may be any JSON value at all. */
+function pythonOfKinds(kinds: readonly JsonKind[], nullable: boolean): PyType {
+  if (nullable && ANY_JSON.every((kind) => kinds.includes(kind))) return { kind: "builtin", name: "Any" };
+  const parts = kinds.map(pythonOfJson);
+  const core: PyType = parts.length === 1 ? parts[0]! : { kind: "union", of: parts };
+  return nullable ? { kind: "optional", of: core } : core;
+}
+
 function pythonOfJson(kind: JsonKind): PyType {
   switch (kind) {
     case "string":
@@ -161,6 +173,8 @@ function pythonOfJson(kind: JsonKind): PyType {
       return { kind: "builtin", name: "bool" };
     case "object":
       return { kind: "dict", key: { kind: "builtin", name: "str" }, value: { kind: "builtin", name: "Any" } };
+    case "array":
+      return { kind: "list", of: { kind: "builtin", name: "Any" } };
   }
 }
 
@@ -193,6 +207,7 @@ function exampleProblem(example: unknown, json: JsonShape, nullable: boolean): s
     return undefined;
   }
   if (typeof example === "boolean") return json.kinds.includes("boolean") ? undefined : "an example of the field's JSON type";
-  if (typeof example === "object" && !Array.isArray(example)) return json.kinds.includes("object") ? undefined : "an example of the field's JSON type";
+  if (Array.isArray(example)) return json.kinds.includes("array") ? undefined : "an example of the field's JSON type";
+  if (typeof example === "object") return json.kinds.includes("object") ? undefined : "an example of the field's JSON type";
   return "an example of the field's JSON type";
 }

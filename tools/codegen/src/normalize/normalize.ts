@@ -4,6 +4,8 @@ import type { Model, PyClass, PyType, Runtime, SourceKey } from "../model.js";
 import { SpecError, type SpecIssue } from "../spec-error.js";
 import { pep440 } from "../pep440.js";
 import { normalizeClass } from "./normalize-class.js";
+import { normalizePaths } from "./normalize-paths.js";
+import { normalizeSources } from "./normalize-sources.js";
 
 type Json = Record<string, unknown>;
 
@@ -17,6 +19,7 @@ export const ID_BASE = "https://fc-context.dev/schemas";
  */
 export function normalize(tree: SpecTree): Model {
   const issues: SpecIssue[] = [];
+  const sources = normalizeSources(tree, issues);
   const refs = new RefResolver(tree.files);
   const specVersion = checkVersions(tree, issues);
   const classNames = new Set(tree.files.flatMap((file) => classSchemas(file)));
@@ -43,7 +46,7 @@ export function normalize(tree: SpecTree): Model {
       continue;
     }
     const classes = collectClasses(root, meta.id as string, { refs, classNames, issues }, memo);
-    runtimes.push({
+    const runtime = {
       id: meta.id as string,
       aliases: meta.aliases as string[],
       pythonVersion: meta.pythonVersion as string,
@@ -59,12 +62,15 @@ export function normalize(tree: SpecTree): Model {
       specFile: file.path,
       root: classes[0]!.name,
       classes,
-    });
+    };
+    const paths = normalizePaths(root.file, runtime, issues);
+    if (paths === undefined) continue;
+    runtimes.push({ ...runtime, paths });
     checkRuntime(runtimes.at(-1)!, file, issues);
   }
   if (issues.length > 0) throw new SpecError(issues);
   runtimes.sort((a, b) => versionKey(a.pythonVersion) - versionKey(b.pythonVersion) || (a.id < b.id ? -1 : 1));
-  return { specVersion: specVersion!, runtimes };
+  return { specVersion: specVersion!, runtimes, sources };
 }
 
 function collectClasses(

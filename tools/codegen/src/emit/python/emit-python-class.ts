@@ -53,7 +53,7 @@ export function pythonClass(runtime: Runtime, cls: PyClass, dataclasses: boolean
     return valueFrom(filled);
   });
   out.push(`        made = cls(${args.join(", ")})`);
-  for (const param of cls.constructorParams.filter((p) => p.via !== undefined)) out.push(`        made.${param.fills} = dict(data["${param.fills}"])`);
+  for (const param of cls.constructorParams.filter((p) => p.via !== undefined)) out.push(`        made.${param.fills} = _json_copy(data["${param.fills}"])`);
   out.push("        return made");
 
   const secretOf = (field: Field) => (field.secret ? "True" : "False");
@@ -108,7 +108,7 @@ function methodSource(cls: PyClass, method: Method): string[] {
       return [
         head,
         doc,
-        "        span_baggages: Dict[str, Any] = {}",
+        "        span_baggages: Any = {}",
         "        # None || '' returns false",
         `        if ${param}:`,
         "            try:",

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { attributeFields, type Field, type Model, type PyClass, type Runtime } from "../../model.js";
-import { formatPythonLiteral } from "../../normalize/python-type.js";
+import { ARBITRARY_INT_STANDIN, attributeFields, type Field, type Model, type PyClass, type Runtime } from "../../model.js";
+import { formatPythonLiteral, formatPythonType } from "../../normalize/python-type.js";
 import { pep440 } from "../../pep440.js";
 import { banner } from "../banner.js";
 import { classOf, headerFields, serializes } from "../wire-shapes.js";
@@ -45,11 +45,35 @@ function runtimeModule(model: Model, runtime: Runtime): string {
     "import json",
     "import logging",
     ...(dataclasses ? ["from dataclasses import dataclass, field"] : []),
-    `from typing import Any, ${dataclasses ? "" : "ClassVar, "}Dict, Mapping, Optional, Union`,
+    `from typing import TYPE_CHECKING, Any, ${dataclasses ? "" : "ClassVar, "}Dict, List, Mapping, Optional, Union, overload`,
     "",
-    "from ._runtime import FCContextValidationError, FCHeaderError, Issue, _check, _fresh_request_id, _get, _header_int, _header_text, _integral, _lowered, _merge, _renamed, _repr, _rule, _sent",
+    "from ._runtime import (",
+    "    FCContextValidationError,",
+    "    FCHeaderError,",
+    "    HeaderInput,",
+    "    Issue,",
+    "    _baggage_header,",
+    "    _check,",
+    "    _fresh_request_id,",
+    "    _header_text,",
+    "    _integral,",
+    "    _Invocation,",
+    "    _json_copy,",
+    "    _merge,",
+    "    _path,",
+    "    _renamed,",
+    "    _repr,",
+    "    _rule,",
+    "    _sent,",
+    ")",
     "",
-    `__all__ = [${["RUNTIME", "PYTHON_VERSION", "SPEC_VERSION", "SCHEMA_ID", ...runtime.classes.map((cls) => cls.name), "from_dict", "to_attributes", "from_headers", "to_headers", ...(serializes(runtime) ? ["to_json_view", "from_json_view"] : []), "FCContextValidationError", "FCHeaderError", "Issue"].map((name) => JSON.stringify(name)).join(", ")}]`,
+    "if TYPE_CHECKING:",
+    "    # only for type checkers: Literal and Protocol are not in Python 3.6's typing",
+    "    from typing_extensions import Literal, Protocol",
+    "",
+    ...concurrentProtocols(runtime),
+    "",
+    `__all__ = [${["RUNTIME", "PYTHON_VERSION", "SPEC_VERSION", "SCHEMA_ID", ...runtime.classes.map((cls) => cls.name), "from_dict", "to_attributes", "from_headers", "to_headers", ...(serializes(runtime) ? ["to_json_view", "from_json_view"] : []), "FCContextValidationError", "FCHeaderError", "HeaderInput", "Issue"].map((name) => JSON.stringify(name)).join(", ")}]`,
     "",
     `RUNTIME: str = ${JSON.stringify(runtime.id)}`,
     `PYTHON_VERSION: str = ${JSON.stringify(runtime.pythonVersion)}`,
@@ -61,7 +85,7 @@ function runtimeModule(model: Model, runtime: Runtime): string {
   lines.push(
     "",
     `_RULES: Dict[str, Any] = {`,
-    ...runtime.classes.map((cls) => `    ${JSON.stringify(cls.name)}: (${attributeFields(cls).map(ruleSource).join(", ")},),`),
+    ...runtime.classes.flatMap((cls) => [`    ${JSON.stringify(cls.name)}: (`, ...attributeFields(cls).map((field) => `        ${ruleSource(field)},`), "    ),"]),
     "}",
     "",
     "",
@@ -92,6 +116,64 @@ function runtimeModule(model: Model, runtime: Runtime): string {
     "",
   );
   return lines.join("\n");
+}
+
+/** The per-path rules as data for _Invocation, the same table the TypeScript converters read. */
+function pathsData(runtime: Runtime): Record<string, unknown> {
+  const converted = headerFields(runtime).filter(({ field }) => field.fromHeader !== undefined);
+  return Object.fromEntries(
+    (["default", "concurrent"] as const).map((name) => {
+      const { description: _d, sources: _s, name: _n, requiredHeader, checkedHeaders, ...rules } = runtime.paths[name];
+      return [
+        name,
+        {
+          ...rules,
+          requiredHeader: { header: requiredHeader.header, absent: requiredHeader.absent },
+          checkedHeaders: checkedHeaders.map(({ header, conversion }) => ({ header, conversion })),
+          convert: Object.fromEntries(converted.map(({ header, field }) => [header, field.fromHeader![name]])),
+          arbitraryInt: ARBITRARY_INT_STANDIN,
+        },
+      ];
+    }),
+  );
+}
+
+/** A JSON object as a Python dict literal, one key a line. */
+function pythonDict(value: Record<string, unknown>, indent: string): string {
+  const entries = Object.entries(value).map(([key, item]) => {
+    const text = item !== null && typeof item === "object" && !Array.isArray(item) && Object.keys(item).length > 2 ? pythonDict(item as Record<string, unknown>, `${indent}    `) : pythonLiteral(item);
+    return `${indent}    ${JSON.stringify(key)}: ${text},`;
+  });
+  return `{\n${entries.join("\n")}\n${indent}}`;
+}
+
+function isBaggage(runtime: Runtime, field: Field): boolean {
+  return runtime.classes.some((cls) => cls.fields.includes(field) && cls.constructorParams.some((p) => p.fills === field.name && p.via !== undefined));
+}
+
+/**
+ * What the concurrent path builds, for type checkers only: the runtime's classes, but a text
+ * attribute read from a header may be None there, so it is Optional.
+ */
+function concurrentProtocols(runtime: Runtime): string[] {
+  const out: string[] = [];
+  for (const cls of [...runtime.classes].reverse()) {
+    const name = `${cls.name}FromConcurrentHeaders`;
+    out.push("", `    class ${name}(Protocol):`, docstring(`${cls.name} as the concurrent invocation path builds it: an absent text header gives None.`, "        "));
+    const typeOf = (field: Field): string => {
+      if (field.json?.classRef !== undefined) return `"${field.json.classRef}FromConcurrentHeaders"`;
+      const base = formatPythonType(field.python);
+      const text = field.header !== undefined && field.fromHeader === undefined && field.json?.kinds.every((kind) => kind === "string");
+      return text && !field.nullable ? `Optional[${base}]` : base.replace(/^"|"$/g, "");
+    };
+    for (const field of cls.fields) out.push(`        ${field.name}: ${typeOf(field)}`);
+    for (const alias of cls.aliases) out.push(`        ${alias.name}: ${typeOf(cls.fields.find((f) => f.name === alias.of)!)}`);
+    for (const method of cls.methods) {
+      const params = method.params.map((param) => `, ${param.name}: ${formatPythonType(param.python)}`).join("");
+      out.push("", `        def ${method.name}(self${params}) -> ${formatPythonType(method.returns)}: ...`);
+    }
+  }
+  return [...out, ""];
 }
 
 function ruleSource(field: Field): string {
@@ -200,25 +282,45 @@ function testingModule(model: Model): string {
  */
 function wireFunctions(runtime: Runtime): string[] {
   const root = runtime.classes[0]!;
-  const construct = (cls: PyClass): string => {
+  const construct = (cls: PyClass, indent: string): string => {
     const args = cls.constructorParams.map((param) => {
       const field = cls.fields.find((f) => f.name === param.fills)!;
-      if (field.json?.classRef !== undefined) return construct(classOf(runtime, field.json.classRef));
+      if (field.json?.classRef !== undefined) return construct(classOf(runtime, field.json.classRef), `${indent}    `);
+      if (field.python.kind === "optional" && field.python.of.kind === "logger") return "h.logger()";
       if (field.header === undefined) return param.default === undefined ? "None" : formatPythonLiteral(param.default);
-      return field.fromHeader === "int" ? `_header_int(h, ${JSON.stringify(field.header)})` : `_get(h, ${JSON.stringify(field.header)})`;
+      return field.fromHeader !== undefined ? `h.number(${JSON.stringify(field.header)})` : `h.text(${JSON.stringify(field.header)})`;
     });
-    return `${cls.name}(${args.join(", ")})`;
+    return `${cls.name}(\n${args.map((arg) => `${indent}    ${arg},`).join("\n")}\n${indent})`;
   };
-  const headers = headerFields(runtime).map(({ header, path }) => `        ${JSON.stringify(header)}: _header_text(context.${path.join(".")}),`);
+  const headers = headerFields(runtime).map(
+    ({ header, path, field }) => `        ${JSON.stringify(header)}: ${isBaggage(runtime, field) ? "_baggage_header" : "_header_text"}(context.${path.join(".")}),`,
+  );
   const attributes = (cls: PyClass, path: string, indent: string): string =>
     `{\n${attributeFields(cls)
-      .map((field) => `${indent}    ${JSON.stringify(field.name)}: ${field.json?.classRef !== undefined ? attributes(classOf(runtime, field.json.classRef), `${path}.${field.name}`, `${indent}    `) : field.json?.kinds.includes("object") ? `dict(${path}.${field.name})` : `${path}.${field.name}`},`)
+      .map((field) => `${indent}    ${JSON.stringify(field.name)}: ${field.json?.classRef !== undefined ? attributes(classOf(runtime, field.json.classRef), `${path}.${field.name}`, `${indent}    `) : field.json?.kinds.includes("object") ? `_json_copy(${path}.${field.name})` : `${path}.${field.name}`},`)
       .join("\n")}\n${indent}}`;
+  const concurrent = `${root.name}FromConcurrentHeaders`;
   const lines = [
-    `def from_headers(headers: Mapping[str, str]) -> ${root.name}:`,
-    docstring(`Builds the context the ${runtime.id} runtime builds from an invocation's x-fc-* headers (names case-insensitive): a missing header gives None, values stay as sent but where the runtime converts them (int() of the memory), baggage is decoded. Raises FCHeaderError where the runtime's own conversion would fail.`, "    "),
-    "    h = _lowered(headers)",
-    `    return ${construct(root)}`,
+    "# How each invocation path reads the headers (spec: x-invocation-paths), with the conversions",
+    "# of the headers the runtime turns into ints there (spec: x-from-header).",
+    `_PATHS: Dict[str, Dict[str, Any]] = ${pythonDict(pathsData(runtime), "")}`,
+    "",
+    "",
+    "@overload",
+    `def from_headers(headers: HeaderInput, path: "Literal['default']" = "default") -> ${root.name}: ...`,
+    "",
+    "",
+    "@overload",
+    `def from_headers(headers: HeaderInput, path: "Literal['concurrent']") -> "${concurrent}": ...`,
+    "",
+    "",
+    `def from_headers(headers: HeaderInput, path: str = "default") -> Any:`,
+    docstring(
+      `Builds the context the ${runtime.id} runtime builds from an invocation's x-fc-* headers, through the runtime's own constructors, on the given invocation path.\n\n"default" (instance concurrency 1): names case-insensitive, the first of repeated values, values trimmed, an absent text header as '', timeout and retry count parsed as the native client does, the logger None. "concurrent" (instance concurrency above 1): repeated values joined with ", ", only leading spaces dropped, values read as Latin-1, an absent text header as None (so str attributes may hold None: the return type says so), the ints through int(), a logger per request. headers is a mapping (a list value is a repeated header) or (name, value) pairs in wire order. Raises FCHeaderError where the runtime posts an error or never runs the handler, and for a value that is not text.`,
+      "    ",
+    ),
+    "    h = _Invocation(headers, _path(_PATHS, path))",
+    `    return ${construct(root, "    ")}`,
     "",
     "",
     `def to_headers(context: ${root.name}) -> Dict[str, str]:`,

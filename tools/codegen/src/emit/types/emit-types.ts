@@ -1,5 +1,5 @@
 import { compile } from "json-schema-to-typescript";
-import type { Model, Runtime } from "../../model.js";
+import type { Field, Model, PathName, Runtime } from "../../model.js";
 import { aliasModule, banner } from "../banner.js";
 import { deriveClassSchema } from "../derive-json-schema.js";
 import { attributeFields } from "../../model.js";
@@ -126,6 +126,28 @@ export function canonicalRuntime(id) {
 `;
 }
 
+/**
+ * What one invocation path builds from headers, class by class: a text attribute is a string, or
+ * null where the path gives None for an absent header; converted ints are numbers.
+ */
+function fromHeadersInterfaces(runtime: Runtime, suffix: string, pathName: PathName): string[] {
+  const path = runtime.paths[pathName];
+  const doc =
+    pathName === "default"
+      ? `as the ${runtime.id} runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type.`
+      : `as the ${runtime.id} runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it.`;
+  const leaf = (field: Field): string => {
+    if (field.header === undefined || field.fromHeader !== undefined || !field.json!.kinds.every((kind) => kind === "string")) return leafType(field);
+    return path.absentText === "none" ? "string | null" : "string";
+  };
+  return runtime.classes.map(
+    (cls) =>
+      `/** ${cls.name}, ${doc} */\nexport interface ${cls.name}${suffix} {\n${attributeFields(cls)
+        .map((field) => `  ${field.name}: ${field.json?.classRef !== undefined ? `${field.json.classRef}${suffix}` : leaf(field)};`)
+        .join("\n")}\n}`,
+  );
+}
+
 /** The wire forms: the headers the runtime reads, what it builds from them, and the to_json() view. */
 function wireDeclarations(runtime: Runtime): string {
   const headers = headerFields(runtime);
@@ -135,11 +157,11 @@ function wireDeclarations(runtime: Runtime): string {
     ...headers.map(({ header, path }) => `  /** Fills \`${path.join(".")}\`. */\n  readonly ${JSON.stringify(header)}?: string;`),
     "}",
     "",
-    `/** What the runtime builds from headers: a missing header gives null wherever it lands. Check it with isFCContext before use. */`,
-    ...runtime.classes.map((cls) => `export interface ${cls.name}FromHeaders {\n${attributeFields(cls)
-      .map((field) => `  ${field.name}: ${field.json?.classRef !== undefined ? `${field.json.classRef}FromHeaders` : field.header === undefined ? leafType(field) : field.fromHeader === "int" ? "number" : field.json!.kinds.includes("object") ? leafType(field, false) : "string | null"};`)
-      .join("\n")}\n}`),
-    ...(runtime.root === "FCContext" ? [] : [`export type FCContextFromHeaders = ${runtime.root}FromHeaders;`]),
+    ...fromHeadersInterfaces(runtime, "FromHeaders", "default"),
+    ...fromHeadersInterfaces(runtime, "FromConcurrentHeaders", "concurrent"),
+    ...(runtime.root === "FCContext"
+      ? []
+      : [`export type FCContextFromHeaders = ${runtime.root}FromHeaders;`, `export type FCContextFromConcurrentHeaders = ${runtime.root}FromConcurrentHeaders;`]),
     "",
   ];
   if (serializes(runtime)) {

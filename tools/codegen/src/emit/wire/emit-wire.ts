@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { attributeFields, type Model, type PyClass, type Runtime } from "../../model.js";
+import { ARBITRARY_INT_STANDIN, attributeFields, type Field, type Model, type PyClass, type Runtime } from "../../model.js";
 import { aliasModule, banner } from "../banner.js";
 import { classOf, headerFields, leafFields, serializes } from "../wire-shapes.js";
 
@@ -31,15 +31,7 @@ function wireModule(model: Model, runtime: Runtime): string {
   const root = runtime.classes[0]!;
   const fromHeaders = (cls: PyClass, indent: string): string =>
     `{\n${attributeFields(cls)
-      .map((field) => {
-        let value: string;
-        if (field.json?.classRef !== undefined) value = fromHeaders(classOf(runtime, field.json.classRef), `${indent}  `);
-        else if (field.header === undefined) value = "null";
-        else if (field.fromHeader === "int") value = `headerInt(h, ${JSON.stringify(field.header)})`;
-        else if (cls.constructorParams.some((p) => p.fills === field.name && p.via !== undefined)) value = `decodeBaggage(get(h, ${JSON.stringify(field.header)}))`;
-        else value = `get(h, ${JSON.stringify(field.header)})`;
-        return `${indent}  ${field.name}: ${value},`;
-      })
+      .map((field) => `${indent}  ${field.name}: ${headerValue(runtime, cls, field, `${indent}  `, fromHeaders)},`)
       .join("\n")}\n${indent}}`;
   const view = (cls: PyClass, from: "name" | "key", source: string, indent: string): string =>
     `{\n${attributeFields(cls)
@@ -51,21 +43,27 @@ function wireModule(model: Model, runtime: Runtime): string {
       .join("\n")}\n${indent}}`;
   const lines = [
     banner(model, runtime, "//"),
-    `import { decodeBaggage, get, headerInt, headerText, lowered, sent } from "./wire-runtime.js";`,
+    `import { baggageHeader, decodeBaggage, FCHeaderError, headerText, readInvocation, sent } from "./wire-runtime.js";`,
     "",
     `export { FCHeaderError } from "./wire-runtime.js";`,
     `export const runtime = ${JSON.stringify(runtime.id)};`,
     `export const secretPaths = Object.freeze(${JSON.stringify(leafFields(runtime).filter(({ field }) => field.secret).map(({ path }) => path))});`,
     `export const secretHeaders = Object.freeze(${JSON.stringify(headerFields(runtime).filter((h) => h.field.secret).map((h) => h.header))});`,
     "",
-    "export function fromHeaders(headers) {",
-    "  const h = lowered(headers);",
+    "// How each invocation path reads the headers (spec: x-invocation-paths), with the conversions",
+    "// of the headers the runtime turns into ints there (spec: x-from-header).",
+    `const PATHS = ${pathsTable(runtime)};`,
+    "",
+    "export function fromHeaders(headers, options = {}) {",
+    "  const path = PATHS[options?.path ?? \"default\"];",
+    "  if (path === undefined) throw new FCHeaderError(\"(options)\", `expected path \"default\" or \"concurrent\", got ${JSON.stringify(String(options.path))}`, \"input\");",
+    "  const h = readInvocation(headers, path);",
     `  return ${fromHeaders(root, "  ")};`,
     "}",
     "",
     "export function toHeaders(context) {",
     "  return sent({",
-    ...headerFields(runtime).map(({ header, path }) => `    ${JSON.stringify(header)}: headerText(context.${path.join(".")}),`),
+    ...headerFields(runtime).map(({ header, path, field }) => `    ${JSON.stringify(header)}: ${isBaggage(runtime, field) ? "baggageHeader" : "headerText"}(context.${path.join(".")}),`),
     "  });",
     "}",
   ];
@@ -75,13 +73,50 @@ function wireModule(model: Model, runtime: Runtime): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** The reading of one attribute, straight from the model: nested class, int conversion, baggage or text. */
+function headerValue(runtime: Runtime, cls: PyClass, field: Field, indent: string, nested: (cls: PyClass, indent: string) => string): string {
+  if (field.json?.classRef !== undefined) return nested(classOf(runtime, field.json.classRef), indent);
+  if (field.header === undefined) return "null";
+  const header = JSON.stringify(field.header);
+  if (field.fromHeader !== undefined) return `h.number(${header}, path.convert[${header}])`;
+  if (isBaggage(runtime, field)) return `decodeBaggage(h.text(${header}))`;
+  return `h.text(${header})`;
+}
+
+/** The per-path rules as data for readInvocation: the spec's path rules plus each converted header. */
+function pathsTable(runtime: Runtime): string {
+  const converted = leafFields(runtime).filter(({ field }) => field.fromHeader !== undefined && field.header !== undefined);
+  const table = Object.fromEntries(
+    PATH_ORDER.map((name) => {
+      const { description: _d, sources: _s, name: _n, requiredHeader, checkedHeaders, ...rules } = runtime.paths[name];
+      return [
+        name,
+        {
+          ...rules,
+          requiredHeader: { header: requiredHeader.header, absent: requiredHeader.absent },
+          checkedHeaders: checkedHeaders.map(({ header, conversion }) => ({ header, conversion })),
+          convert: Object.fromEntries(converted.map(({ field }) => [field.header!, field.fromHeader![name]])),
+          arbitraryInt: ARBITRARY_INT_STANDIN,
+        },
+      ];
+    }),
+  );
+  return JSON.stringify(table, null, 2);
+}
+
+const PATH_ORDER = ["default", "concurrent"] as const;
+
+function isBaggage(runtime: Runtime, field: Field): boolean {
+  return runtime.classes.some((cls) => cls.fields.includes(field) && cls.constructorParams.some((p) => p.fills === field.name && p.via !== undefined));
+}
+
 function wireDeclarations(model: Model, runtime: Runtime): string {
   const json = serializes(runtime);
   return `${banner(model, runtime, "//")}
-import type { FCContext, FCContextFromHeaders, FCHeaders${json ? ", FCContextJSON" : ""} } from "@fc-context/types/${runtime.id}";
-import type { HeaderInput } from "./wire-runtime.js";
+import type { FCContext, FCContextFromConcurrentHeaders, FCContextFromHeaders, FCHeaders${json ? ", FCContextJSON" : ""} } from "@fc-context/types/${runtime.id}";
+import type { FromHeadersOptions, HeaderInput } from "./wire-runtime.js";
 
-export { FCHeaderError, type HeaderInput } from "./wire-runtime.js";
+export { FCHeaderError, type FromHeadersOptions, type HeaderInput, type InvocationPath } from "./wire-runtime.js";
 /** The FC runtime id these converters follow. */
 export declare const runtime: ${JSON.stringify(runtime.id)};
 /** Where the secret values sit in the attribute view (mask them in any output). */
@@ -90,12 +125,20 @@ export declare const secretPaths: readonly (readonly string[])[];
 export declare const secretHeaders: readonly string[];
 
 /**
- * The context the ${runtime.id} runtime builds from an invocation's x-fc-* headers (names
- * case-insensitive): a missing header gives null, values stay as sent except where the runtime
- * converts them (int() of the memory), the baggage is decoded. Throws FCHeaderError where the
- * runtime's own conversion would fail. Check the result with isFCContext before use.
+ * The context the ${runtime.id} runtime builds from an invocation's x-fc-* headers on the default
+ * invocation path (instance concurrency 1): names case-insensitive, the first of repeated values,
+ * values trimmed, an absent text header as "", timeout and retry count parsed as the native
+ * client does, the memory through Python's int(), the baggage decoded as CPython decodes it.
+ * Throws FCHeaderError where the runtime posts an error or never runs the handler.
  */
-export declare function fromHeaders(headers: HeaderInput): FCContextFromHeaders;
+export declare function fromHeaders(headers: HeaderInput, options?: { readonly path?: "default" }): FCContextFromHeaders;
+/**
+ * The context the ${runtime.id} runtime builds on the concurrent invocation path (instance
+ * concurrency above 1): repeated values joined with ", ", only leading spaces dropped, values read
+ * as Latin-1, an absent text header as null, the ints through Python's int().
+ */
+export declare function fromHeaders(headers: HeaderInput, options: { readonly path: "concurrent" }): FCContextFromConcurrentHeaders;
+export declare function fromHeaders(headers: HeaderInput, options?: FromHeadersOptions): FCContextFromHeaders | FCContextFromConcurrentHeaders;
 
 /** The x-fc-* headers an emulator sends for a context: null and empty baggage are not sent. Includes the secret headers. */
 export declare function toHeaders(context: FCContext): FCHeaders & Readonly<Record<string, string>>;
@@ -111,4 +154,3 @@ export declare function fromJsonView(json: FCContextJSON): FCContext;
     : ""
 }`;
 }
-

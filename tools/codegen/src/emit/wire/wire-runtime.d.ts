@@ -1,10 +1,33 @@
-/** A header the runtime cannot turn into a context, as its own int() would fail on it. */
+/**
+ * A header set the runtime cannot build a context from, or a value no header can hold. `outcome`
+ * says what the runtime does: posts an error ("error"), never runs the handler ("not-invoked"),
+ * or, for "input", nothing: the value given is not text.
+ */
 export declare class FCHeaderError extends Error {
-  constructor(header: string, message: string);
+  constructor(header: string, message: string, outcome: FCHeaderError["outcome"]);
   readonly name: "FCHeaderError";
-  /** The header, lower case. */
+  /** The header, lower case, or "(headers)" for the input as a whole. */
   readonly header: string;
+  readonly outcome: "error" | "not-invoked" | "input";
 }
 
-/** Request headers as Node gives them (IncomingHttpHeaders) or as a plain object of strings. */
-export type HeaderInput = Readonly<Record<string, string | readonly string[] | undefined>>;
+/**
+ * Request headers as a JavaScript server holds them: a plain record (Node's IncomingHttpHeaders,
+ * an array for a repeated header), a Map, a Web Headers, or a list of [name, value] pairs in wire
+ * order. Values are text as sent (UTF-8 on the wire).
+ */
+export type HeaderInput =
+  | Readonly<Record<string, string | readonly string[] | undefined>>
+  | ReadonlyMap<string, string | readonly string[]>
+  | Iterable<readonly [string, string]>;
+
+/**
+ * The invocation path whose header rules to follow: "default" (instance concurrency 1, the
+ * native client) or "concurrent" (instance concurrency above 1, Python's requests).
+ */
+export type InvocationPath = "default" | "concurrent";
+
+export interface FromHeadersOptions {
+  /** Which invocation path to reproduce; "default" when left out. */
+  readonly path?: InvocationPath;
+}

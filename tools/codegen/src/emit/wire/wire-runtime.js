@@ -1,65 +1,338 @@
-// What every runtime's converters share: header lookup, the runtime's own conversions (Python's
-// int(), base64 JSON baggage), and what an emulator sends. Copied into @fc-context/wire by the
-// generator. Error messages never show a header's value (it may be a secret).
+// What every runtime's converters share: reading an invocation's headers by the rules of an
+// invocation path (spec/README.md, "Invocation paths"), the runtime's own conversions (Python's
+// int(), the native client's strtoul into a signed 64-bit long, base64 JSON baggage as CPython
+// decodes it), and what an emulator sends. Copied into @fc-context/wire by the generator.
+// Messages never show a header's value (it may be a secret): they describe it by kind and length.
 
 export class FCHeaderError extends Error {
-  constructor(header, message) {
+  /**
+   * @param {string} header the header at fault ("(headers)" for the input as a whole)
+   * @param {string} message what is wrong and what the runtime does about it
+   * @param {"error" | "not-invoked" | "input"} outcome what the runtime does: posts an error, never
+   *   runs the handler, or (input) nothing: the value is not something a header can hold
+   */
+  constructor(header, message, outcome) {
     super(`${header}: ${message}`);
     this.name = "FCHeaderError";
     this.header = header;
+    this.outcome = outcome;
   }
 }
 
-/** Header names lower case (HTTP names are case-insensitive); repeated values joined as HTTP does. */
-export function lowered(headers) {
-  const out = new Map();
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (value === undefined || value === null) continue;
-    out.set(name.toLowerCase(), Array.isArray(value) ? value.join(", ") : String(value));
+const OUTCOMES = {
+  error: "the runtime posts that error as the invocation's result and runs no handler",
+  "not-invoked": "the runtime drops the invocation: no handler runs and nothing is posted",
+};
+
+/** The header lines of any input a JavaScript server holds, names lower case, repeats in order. */
+export function headerLines(input) {
+  if (input === null || typeof input !== "object") {
+    throw new FCHeaderError("(headers)", `expected a record, a Map, a Headers or a list of [name, value] pairs, got ${kindOf(input)}`, "input");
   }
+  const pairs = typeof input[Symbol.iterator] === "function" ? Array.from(input, pairOf) : Object.entries(input);
+  const lines = [];
+  for (const [name, value] of pairs) {
+    const lower = String(name).toLowerCase();
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (typeof item !== "string") throw new FCHeaderError(lower, `expected text, got ${kindOf(item)}`, "input");
+      lines.push([lower, item]);
+    }
+  }
+  return lines;
+}
+
+function pairOf(entry) {
+  if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== "string") {
+    throw new FCHeaderError("(headers)", `expected [name, value] pairs, got ${kindOf(entry)}`, "input");
+  }
+  return entry;
+}
+
+/**
+ * The headers as one invocation path reads them: values decoded, trimmed and combined by the
+ * path's rules, then read as text or converted to ints the way the runtime does there.
+ */
+export function readInvocation(input, path) {
+  const values = new Map();
+  for (const [name, raw] of headerLines(input)) {
+    const value = trim(path.encoding === "latin-1" ? latin1(raw) : raw, path.whitespace);
+    if (!values.has(name)) values.set(name, value);
+    else if (path.repeatedHeader === "joined") values.set(name, `${values.get(name)}, ${value}`);
+  }
+  const absentText = path.absentText === "empty-string" ? "" : null;
+  const text = (name) => (values.has(name) ? values.get(name) : absentText);
+  const reader = {
+    text,
+    number(name, conversion) {
+      if (!values.has(name) && conversion.absent !== undefined) return conversion.absent === "arbitrary" ? path.arbitraryInt : conversion.absent;
+      return convert(name, text(name), conversion);
+    },
+  };
+  const required = path.requiredHeader;
+  const id = text(required.header);
+  if (id === null || id === "") {
+    const what = path.requiredHeader.absent === "error" ? "the runtime fails with TypeError; " : "";
+    throw new FCHeaderError(required.header, `missing: ${what}${OUTCOMES[required.absent]}`, required.absent);
+  }
+  for (const checked of path.checkedHeaders) reader.number(checked.header, checked.conversion);
+  return reader;
+}
+
+function convert(name, value, conversion) {
+  if (conversion.convert === "c-long") return cLong(value ?? "");
+  const outcome = conversion.invalid ?? "error";
+  if (value === null) throw new FCHeaderError(name, `missing: the runtime's int(None) raises TypeError; ${OUTCOMES[outcome]}`, outcome);
+  const parsed = pythonInt(value);
+  if (parsed === undefined) {
+    throw new FCHeaderError(name, `expected an integer, got ${describeText(value)}: the runtime's int() raises ValueError; ${OUTCOMES[outcome]}`, outcome);
+  }
+  return parsed;
+}
+
+function trim(value, whitespace) {
+  return whitespace === "trim" ? value.replace(/^[ \t]+|[ \t]+$/g, "") : value.replace(/^[ \t]+/, "");
+}
+
+/** The text a Latin-1 reader sees in a value sent as UTF-8: one character per byte. */
+function latin1(value) {
+  let out = "";
+  for (const byte of new TextEncoder().encode(value)) out += String.fromCharCode(byte);
   return out;
 }
 
-/** headers.get(name): None (null) when the header is absent. */
-export function get(headers, name) {
-  return headers.has(name) ? headers.get(name) : null;
+// Python's str.isspace() characters, which int() strips (JavaScript's \s differs in a few).
+const PY_SPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+const PY_INT = new RegExp(`^${PY_SPACE}*([+-]?)(\\p{Nd}+(?:_\\p{Nd}+)*)${PY_SPACE}*$`, "u");
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+
+/** Python's int() of a str, or undefined where it raises ValueError. */
+export function pythonInt(text) {
+  const match = PY_INT.exec(text);
+  if (match === null) return undefined;
+  let digits = "";
+  for (const char of match[2]) if (char !== "_") digits += digitValue(char);
+  const value = BigInt(digits);
+  return Number(match[1] === "-" ? -value : value);
 }
 
-/** Python's int() of a header string: surrounding space, a sign, digits with single underscores. */
-export function headerInt(headers, name) {
-  const value = headers.get(name);
-  if (value === undefined) throw new FCHeaderError(name, "missing: the runtime converts it with int(), which fails without it");
-  const match = /^\s*([+-]?)(\d+(?:_\d+)*)\s*$/.exec(value);
-  if (match === null) throw new FCHeaderError(name, `expected an integer, got ${value.length === 0 ? "an empty string" : `a string of ${value.length} characters`}: the runtime's int() fails on it`);
-  return Number(`${match[1]}${match[2].replaceAll("_", "")}`);
+// Unicode encodes every decimal digit in a run of ten from zero, runs sometimes back to back,
+// so a digit's value is the count of digits just before it, modulo 10.
+function digitValue(char) {
+  if (char >= "0" && char <= "9") return char;
+  const code = char.codePointAt(0);
+  let before = 0;
+  while (DECIMAL_DIGIT.test(String.fromCodePoint(code - before - 1))) before++;
+  return String(before % 10);
 }
 
-/** The runtime's parseOpenTracingBaggages: {} for None or "", {} when the base64 or JSON is bad. */
+const TWO_64 = 1n << 64n;
+const TWO_63 = 1n << 63n;
+
+/** The native client's parse: C strtoul(text, NULL, 10) held in a signed 64-bit long. */
+export function cLong(text) {
+  const match = /^[ \t\n\v\f\r]*([+-]?)([0-9]*)/.exec(text);
+  if (match[2] === "") return 0;
+  const magnitude = BigInt(match[2]);
+  if (magnitude >= TWO_64) return -1; // strtoul saturates at ULONG_MAX, either sign
+  const unsigned = match[1] === "-" ? (TWO_64 - magnitude) % TWO_64 : magnitude;
+  return Number(unsigned >= TWO_63 ? unsigned - TWO_64 : unsigned);
+}
+
+/**
+ * The runtime's parseOpenTracingBaggages: json.loads(base64.b64decode(value)) as CPython does
+ * it, whatever JSON value that gives; {} for null or "", and {} when decoding or parsing fails.
+ */
 export function decodeBaggage(value) {
   if (!value) return {};
-  // Python's b64decode drops characters outside the alphabet, then insists on padding
-  const clean = value.replace(/[^A-Za-z0-9+/=]/g, "");
-  if (clean.length % 4 !== 0 || /=[^=]/.test(clean)) return {};
+  if (/[^\x00-\x7f]/.test(value)) return {}; // b64decode refuses a str with non-ASCII characters
+  const bytes = a2bBase64(value);
+  if (bytes === undefined) return {};
   try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(atob(clean), (c) => c.charCodeAt(0))));
+    return parsePythonJson(decodeJsonBytes(bytes));
   } catch {
     return {};
   }
 }
 
-/** A value as the header an emulator sends: null and {} are not sent, objects as base64 JSON. */
-export function headerText(value) {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === "object") {
-    if (Object.keys(value).length === 0) return undefined;
-    const bytes = new TextEncoder().encode(JSON.stringify(value));
-    let binary = "";
-    for (const byte of bytes) binary += String.fromCharCode(byte);
-    return btoa(binary);
+const BASE64 = new Map([..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"].map((c, i) => [c, i]));
+
+// binascii.a2b_base64, not strict: characters outside the alphabet are skipped, a complete
+// padding ends the input, and an incomplete last quad is an error.
+function a2bBase64(text) {
+  const out = [];
+  let quad = 0;
+  let left = 0;
+  let pads = 0;
+  for (const char of text) {
+    if (char === "=") {
+      if (quad >= 2 && quad + ++pads >= 4) return Uint8Array.from(out);
+      continue;
+    }
+    const sextet = BASE64.get(char);
+    if (sextet === undefined) continue;
+    pads = 0;
+    if (quad === 0) left = sextet;
+    else if (quad === 1) out.push(((left << 2) | (sextet >> 4)) & 0xff), (left = sextet & 0x0f);
+    else if (quad === 2) out.push(((left << 4) | (sextet >> 2)) & 0xff), (left = sextet & 0x03);
+    else out.push(((left << 6) | sextet) & 0xff);
+    quad = (quad + 1) % 4;
   }
-  return String(value);
+  return quad === 0 ? Uint8Array.from(out) : undefined;
+}
+
+// json.loads of bytes: the encoding is told by a byte order mark or by where the zero bytes sit.
+function decodeJsonBytes(bytes) {
+  const starts = (...prefix) => prefix.every((byte, i) => bytes[i] === byte);
+  if (starts(0x00, 0x00, 0xfe, 0xff)) return utf32(bytes.subarray(4), false);
+  if (starts(0xff, 0xfe, 0x00, 0x00)) return utf32(bytes.subarray(4), true);
+  if (starts(0xfe, 0xff)) return utf16(bytes.subarray(2), "utf-16be");
+  if (starts(0xff, 0xfe)) return utf16(bytes.subarray(2), "utf-16le");
+  if (starts(0xef, 0xbb, 0xbf)) return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(3));
+  if (bytes.length >= 4) {
+    if (bytes[0] === 0) return bytes[1] ? utf16(bytes, "utf-16be") : utf32(bytes, false);
+    if (bytes[1] === 0) return bytes[2] || bytes[3] ? utf16(bytes, "utf-16le") : utf32(bytes, true);
+  } else if (bytes.length === 2) {
+    if (bytes[0] === 0) return utf16(bytes, "utf-16be");
+    if (bytes[1] === 0) return utf16(bytes, "utf-16le");
+  }
+  return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+}
+
+function utf16(bytes, encoding) {
+  return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+}
+
+function utf32(bytes, little) {
+  if (bytes.length % 4 !== 0) throw new Error("truncated UTF-32");
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 4) out += String.fromCodePoint(view.getUint32(i, little));
+  return out;
+}
+
+// Python's json.loads of a str: NaN and Infinity allowed, the last of duplicate keys kept,
+// control characters refused inside strings, integers exact where a double can hold them.
+function parsePythonJson(text) {
+  let at = 0;
+  const fail = () => {
+    throw new SyntaxError(`invalid JSON at ${at}`);
+  };
+  const space = () => {
+    while (at < text.length && " \t\n\r".includes(text[at])) at++;
+  };
+  const literal = (word, value) => {
+    if (!text.startsWith(word, at)) fail();
+    at += word.length;
+    return value;
+  };
+  const string = () => {
+    at++;
+    let out = "";
+    for (;;) {
+      if (at >= text.length) fail();
+      const char = text[at++];
+      if (char === '"') return out;
+      if (char < " ") fail();
+      if (char !== "\\") {
+        out += char;
+        continue;
+      }
+      const escape = text[at++];
+      const simple = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" }[escape];
+      if (simple !== undefined) out += simple;
+      else if (escape === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(at, at + 4))) {
+        out += String.fromCharCode(parseInt(text.slice(at, at + 4), 16));
+        at += 4;
+      } else fail();
+    }
+  };
+  const number = () => {
+    const match = /^-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/.exec(text.slice(at));
+    if (match === null) fail();
+    at += match[0].length;
+    return match[1] === undefined && match[2] === undefined ? Number(BigInt(match[0])) : Number(match[0]);
+  };
+  const value = () => {
+    space();
+    const char = text[at];
+    if (char === "{") return object();
+    if (char === "[") return array();
+    if (char === '"') return string();
+    if (char === "n") return literal("null", null);
+    if (char === "t") return literal("true", true);
+    if (char === "f") return literal("false", false);
+    if (char === "N") return literal("NaN", NaN);
+    if (char === "I") return literal("Infinity", Infinity);
+    if (text.startsWith("-Infinity", at)) return literal("-Infinity", -Infinity);
+    return number();
+  };
+  const object = () => {
+    at++;
+    const out = {};
+    space();
+    if (text[at] === "}") return at++, out;
+    for (;;) {
+      space();
+      if (text[at] !== '"') fail();
+      const key = string();
+      space();
+      if (text[at++] !== ":") fail();
+      // an own property even for "__proto__", as Python's dict keeps any key
+      Object.defineProperty(out, key, { value: value(), enumerable: true, writable: true, configurable: true });
+      space();
+      const next = text[at++];
+      if (next === "}") return out;
+      if (next !== ",") fail();
+    }
+  };
+  const array = () => {
+    at++;
+    const out = [];
+    space();
+    if (text[at] === "]") return at++, out;
+    for (;;) {
+      out.push(value());
+      space();
+      const next = text[at++];
+      if (next === "]") return out;
+      if (next !== ",") fail();
+    }
+  };
+  const result = value();
+  space();
+  if (at !== text.length) fail();
+  return result;
+}
+
+/** A text or int attribute as the header an emulator sends; null is not sent. */
+export function headerText(value) {
+  return value === null || value === undefined ? undefined : String(value);
 }
 
 export function sent(headers) {
   return Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== undefined));
+}
+
+function describeText(value) {
+  return value.length === 0 ? "an empty string" : `a string of ${value.length} character${value.length === 1 ? "" : "s"}`;
+}
+
+function kindOf(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "number" || typeof value === "bigint") return "a number";
+  if (typeof value === "boolean") return "a boolean";
+  return `a ${typeof value}`;
+}
+
+/** The baggage as its header: base64 of the JSON; {} and null (what an absent header gives back) are not sent. */
+export function baggageHeader(value) {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0) return undefined;
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
