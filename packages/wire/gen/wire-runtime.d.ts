@@ -34,3 +34,10 @@ export interface FromHeadersOptions {
   /** Which invocation path to reproduce; "default" when left out. */
   readonly path?: InvocationPath;
 }
+
+/** The runtime's baggage parser: json.loads(base64.b64decode(value)) as CPython does it; {} on failure. */
+export declare function decodeBaggage(value: string | null): unknown;
+/** Python's int() of a str, or undefined where it raises ValueError. */
+export declare function pythonInt(text: string): number | undefined;
+/** The native client's parse: C strtoul(text, NULL, 10) held in a signed 64-bit long. */
+export declare function cLong(text: string): number;

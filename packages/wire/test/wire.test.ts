@@ -19,10 +19,11 @@ const runtimes = [
 type Json = Record<string, any>;
 const validVectors = (folder: string): Array<[string, Json]> => readVectors(folder, ["valid"]).map((v) => [v.name, v.value]);
 
-/** What comes back through headers: everything the runtime leaves as sent is a string again. */
+/** What comes back through headers on the default path: None is not sent, so it returns as "" ({} for the baggage). */
 function asSent(value: unknown, at = ""): unknown {
-  if (value !== null && typeof value === "object" && at !== "/tracing/span_baggages") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asSent(v, `${at}/${k}`)]));
-  return typeof value === "number" && at !== "/function/memory" ? String(value) : value;
+  if (at === "/tracing/span_baggages") return value ?? {};
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asSent(v, `${at}/${k}`)]));
+  return value ?? "";
 }
 
 describe.each(runtimes)("@fc-context/wire/%s", (subpath, folder, version) => {
@@ -82,34 +83,63 @@ print(json.dumps(out))
 });
 
 describe("the runtime's header rules", () => {
-  it("gives null for a missing header, converts memory with Python's int(), keeps the rest as sent", async () => {
+  const base = { "x-fc-request-id": "r-1", "x-fc-function-memory": " +512 " };
+
+  it("reads text as each path does: '' or null when absent, first or joined repeats, trimmed or not", async () => {
+    const { fromHeaders } = await import("@fc-context/wire/python3.9");
+    const headers: Array<[string, string]> = [...Object.entries(base), ["X-FC-Region", " cn-hangzhou "], ["x-fc-region", "cn-beijing"]];
+    const onDefault = fromHeaders(headers);
+    expect(onDefault.region).toBe("cn-hangzhou");
+    expect(onDefault.credentials.security_token).toBe("");
+    expect(onDefault.tracing.span_context).toBe("");
+    const concurrent = fromHeaders(headers, { path: "concurrent" });
+    expect(concurrent.region).toBe("cn-hangzhou , cn-beijing");
+    expect(concurrent.credentials.security_token).toBeNull();
+    expect(fromHeaders(new Map([["x-fc-request-id", "r-2"], ["x-fc-function-memory", "1"]])).request_id).toBe("r-2");
+    expect(fromHeaders({ ...base, "x-fc-service-name": ["a", "b"] }, { path: "concurrent" }).service.name).toBe("a, b");
+  });
+
+  it("converts ints as the runtime does on each path: memory by int(), timeout and retry count by the native parse or int()", async () => {
     const { fromHeaders, FCHeaderError } = await import("@fc-context/wire/python3.9");
-    const base = { "x-fc-function-memory": " +512 ", "x-fc-function-timeout": "60", "X-FC-Region": ["cn-hangzhou"] };
-    const context = fromHeaders(base);
-    expect(context.function.memory).toBe(512);
-    expect(context.function.timeout).toBe("60");
-    expect(context.region).toBe("cn-hangzhou");
-    expect(context.request_id).toBeNull();
-    expect(context.credentials.security_token).toBeNull();
-    expect(context.tracing.span_baggages).toEqual({});
-    expect(fromHeaders({ "x-fc-function-memory": "1_024" }).function.memory).toBe(1024);
-    for (const memory of [undefined, "", "lots", "12.5", "0x10"]) {
-      const headers = memory === undefined ? {} : { "x-fc-function-memory": memory };
-      expect(() => fromHeaders(headers)).toThrow(FCHeaderError);
+    const timeout = (value: string | undefined, path: "default" | "concurrent" = "default") =>
+      fromHeaders(value === undefined ? base : { ...base, "x-fc-function-timeout": value }, { path }).function.timeout;
+    expect([timeout("60s"), timeout("sixty"), timeout(""), timeout("-5"), timeout("1e3"), timeout(undefined)]).toEqual([60, 0, 0, -5, 1, 0]);
+    expect([timeout("9223372036854775808"), timeout("99999999999999999999"), timeout("-99999999999999999999")]).toEqual([-(2 ** 63), -1, -1]);
+    expect([timeout(" 60 ", "concurrent"), timeout(undefined, "concurrent")]).toEqual([60, 3]);
+    expect(() => timeout("60s", "concurrent")).toThrow(expect.objectContaining({ outcome: "not-invoked", header: "x-fc-function-timeout" }));
+    expect(fromHeaders({ ...base, "x-fc-function-memory": "1_024" }).function.memory).toBe(1024);
+    expect(fromHeaders({ ...base, "x-fc-function-memory": "\uff15\uff11\uff12" }).function.memory).toBe(512);
+    expect(() => fromHeaders({ ...base, "x-fc-function-memory": "\uff15\uff11\uff12" }, { path: "concurrent" })).toThrow(FCHeaderError);
+    for (const memory of [undefined, "", "lots", "12.5", "0x10", "1__0"]) {
+      const headers = memory === undefined ? { "x-fc-request-id": "r" } : { "x-fc-request-id": "r", "x-fc-function-memory": memory };
+      expect(() => fromHeaders(headers)).toThrow(expect.objectContaining({ name: "FCHeaderError", outcome: "error" }));
       expect(() => fromHeaders(headers)).toThrow(/^x-fc-function-memory: (missing|expected an integer)/);
     }
   });
 
-  it("decodes base64 JSON baggage, and falls back to {} as the runtime does", async () => {
+  it("refuses what the runtime never runs, and values that are not text, naming the header and never the value", async () => {
+    const { fromHeaders } = await import("@fc-context/wire/python3.9");
+    expect(() => fromHeaders({ "x-fc-function-memory": "1" })).toThrow(expect.objectContaining({ header: "x-fc-request-id", outcome: "not-invoked" }));
+    expect(() => fromHeaders({ "x-fc-function-memory": "1" }, { path: "concurrent" })).toThrow(expect.objectContaining({ outcome: "error" }));
+    expect(() => fromHeaders({ ...base, "x-fc-function-type": "x" }, { path: "concurrent" })).toThrow(expect.objectContaining({ header: "x-fc-function-type", outcome: "not-invoked" }));
+    expect(() => fromHeaders({ ...base, "x-fc-access-key-secret": 12345 as unknown as string })).toThrow(/^x-fc-access-key-secret: expected text, got a number$/);
+    expect(() => fromHeaders({ ...base, "x-fc-access-key-secret": "S3CRET-canary" }, { path: "concurrent", ...{ path: "bogus" } } as never)).toThrow(expect.objectContaining({ outcome: "input" }));
+  });
+
+  it("decodes base64 JSON baggage as CPython does, keeping any JSON value, and falls back to {}", async () => {
     const { fromHeaders, toHeaders } = await import("@fc-context/wire/python3");
-    const baggage = (value: string) => fromHeaders({ "x-fc-function-memory": "1", "x-fc-tracing-opentracing-span-baggages": value }).tracing.span_baggages;
+    const baggage = (value: string) => fromHeaders({ ...base, "x-fc-tracing-opentracing-span-baggages": value }).tracing.span_baggages;
     expect(baggage(Buffer.from('{"k": "v", "note": "caf\\u00e9"}').toString("base64"))).toEqual({ k: "v", note: "café" });
+    expect(baggage(Buffer.from("[1, 2]").toString("base64"))).toEqual([1, 2]);
+    expect(baggage(Buffer.from("null").toString("base64"))).toBeNull();
+    expect(baggage(Buffer.from('{"a": NaN, "b": -Infinity}').toString("base64"))).toEqual({ a: NaN, b: -Infinity });
+    expect(baggage(`${Buffer.from('{"a": 1}').toString("base64")}=`)).toEqual({ a: 1 });
+    expect(baggage(Buffer.from('\ufeff{"a": 1}', "utf16le").toString("base64"))).toEqual({ a: 1 });
     expect(baggage("bm90IGpzb24=")).toEqual({});
     expect(baggage("abc")).toEqual({});
     expect(baggage("")).toEqual({});
     const headers = toHeaders(readVectors("python3", ["valid"]).find((v) => v.name === "valid/no-role-tracing-off.json")!.value);
     expect(headers).not.toHaveProperty("x-fc-tracing-opentracing-span-baggages");
-    expect(headers).not.toHaveProperty("x-fc-version-id");
     expect(headers["x-fc-access-key-secret"]).toBe("");
   });
 });
