@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { fromClient, observed, readCases, type Tree } from "../../../spec/conformance/read-conformance.mjs";
 import { readVectors, stringsIn } from "../../../spec/vectors/read-vectors.mjs";
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -113,7 +114,7 @@ describe("fc-context validate", () => {
     const { ["x-fc-function-memory"]: _memory, ...noMemory } = headers;
     const result = await cli(["validate", file(noMemory), "--runtime", "python3.9", "--form", "headers"]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("x-fc-function-memory: missing: the runtime converts it with int()");
+    expect(result.stdout).toContain("x-fc-function-memory: expected an integer, got an empty string: the runtime's int() raises ValueError");
     expect(result.stdout).not.toContain(secret);
   });
 });
@@ -154,17 +155,39 @@ describe("fc-context from-headers", () => {
     expect(result.stdout).not.toContain(value.credentials.security_token);
     const context = JSON.parse(result.stdout) as Json;
     expect(context.credentials).toEqual({ access_key_id: value.credentials.access_key_id, access_key_secret: "********", security_token: "********" });
-    expect(context.function.timeout).toBe("60");
+    expect(context.function.timeout).toBe(60);
     expect(context.tracing.span_baggages).toEqual(value.tracing.span_baggages);
   });
 
   it("exits 1 naming the header the runtime would fail on, and reports a context with nulls as invalid", async () => {
-    const failing = await cli(["from-headers", "-", "--runtime", "python3.12", "--json"], JSON.stringify({ "x-fc-function-memory": "lots" }));
+    const failing = await cli(["from-headers", "-", "--runtime", "python3.12", "--json"], JSON.stringify({ "x-fc-request-id": "r-1", "x-fc-function-memory": "lots" }));
     expect(failing.code).toBe(1);
     expect(JSON.parse(failing.stdout)).toMatchObject({ valid: false, context: null, issues: [{ path: "x-fc-function-memory" }] });
-    const partial = await cli(["from-headers", "-", "--runtime", "python3.12"], JSON.stringify({ "X-FC-Function-Memory": "512" }));
+    const never = await cli(["from-headers", "-", "--runtime", "python3.9", "--json"], JSON.stringify({ "x-fc-function-memory": "512" }));
+    expect(JSON.parse(never.stdout)).toMatchObject({ valid: false, issues: [{ path: "x-fc-request-id", message: expect.stringContaining("no handler runs") }] });
+    const partial = await cli(["from-headers", "-", "--runtime", "python3.12"], JSON.stringify([["x-fc-request-id", "r-1"], ["X-FC-Function-Memory", "512"]]));
     expect(partial.code).toBe(1);
-    expect(JSON.parse(partial.stdout)).toMatchObject({ request_id: null, function: { memory: 512 } });
-    expect(partial.stderr).toContain("/request_id: expected a string, got null");
+    expect(JSON.parse(partial.stdout)).toMatchObject({ request_id: "r-1", region: "", function: { memory: 512 } });
+    expect(partial.stderr).toContain("/region: expected a non-empty string");
+    const concurrent = await cli(["from-headers", "-", "--runtime", "python3.9", "--path", "concurrent"], JSON.stringify({ "x-fc-request-id": "r-1", "x-fc-function-memory": "512" }));
+    expect(JSON.parse(concurrent.stdout)).toMatchObject({ region: null, function: { timeout: 3 }, retry_count: 1 });
+  });
+
+  it("rebuilds, and validate accepts, every default-path context the runtime built from a real client's headers", async () => {
+    // the attribute view of what the runtime built: no logger, no alias, an arbitrary int as 0
+    const view = (tree: Tree): Json =>
+      Object.fromEntries(
+        Object.entries(tree.attributes)
+          .filter(([name]) => name !== "logger" && name !== "requestId")
+          .map(([name, node]) => [name, "class" in node ? view(node as Tree) : (node as Json).arbitrary ? 0 : (node as Json).value]),
+      );
+    for (const testCase of readCases().filter(fromClient)) {
+      for (const runtime of ["python3", "python3.9", "python3.10"]) {
+        const outcome = observed(testCase, runtime, "default") as { context: Tree };
+        const validated = await cli(["validate", file(view(outcome.context)), "--runtime", runtime]);
+        expect(validated.code, `${testCase.name} on ${runtime}: ${validated.stdout}`).toBe(0);
+        expect(await cli(["from-headers", file(testCase.headers), "--runtime", runtime]), testCase.name).toMatchObject({ code: 0, stderr: "" });
+      }
+    }
   });
 });

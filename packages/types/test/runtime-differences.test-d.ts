@@ -27,10 +27,18 @@ expectTypeOf<P39.ServiceMeta["qualifier"]>().toEqualTypeOf<string | null>();
 
 // Values typed as production passes them.
 expectTypeOf<P39.Tracing["span_context"]>().toEqualTypeOf<string | null>();
-expectTypeOf<P39.Tracing["span_baggages"]>().toEqualTypeOf<{ [k: string]: unknown }>();
+// the baggage is whatever JSON the header decodes to (a list survives), so it must be narrowed
+expectTypeOf<P39.Tracing["span_baggages"]>().toEqualTypeOf<{ [k: string]: unknown } | unknown[] | string | number | boolean | null>();
 expectTypeOf<P39.FunctionMeta["memory"]>().toEqualTypeOf<number>();
-expectTypeOf<P39.FunctionMeta["timeout"]>().toEqualTypeOf<number | string>();
-expectTypeOf<P39.FCContext["retry_count"]>().toEqualTypeOf<number | string | null>();
+// ints on both invocation paths, as the running runtime builds them
+expectTypeOf<P39.FunctionMeta["timeout"]>().toEqualTypeOf<number>();
+expectTypeOf<P39.FCContext["retry_count"]>().toEqualTypeOf<number>();
+// the default path gives "" for an absent text header, so its result is an attribute-view context;
+// the concurrent path gives null even where the attribute view says string
+expectTypeOf<P39.FCContextFromHeaders>().toMatchTypeOf<P39.FCContext>();
+expectTypeOf<P39.FCContextFromHeaders["region"]>().toEqualTypeOf<string>();
+expectTypeOf<P39.FCContextFromConcurrentHeaders["region"]>().toEqualTypeOf<string | null>();
+expectTypeOf<P39.CredentialsFromConcurrentHeaders["security_token"]>().toEqualTypeOf<string | null>();
 expectTypeOf<P39.Credentials["security_token"]>().toEqualTypeOf<string>();
 expectTypeOf<P39.ServiceMeta["name"]>().toEqualTypeOf<string | null>();
 

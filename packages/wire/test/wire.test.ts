@@ -123,7 +123,7 @@ describe("the runtime's header rules", () => {
     expect(() => fromHeaders({ "x-fc-function-memory": "1" }, { path: "concurrent" })).toThrow(expect.objectContaining({ outcome: "error" }));
     expect(() => fromHeaders({ ...base, "x-fc-function-type": "x" }, { path: "concurrent" })).toThrow(expect.objectContaining({ header: "x-fc-function-type", outcome: "not-invoked" }));
     expect(() => fromHeaders({ ...base, "x-fc-access-key-secret": 12345 as unknown as string })).toThrow(/^x-fc-access-key-secret: expected text, got a number$/);
-    expect(() => fromHeaders({ ...base, "x-fc-access-key-secret": "S3CRET-canary" }, { path: "concurrent", ...{ path: "bogus" } } as never)).toThrow(expect.objectContaining({ outcome: "input" }));
+    expect(() => fromHeaders(base, { path: "bogus" } as never)).toThrow(expect.objectContaining({ outcome: "input" }));
   });
 
   it("decodes base64 JSON baggage as CPython does, keeping any JSON value, and falls back to {}", async () => {

@@ -63,8 +63,8 @@ const table: Array<{ name: string; edit: (m: Mutable) => void; expect: Array<Par
   },
   {
     name: "a type narrowed breaks writers",
-    edit: (m) => (field(m, "python3.12", "FunctionMeta", "timeout").json = { ...field(m, "python3.12", "FunctionMeta", "timeout").json, kinds: ["integer"] }),
-    expect: [{ path: "function.timeout", kind: "type narrowed", readers: "unaffected", writers: "breaks", bump: "major" }],
+    edit: (m) => (field(m, "python3.9", "Tracing", "span_baggages").json = { ...field(m, "python3.9", "Tracing", "span_baggages").json, kinds: ["object"] }),
+    expect: [{ runtime: "python3.9", path: "tracing.span_baggages", kind: "type narrowed", readers: "unaffected", writers: "breaks", bump: "major" }],
     bump: "major",
   },
   {
