@@ -2,7 +2,7 @@
 
 FC_CONTEXT_RUNTIME names the runtime (python3, python3.9, python3.10, python3.12) and
 FC_CONTEXT_VECTORS the spec/vectors folder. The expectations are the facts of the real runtime
-(shared/reference/fc-context-facts.md), written out here rather than read from the spec.
+(the sources of spec/sources.json), written out here rather than read from the spec.
 """
 
 import base64

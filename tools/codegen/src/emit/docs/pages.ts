@@ -4,11 +4,14 @@ import { code, link, slug, type Block, type Page } from "./doc.js";
 import { entries, migration, type Migration } from "./entries.js";
 import { pythonHandlerSample, typescriptSample } from "./samples.js";
 
-const SOURCES_NOTE = "Sources are keys of the facts file's Sources table (RT: the runtime's own code; DOC3, DOC3N, DOC2: vendor pages; LOG, TRACE, HDR, VER: topic pages; EMU: local emulators).";
+const SOURCES_NOTE = `Each source key links to its entry on the ${link("Sources", "sources.md")} page (RUN: the runtime observed by running it; RT: its code; DOC3, DOC3N, DOC2: vendor pages).`;
+
+/** Source keys as links to their entries on the Sources page. */
+const cite = (keys: readonly string[]): string => keys.map((key) => link(key, `sources.md#${slug(key)}`)).join(", ");
 
 export function buildPages(model: Model): Page[] {
   const migrations = migrationPairs(model).map(([from, to]) => migration(from, to));
-  return [indexPage(model, migrations), ...model.runtimes.map((runtime) => runtimePage(model, runtime)), comparisonPage(model), ...migrations.map(migrationPage)];
+  return [indexPage(model, migrations), ...model.runtimes.map((runtime) => runtimePage(model, runtime)), comparisonPage(model), ...migrations.map(migrationPage), sourcesPage(model)];
 }
 
 /** Consecutive runtimes, and the oldest straight to the newest. */
@@ -54,7 +57,7 @@ function runtimePage(model: Model, runtime: Runtime): Page {
     { kind: "heading", level: 1, text: `The ${runtime.id} context` },
     {
       kind: "paragraph",
-      text: `${runtime.description} Python ${runtime.pythonVersion}${runtime.aliases.length ? `; FC also accepts ${runtime.aliases.map(code).join(", ")}` : ""}. Python module ${code(`fc_context.${runtime.pythonModule}`)}, TypeScript ${code(`@fc-context/types/${runtime.id}`)}, validators ${code(`@fc-context/validators/${runtime.id}`)}. Sources: ${runtime.sources.join(", ")}.`,
+      text: `${runtime.description} Python ${runtime.pythonVersion}${runtime.aliases.length ? `; FC also accepts ${runtime.aliases.map(code).join(", ")}` : ""}. Python module ${code(`fc_context.${runtime.pythonModule}`)}, TypeScript ${code(`@fc-context/types/${runtime.id}`)}, validators ${code(`@fc-context/validators/${runtime.id}`)}. Sources: ${cite(runtime.sources)}.`,
     },
     { kind: "paragraph", text: `Other runtimes: ${model.runtimes.filter((r) => r !== runtime).map((r) => link(r.id, `${r.id}.md`)).join(", ")}. ${link("Compare them all", "comparison.md")}.` },
     { kind: "heading", level: 2, text: "Where the vendor docs differ" },
@@ -65,12 +68,12 @@ function runtimePage(model: Model, runtime: Runtime): Page {
     blocks.push({
       kind: "table",
       head: ["About", "The vendor page says", "The runtime does", "Sources"],
-      rows: claims.map(({ where, claim }) => [where, claim.claim, claim.truth, `${claim.source} says; ${claim.evidence.join(", ")} show`]),
+      rows: claims.map(({ where, claim }) => [where, claim.claim, claim.truth, `${cite([claim.source])} says; ${cite(claim.evidence)} show`]),
     });
   }
   if (runtime.removed.length > 0) {
     blocks.push({ kind: "heading", level: 2, text: "Not in this runtime" });
-    blocks.push({ kind: "table", head: ["Attribute", "Instead", "Sources"], rows: runtime.removed.map((removal) => [code(removal.attribute), removal.replacement, removal.sources.join(", ")]) });
+    blocks.push({ kind: "table", head: ["Attribute", "Instead", "Sources"], rows: runtime.removed.map((removal) => [code(removal.attribute), removal.replacement, cite(removal.sources)]) });
   }
   blocks.push(
     { kind: "heading", level: 2, text: "Quick start" },
@@ -97,7 +100,7 @@ function classBlocks(cls: PyClass): Block[] {
   const fills = cls.constructorParams.filter((p) => p.fills !== p.name || p.via !== undefined).map((p) => `${code(p.name)} fills ${code(p.fills)}${p.via ? ` through ${code(`${p.via}()`)}` : ""}`);
   const blocks: Block[] = [
     { kind: "heading", level: 3, text: cls.name },
-    { kind: "paragraph", text: `${cls.description} Constructor: ${code(signature)}${fills.length ? `; ${fills.join(", ")}` : ""}. Sources: ${cls.sources.join(", ")}.` },
+    { kind: "paragraph", text: `${cls.description} Constructor: ${code(signature)}${fills.length ? `; ${fills.join(", ")}` : ""}. Sources: ${cite(cls.sources)}.` },
     {
       kind: "table",
       searchable: true,
@@ -109,7 +112,7 @@ function classBlocks(cls: PyClass): Block[] {
         field.nullable ? (field.nullWhen ?? "") : "never",
         field.unit ?? "",
         field.header ? code(field.header) : "",
-        `${field.description}${field.secret ? " **Secret**: never shown by repr() or validator messages." : ""}${field.toJsonKey ? ` to_json key ${code(field.toJsonKey)}.` : ""} (${field.sources.join(", ")})`,
+        `${field.description}${field.secret ? " **Secret**: never shown by repr() or validator messages." : ""}${field.toJsonKey ? ` to_json key ${code(field.toJsonKey)}.` : ""} (${cite(field.sources)})`,
       ]),
     },
   ];
@@ -120,7 +123,7 @@ function classBlocks(cls: PyClass): Block[] {
     blocks.push({
       kind: "table",
       head: ["Method", "Returns", "Description"],
-      rows: cls.methods.map((m) => [code(`${m.name}(${m.params.map((p) => `${p.name}: ${formatPythonType(p.python)}`).join(", ")})`), code(formatPythonType(m.returns)), `${m.description} (${m.sources.join(", ")})`]),
+      rows: cls.methods.map((m) => [code(`${m.name}(${m.params.map((p) => `${p.name}: ${formatPythonType(p.python)}`).join(", ")})`), code(formatPythonType(m.returns)), `${m.description} (${cite(m.sources)})`]),
     });
   }
   return blocks;
@@ -195,6 +198,24 @@ function migrationPage(m: Migration): Page {
     blocks.push({ kind: "heading", level: 2, text: "Constructors" }, { kind: "table", head: ["Class", m.from.id, m.to.id], rows: m.constructors.map((c) => [code(c.cls), code(c.before), code(c.after)]) });
   }
   return { name: migrationName(m), title: `${m.from.id} to ${m.to.id} · fc-context`, blocks };
+}
+
+function sourcesPage(model: Model): Page {
+  const blocks: Block[] = [
+    { kind: "heading", level: 1, text: "Sources" },
+    {
+      kind: "paragraph",
+      text: "Where each fact of the spec comes from. When sources disagree, what the runtime does when it runs (RUN) outranks what its code seems to say (RT), which outranks the vendor's pages.",
+    },
+  ];
+  for (const source of model.sources) {
+    blocks.push(
+      { kind: "heading", level: 2, text: source.key },
+      { kind: "paragraph", text: `${source.title}. ${source.shows}` },
+      { kind: "list", items: source.urls.map((url) => `<${url}>`) },
+    );
+  }
+  return { name: "sources", title: "Sources · fc-context", blocks };
 }
 
 export { slug };
