@@ -3,7 +3,7 @@ import { attributeFields, findClass, type Field, type Model, type PyClass, type 
 import { loadRealSpec } from "../testing/load-real-model.js";
 import { formatPythonType } from "./python-type.js";
 
-// The facts below are the ones shared/reference/fc-context-facts.md states about the real
+// The facts below are the ones the spec's sources (spec/sources.json) state about the real
 // runtime; each assertion pins one so a spec edit that contradicts the runtime fails here.
 const { model } = await loadRealSpec();
 const runtime = (id: string): Runtime => model.runtimes.find((r) => r.id === id || r.aliases.includes(id))!;
