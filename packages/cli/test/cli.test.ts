@@ -189,5 +189,5 @@ describe("fc-context from-headers", () => {
         expect(await cli(["from-headers", file(testCase.headers), "--runtime", runtime]), testCase.name).toMatchObject({ code: 0, stderr: "" });
       }
     }
-  });
+  }, 180_000);
 });
