@@ -1,4 +1,4 @@
-import { attributeFields, type Field, type PyClass, type Runtime } from "../model.js";
+import { ARBITRARY_INT_STANDIN, attributeFields, type Field, type PyClass, type Runtime } from "../model.js";
 
 /**
  * The wire forms of a runtime as the model defines them, shared by the targets that emit them:
@@ -37,4 +37,32 @@ export function leafType(field: Field, nullable = field.nullable): string {
     kind === "integer" || kind === "number" ? "number" : kind === "object" ? "{ [k: string]: unknown }" : kind === "array" ? "unknown[]" : kind,
   );
   return [...new Set(kinds), ...(nullable ? ["null"] : [])].join(" | ");
+}
+
+/** True for the field a constructor parameter fills through a decoder (the tracing baggage). */
+export function isDecoded(runtime: Runtime, field: Field): boolean {
+  return runtime.classes.some((cls) => cls.fields.includes(field) && cls.constructorParams.some((p) => p.fills === field.name && p.via !== undefined));
+}
+
+/**
+ * The invocation paths as the data the converters of both languages read: each path's reading
+ * rules, and per converted header its conversion on that path.
+ */
+export function pathsTable(runtime: Runtime): Record<string, Record<string, unknown>> {
+  const converted = headerFields(runtime).filter(({ field }) => field.fromHeader !== undefined);
+  return Object.fromEntries(
+    (["default", "concurrent"] as const).map((name) => {
+      const { description: _d, sources: _s, name: _n, requiredHeader, checkedHeaders, ...rules } = runtime.paths[name];
+      return [
+        name,
+        {
+          ...rules,
+          requiredHeader: { header: requiredHeader.header, absent: requiredHeader.absent },
+          checkedHeaders: checkedHeaders.map(({ header, conversion }) => ({ header, conversion })),
+          convert: Object.fromEntries(converted.map(({ header, field }) => [header, field.fromHeader![name]])),
+          arbitraryInt: ARBITRARY_INT_STANDIN,
+        },
+      ];
+    }),
+  );
 }

@@ -5,8 +5,6 @@ import { headersOf } from "./runtime-headers.js";
 
 type Json = Record<string, unknown>;
 
-export const PATH_NAMES: readonly PathName[] = ["default", "concurrent"];
-
 /**
  * The invocation paths of a runtime, from the x-invocation-paths of the file that defines its
  * context class (shared classes share their paths). The meta-schema has shaped them; this

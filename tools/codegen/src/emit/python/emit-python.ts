@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import { ARBITRARY_INT_STANDIN, attributeFields, type Field, type Model, type PyClass, type Runtime } from "../../model.js";
+import { attributeFields, type Field, type Model, type PyClass, type Runtime } from "../../model.js";
 import { formatPythonLiteral, formatPythonType } from "../../normalize/python-type.js";
 import { pep440 } from "../../pep440.js";
 import { banner } from "../banner.js";
-import { classOf, headerFields, serializes } from "../wire-shapes.js";
+import { classOf, headerFields, isDecoded, pathsTable, serializes } from "../wire-shapes.js";
 import { pythonClass } from "./emit-python-class.js";
 import { docstring, pythonLiteral } from "./python-source.js";
 
@@ -118,26 +118,6 @@ function runtimeModule(model: Model, runtime: Runtime): string {
   return lines.join("\n");
 }
 
-/** The per-path rules as data for _Invocation, the same table the TypeScript converters read. */
-function pathsData(runtime: Runtime): Record<string, unknown> {
-  const converted = headerFields(runtime).filter(({ field }) => field.fromHeader !== undefined);
-  return Object.fromEntries(
-    (["default", "concurrent"] as const).map((name) => {
-      const { description: _d, sources: _s, name: _n, requiredHeader, checkedHeaders, ...rules } = runtime.paths[name];
-      return [
-        name,
-        {
-          ...rules,
-          requiredHeader: { header: requiredHeader.header, absent: requiredHeader.absent },
-          checkedHeaders: checkedHeaders.map(({ header, conversion }) => ({ header, conversion })),
-          convert: Object.fromEntries(converted.map(({ header, field }) => [header, field.fromHeader![name]])),
-          arbitraryInt: ARBITRARY_INT_STANDIN,
-        },
-      ];
-    }),
-  );
-}
-
 /** A JSON object as a Python dict literal, one key a line. */
 function pythonDict(value: Record<string, unknown>, indent: string): string {
   const entries = Object.entries(value).map(([key, item]) => {
@@ -145,10 +125,6 @@ function pythonDict(value: Record<string, unknown>, indent: string): string {
     return `${indent}    ${JSON.stringify(key)}: ${text},`;
   });
   return `{\n${entries.join("\n")}\n${indent}}`;
-}
-
-function isBaggage(runtime: Runtime, field: Field): boolean {
-  return runtime.classes.some((cls) => cls.fields.includes(field) && cls.constructorParams.some((p) => p.fills === field.name && p.via !== undefined));
 }
 
 /**
@@ -293,7 +269,7 @@ function wireFunctions(runtime: Runtime): string[] {
     return `${cls.name}(\n${args.map((arg) => `${indent}    ${arg},`).join("\n")}\n${indent})`;
   };
   const headers = headerFields(runtime).map(
-    ({ header, path, field }) => `        ${JSON.stringify(header)}: ${isBaggage(runtime, field) ? "_baggage_header" : "_header_text"}(context.${path.join(".")}),`,
+    ({ header, path, field }) => `        ${JSON.stringify(header)}: ${isDecoded(runtime, field) ? "_baggage_header" : "_header_text"}(context.${path.join(".")}),`,
   );
   const attributes = (cls: PyClass, path: string, indent: string): string =>
     `{\n${attributeFields(cls)
@@ -303,7 +279,7 @@ function wireFunctions(runtime: Runtime): string[] {
   const lines = [
     "# How each invocation path reads the headers (spec: x-invocation-paths), with the conversions",
     "# of the headers the runtime turns into ints there (spec: x-from-header).",
-    `_PATHS: Dict[str, Dict[str, Any]] = ${pythonDict(pathsData(runtime), "")}`,
+    `_PATHS: Dict[str, Dict[str, Any]] = ${pythonDict(pathsTable(runtime), "")}`,
     "",
     "",
     "@overload",

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { ARBITRARY_INT_STANDIN, attributeFields, type Field, type Model, type PyClass, type Runtime } from "../../model.js";
+import { attributeFields, type Field, type Model, type PyClass, type Runtime } from "../../model.js";
 import { aliasModule, banner } from "../banner.js";
-import { classOf, headerFields, leafFields, serializes } from "../wire-shapes.js";
+import { classOf, headerFields, isDecoded, leafFields, pathsTable, serializes } from "../wire-shapes.js";
 
 const RUNTIME_SOURCE = readFileSync(new URL("./wire-runtime.js", import.meta.url), "utf8");
 const RUNTIME_DECLARATIONS = readFileSync(new URL("./wire-runtime.d.ts", import.meta.url), "utf8");
@@ -52,7 +52,7 @@ function wireModule(model: Model, runtime: Runtime): string {
     "",
     "// How each invocation path reads the headers (spec: x-invocation-paths), with the conversions",
     "// of the headers the runtime turns into ints there (spec: x-from-header).",
-    `const PATHS = ${pathsTable(runtime)};`,
+    `const PATHS = ${JSON.stringify(pathsTable(runtime), null, 2)};`,
     "",
     "export function fromHeaders(headers, options = {}) {",
     "  const path = PATHS[options?.path ?? \"default\"];",
@@ -63,7 +63,7 @@ function wireModule(model: Model, runtime: Runtime): string {
     "",
     "export function toHeaders(context) {",
     "  return sent({",
-    ...headerFields(runtime).map(({ header, path, field }) => `    ${JSON.stringify(header)}: ${isBaggage(runtime, field) ? "baggageHeader" : "headerText"}(context.${path.join(".")}),`),
+    ...headerFields(runtime).map(({ header, path, field }) => `    ${JSON.stringify(header)}: ${isDecoded(runtime, field) ? "baggageHeader" : "headerText"}(context.${path.join(".")}),`),
     "  });",
     "}",
   ];
@@ -79,35 +79,8 @@ function headerValue(runtime: Runtime, cls: PyClass, field: Field, indent: strin
   if (field.header === undefined) return "null";
   const header = JSON.stringify(field.header);
   if (field.fromHeader !== undefined) return `h.number(${header}, path.convert[${header}])`;
-  if (isBaggage(runtime, field)) return `decodeBaggage(h.text(${header}))`;
+  if (isDecoded(runtime, field)) return `decodeBaggage(h.text(${header}))`;
   return `h.text(${header})`;
-}
-
-/** The per-path rules as data for readInvocation: the spec's path rules plus each converted header. */
-function pathsTable(runtime: Runtime): string {
-  const converted = leafFields(runtime).filter(({ field }) => field.fromHeader !== undefined && field.header !== undefined);
-  const table = Object.fromEntries(
-    PATH_ORDER.map((name) => {
-      const { description: _d, sources: _s, name: _n, requiredHeader, checkedHeaders, ...rules } = runtime.paths[name];
-      return [
-        name,
-        {
-          ...rules,
-          requiredHeader: { header: requiredHeader.header, absent: requiredHeader.absent },
-          checkedHeaders: checkedHeaders.map(({ header, conversion }) => ({ header, conversion })),
-          convert: Object.fromEntries(converted.map(({ field }) => [field.header!, field.fromHeader![name]])),
-          arbitraryInt: ARBITRARY_INT_STANDIN,
-        },
-      ];
-    }),
-  );
-  return JSON.stringify(table, null, 2);
-}
-
-const PATH_ORDER = ["default", "concurrent"] as const;
-
-function isBaggage(runtime: Runtime, field: Field): boolean {
-  return runtime.classes.some((cls) => cls.fields.includes(field) && cls.constructorParams.some((p) => p.fills === field.name && p.via !== undefined));
 }
 
 function wireDeclarations(model: Model, runtime: Runtime): string {
