@@ -9,6 +9,7 @@ import { docstring, pythonLiteral } from "./python-source.js";
 
 // Shared Python code, part of the generator like a template: copied into every build.
 const RUNTIME_SUPPORT = readFileSync(new URL("./runtime_support.py", import.meta.url), "utf8");
+const PROBE = readFileSync(new URL("./probe.py", import.meta.url), "utf8");
 
 /**
  * The Python package fc_context: one module per runtime mirroring the runtime's classes
@@ -21,6 +22,7 @@ export async function emitPython(model: Model): Promise<Map<string, string>> {
   files.set("py.typed", "");
   files.set("__init__.py", packageInit(model));
   files.set("testing.py", testingModule(model));
+  files.set("probe.py", probeModule(model));
   for (const runtime of model.runtimes) files.set(`${runtime.pythonModule}.py`, runtimeModule(model, runtime));
   return files;
 }
@@ -333,4 +335,23 @@ function wireFunctions(runtime: Runtime): string[] {
     "",
   );
   return lines;
+}
+
+/** The probe with the spec's version and secret names filled in; it stays one self-contained file. */
+function probeModule(model: Model): string {
+  const secrets = new Set<string>();
+  for (const cls of model.runtimes.flatMap((runtime) => runtime.classes)) {
+    const secret = new Set(cls.fields.filter((field) => field.secret).map((field) => field.name));
+    for (const name of secret) secrets.add(name);
+    for (const alias of cls.aliases) if (secret.has(alias.of)) secrets.add(alias.name);
+  }
+  const names = [...secrets].sort().map((name) => JSON.stringify(name)).join(", ");
+  const filled = fillLine(fillLine(PROBE, /^SPEC_VERSION = .*$/m, `SPEC_VERSION = ${JSON.stringify(model.specVersion)}`),
+    /^_SPEC_SECRETS = .*$/m, `_SPEC_SECRETS = frozenset({${names}})  # type: frozenset[str]`);
+  return `${banner(model, undefined, "#")}\n${filled}`;
+}
+
+function fillLine(source: string, line: RegExp, replacement: string): string {
+  if (!line.test(source)) throw new Error(`probe.py has no line matching ${line}`);
+  return source.replace(line, replacement);
 }

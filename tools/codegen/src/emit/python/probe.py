@@ -1,0 +1,359 @@
+"""fc_context.probe: deploy this module as a Function Compute function to learn what the runtime's
+context really holds.
+
+It needs nothing but the standard library and runs on Python 3.6 and later, so it can be deployed
+unchanged on every FC Python runtime, alone (copy this file as ``probe.py``, handler
+``probe.handler``) or inside the installed ``fc_context`` package (handler
+``fc_context.probe.handler``). Entry points:
+
+- ``handler(event, context)``: an event function; returns the report as JSON text.
+- ``initializer(context)``: an initializer; keeps its report for the next ``handler`` call.
+- ``app(environ, start_response)``: a WSGI app for HTTP functions; the context is
+  ``environ['fc.context']``.
+
+The report (``FORMAT``) holds the runtime id and Python version, the invocation path, the context as
+a typed tree (the format of the repository's conformance cases), each class's constructor,
+properties and methods, the ``to_json()`` keys and what ``getLogger()`` returns. Compare it with
+the spec with ``fc-context conformance report.json``.
+
+Secrets never leave the function: a value whose name the spec marks secret or that looks like one
+(secret, token, password) is reported by type, length and emptiness only, and so are the
+``ALIBABA_CLOUD_*`` variables (only which are set). As a last guard every string of the report is
+searched for those values before it is returned.
+"""
+
+import inspect
+import json
+import logging
+import math
+import os
+import re
+import sys
+
+from typing import Any, Callable, Dict, Iterable, List, Optional, Set, Tuple
+
+__all__ = ["FORMAT", "app", "handler", "initializer", "report"]
+
+FORMAT = "fc-context-probe/1"
+SPEC_VERSION = "0.0.0"
+# Attribute and property names the spec marks secret; the generator fills this in.
+_SPEC_SECRETS = frozenset()  # type: frozenset[str]
+
+_SECRET_NAME = re.compile(r"secret|token|passw(or)?d|private_?key", re.IGNORECASE)
+_SECRET_ENVIRONMENT = re.compile(r"^ALIBABA_CLOUD_")
+_REPORTED_ENVIRONMENT = re.compile(r"^(FC_|ALIBABA_CLOUD_)")
+# Runtime folders look like /var/fc/runtime/python3.9/bootstrap.py.
+_RUNTIME_FOLDER = re.compile(r"[/\\](python3(?:\.\d+)?)[/\\][^/\\]*$")
+_RUNTIME_ID = re.compile(r"^python3(\.\d+)?$")
+_PATHS = ("default", "concurrent")
+_MAX_DEPTH = 8
+# Shorter secrets would match ordinary words; their leaves already hide them.
+_SCRUB_MIN_LENGTH = 4
+_REDACTED = "<redacted>"
+
+_initializer_report = None  # type: Optional[Dict[str, Any]]
+
+
+def handler(event: Any, context: Any) -> str:
+    """An FC event handler: the report as JSON text (with the initializer's report, when one ran)."""
+    options = _event_options(event)
+    taken = report(context, entry="handler", runtime=options.get("runtime"), path=options.get("path"))
+    if _initializer_report is not None:
+        taken["initializer"] = _initializer_report
+    return json.dumps(taken, indent=1, sort_keys=False)
+
+
+def initializer(context: Any) -> None:
+    """An FC initializer: takes a report of the context initializers get and keeps it for handler."""
+    global _initializer_report
+    _initializer_report = report(context, entry="initializer")
+
+
+def app(environ: Dict[str, Any], start_response: Callable[..., Any]) -> List[bytes]:
+    """A WSGI app for HTTP functions; ?runtime=<id> and ?path=<name> override what it finds."""
+    context = environ.get("fc.context")
+    if context is None:
+        body = {"error": "environ has no 'fc.context': deploy this app as an FC HTTP function"}
+        start_response("500 Internal Server Error", [("Content-Type", "application/json")])
+        return [json.dumps(body).encode("utf-8")]
+    query = _query(environ.get("QUERY_STRING", ""))
+    taken = report(context, entry="http", runtime=query.get("runtime"), path=query.get("path"))
+    start_response("200 OK", [("Content-Type", "application/json")])
+    return [json.dumps(taken, indent=1).encode("utf-8")]
+
+
+def report(context: Any, entry: str = "handler", runtime: Optional[str] = None,
+           path: Optional[str] = None) -> Dict[str, Any]:
+    """The report on a context. runtime and path override what the probe finds on its own."""
+    secrets = []  # type: List[str]
+    walker = _Walker(secrets)
+    tree = walker.tree(context, 0)
+    taken = {
+        "format": FORMAT,
+        "spec_version": SPEC_VERSION,
+        "entry": entry,
+        "runtime": _runtime(runtime),
+        "path": _path(path),
+        "context": tree,
+        "classes": walker.classes,
+        "to_json": _to_json_keys(context),
+        "get_logger": _get_logger(context),
+        "environment": _environment(secrets),
+    }  # type: Dict[str, Any]
+    return _scrub(taken, [s for s in secrets if len(s) >= _SCRUB_MIN_LENGTH])
+
+
+def _is_secret(name: str) -> bool:
+    return name in _SPEC_SECRETS or _SECRET_NAME.search(name) is not None
+
+
+class _Walker:
+    """Turns a context into the typed tree, collecting each class it meets and every secret value."""
+
+    def __init__(self, secrets: List[str]) -> None:
+        self.classes = {}  # type: Dict[str, Dict[str, Any]]
+        self.secrets = secrets
+        self._seen = set()  # type: Set[int]
+
+    def tree(self, obj: Any, depth: int) -> Dict[str, Any]:
+        cls = type(obj)
+        if cls.__name__ not in self.classes:
+            self.classes[cls.__name__] = _describe_class(cls)
+        self._seen.add(id(obj))
+        node = {"class": cls.__name__, "attributes": {}}  # type: Dict[str, Any]
+        for name in sorted(vars(obj)):
+            node["attributes"][name] = self.value(name, vars(obj)[name], depth + 1)
+        properties = {}  # type: Dict[str, Any]
+        for name in _property_names(cls):
+            try:
+                properties[name] = self.value(name, getattr(obj, name), depth + 1)
+            except Exception as error:  # a property that raises is itself a finding
+                properties[name] = {"error": _error(error)}
+        if properties:
+            node["properties"] = properties
+        return node
+
+    def value(self, name: str, value: Any, depth: int) -> Dict[str, Any]:
+        if _is_secret(name) and not _is_object(value):
+            return self._secret(value)
+        if isinstance(value, logging.Logger):
+            return {"type": "Logger", "root": value is logging.getLogger()}
+        if _is_object(value) and depth < _MAX_DEPTH and id(value) not in self._seen:
+            return self.tree(value, depth)
+        leaf = {"type": type(value).__name__}  # type: Dict[str, Any]
+        if value is None or isinstance(value, (bool, int, float, str, dict, list, tuple)):
+            leaf["value"] = _plain(value, 0)
+        else:
+            leaf["repr"] = repr(value)[:200]
+        return leaf
+
+    def _secret(self, value: Any) -> Dict[str, Any]:
+        if isinstance(value, str):
+            self.secrets.append(value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            self.secrets.append(str(value))
+        try:
+            length = len(value)  # type: Optional[int]
+        except TypeError:
+            length = None
+        empty = value is None or length == 0
+        return {"type": type(value).__name__, "secret": True, "length": length, "empty": empty}
+
+
+def _is_object(value: Any) -> bool:
+    """An instance of a class of the runtime, as opposed to a value the tree writes out."""
+    if value is None or isinstance(value, (bool, int, float, str, bytes, dict, list, tuple, logging.Logger)):
+        return False
+    return hasattr(value, "__dict__") and not inspect.isroutine(value) and not inspect.isclass(value)
+
+
+def _plain(value: Any, depth: int) -> Any:
+    """A JSON value for value; floats JSON cannot hold as the conformance data writes them."""
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return {"__float__": "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")}
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if depth >= _MAX_DEPTH:
+        return repr(value)[:200]
+    if isinstance(value, dict):
+        return {str(key): _plain(item, depth + 1) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item, depth + 1) for item in value]
+    return repr(value)[:200]
+
+
+def _property_names(cls: type) -> List[str]:
+    names = []
+    for name, member in inspect.getmembers(cls):
+        if not name.startswith("_") and isinstance(member, property):
+            names.append(name)
+    return names
+
+
+def _describe_class(cls: type) -> Dict[str, Any]:
+    methods = []
+    for name in sorted(_names_of_hierarchy(cls)):
+        member = inspect.getattr_static(cls, name)
+        kind = _method_kind(member)
+        if name.startswith("_") or kind is None:
+            continue
+        methods.append({"name": name, "kind": kind, "params": _parameters(getattr(cls, name), kind == "instance")})
+    return {
+        "module": cls.__module__,
+        "constructor": _parameters(cls.__init__, True) if cls.__init__ is not object.__init__ else [],
+        "properties": _property_names(cls),
+        "methods": methods,
+    }
+
+
+def _names_of_hierarchy(cls: type) -> Set[str]:
+    """Every name the class and its bases (object aside) define."""
+    names = set()  # type: Set[str]
+    for klass in cls.__mro__:
+        if klass is not object:
+            names.update(vars(klass))
+    return names
+
+
+def _method_kind(member: Any) -> Optional[str]:
+    if isinstance(member, staticmethod):
+        return "static"
+    if isinstance(member, classmethod):
+        return "class"
+    if inspect.isfunction(member):
+        return "instance"
+    return None
+
+
+def _parameters(function: Any, bound: bool) -> Any:
+    """The parameters as inspect reads them (without self), or why it could not."""
+    try:
+        signature = inspect.signature(function)
+    except (TypeError, ValueError) as error:
+        return {"error": _error(error)}
+    params = list(signature.parameters.values())[1 if bound else 0:]
+    out = []
+    for param in params:
+        described = {"name": param.name, "kind": param.kind.name.lower()}  # type: Dict[str, Any]
+        if param.default is not inspect.Parameter.empty:
+            described["default"] = repr(param.default)[:200]
+        out.append(described)
+    return out
+
+
+def _to_json_keys(context: Any) -> Optional[Dict[str, Any]]:
+    """The keys to_json() writes, nested objects' keys included; never a value (it holds secrets)."""
+    method = getattr(context, "to_json", None)
+    if not callable(method):
+        return None
+    try:
+        parsed = json.loads(method())
+    except Exception as error:
+        return {"error": _error(error)}
+    if not isinstance(parsed, dict):
+        return {"error": {"type": "NotAnObject", "message": "to_json() gave a JSON " + type(parsed).__name__}}
+    nested = {key: list(value) for key, value in parsed.items() if isinstance(value, dict)}
+    return {"keys": list(parsed), "nested": nested}
+
+
+def _get_logger(context: Any) -> Optional[Dict[str, Any]]:
+    method = getattr(context, "getLogger", None)
+    if not callable(method):
+        return None
+    try:
+        logger = method()
+    except Exception as error:
+        return {"error": _error(error)}
+    if not isinstance(logger, logging.Logger):
+        return {"type": type(logger).__name__}
+    return {
+        "type": "Logger",
+        "class": type(logger).__name__,
+        "name": logger.name,
+        "root": logger is logging.getLogger(),
+        "is_attribute": logger is getattr(context, "logger", None),
+    }
+
+
+def _runtime(override: Optional[str]) -> Dict[str, Any]:
+    """The runtime id, by the first clue that gives one: the event, the runtime's folder, Python's version."""
+    version = sys.version_info
+    main = sys.modules.get("__main__")
+    main_file = getattr(main, "__file__", None) or (sys.argv[0] if sys.argv else "")
+    folder = _RUNTIME_FOLDER.search(main_file or "")
+    clues = [
+        ("event", override if override and _RUNTIME_ID.match(override) else None),
+        ("runtime-folder", folder.group(1) if folder else None),
+        ("python-version", "python3" if version[:2] == (3, 6) else "python{}.{}".format(version[0], version[1])),
+    ]  # type: List[Tuple[str, Optional[str]]]
+    found_by, runtime_id = next((how, value) for how, value in clues if value is not None)
+    return {
+        "id": runtime_id,
+        "found_by": found_by,
+        "clues": {how: value for how, value in clues},
+        "main_file": main_file,
+        "python": "{}.{}.{}".format(version[0], version[1], version[2]),
+        "implementation": sys.implementation.name,
+    }
+
+
+def _path(override: Optional[str]) -> Dict[str, str]:
+    """The invocation path: instance concurrency above 1 (FC_CONCURRENT_LIMIT) is the concurrent one."""
+    if override in _PATHS:
+        return {"name": str(override), "found_by": "event"}
+    limit = os.environ.get("FC_CONCURRENT_LIMIT")
+    if limit is None:
+        return {"name": "default", "found_by": "FC_CONCURRENT_LIMIT is not set"}
+    try:
+        concurrent = int(limit) > 1
+    except ValueError:
+        concurrent = False
+    return {"name": "concurrent" if concurrent else "default", "found_by": "FC_CONCURRENT_LIMIT=" + limit[:20]}
+
+
+def _environment(secrets: List[str]) -> Dict[str, Any]:
+    names = sorted(name for name in os.environ if _REPORTED_ENVIRONMENT.match(name))
+    for name in names:
+        if _SECRET_ENVIRONMENT.match(name) or _is_secret(name):
+            secrets.append(os.environ[name])
+    return {"set": names}
+
+
+def _event_options(event: Any) -> Dict[str, str]:
+    """runtime and path from an event that is a JSON object, as FC passes it (bytes) or as a dict."""
+    try:
+        parsed = json.loads(event) if isinstance(event, (bytes, str)) else event
+    except ValueError:
+        return {}
+    if not isinstance(parsed, dict):
+        return {}
+    return {key: value for key, value in parsed.items() if key in ("runtime", "path") and isinstance(value, str)}
+
+
+def _query(text: str) -> Dict[str, str]:
+    pairs = (part.split("=", 1) for part in text.split("&") if "=" in part)
+    return {key: value for key, value in pairs if key in ("runtime", "path")}
+
+
+def _error(error: BaseException) -> Dict[str, str]:
+    return {"type": type(error).__name__, "message": str(error)[:500]}
+
+
+def _scrub(value: Any, secrets: Iterable[str]) -> Any:
+    """value with every secret replaced wherever it still appears, keys included."""
+    found = sorted(set(secrets), key=len, reverse=True)
+    if not found:
+        return value
+
+    def clean(item: Any) -> Any:
+        if isinstance(item, str):
+            for secret in found:
+                item = item.replace(secret, _REDACTED)
+            return item
+        if isinstance(item, dict):
+            return {clean(key): clean(inner) for key, inner in item.items()}
+        if isinstance(item, list):
+            return [clean(inner) for inner in item]
+        return item
+
+    return clean(value)
