@@ -25,11 +25,12 @@ export function fromClient(testCase) {
 }
 
 /**
- * The observation that stands for a runtime on a path: python3.10 has no public runtime code and
- * follows the python3.9 model; the concurrent path was observed once for both runtimes.
+ * The observation that stands for a runtime on a path, or undefined when the case has none (a
+ * case from a probe report holds one runtime and one path): python3.10 has no public runtime code
+ * and follows the python3.9 model; the concurrent path was observed once for both runtimes.
  */
 export function observed(testCase, runtime, path) {
   if (path === "concurrent") return testCase.observed.concurrent;
   const key = runtime === "python3.6" ? "python3" : runtime === "python3.10" ? "python3.9" : runtime;
-  return testCase.observed.default[key];
+  return testCase.observed.default?.[key];
 }

@@ -1,12 +1,13 @@
 import { parseArgs } from "node:util";
 import { canonicalRuntime } from "@fc-context/types";
+import { conformance } from "./commands/conformance.js";
 import { diff } from "./commands/diff.js";
 import { fake } from "./commands/fake.js";
 import { fromHeaders } from "./commands/from-headers.js";
 import { validate } from "./commands/validate.js";
 import { EXIT, UsageError, write } from "./io.js";
 
-const COMMANDS = { validate, fake, diff, "from-headers": fromHeaders };
+const COMMANDS = { validate, fake, diff, "from-headers": fromHeaders, conformance };
 
 const USAGE = `Usage: fc-context <command> [options]
 
@@ -17,9 +18,10 @@ Commands:
   fake --runtime <id> [--json]                                                  print a realistic context
   diff <runtime> <runtime> [--json]                                             what changes between runtimes
   from-headers <file|-> --runtime <id> [--json]                                 the context the runtime builds from headers
+  conformance <report.json|-> [--runtime <id>] [--json] [--case <file>]         compare a probe report with the spec
 
 Run fc-context <command> --help for a command's options.
-Exit codes: 0 valid, 1 invalid, 2 usage error.`;
+Exit codes: 0 valid (or matching), 1 invalid (or drifting), 2 usage error.`;
 
 export async function main(argv, io) {
   const [name, ...rest] = argv;

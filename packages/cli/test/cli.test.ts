@@ -183,7 +183,8 @@ describe("fc-context from-headers", () => {
       );
     for (const testCase of readCases().filter(fromClient)) {
       for (const runtime of ["python3", "python3.9", "python3.10"]) {
-        const outcome = observed(testCase, runtime, "default") as { context: Tree };
+        const outcome = observed(testCase, runtime, "default") as { context: Tree } | undefined;
+        if (outcome === undefined) continue;
         const validated = await cli(["validate", file(view(outcome.context)), "--runtime", runtime]);
         expect(validated.code, `${testCase.name} on ${runtime}: ${validated.stdout}`).toBe(0);
         expect(await cli(["from-headers", file(testCase.headers), "--runtime", runtime]), testCase.name).toMatchObject({ code: 0, stderr: "" });

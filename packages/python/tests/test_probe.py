@@ -14,7 +14,7 @@ import fc_context
 from fc_context import probe
 from fc_context.testing import fake_context
 
-from test_conformance import OBSERVED_AS, RUNTIME, cases, module
+from test_conformance import OBSERVED_AS, RUNTIME, cases, module, observations
 
 CANARY = "CANARY-7f3e9b2d-secret"
 CANARY_TOKEN = "CANARY-token-41c0aa"
@@ -92,8 +92,7 @@ class ProbeTree(unittest.TestCase):
     def test_a_probe_report_is_the_recorded_case(self):
         checked = 0
         for case in cases():
-            for path in ("default", "concurrent"):
-                outcome = case["observed"]["concurrent"] if path == "concurrent" else case["observed"]["default"][OBSERVED_AS]
+            for path, outcome in observations(case):
                 if "context" not in outcome:
                     continue
                 with self.subTest(case=case["name"], path=path):

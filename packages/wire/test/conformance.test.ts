@@ -70,11 +70,13 @@ function nanEqual(a: unknown, b: unknown): boolean {
 }
 
 describe.each(runtimes)("conformance of @fc-context/wire/%s", (runtime) => {
-  const rows = cases.flatMap((testCase) => paths.map((path) => [testCase.name, path, testCase] as const));
+  const rows = cases.flatMap((testCase) =>
+    paths.filter((path) => observed(testCase, runtime, path) !== undefined).map((path) => [testCase.name, path, testCase] as const),
+  );
 
   it.each(rows)("%s on the %s path: builds what the runtime built, or fails as it did", async (_name, path, testCase) => {
     const wire = await import(`@fc-context/wire/${runtime}`);
-    const outcome = observed(testCase, runtime, path);
+    const outcome = observed(testCase, runtime, path)!;
     const attempt = () => wire.fromHeaders(testCase.headers, { path });
     if ("context" in outcome) {
       expect(mismatches(attempt(), attributeView(outcome.context, new Set(["logger", "requestId"])))).toEqual([]);

@@ -1,4 +1,5 @@
 import type { Model } from "../model.js";
+import { emitCli } from "./cli/emit-cli.js";
 import { emitDocs } from "./docs/emit-docs.js";
 import { emitPython } from "./python/emit-python.js";
 import { emitTesting } from "./testing/emit-testing.js";
@@ -24,4 +25,5 @@ export const targets: readonly Target[] = [
   { name: "wire", dir: "packages/wire/gen", emit: emitWire },
   { name: "testing", dir: "packages/testing/gen", emit: emitTesting },
   { name: "docs", dir: "packages/docs/gen", emit: emitDocs },
+  { name: "cli", dir: "packages/cli/gen", emit: emitCli },
 ];

@@ -1,4 +1,4 @@
-import { ARBITRARY_INT_STANDIN, attributeFields, type Field, type PyClass, type Runtime } from "../model.js";
+import { ARBITRARY_INT_STANDIN, attributeFields, type Field, type InvocationPath, type PyClass, type Runtime } from "../model.js";
 
 /**
  * The wire forms of a runtime as the model defines them, shared by the targets that emit them:
@@ -37,6 +37,18 @@ export function leafType(field: Field, nullable = field.nullable): string {
     kind === "integer" || kind === "number" ? "number" : kind === "object" ? "{ [k: string]: unknown }" : kind === "array" ? "unknown[]" : kind,
   );
   return [...new Set(kinds), ...(nullable ? ["null"] : [])].join(" | ");
+}
+
+/**
+ * True when the path may leave the field None: the spec allows it, or the path gives None for an
+ * absent text header (the concurrent path), even where the attribute view's type does not; never
+ * for the header without which no handler runs.
+ */
+export function noneOnPath(field: Field, path: InvocationPath): boolean {
+  if (field.nullable) return true;
+  if (field.header === path.requiredHeader.header) return false;
+  const text = field.json !== undefined && field.json.kinds.every((kind) => kind === "string");
+  return path.absentText === "none" && field.header !== undefined && field.fromHeader === undefined && text;
 }
 
 /** True for the field a constructor parameter fills through a decoder (the tracing baggage). */
