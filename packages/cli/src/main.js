@@ -4,10 +4,11 @@ import { conformance } from "./commands/conformance.js";
 import { diff } from "./commands/diff.js";
 import { fake } from "./commands/fake.js";
 import { fromHeaders } from "./commands/from-headers.js";
+import { spec } from "./commands/spec.js";
 import { validate } from "./commands/validate.js";
 import { EXIT, UsageError, write } from "./io.js";
 
-const COMMANDS = { validate, fake, diff, "from-headers": fromHeaders, conformance };
+const COMMANDS = { validate, fake, diff, "from-headers": fromHeaders, conformance, spec };
 
 const USAGE = `Usage: fc-context <command> [options]
 
@@ -19,6 +20,7 @@ Commands:
   diff <runtime> <runtime> [--json]                                             what changes between runtimes
   from-headers <file|-> --runtime <id> [--json]                                 the context the runtime builds from headers
   conformance <report.json|-> [--runtime <id>] [--json] [--case <file>]         compare a probe report with the spec
+  spec draft <report.json|-> [--runtime <id>] [--spec <dir>] [--out <file>]      start the spec of a new runtime
 
 Run fc-context <command> --help for a command's options.
 Exit codes: 0 valid (or matching), 1 invalid (or drifting), 2 usage error.`;

@@ -3,6 +3,7 @@ import formatsModule from "ajv-formats";
 import { issueAt, type SpecFile, type SpecTree } from "../load/load-spec.js";
 import { joinPointer } from "../load/json-pointer.js";
 import { SpecError, type SpecIssue } from "../spec-error.js";
+import { checkDraftGaps } from "./check-draft.js";
 
 type FormatsPlugin = (ajv: Ajv2020, formats: string[]) => Ajv2020;
 // ajv-formats is CommonJS whose module.exports is the plugin; its types describe only `.default`.
@@ -10,9 +11,12 @@ const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).de
 
 /**
  * Checks every spec file against spec/meta.schema.json before anything reads it, so later
- * stages may rely on the shape. All files are checked and all their faults reported together.
+ * stages may rely on the shape. All files are checked and all their faults reported together; a
+ * spec still holding draft gaps is refused first, naming each one.
  */
 export function checkMetaSchema(tree: SpecTree): void {
+  // an unfinished draft would fail the meta-schema in less helpful words
+  checkDraftGaps(tree);
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, strictTypes: false });
   addFormats(ajv, ["uri", "regex"]);
   const validate = ajv.compile(tree.metaSchema.value as object);

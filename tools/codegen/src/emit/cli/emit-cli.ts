@@ -43,7 +43,7 @@ function classEntry(runtime: Runtime, cls: PyClass) {
       params: cls.constructorParams.map((param) => ({ name: param.name, fills: param.fills, ...(param.default !== undefined && { default: pythonRepr(param.default) }) })),
       at: at("/x-constructor"),
     },
-    aliases: cls.aliases.map((alias) => ({ name: alias.name, of: alias.of, kind: alias.kind })),
+    aliases: cls.aliases.map((alias) => ({ name: alias.name, of: alias.of, kind: alias.kind, description: alias.description })),
     aliasesAt: at("/x-aliases"),
     methods: cls.methods.map((method) => ({ name: method.name, params: method.params.map((param) => param.name), behavior: method.behavior })),
     methodsAt: at("/x-methods"),
