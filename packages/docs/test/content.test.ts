@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { markdownDir } from "./docs.js";
+import { codeBlocks, markdownDir, repoRoot } from "./docs.js";
 
 const page = (name: string) => readFileSync(path.join(markdownDir, name), "utf8");
 
@@ -29,5 +29,19 @@ describe("what the docs tell a reader", () => {
   it("migrating 3.9 to 3.10 changes nothing; the comparison marks what 3.12 lacks", () => {
     expect(page("migrate-python3.9-to-python3.10.md")).toContain("Nothing in the context changes");
     expect(page("comparison.md")).toMatch(/\| `credentials\.security_token` \| `str` \| `str` \| `str` \| — \| not in python3\.12 \|/);
+  });
+
+  it("check your runtime: the handlers it deploys exist in the probe, the commands it runs exist in the CLI", () => {
+    const text = page("check-your-runtime.md");
+    const probe = readFileSync(path.join(repoRoot, "packages/python/src/fc_context/probe.py"), "utf8");
+    const yaml = codeBlocks(text, "yaml").join("\n");
+    for (const [, name] of yaml.matchAll(/handler: fc_context\.probe\.(\w+)/g)) expect(probe).toMatch(new RegExp(`^def ${name}\\(`, "m"));
+    expect(yaml).toMatch(/^ {6}runtime: python3\.\d+$/m);
+    const cli = readFileSync(path.join(repoRoot, "packages/cli/src/main.js"), "utf8");
+    for (const command of ["conformance", "spec draft"]) {
+      expect(text).toContain(`fc-context ${command} report.json`);
+      expect(cli).toContain(`  ${command} <report.json|->`);
+    }
+    expect(text).toContain("`access_key_secret`, `security_token`");
   });
 });

@@ -7,7 +7,7 @@ export type Block =
   | { readonly kind: "heading"; readonly level: 1 | 2 | 3; readonly text: string }
   | { readonly kind: "paragraph"; readonly text: string }
   | { readonly kind: "list"; readonly items: readonly string[] }
-  | { readonly kind: "code"; readonly lang: "python" | "ts"; readonly text: string }
+  | { readonly kind: "code"; readonly lang: "python" | "ts" | "yaml" | "shell" | "json"; readonly text: string }
   | { readonly kind: "table"; readonly head: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly searchable?: boolean };
 
 export interface Page {

@@ -1,6 +1,7 @@
 import { attributeFields, type Field, type Model, type PyClass, type Runtime, type VendorClaim } from "../../model.js";
 import { formatPythonLiteral, formatPythonType } from "../../normalize/python-type.js";
 import { code, link, slug, type Block, type Page } from "./doc.js";
+import { checkRuntimePage } from "./check-runtime-page.js";
 import { entries, migration, type Migration } from "./entries.js";
 import { pythonHandlerSample, typescriptSample } from "./samples.js";
 
@@ -11,7 +12,7 @@ const cite = (keys: readonly string[]): string => keys.map((key) => link(key, `s
 
 export function buildPages(model: Model): Page[] {
   const migrations = migrationPairs(model).map(([from, to]) => migration(from, to));
-  return [indexPage(model, migrations), ...model.runtimes.map((runtime) => runtimePage(model, runtime)), comparisonPage(model), ...migrations.map(migrationPage), sourcesPage(model)];
+  return [indexPage(model, migrations), ...model.runtimes.map((runtime) => runtimePage(model, runtime)), comparisonPage(model), ...migrations.map(migrationPage), checkRuntimePage(model), sourcesPage(model)];
 }
 
 /** Consecutive runtimes, and the oldest straight to the newest. */
@@ -39,6 +40,8 @@ function indexPage(model: Model, migrations: Migration[]): Page {
       { kind: "list", items: model.runtimes.map((runtime) => `${link(runtimeLabel(runtime), `${runtime.id}.md`)}: Python ${runtime.pythonVersion}, ${code(`fc_context.${runtime.pythonModule}`)}, ${code(`@fc-context/types/${runtime.id}`)}`) },
       { kind: "heading", level: 2, text: "Comparing and migrating" },
       { kind: "list", items: [link("Every attribute in every runtime", "comparison.md"), ...migrations.map((m) => link(`Migrating from ${m.from.id} to ${m.to.id}`, `${migrationName(m)}.md`))] },
+      { kind: "heading", level: 2, text: "Checking the spec against a live runtime" },
+      { kind: "paragraph", text: `${link("Check your runtime", "check-your-runtime.md")}: deploy ${code("fc_context.probe")} on FC, compare its report with the spec (${code("fc-context conformance")}), and give it back as a conformance case or the draft of a new runtime's spec.` },
       { kind: "heading", level: 2, text: "APIs" },
       {
         kind: "list",

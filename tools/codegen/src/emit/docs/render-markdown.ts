@@ -13,7 +13,7 @@ function block(b: Block): string {
     case "list":
       return b.items.map((item) => `- ${item}`).join("\n");
     case "code":
-      return `\`\`\`${b.lang === "ts" ? "ts" : "python"}\n${b.text.trimEnd()}\n\`\`\``;
+      return `\`\`\`${b.lang}\n${b.text.trimEnd()}\n\`\`\``;
     case "table": {
       const row = (cells: readonly string[]) => `| ${cells.map((cell) => cell.replaceAll("|", "\\|").replaceAll("\n", " ")).join(" | ")} |`;
       return [row(b.head), `|${b.head.map(() => "---").join("|")}|`, ...b.rows.map(row)].join("\n");
