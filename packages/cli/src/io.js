@@ -32,14 +32,14 @@ export function paint(io, colour, text) {
   return io.stdout.isTTY && !io.env.NO_COLOR ? `\u001b[${codes[colour]}m${text}\u001b[0m` : text;
 }
 
-/** A copy with every non-empty secret replaced, at the given attribute paths. */
+/** A copy with every secret that is set (not empty, not null) replaced, whatever its type, at the given attribute paths. */
 export function maskSecrets(value, paths) {
   const copy = structuredClone(value);
   for (const path of paths) {
     let node = copy;
     for (const key of path.slice(0, -1)) node = node !== null && typeof node === "object" ? node[key] : undefined;
     const last = path.at(-1);
-    if (node !== null && typeof node === "object" && typeof node[last] === "string" && node[last] !== "") node[last] = "********";
+    if (node !== null && typeof node === "object" && node[last] != null && node[last] !== "") node[last] = "********";
   }
   return copy;
 }

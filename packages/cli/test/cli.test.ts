@@ -144,6 +144,18 @@ describe("fc-context diff", () => {
 });
 
 describe("fc-context from-headers", () => {
+  it("never prints a value at a secret path, whatever its type", async () => {
+    const base = vectors("python3.9", "valid").find((v) => v.name === "role-tracing-concurrency.json")!.value as Json;
+    for (const canary of [987654321, true, ["CANARY-list-7f3e"], { k: "CANARY-object-7f3e" }]) {
+      const input = file({ ...base, credentials: { ...base.credentials, security_token: canary } });
+      for (const args of [["validate", input, "--runtime", "python3.9"], ["validate", input, "--runtime", "python3.9", "--json"]]) {
+        const result = await cli(args);
+        expect(result.code).toBe(1);
+        for (const leak of ["987654321", "true", "CANARY"]) expect(result.stdout + result.stderr).not.toContain(leak);
+      }
+    }
+  });
+
   it("prints the context the runtime builds, secrets masked", async () => {
     const wire = (await import("@fc-context/wire/python3")) as Json;
     const value = vectors("python3", "valid").find((v) => v.name === "role-tracing-concurrency.json")!.value as Json;

@@ -76,6 +76,32 @@ describe("@fc-context/validators", () => {
     }
   });
 
+  it("describes a value at a secret path by kind only, whatever its type, in both views", async () => {
+    const canaries: Array<[unknown, string]> = [
+      [987654321, "a number"],
+      [-0.000123456789, "a number"],
+      [true, "a boolean"],
+      [["CANARY-list-7f3e"], "an array"],
+      [{ k: "CANARY-object-7f3e" }, "an object"],
+    ];
+    const base = loadVectors("python3.9").find((v) => v.name === "valid/role-tracing-concurrency.json")!.value as Record<string, any>;
+    const json = await import("@fc-context/validators/python3.9/json");
+    for (const [canary, kind] of canaries) {
+      for (const [name, key] of [["access_key_secret", "accessKeySecret"], ["security_token", "securityToken"]] as const) {
+        const attributes = v3.validateFCContext({ ...base, credentials: { ...base.credentials, [name]: canary } });
+        const view = toJsonView(base);
+        const jsonView = json.validateFCContextJSON({ ...view, credentials: { ...view.credentials, [key]: canary } });
+        for (const [result, path] of [[attributes, `/credentials/${name}`], [jsonView, `/credentials/${key}`]] as const) {
+          expect(result.ok).toBe(false);
+          if (result.ok) continue;
+          expect(result.issues).toEqual([{ path, keyword: "type", message: `expected a string, got ${kind}` }]);
+          const text = JSON.stringify(result.issues);
+          for (const part of ["987654321", "123456789", "true", "CANARY"]) expect(text).not.toContain(part);
+        }
+      }
+    }
+  });
+
   it("treats python3.6 as python3 and loads validators by runtime id", async () => {
     expect(v36.runtime).toBe("python3");
     expect(v36.isFCContext).toBe(v3.isFCContext);
@@ -92,3 +118,18 @@ describe("@fc-context/validators", () => {
     expect(manifest.dependencies["@fc-context/types"]).toBeDefined();
   });
 });
+
+/** The to_json() view of a python3.9 attribute view (the runtime's camelCase keys). */
+function toJsonView(context: Record<string, any>): Record<string, any> {
+  const { credentials: c, service: s, tracing: t } = context;
+  return {
+    requestId: context.request_id,
+    credentials: { accessKeyId: c.access_key_id, accessKeySecret: c.access_key_secret, securityToken: c.security_token },
+    function: context.function,
+    service: { name: s.name, logProject: s.log_project, logStore: s.log_store, qualifier: s.qualifier, versionId: s.version_id },
+    region: context.region,
+    accountId: context.account_id,
+    retryCount: context.retry_count,
+    tracing: { openTracingSpanContext: t.span_context, openTracingSpanBaggages: t.span_baggages, jaegerEndpoint: t.jaeger_endpoint },
+  };
+}

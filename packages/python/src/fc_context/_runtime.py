@@ -52,6 +52,7 @@ class _Rule(NamedTuple):
     minimum: Optional[float]
     maximum: Optional[float]
     pattern: Optional[Pattern[str]]
+    secret: bool
 
 
 _Rules = Mapping[str, Tuple[_Rule, ...]]
@@ -67,8 +68,10 @@ def _rule(
     minimum: Optional[float] = None,
     maximum: Optional[float] = None,
     pattern: Optional[str] = None,
+    secret: bool = False,
 ) -> _Rule:
-    return _Rule(name, kinds, nullable, class_name, min_length, max_length, minimum, maximum, None if pattern is None else re.compile(_python_pattern(pattern)))
+    compiled = None if pattern is None else re.compile(_python_pattern(pattern))
+    return _Rule(name, kinds, nullable, class_name, min_length, max_length, minimum, maximum, compiled, secret)
 
 
 def _python_pattern(pattern: str) -> str:
@@ -112,23 +115,25 @@ def _check_class(data: object, rules: _Rules, class_name: str, path: str, runtim
 
 
 def _check_value(value: object, rule: _Rule, where: str, issues: List[Issue]) -> None:
+    # at a secret's path the value is described by kind alone, whatever its type
+    describe = _kind if rule.secret else _describe
     if not any(_is_kind(value, kind) for kind in rule.kinds):
-        issues.append(Issue(where, "expected {}, got {}".format(_type_names(rule.kinds, rule.nullable), _describe(value)), "type"))
+        issues.append(Issue(where, "expected {}, got {}".format(_type_names(rule.kinds, rule.nullable), describe(value)), "type"))
         return
     if isinstance(value, str):
         length = len(value)
         if rule.min_length is not None and length < rule.min_length:
             message = "expected a non-empty string" if rule.min_length == 1 else "expected a string of at least {} characters".format(rule.min_length)
-            issues.append(Issue(where, "{}, got {}".format(message, _describe(value)), "minLength"))
+            issues.append(Issue(where, "{}, got {}".format(message, describe(value)), "minLength"))
         if rule.max_length is not None and length > rule.max_length:
-            issues.append(Issue(where, "expected a string of at most {} characters, got {}".format(rule.max_length, _describe(value)), "maxLength"))
+            issues.append(Issue(where, "expected a string of at most {} characters, got {}".format(rule.max_length, describe(value)), "maxLength"))
         if rule.pattern is not None and rule.pattern.search(value) is None:
-            issues.append(Issue(where, "expected a string matching {}, got {} that does not".format(rule.pattern.pattern.replace("\\Z", "$"), _describe(value)), "pattern"))
+            issues.append(Issue(where, "expected a string matching {}, got {} that does not".format(rule.pattern.pattern.replace("\\Z", "$"), describe(value)), "pattern"))
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         if rule.minimum is not None and value < rule.minimum:
-            issues.append(Issue(where, "expected a number >= {}, got {}".format(_number(rule.minimum), _describe(value)), "minimum"))
+            issues.append(Issue(where, "expected a number >= {}, got {}".format(_number(rule.minimum), describe(value)), "minimum"))
         if rule.maximum is not None and value > rule.maximum:
-            issues.append(Issue(where, "expected a number <= {}, got {}".format(_number(rule.maximum), _describe(value)), "maximum"))
+            issues.append(Issue(where, "expected a number <= {}, got {}".format(_number(rule.maximum), describe(value)), "maximum"))
 
 
 def _is_kind(value: object, kind: str) -> bool:
@@ -158,6 +163,23 @@ def _integral(value: Any) -> Any:
 def _type_names(kinds: Tuple[str, ...], nullable: bool) -> str:
     names = ["an " + kind if kind[0] in "aeiou" else "a " + kind for kind in kinds] + (["null"] if nullable else [])
     return names[0] if len(names) == 1 else "{} or {}".format(", ".join(names[:-1]), names[-1])
+
+
+def _kind(value: object) -> str:
+    """What a value is, never what it holds: for secrets, and header values that may be secrets."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, (list, tuple)):
+        return "an array"
+    return "a {}".format(type(value).__name__)
 
 
 def _describe(value: object) -> str:
@@ -342,12 +364,6 @@ def _path(paths: Mapping[str, Mapping[str, Any]], name: object) -> Mapping[str, 
     if not isinstance(name, str) or name not in paths:
         raise FCHeaderError("(path)", 'expected "default" or "concurrent", got {}'.format(_kind(name)), "input")
     return paths[name]
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, str):
-        return "a string"
-    return _describe(value) if value is None or isinstance(value, (bool, Mapping, list, tuple)) else "a " + type(value).__name__
 
 
 def _header_text(value: object) -> Optional[str]:

@@ -536,8 +536,8 @@ _RULES: Dict[str, Any] = {
     ),
     "Credentials": (
         _rule("access_key_id", ("string",)),
-        _rule("access_key_secret", ("string",)),
-        _rule("security_token", ("string",)),
+        _rule("access_key_secret", ("string",), secret=True),
+        _rule("security_token", ("string",), secret=True),
     ),
     "FunctionMeta": (
         _rule("name", ("string",), min_length=1),

@@ -166,6 +166,7 @@ function ruleSource(field: Field): string {
   if (c.minimum !== undefined) named.push(`minimum=${c.minimum}`);
   if (c.maximum !== undefined) named.push(`maximum=${c.maximum}`);
   if (c.pattern !== undefined) named.push(`pattern=${JSON.stringify(c.pattern)}`);
+  if (field.secret) named.push("secret=True");
   return `_rule(${[...args, ...named].join(", ")})`;
 }
 

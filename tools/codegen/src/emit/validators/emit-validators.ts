@@ -57,6 +57,20 @@ function classPaths(runtime: Runtime, view: View): Record<string, string> {
   return paths;
 }
 
+/** The JSON pointers of secret values in a view: messages describe what is there by kind only. */
+function secretPaths(runtime: Runtime, view: View): string[] {
+  const paths: string[] = [];
+  const visit = (className: string, pointer: string) => {
+    for (const field of attributeFields(classOf(runtime, className))) {
+      const at = `${pointer}/${view === "json" ? field.toJsonKey : field.name}`;
+      if (field.json?.classRef !== undefined) visit(field.json.classRef, at);
+      else if (field.secret) paths.push(at);
+    }
+  };
+  visit(runtime.root, "");
+  return paths;
+}
+
 /** The report as one minified expression whose value holds its exports. */
 function inlinedReport(): string {
   const minified = transformSync(REPORT_SOURCE, { minify: true, format: "esm", target: "es2022", legalComments: "none" }).code;
@@ -85,6 +99,7 @@ export const specVersion = ${JSON.stringify(model.specVersion)};
 export const schemaId = ${JSON.stringify(runtime.schemaId)};
 
 const classes = ${JSON.stringify(classPaths(runtime, view))};
+const secrets = new Set(${JSON.stringify(secretPaths(runtime, view))});
 ${countCodePoints ? `\n${UCS2LENGTH_SOURCE}` : ""}
 // ajv standalone code, compiled at generation time. The guard stops at the first fault, builds
 // no errors and returns false where reading the value throws; the other collects every fault.
@@ -98,7 +113,7 @@ export function validateFCContext${suffix}(value) {
   } catch {
     return { ok: false, issues: [readFailure()] };
   }
-  return valid ? { ok: true, value } : { ok: false, issues: toIssues(collect.errors, value, runtime, classes) };
+  return valid ? { ok: true, value } : { ok: false, issues: toIssues(collect.errors, value, runtime, classes, secrets) };
 }
 
 export function assertFCContext${suffix}(value) {

@@ -25,4 +25,10 @@ export declare class FCContextValidationError extends Error {
 /** @internal */
 export declare function readFailure(): ValidationIssue;
 /** @internal */
-export declare function toIssues(errors: readonly object[] | null | undefined, value: unknown, runtime: string, classes: Readonly<Record<string, string>>): ValidationIssue[];
+export declare function toIssues(
+  errors: readonly object[] | null | undefined,
+  value: unknown,
+  runtime: string,
+  classes: Readonly<Record<string, string>>,
+  secrets?: ReadonlySet<string>,
+): ValidationIssue[];

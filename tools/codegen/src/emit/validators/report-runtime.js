@@ -4,7 +4,8 @@
 // errors of every other copy (Symbol.hasInstance), so instanceof works whichever subpath threw.
 //
 // Messages say what was expected and what kind of value was found, never a string's content:
-// secrets (access_key_secret, security_token) and strings that merely hold one never leak.
+// secrets (access_key_secret, security_token) and strings that merely hold one never leak. At a
+// secret's path the value is described by kind alone, whatever its type (a number, an array).
 
 export class FCContextValidationError extends Error {
   static [Symbol.hasInstance](value) {
@@ -25,11 +26,11 @@ export function readFailure() {
   return { path: "", message: "reading the value threw an error (a getter or proxy trap)", keyword: "read" };
 }
 
-export function toIssues(errors, value, runtime, classes) {
+export function toIssues(errors, value, runtime, classes, secrets = new Set()) {
   const issues = [];
   const seen = new Set();
   for (const error of errors ?? []) {
-    const issue = toIssue(error, value, runtime, classes);
+    const issue = toIssue(error, value, runtime, classes, secrets);
     const key = `${issue.path}\u0000${issue.keyword}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -38,27 +39,28 @@ export function toIssues(errors, value, runtime, classes) {
   return issues;
 }
 
-function toIssue(error, value, runtime, classes) {
+function toIssue(error, value, runtime, classes, secrets) {
   const { instancePath: at, keyword, params } = error;
   const owner = classes[at] ?? "this object";
+  const got = (pointer) => (secrets.has(pointer) ? kindOf(value, pointer) : describe(value, pointer));
   switch (keyword) {
     case "required":
       return { path: `${at}/${escape(params.missingProperty)}`, keyword, message: `missing: every ${owner} on ${runtime} has the attribute "${params.missingProperty}"` };
     case "additionalProperties":
       return { path: `${at}/${escape(params.additionalProperty)}`, keyword, message: `unexpected: ${owner} on ${runtime} has no attribute ${quoteKey(params.additionalProperty)}` };
     case "type":
-      return { path: at, keyword, message: `expected ${classes[at] === undefined ? typeNames(params.type) : `a ${classes[at]} object`}, got ${describe(value, at)}` };
+      return { path: at, keyword, message: `expected ${classes[at] === undefined ? typeNames(params.type) : `a ${classes[at]} object`}, got ${got(at)}` };
     case "minLength":
-      return { path: at, keyword, message: params.limit === 1 ? `expected a non-empty string, got ${describe(value, at)}` : `expected a string of at least ${params.limit} characters, got ${describe(value, at)}` };
+      return { path: at, keyword, message: params.limit === 1 ? `expected a non-empty string, got ${got(at)}` : `expected a string of at least ${params.limit} characters, got ${got(at)}` };
     case "maxLength":
-      return { path: at, keyword, message: `expected a string of at most ${params.limit} characters, got ${describe(value, at)}` };
+      return { path: at, keyword, message: `expected a string of at most ${params.limit} characters, got ${got(at)}` };
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
     case "exclusiveMaximum":
-      return { path: at, keyword, message: `expected a number ${params.comparison} ${params.limit}, got ${describe(value, at)}` };
+      return { path: at, keyword, message: `expected a number ${params.comparison} ${params.limit}, got ${got(at)}` };
     case "pattern":
-      return { path: at, keyword, message: `expected a string matching ${params.pattern}, got ${describe(value, at)} that does not` };
+      return { path: at, keyword, message: `expected a string matching ${params.pattern}, got ${got(at)} that does not` };
     default:
       return { path: at, keyword, message: `failed the "${keyword}" rule` };
   }
@@ -69,7 +71,21 @@ function typeNames(type) {
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
 }
 
-// Strings are described by length only; numbers, which the spec never marks secret, by value.
+// A secret's value by its kind alone: not its length, not its digits.
+function kindOf(root, pointer) {
+  let value;
+  try {
+    value = valueAt(root, pointer);
+  } catch {
+    return "a value that could not be read";
+  }
+  if (value === null) return "null";
+  if (value === undefined) return "nothing";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+// Strings are described by length only; numbers and booleans, outside secrets, by value.
 function describe(root, pointer) {
   let value;
   try {
