@@ -1,12 +1,12 @@
 import { execFile } from "node:child_process";
-import { readdirSync } from "node:fs";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pep440 } from "../../../tools/codegen/src/pep440.js";
+import { buildDist } from "../tools/build-dist.mjs";
 import { findPython as interpreter, pyenvRoot } from "../tools/find-python.mjs";
 
 // The Python step of `npm test`: build the wheel once, install it into a fresh venv on every
@@ -31,11 +31,7 @@ let wheel = "";
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(os.tmpdir(), "fc-context-python-"));
-  // build from a copy: setuptools writes build/ and *.egg-info beside the sources
-  const source = path.join(scratch, "source");
-  await cp(packageDir, source, { recursive: true, filter: (file) => !/node_modules|[\\/]test[\\/]|__pycache__|\.egg-info|[\\/]build$/.test(file) });
-  await run("/usr/bin/python3", ["-m", "pip", "wheel", "--no-build-isolation", "--no-deps", "--no-index", "-q", "-w", path.join(scratch, "dist"), source]);
-  wheel = path.join(scratch, "dist", readdirSync(path.join(scratch, "dist")).find((file) => file.endsWith(".whl"))!);
+  wheel = buildDist(path.join(scratch, "dist")).find((file) => file.endsWith(".whl"))!;
 }, 120_000);
 afterAll(() => (scratch ? rm(scratch, { recursive: true, force: true }) : undefined));
 

@@ -140,7 +140,7 @@ export interface FunctionMetaFromHeaders {
 /** FCContext, as the python3.12 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
 export interface FCContextFromConcurrentHeaders {
   account_id: string | null;
-  request_id: string | null;
+  request_id: string;
   function: FunctionMetaFromConcurrentHeaders;
   log_project: string | null;
   log_store: string | null;

@@ -279,7 +279,7 @@ export interface TracingFromHeaders {
 }
 /** FCContext, as the python3 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
 export interface FCContextFromConcurrentHeaders {
-  request_id: string | null;
+  request_id: string;
   credentials: CredentialsFromConcurrentHeaders;
   function: FunctionMetaFromConcurrentHeaders;
   service: ServiceMetaFromConcurrentHeaders;

@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { buildDist } from "../../../packages/python/tools/build-dist.mjs";
 import { findPython } from "../../../packages/python/tools/find-python.mjs";
 import { releasedPackages } from "./release-state.js";
 
@@ -64,14 +65,8 @@ try {
 }
 
 const python = path.join(dist, "python");
-const source = mkdtempSync(path.join(os.tmpdir(), "fc-context-sdist-"));
-try {
-  cpSync(path.join(root, "packages/python"), source, { recursive: true, filter: (file) => !/node_modules|__pycache__|\.egg-info|[\\/]test$/.test(file) });
-  step("wheel", "/usr/bin/python3", ["-m", "pip", "wheel", "--no-build-isolation", "--no-deps", "--no-index", "-q", "-w", python, source]);
-  step("sdist", "/usr/bin/python3", ["-c", "import sys; from setuptools import build_meta; print(build_meta.build_sdist(sys.argv[1]))", python], source);
-} finally {
-  rmSync(source, { recursive: true, force: true });
-}
+process.stdout.write("\n== build the Python wheel and sdist (out of tree)\n");
+buildDist(python);
 const wheel = readdirSync(python).find((file) => file.endsWith(".whl"));
 const venv = mkdtempSync(path.join(os.tmpdir(), "fc-context-venv-"));
 try {

@@ -138,6 +138,8 @@ function fromHeadersInterfaces(runtime: Runtime, suffix: string, pathName: PathN
       : `as the ${runtime.id} runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it.`;
   const leaf = (field: Field): string => {
     if (field.header === undefined || field.fromHeader !== undefined || !field.json!.kinds.every((kind) => kind === "string")) return leafType(field);
+    // without this header the runtime runs no handler on any path
+    if (field.header === path.requiredHeader.header) return leafType(field);
     return path.absentText === "none" ? "string | null" : "string";
   };
   return runtime.classes.map(
