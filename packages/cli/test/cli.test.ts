@@ -124,7 +124,7 @@ describe("fc-context fake", () => {
     const result = await cli(["fake", "--runtime", runtime]);
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(result.stdout).not.toContain("\u001b[");
-    const { isFCContext } = await import(`@fc-context/validators/${runtime}`);
+    const { isFCContext } = await import(/* @vite-ignore */ `@fc-context/validators/${runtime}`);
     expect(isFCContext(JSON.parse(result.stdout))).toBe(true);
   });
 });

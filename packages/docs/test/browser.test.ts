@@ -60,4 +60,17 @@ describe("the docs site in headless Chromium", () => {
     expect(requests).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it.skipIf(!available)("searches every runtime's attributes from the index", async () => {
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pathToFileURL(path.join(siteDir, "index.html")).href);
+    await page.fill("#search", "qualifier");
+    await expect.poll(() => page.textContent("#matches")).toBe("2 attributes match \u201cqualifier\u201d");
+    const rows = await page.locator("table.attributes tbody tr:not(.hidden)").allInnerTexts();
+    expect(rows.map((row) => row.split(/\s+/)[0])).toEqual(["service.qualifier", "function.qualifier"]);
+    expect(rows[1]).toContain("python3.12");
+    await page.fill("#search", "no_such_attribute");
+    await expect.poll(() => page.textContent("#matches")).toBe("No attribute matches \u201cno_such_attribute\u201d in any runtime");
+    await page.close();
+  }, 60_000);
 });

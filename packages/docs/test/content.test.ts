@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { codeBlocks, markdownDir, repoRoot } from "./docs.js";
@@ -43,5 +43,19 @@ describe("what the docs tell a reader", () => {
       expect(cli).toContain(`  ${command} <report.json|->`);
     }
     expect(text).toContain("`access_key_secret`, `security_token`");
+  });
+
+  it("python3.12 lists everything the other runtimes have that it lacks, with what to use instead", () => {
+    const text = page("python3.12.md");
+    const section = text.slice(text.indexOf("## Not in this runtime"), text.indexOf("## Quick start"));
+    for (const path of ["credentials", "service", "tracing", "retry_count", "requestId", "to_json()"]) expect(section).toContain(`\`context.${path}\``);
+    expect(section).toContain("| `context.service.qualifier` | python3, python3.9, python3.10 | `context.function.qualifier`");
+  });
+
+  it("has a migration guide for every pair of runtimes, older to newer, and uses an before FCContext", () => {
+    const ids = ["python3", "python3.9", "python3.10", "python3.12"];
+    for (const [i, from] of ids.entries()) for (const to of ids.slice(i + 1)) expect(() => page(`migrate-${from}-to-${to}.md`)).not.toThrow();
+    const all = readdirSync(markdownDir).map((file) => page(file)).join("\n");
+    expect(all).not.toMatch(/\ba FC/);
   });
 });

@@ -81,7 +81,7 @@ print(json.dumps(verdicts))
 `;
     const { stdout } = await run(python(), ["-c", script, runtime.id, path.join(repoRoot, "spec/vectors", runtime.id)], { cwd: scratch });
     const python_verdicts = JSON.parse(stdout) as Record<string, boolean>;
-    const validators = await import(`@fc-context/validators/${runtime.id}`);
+    const validators = await import(/* @vite-ignore */ `@fc-context/validators/${runtime.id}`);
     const typescript: Record<string, boolean> = {};
     for (const name of Object.keys(python_verdicts)) {
       const vector = JSON.parse(await readFile(path.join(repoRoot, "spec/vectors", runtime.id, name), "utf8")) as { value: unknown };

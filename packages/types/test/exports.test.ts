@@ -20,7 +20,7 @@ describe("@fc-context/types", () => {
   });
 
   it.each(ids)("imports @fc-context/types/%s as an ES module exposing its runtime and spec version", async (id) => {
-    const module = (await import(`@fc-context/types/${id}`)) as Record<string, string>;
+    const module = (await import(/* @vite-ignore */ `@fc-context/types/${id}`)) as Record<string, string>;
     expect(module.runtime).toBe(root.canonicalRuntime(id));
     expect(module.specVersion).toBe(root.specVersion);
     expect(module.schemaId).toBe(`https://fc-context.dev/schemas/${root.specVersion}/${module.runtime}.schema.json`);

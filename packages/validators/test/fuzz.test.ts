@@ -53,7 +53,7 @@ function snapshot(value: unknown): string {
 
 describe.each(runtimes)("@fc-context/validators/%s under fuzzing", (runtime) => {
   it("never throws, never mutates, and isFCContext always agrees with validateFCContext", async () => {
-    const { isFCContext, validateFCContext } = await import(`@fc-context/validators/${runtime}`);
+    const { isFCContext, validateFCContext } = await import(/* @vite-ignore */ `@fc-context/validators/${runtime}`);
     const property = (value: unknown) => {
       const before = snapshot(value);
       const guard = isFCContext(value);

@@ -19,7 +19,7 @@ describe.each(subpaths)("@fc-context/validators/%s on the shared vectors", (subp
   });
 
   it.each(vectors.map((v) => [v.name, v] as const))("%s", async (_name, vector) => {
-    const validators = await import(`@fc-context/validators/${subpath}`);
+    const validators = await import(/* @vite-ignore */ `@fc-context/validators/${subpath}`);
     expect(validators.isFCContext(vector.value)).toBe(vector.valid);
     const result = validators.validateFCContext(vector.value);
     expect(result.ok).toBe(vector.valid);

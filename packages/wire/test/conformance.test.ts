@@ -75,7 +75,7 @@ describe.each(runtimes)("conformance of @fc-context/wire/%s", (runtime) => {
   );
 
   it.each(rows)("%s on the %s path: builds what the runtime built, or fails as it did", async (_name, path, testCase) => {
-    const wire = await import(`@fc-context/wire/${runtime}`);
+    const wire = await import(/* @vite-ignore */ `@fc-context/wire/${runtime}`);
     const outcome = observed(testCase, runtime, path)!;
     const attempt = () => wire.fromHeaders(testCase.headers, { path });
     if ("context" in outcome) {
@@ -86,9 +86,9 @@ describe.each(runtimes)("conformance of @fc-context/wire/%s", (runtime) => {
   });
 
   it("validates every default-path context built from a real client's headers, and its to_json() view", async () => {
-    const wire = await import(`@fc-context/wire/${runtime}`);
-    const { isFCContext, validateFCContext } = await import(`@fc-context/validators/${runtime}`);
-    const { isFCContextJSON } = await import(`@fc-context/validators/${runtime}/json`);
+    const wire = await import(/* @vite-ignore */ `@fc-context/wire/${runtime}`);
+    const { isFCContext, validateFCContext } = await import(/* @vite-ignore */ `@fc-context/validators/${runtime}`);
+    const { isFCContextJSON } = await import(/* @vite-ignore */ `@fc-context/validators/${runtime}/json`);
     const clients = cases.filter(fromClient);
     expect(clients.length).toBeGreaterThanOrEqual(6);
     for (const testCase of clients) {

@@ -30,8 +30,8 @@ describe.each(runtimes)("@fc-context/wire/%s", (subpath, folder, version) => {
   const vectors = validVectors(folder);
 
   it("round-trips every valid vector through headers as the runtime allows, and the result validates", async () => {
-    const wire = await import(`@fc-context/wire/${subpath}`);
-    const { isFCContext } = await import(`@fc-context/validators/${subpath}`);
+    const wire = await import(/* @vite-ignore */ `@fc-context/wire/${subpath}`);
+    const { isFCContext } = await import(/* @vite-ignore */ `@fc-context/validators/${subpath}`);
     for (const [name, value] of vectors) {
       const headers = wire.toHeaders(value);
       expect(Object.values(headers).every((v) => typeof v === "string"), name).toBe(true);
@@ -43,8 +43,8 @@ describe.each(runtimes)("@fc-context/wire/%s", (subpath, folder, version) => {
   });
 
   it.skipIf(folder === "python3.12")("round-trips every valid vector through the to_json() view, which validates", async () => {
-    const wire = await import(`@fc-context/wire/${subpath}`);
-    const { isFCContextJSON } = await import(`@fc-context/validators/${subpath}/json`);
+    const wire = await import(/* @vite-ignore */ `@fc-context/wire/${subpath}`);
+    const { isFCContextJSON } = await import(/* @vite-ignore */ `@fc-context/validators/${subpath}/json`);
     for (const [name, value] of vectors) {
       const view = wire.toJsonView(value);
       expect(Object.keys(view)).toEqual(["requestId", "credentials", "function", "service", "region", "accountId", "retryCount", "tracing"]);
@@ -54,7 +54,7 @@ describe.each(runtimes)("@fc-context/wire/%s", (subpath, folder, version) => {
   });
 
   it.skipIf(findPython(version) === undefined)("agrees with Python's converters, each reading the other's headers", async () => {
-    const wire = await import(`@fc-context/wire/${subpath}`);
+    const wire = await import(/* @vite-ignore */ `@fc-context/wire/${subpath}`);
     const ours = vectors.map(([, value]) => wire.toHeaders(value));
     const script = `
 import json, sys

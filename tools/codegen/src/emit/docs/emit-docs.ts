@@ -1,6 +1,6 @@
 import type { Model } from "../../model.js";
 import { bannerComment } from "../banner.js";
-import { migration } from "./entries.js";
+import { listedRemovals, migration } from "./entries.js";
 import { buildPages } from "./pages.js";
 import { renderHtml } from "./render-html.js";
 import { renderMarkdown } from "./render-markdown.js";
@@ -29,7 +29,13 @@ function migrationData(model: Model): unknown[] {
           from: from.id,
           to: to.id,
           python: [from.pythonVersion, to.pythonVersion],
-          removed: m.removed.map(({ entry, movedTo, replacement }) => ({ path: entry.path, ...(movedTo && { movedTo: movedTo.path, header: movedTo.header }), ...(replacement && { replacement }) })),
+          // what is worth a line: a child of something removed only when it moved
+          removed: listedRemovals(m).map(({ entry, movedTo, replacement, withChildren }) => ({
+            path: entry.path,
+            ...(withChildren && { withChildren }),
+            ...(movedTo && { movedTo: movedTo.path, header: movedTo.header }),
+            ...(replacement && { replacement }),
+          })),
           added: m.added.map(({ entry, movedFrom }) => ({ path: entry.path, type: entry.type, ...(movedFrom && { movedFrom: movedFrom.path }) })),
           changed: m.changed.map(({ before, after }) => ({ path: after.path, before: before.type, after: after.type })),
           constructors: m.constructors,

@@ -44,3 +44,33 @@ export function migration(from: Runtime, to: Runtime): Migration {
   });
   return { from, to, removed, added, changed, constructors };
 }
+
+export interface ListedRemoval {
+  readonly entry: Entry;
+  readonly movedTo?: Entry;
+  readonly replacement?: string;
+  /** The attribute held other attributes, which go with it. */
+  readonly withChildren: boolean;
+}
+
+/** The removals worth a line: a child of something removed is listed only when it went somewhere else. */
+export function listedRemovals(m: Migration): ListedRemoval[] {
+  const parentOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf(".")));
+  const removedPaths = new Set(m.removed.map((r) => r.entry.path));
+  return m.removed
+    .filter((r) => r.movedTo !== undefined || !removedPaths.has(parentOf(r.entry.path)))
+    .map((r) => ({ ...r, withChildren: m.removed.some((other) => parentOf(other.entry.path) === r.entry.path) }));
+}
+
+/** What the other runtimes have and this one lacks, each attribute once, with the runtimes that have it. */
+export function notInRuntime(runtimes: readonly Runtime[], runtime: Runtime): Array<ListedRemoval & { readonly in: string[] }> {
+  const out = new Map<string, ListedRemoval & { in: string[] }>();
+  for (const other of runtimes.filter((r) => r.id !== runtime.id)) {
+    for (const removal of listedRemovals(migration(other, runtime))) {
+      const seen = out.get(removal.entry.path);
+      if (seen === undefined) out.set(removal.entry.path, { ...removal, in: [other.id] });
+      else seen.in.push(other.id);
+    }
+  }
+  return [...out.values()];
+}

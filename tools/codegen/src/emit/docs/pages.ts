@@ -2,7 +2,7 @@ import { attributeFields, type Field, type Model, type PyClass, type Runtime, ty
 import { formatPythonLiteral, formatPythonType } from "../../normalize/python-type.js";
 import { code, link, slug, type Block, type Page } from "./doc.js";
 import { checkRuntimePage } from "./check-runtime-page.js";
-import { entries, migration, type Migration } from "./entries.js";
+import { entries, listedRemovals, migration, notInRuntime, type ListedRemoval, type Migration } from "./entries.js";
 import { pythonHandlerSample, typescriptSample } from "./samples.js";
 
 const SOURCES_NOTE = `Each source key links to its entry on the ${link("Sources", "sources.md")} page (RUN: the runtime observed by running it; RT: its code; DOC3, DOC3N, DOC2: vendor pages).`;
@@ -15,12 +15,10 @@ export function buildPages(model: Model): Page[] {
   return [indexPage(model, migrations), ...model.runtimes.map((runtime) => runtimePage(model, runtime)), comparisonPage(model), ...migrations.map(migrationPage), checkRuntimePage(model), sourcesPage(model)];
 }
 
-/** Consecutive runtimes, and the oldest straight to the newest. */
+/** Every pair of runtimes, from the older to the newer: the upgrades users make. */
 function migrationPairs(model: Model): Array<[Runtime, Runtime]> {
   const r = model.runtimes;
-  const pairs: Array<[Runtime, Runtime]> = r.slice(1).map((to, i) => [r[i]!, to]);
-  if (r.length > 2) pairs.push([r[0]!, r.at(-1)!]);
-  return pairs;
+  return r.flatMap((from, i) => r.slice(i + 1).map((to): [Runtime, Runtime] => [from, to]));
 }
 
 const migrationName = (m: Migration) => `migrate-${m.from.id}-to-${m.to.id}`;
@@ -38,6 +36,9 @@ function indexPage(model: Model, migrations: Migration[]): Page {
       },
       { kind: "heading", level: 2, text: "Runtimes" },
       { kind: "list", items: model.runtimes.map((runtime) => `${link(runtimeLabel(runtime), `${runtime.id}.md`)}: Python ${runtime.pythonVersion}, ${code(`fc_context.${runtime.pythonModule}`)}, ${code(`@fc-context/types/${runtime.id}`)}`) },
+      { kind: "heading", level: 2, text: "Find an attribute" },
+      { kind: "paragraph", text: "Every attribute, alias and method of the context in any runtime, by its path, with the runtimes that have it. Type in the search box to filter." },
+      { kind: "table", searchable: true, head: ["Path", "Runtimes"], rows: attributeIndex(model) },
       { kind: "heading", level: 2, text: "Comparing and migrating" },
       { kind: "list", items: [link("Every attribute in every runtime", "comparison.md"), ...migrations.map((m) => link(`Migrating from ${m.from.id} to ${m.to.id}`, `${migrationName(m)}.md`))] },
       { kind: "heading", level: 2, text: "Checking the spec against a live runtime" },
@@ -74,9 +75,23 @@ function runtimePage(model: Model, runtime: Runtime): Page {
       rows: claims.map(({ where, claim }) => [where, claim.claim, claim.truth, `${cite([claim.source])} says; ${cite(claim.evidence)} show`]),
     });
   }
-  if (runtime.removed.length > 0) {
-    blocks.push({ kind: "heading", level: 2, text: "Not in this runtime" });
-    blocks.push({ kind: "table", head: ["Attribute", "Instead", "Sources"], rows: runtime.removed.map((removal) => [code(removal.attribute), removal.replacement, cite(removal.sources)]) });
+  const missing = notInRuntime(model.runtimes, runtime);
+  if (missing.length > 0) {
+    const sourcesOf = (path: string) => runtime.removed.find((r) => path === r.attribute || path.startsWith(`${r.attribute}.`))?.sources ?? [];
+    blocks.push(
+      { kind: "heading", level: 2, text: "Not in this runtime" },
+      { kind: "paragraph", text: `What other runtimes' contexts have and ${runtime.id}'s does not, and what to use instead.` },
+      {
+        kind: "table",
+        head: ["Attribute", "In", "Instead", "Sources"],
+        rows: missing.map((removal) => [
+          `${code(`context.${removal.entry.path}`)}${removal.withChildren ? ", with everything on it" : ""}`,
+          removal.in.join(", "),
+          instead(removal),
+          cite(sourcesOf(removal.entry.path)),
+        ]),
+      },
+    );
   }
   blocks.push(
     { kind: "heading", level: 2, text: "Quick start" },
@@ -89,6 +104,12 @@ function runtimePage(model: Model, runtime: Runtime): Page {
   );
   for (const cls of runtime.classes) blocks.push(...classBlocks(cls));
   return { name: runtime.id, title: `${runtime.id} context · fc-context`, runtime: runtime.id, blocks };
+}
+
+/** What to use where an attribute is gone: where it moved, the spec's replacement, or nothing. */
+function instead({ movedTo, replacement }: ListedRemoval): string {
+  if (movedTo !== undefined) return `${code(`context.${movedTo.path}`)} (the same ${code(movedTo.header!)} value)`;
+  return replacement ?? "nothing: no replacement on the context";
 }
 
 function vendorClaims(runtime: Runtime): Array<{ where: string; claim: VendorClaim }> {
@@ -138,6 +159,15 @@ function jsonType(field: Field): string {
   return [...field.json.kinds, ...(field.nullable ? ["null"] : [])].join(" or ");
 }
 
+/** Each path of any runtime's context, with links to the runtimes that have it. */
+function attributeIndex(model: Model): string[][] {
+  const paths = new Map<string, Runtime[]>();
+  for (const runtime of model.runtimes) {
+    for (const entry of entries(runtime)) paths.set(entry.path, [...(paths.get(entry.path) ?? []), runtime]);
+  }
+  return [...paths].map(([path, runtimes]) => [code(path), runtimes.map((r) => link(r.id, `${r.id}.md`)).join(", ")]);
+}
+
 function comparisonPage(model: Model): Page {
   const perRuntime = model.runtimes.map((runtime) => new Map(entries(runtime).map((entry) => [entry.path, entry])));
   const paths: string[] = [];
@@ -173,22 +203,14 @@ function migrationPage(m: Migration): Page {
     blocks.push({ kind: "paragraph", text: `Nothing in the context changes: code written for ${m.from.id} reads the same attributes, of the same types, on ${m.to.id}.` });
     return { name: migrationName(m), title: `${m.from.id} to ${m.to.id} · fc-context`, blocks };
   }
-  // a child of something removed is listed only when it went somewhere else
-  const parentOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf(".")));
-  const removedPaths = new Set(m.removed.map((r) => r.entry.path));
-  const listed = m.removed.filter((r) => r.movedTo !== undefined || !removedPaths.has(parentOf(r.entry.path)));
+  const listed = listedRemovals(m);
   if (listed.length > 0) {
     blocks.push(
       { kind: "heading", level: 2, text: "What disappears" },
       {
         kind: "table",
         head: ["In " + m.from.id, "Instead, in " + m.to.id],
-        rows: listed.map(({ entry, movedTo, replacement }) => [
-          `${code(`context.${entry.path}`)}${m.removed.some((r) => parentOf(r.entry.path) === entry.path) ? ", with everything on it" : ""}`,
-          movedTo
-            ? `${code(`context.${movedTo.path}`)} (the same ${code(movedTo.header!)} value)`
-            : (replacement ?? "nothing: no replacement on the context"),
-        ]),
+        rows: listed.map((removal) => [`${code(`context.${removal.entry.path}`)}${removal.withChildren ? ", with everything on it" : ""}`, instead(removal)]),
       },
     );
   }

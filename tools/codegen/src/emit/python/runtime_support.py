@@ -87,7 +87,7 @@ def _check(data: object, rules: _Rules, class_name: str, runtime: str) -> None:
 
 def _check_class(data: object, rules: _Rules, class_name: str, path: str, runtime: str, issues: List[Issue]) -> None:
     if not isinstance(data, Mapping):
-        issues.append(Issue(path, "expected a {} object, got {}".format(class_name, _describe(data)), "type"))
+        issues.append(Issue(path, "expected {} object, got {}".format(_article(class_name), _describe(data)), "type"))
         return
     fields = rules[class_name]
     names = {rule.name for rule in fields}
@@ -103,7 +103,7 @@ def _check_class(data: object, rules: _Rules, class_name: str, path: str, runtim
         value = mapping[rule.name]
         if value is None:
             if not rule.nullable:
-                expected = "a {} object".format(rule.class_name) if rule.class_name else _type_names(rule.kinds, False)
+                expected = _article(rule.class_name) + " object" if rule.class_name else _type_names(rule.kinds, False)
                 issues.append(Issue(where, "expected {}, got null".format(expected), "type"))
         elif rule.class_name is not None:
             _check_class(value, rules, rule.class_name, where, runtime, issues)
@@ -176,7 +176,7 @@ def _kind(value: object) -> str:
         return "an object"
     if isinstance(value, (list, tuple)):
         return "an array"
-    return "a {}".format(type(value).__name__)
+    return _article(type(value).__name__)
 
 
 def _describe(value: object) -> str:
@@ -194,7 +194,14 @@ def _describe(value: object) -> str:
         return "an object"
     if isinstance(value, (list, tuple)):
         return "an array"
-    return "a {}".format(type(value).__name__)
+    return _article(type(value).__name__)
+
+
+def _article(word: str) -> str:
+    """'an FCContext': an acronym whose letter is said with a vowel sound takes 'an', as a vowel does."""
+    if re.match(r"[aeiouAEIOU]|[FHLMNRSX][A-Z]", word):
+        return "an " + word
+    return "a " + word
 
 
 def _number(value: float) -> str:

@@ -49,7 +49,7 @@ function toIssue(error, value, runtime, classes, secrets) {
     case "additionalProperties":
       return { path: `${at}/${escape(params.additionalProperty)}`, keyword, message: `unexpected: ${owner} on ${runtime} has no attribute ${quoteKey(params.additionalProperty)}` };
     case "type":
-      return { path: at, keyword, message: `expected ${classes[at] === undefined ? typeNames(params.type) : `a ${classes[at]} object`}, got ${got(at)}` };
+      return { path: at, keyword, message: `expected ${classes[at] === undefined ? typeNames(params.type) : `${withArticle(classes[at])} object`}, got ${got(at)}` };
     case "minLength":
       return { path: at, keyword, message: params.limit === 1 ? `expected a non-empty string, got ${got(at)}` : `expected a string of at least ${params.limit} characters, got ${got(at)}` };
     case "maxLength":
@@ -64,6 +64,11 @@ function toIssue(error, value, runtime, classes, secrets) {
     default:
       return { path: at, keyword, message: `failed the "${keyword}" rule` };
   }
+}
+
+// "an FCContext": an acronym whose letter is said with a vowel sound takes "an", as a vowel does.
+function withArticle(word) {
+  return /^[aeiou]/i.test(word) || /^[FHLMNRSX][A-Z]/.test(word) ? `an ${word}` : `a ${word}`;
 }
 
 function typeNames(type) {
