@@ -29,6 +29,11 @@ function cli(args: string[], stdin?: string): Promise<Result> {
   });
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+/** The context from-headers prints before its verdict line. */
+const contextOf = (stdout: string): Json => JSON.parse(stdout.slice(0, stdout.lastIndexOf("\n}") + 2)) as Json;
+
 let files = 0;
 function file(value: unknown): string {
   const target = path.join(scratch, `input-${files++}.json`);
@@ -62,10 +67,12 @@ describe("fc-context", () => {
   it.each([
     [["validate", "x.json"], "--runtime <id> is required"],
     [["validate", "x.json", "--runtime", "python2.7"], 'unknown runtime "python2.7"'],
-    [["validate", "--runtime", "python3.9"], "expected one file"],
+    [["validate", "--runtime", "python3.9"], "expected one or more files"],
     [["validate", "/nonexistent.json", "--runtime", "python3.9"], "cannot read /nonexistent.json"],
     [["validate", "x.json", "--runtime", "python3.9", "--form", "yaml"], "--form must be attributes, json or headers"],
-    [["validate", "x.json", "--runtime", "python3.9", "--colour"], "Unknown option '--colour'"],
+    [["validate", "x.json", "--runtime", "python3.9", "--colour"], "fc-context validate: unknown option --colour (fc-context validate --help lists the options)\n"],
+    [["validate", "x.json", "--runtime"], "option --runtime needs a value"],
+    [["fake", "--runtime", "python3.9", "extra.json"], "takes no file"],
     [["fake"], "--runtime <id> is required"],
     [["diff", "python3.9"], "expected two runtimes"],
   ])("exits 2 with the reason on stderr for %j", async (args, message) => {
@@ -80,9 +87,10 @@ describe("fc-context validate", () => {
   for (const [runtime, folder] of [["python3.6", "python3"], ["python3.9", "python3.9"], ["python3.12", "python3.12"]] as const) {
     it(`${runtime}: exits 0 for every valid vector and 1 for every invalid one, at its fault, never echoing strings`, async () => {
       for (const vector of vectors(folder, "valid")) {
-        const result = await cli(["validate", file(vector.value), "--runtime", runtime]);
+        const input = file(vector.value);
+        const result = await cli(["validate", input, "--runtime", runtime]);
         expect(result, vector.name).toMatchObject({ code: 0, stderr: "" });
-        expect(result.stdout).toBe(`valid: a ${folder} context (attributes)\n`);
+        expect(result.stdout).toBe(`${input}: valid: a ${folder} context (attributes)\n`);
       }
       for (const vector of vectors(folder, "invalid")) {
         const result = await cli(["validate", file(vector.value), "--runtime", runtime, "--json"]);
@@ -95,12 +103,49 @@ describe("fc-context validate", () => {
     }, 60_000);
   }
 
-  it("reads standard input, and calls input that is not JSON invalid", async () => {
+  it("reads standard input; input that is not JSON is a usage-class error naming line and column", async () => {
     const valid = vectors("python3.9", "valid")[0]!.value;
-    expect((await cli(["validate", "-", "--runtime", "python3.9"], JSON.stringify(valid))).code).toBe(0);
-    const broken = await cli(["validate", "-", "--runtime", "python3.9"], "{ not json");
-    expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain("standard input is not JSON");
+    const read = await cli(["validate", "-", "--runtime", "python3.9"], JSON.stringify(valid));
+    expect(read).toMatchObject({ code: 0, stdout: "standard input: valid: a python3.9 context (attributes)\n", stderr: "" });
+    const broken = await cli(["validate", "-", "--runtime", "python3.9"], '{\n  "request_id": "r",\n  oops\n}');
+    expect(broken).toMatchObject({ code: 2, stdout: "" });
+    expect(broken.stderr).toMatch(/^fc-context validate: standard input:3:3: not JSON: .+\n$/);
+    const empty = await cli(["validate", "-", "--runtime", "python3.9"], "  \n");
+    expect(empty).toMatchObject({ code: 2, stderr: "fc-context validate: standard input: empty: expected a JSON value\n" });
+  });
+
+  it("checks several files in one run, a verdict line each, and still checks the rest after an unreadable one", async () => {
+    const [good, bad] = [vectors("python3.9", "valid")[0]!, vectors("python3.9", "invalid")[0]!];
+    const files = [file(good.value), file(bad.value)];
+    const result = await cli(["validate", ...files, "/nonexistent.json", "--runtime", "python3.9"]);
+    expect(result.code).toBe(2);
+    const verdicts = result.stdout.split("\n").filter((line) => !line.startsWith("  ") && line !== "");
+    expect(verdicts).toEqual([`${files[0]}: valid: a python3.9 context (attributes)`, expect.stringMatching(new RegExp(`^${escapeRegExp(files[1]!)}: invalid: not a python3.9 context \\(attributes\\), 1 issue:$`))]);
+    expect(result.stderr).toBe("fc-context validate: cannot read /nonexistent.json: no such file\n");
+    const json = JSON.parse((await cli(["validate", ...files, "--runtime", "python3.9", "--json"])).stdout) as Json[];
+    expect(json.map((v) => [v.file, v.valid])).toEqual([[files[0], true], [files[1], false]]);
+  });
+
+  it("hints at the form a failing input looks like", async () => {
+    const wire = (await import("@fc-context/wire/python3.9")) as Json;
+    const value = vectors("python3.9", "valid").find((v) => v.name === "role-tracing-concurrency.json")!.value;
+    const logged = file(wire.toJsonView(value));
+    const asAttributes = await cli(["validate", logged, "--runtime", "python3.9"]);
+    expect(asAttributes.code).toBe(1);
+    expect(asAttributes.stderr).toBe(`hint: ${logged} looks like a to_json() view (camelCase keys such as requestId): try --form json\n`);
+    const headers = await cli(["validate", file(wire.toHeaders(value)), "--runtime", "python3.9"]);
+    expect(headers.stderr).toContain("looks like x-fc-* request headers: try --form headers");
+    expect((await cli(["validate", file(value), "--runtime", "python3.9", "--form", "json"])).stderr).toContain("try --form attributes");
+  });
+
+  it("prints its version", async () => {
+    const result = await cli(["--version"]);
+    expect(result).toMatchObject({ code: 0, stdout: "fc-context 0.1.0 (spec 0.1.0)\n", stderr: "" });
+  });
+
+  it("names an unreadable file without printing the usage", async () => {
+    const result = await cli(["validate", "/nonexistent.json", "--runtime", "python3.9"]);
+    expect(result.stderr).toBe("fc-context validate: cannot read /nonexistent.json: no such file\n");
   });
 
   it("checks the to_json() view and the headers forms", async () => {
@@ -133,7 +178,7 @@ describe("fc-context diff", () => {
   it("prints the migration from python3.10 to python3.12 as text, and as JSON with --json", async () => {
     const text = await cli(["diff", "python3.10", "python3.12"]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain("context.credentials: Read the ALIBABA_CLOUD_ACCESS_KEY_ID");
+    expect(text.stdout).toContain("context.credentials, with everything on it: Read the ALIBABA_CLOUD_ACCESS_KEY_ID");
     expect(text.stdout).toContain("context.service.qualifier: now context.function.qualifier (the same x-fc-qualifier value)");
     expect(text.stdout).toContain("context.service.log_project: now context.log_project");
     const json = JSON.parse((await cli(["diff", "python3.6", "python3.12", "--json"])).stdout) as Json;
@@ -161,11 +206,13 @@ describe("fc-context from-headers", () => {
     const value = vectors("python3", "valid").find((v) => v.name === "role-tracing-concurrency.json")!.value as Json;
     const headers = wire.toHeaders(value);
     expect(headers["x-fc-access-key-secret"]).toBe(secret);
-    const result = await cli(["from-headers", file(headers), "--runtime", "python3.6"]);
+    const input = file(headers);
+    const result = await cli(["from-headers", input, "--runtime", "python3.6"]);
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(result.stdout).not.toContain(secret);
     expect(result.stdout).not.toContain(value.credentials.security_token);
-    const context = JSON.parse(result.stdout) as Json;
+    expect(result.stdout).toMatch(new RegExp(`\\nvalid: a python3 context, built from ${escapeRegExp(input)} on the default path\\n$`));
+    const context = contextOf(result.stdout);
     expect(context.credentials).toEqual({ access_key_id: value.credentials.access_key_id, access_key_secret: "********", security_token: "********" });
     expect(context.function.timeout).toBe(60);
     expect(context.tracing.span_baggages).toEqual(value.tracing.span_baggages);
@@ -179,10 +226,12 @@ describe("fc-context from-headers", () => {
     expect(JSON.parse(never.stdout)).toMatchObject({ valid: false, issues: [{ path: "x-fc-request-id", message: expect.stringContaining("no handler runs") }] });
     const partial = await cli(["from-headers", "-", "--runtime", "python3.12"], JSON.stringify([["x-fc-request-id", "r-1"], ["X-FC-Function-Memory", "512"]]));
     expect(partial.code).toBe(1);
-    expect(JSON.parse(partial.stdout)).toMatchObject({ request_id: "r-1", region: "", function: { memory: 512 } });
-    expect(partial.stderr).toContain("/region: expected a non-empty string");
+    expect(contextOf(partial.stdout)).toMatchObject({ request_id: "r-1", region: "", function: { memory: 512 } });
+    expect(partial.stdout).toContain("\ninvalid: not a python3.12 context, built from standard input on the default path:\n");
+    expect(partial.stdout).toContain("  /region: expected a non-empty string");
+    expect(partial.stderr).toBe("");
     const concurrent = await cli(["from-headers", "-", "--runtime", "python3.9", "--path", "concurrent"], JSON.stringify({ "x-fc-request-id": "r-1", "x-fc-function-memory": "512" }));
-    expect(JSON.parse(concurrent.stdout)).toMatchObject({ region: null, function: { timeout: 3 }, retry_count: 1 });
+    expect(contextOf(concurrent.stdout)).toMatchObject({ region: null, function: { timeout: 3 }, retry_count: 1 });
   });
 
   it("rebuilds, and validate accepts, every default-path context the runtime built from a real client's headers", async () => {

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { buildOutputs } from "../../../tools/codegen/src/generate.js";
 import { SpecError } from "../../../tools/codegen/src/spec-error.js";
 import { compareReport } from "../src/conformance/compare.js";
+import type { Report } from "../src/conformance/types.js";
 
 // `fc-context spec draft`: a report of a runtime the spec lacks becomes a spec file the generator
 // refuses, naming each gap, until the gaps are filled; then it generates, and the new runtime's
@@ -19,7 +20,8 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), "fc-context-draft-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 type Json = Record<string, any>;
 
-function python(args: string[]): Json {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a report is JSON whose shape the test asserts
+function python(args: string[]): any {
   const out = execFileSync("/usr/bin/python3", args, {
     env: { ...process.env, PYTHONPATH: path.join(repoRoot, "packages/python/src"), PYTHONDONTWRITEBYTECODE: "1" },
   });
@@ -69,7 +71,7 @@ async function refused(root: string): Promise<SpecError> {
   throw new Error("the draft generated with its gaps open");
 }
 
-async function draftGenerates(report: Json, id: string): Promise<Json> {
+async function draftGenerates(report: Report, id: string): Promise<Json> {
   const { root, report: file } = checkout(report);
   const result = await cli(["spec", "draft", file], root);
   expect(result, result.stderr).toMatchObject({ code: 0, stderr: "" });

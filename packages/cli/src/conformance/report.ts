@@ -1,32 +1,31 @@
 // Reading a probe report and finding the spec entry of its runtime.
 import { createRequire } from "node:module";
-import { readJson, UsageError } from "../io.js";
+import { isObject, readJson, sourceName, UsageError, type Io } from "../io.js";
+import type { Manifest, ManifestRuntime, Report } from "./types.js";
 
 export const REPORT_FORMAT = "fc-context-probe/1";
 
-/** The runtimes as the spec defines them (packages/cli/gen/runtimes.json, generated). */
-export const loadManifest = () => createRequire(import.meta.url)("../../gen/runtimes.json");
+/** The runtimes as the spec defines them (gen/runtimes.json, generated). */
+export const loadManifest = (): Manifest => createRequire(import.meta.url)("../../gen/runtimes.json") as Manifest;
 
 /** A probe report from a file or standard input; anything else is a usage error saying why. */
-export async function readReport(source, stdin) {
-  const input = await readJson(source, stdin);
-  if (!input.ok) throw new UsageError(input.message);
-  const report = input.value;
-  const where = source === "-" ? "standard input" : source;
-  if (report === null || typeof report !== "object" || Array.isArray(report)) throw new UsageError(`${where}: expected a probe report (a JSON object)`);
+export async function readReport(source: string, stdin: Io["stdin"]): Promise<Report> {
+  const report = await readJson(source, stdin);
+  const where = sourceName(source);
+  if (!isObject(report)) throw new UsageError(`${where}: expected a probe report (a JSON object)`);
   if (report.format !== REPORT_FORMAT) {
     throw new UsageError(`${where}/format: expected "${REPORT_FORMAT}" (a report of fc_context.probe), got ${JSON.stringify(report.format ?? null)}`);
   }
   const context = report.context;
-  if (context === null || typeof context !== "object" || typeof context.class !== "string" || typeof context.attributes !== "object") {
+  if (!isObject(context) || typeof context.class !== "string" || !isObject(context.attributes)) {
     throw new UsageError(`${where}/context: expected the context's tree ({"class": ..., "attributes": {...}})`);
   }
-  return report;
+  return report as unknown as Report;
 }
 
 /** The spec entry of a runtime id (or one of its aliases), or a usage error naming the known ids. */
-export function findRuntime(manifest, id, fromOption) {
-  const runtime = manifest.runtimes.find((r) => r.id === id || r.aliases.includes(id));
+export function findRuntime(manifest: Manifest, id: string | undefined, fromOption: boolean): ManifestRuntime {
+  const runtime = manifest.runtimes.find((r) => r.id === id || (id !== undefined && r.aliases.includes(id)));
   if (runtime !== undefined) return runtime;
   const known = manifest.runtimes.flatMap((r) => [r.id, ...r.aliases]).join(", ");
   if (typeof id !== "string") throw new UsageError(`the report names no runtime (runtime/id): pass --runtime <id> (${known})`);

@@ -2,11 +2,11 @@
 // one-line form fits within the line width kept on one line, so a drafted file reads like the rest.
 const WIDTH = 118;
 
-export function formatSpecJson(value) {
+export function formatSpecJson(value: unknown): string {
   return `${format(value, "", 0)}\n`;
 }
 
-function format(value, indent, used) {
+function format(value: unknown, indent: string, used: number): string {
   const flat = oneLine(value);
   if (value === null || typeof value !== "object" || indent.length + used + flat.length <= WIDTH) return flat;
   const inner = `${indent}  `;
@@ -14,7 +14,7 @@ function format(value, indent, used) {
     if (value.length === 0) return "[]";
     return `[\n${value.map((item) => `${inner}${format(item, inner, 0)}`).join(",\n")}\n${indent}]`;
   }
-  const entries = Object.entries(value);
+  const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return "{}";
   const lines = entries.map(([key, item]) => {
     const head = `${JSON.stringify(key)}: `;
@@ -23,9 +23,9 @@ function format(value, indent, used) {
   return `{\n${lines.join(",\n")}\n${indent}}`;
 }
 
-function oneLine(value) {
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
+function oneLine(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
   if (Array.isArray(value)) return `[${value.map(oneLine).join(", ")}]`;
-  const entries = Object.entries(value);
+  const entries = Object.entries(value as Record<string, unknown>);
   return entries.length === 0 ? "{}" : `{ ${entries.map(([key, item]) => `${JSON.stringify(key)}: ${oneLine(item)}`).join(", ")} }`;
 }

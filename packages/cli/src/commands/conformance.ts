@@ -1,10 +1,13 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { Command } from "../command.js";
 import { reportToCase } from "../conformance/case.js";
 import { compareReport } from "../conformance/compare.js";
 import { findRuntime, loadManifest, readReport } from "../conformance/report.js";
-import { EXIT, paint, UsageError, write } from "../io.js";
-import { onePositional } from "../main.js";
+import type { Drift, ManifestRuntime, Report } from "../conformance/types.js";
+import { EXIT, InputError, paint, write, type Io } from "../io.js";
+import { onePositional } from "../options.js";
+import { loadWire } from "./wire-module.js";
 
 const usage = `Usage: fc-context conformance <report.json|-> [--runtime <id>] [--json] [--case <file>]
 
@@ -15,47 +18,41 @@ runtime did, and which spec file and JSON pointer to change. --runtime overrides
 report names; --case writes the report as a case for spec/conformance/cases/.
 Exit 0 when the runtime matches the spec, 1 on any difference, 2 on a usage error.`;
 
-export const conformance = {
+export const conformance: Command = {
   usage,
   options: { runtime: { type: "string" }, json: { type: "boolean" }, case: { type: "string" } },
   async run(positionals, values, io) {
     const source = onePositional(positionals, "report file (or - for standard input)");
     const report = await readReport(source, io.stdin);
-    const manifest = loadManifest();
-    const runtime = findRuntime(manifest, values.runtime ?? report.runtime?.id, values.runtime !== undefined);
+    const option = values.runtime as string | undefined;
+    const runtime = findRuntime(loadManifest(), option ?? report.runtime?.id, option !== undefined);
     const drift = compareReport(report, runtime);
     const pathName = report.path?.name === "concurrent" ? "concurrent" : "default";
-    if (values.case !== undefined) await writeCase(report, runtime, values.case);
-    if (values.json) {
+    if (typeof values.case === "string") await writeCase(report, runtime, values.case);
+    if (values.json === true) {
       write(io.stdout, JSON.stringify({ runtime: runtime.id, path: pathName, specFile: runtime.specFile, matches: drift.length === 0, drift }, null, 2));
     } else write(io.stdout, render(io, runtime, pathName, drift));
     return drift.length === 0 ? EXIT.ok : EXIT.invalid;
   },
 };
 
-async function writeCase(report, runtime, file) {
-  const wire = await import(`@fc-context/wire/${runtime.id}`);
-  const name = path.basename(file).replace(/\.json$/, "");
-  const testCase = reportToCase(report, runtime, name, wire.toHeaders);
+async function writeCase(report: Report, runtime: ManifestRuntime, file: string): Promise<void> {
+  const wire = await loadWire(runtime.id);
+  const testCase = reportToCase(report, runtime, path.basename(file).replace(/\.json$/, ""), wire.toHeaders);
   try {
     await writeFile(file, `${JSON.stringify(testCase, null, 1)}\n`);
   } catch (error) {
-    throw new UsageError(`cannot write ${file}: ${error.code ?? error.message}`);
+    throw new InputError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
 
-function render(io, runtime, pathName, drift) {
+function render(io: Io, runtime: ManifestRuntime, pathName: string, drift: readonly Drift[]): string {
   const head = `${runtime.id} on the ${pathName} path`;
   if (drift.length === 0) return `${head}: ${paint(io, "green", "matches the spec")} (${runtime.specFile}).`;
   const count = `${drift.length} difference${drift.length === 1 ? "" : "s"} from the spec`;
   const lines = [`${head}: ${paint(io, "red", count)} (${runtime.specFile}).`];
   for (const entry of drift) {
-    lines.push(
-      `  ${entry.kind}: ${entry.path}`,
-      `    spec:    ${entry.spec}`,
-      `    runtime: ${entry.runtime}`,
-      `    change:  ${entry.change.file}#${entry.change.pointer}`,
-    );
+    lines.push(`  ${entry.kind}: ${entry.path}`, `    spec:    ${entry.spec}`, `    runtime: ${entry.runtime}`, `    change:  ${entry.change.file}#${entry.change.pointer}`);
   }
   return lines.join("\n");
 }

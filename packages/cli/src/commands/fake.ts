@@ -1,0 +1,22 @@
+import { fakeContext } from "@fc-context/testing";
+import type { Command } from "../command.js";
+import { EXIT, maskSecrets, UsageError, write } from "../io.js";
+import { runtimeOption } from "../options.js";
+import { loadWire } from "./wire-module.js";
+
+const usage = `Usage: fc-context fake --runtime <id>
+
+Prints a realistic context of the runtime as JSON (its attribute view): no role, tracing off,
+the LATEST version, a fresh request id. Secrets, if any, are masked.`;
+
+export const fake: Command = {
+  usage,
+  options: { runtime: { type: "string" } },
+  async run(positionals, values, io) {
+    if (positionals.length > 0) throw new UsageError(`takes no file, got ${positionals.join(" ")}`);
+    const runtime = runtimeOption(values.runtime as string | undefined);
+    const { secretPaths } = await loadWire(runtime);
+    write(io.stdout, JSON.stringify(maskSecrets(fakeContext(runtime), secretPaths), null, 2));
+    return EXIT.ok;
+  },
+};

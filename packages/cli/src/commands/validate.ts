@@ -1,0 +1,107 @@
+import type { ValidationIssue, ValidationResult } from "@fc-context/validators";
+import type { Command } from "../command.js";
+import { EXIT, InputError, isObject, paint, readJson, sourceName, UsageError, write, type ExitCode, type Io } from "../io.js";
+import { runtimeOption, withArticle } from "../options.js";
+import { headerIssue, type WireModule } from "./wire-module.js";
+
+const usage = `Usage: fc-context validate <file|->... --runtime <id> [--form attributes|json|headers] [--json]
+
+Checks contexts: their attribute view (the default; the shape of the TypeScript types), their
+to_json() view (camelCase keys), or the x-fc-* headers the runtime builds them from. One verdict
+line per file, then every fault by JSON pointer; a secret's value is never printed. With --json:
+an object per file ({file, valid, runtime, form, issues}), an array of them for several files.
+Exit 0 when all are valid, 1 when one is not, 2 on a usage error or a file that cannot be read
+or is not JSON (the others are still checked).`;
+
+const FORMS = ["attributes", "json", "headers"] as const;
+type Form = (typeof FORMS)[number];
+type Validate = (value: unknown) => ValidationResult<unknown>;
+
+interface Verdict {
+  readonly file: string;
+  readonly valid: boolean;
+  readonly runtime: string;
+  readonly form: Form;
+  readonly issues: readonly ValidationIssue[];
+}
+
+export const validate: Command = {
+  usage,
+  options: { runtime: { type: "string" }, form: { type: "string", default: "attributes" }, json: { type: "boolean" } },
+  async run(positionals, values, io) {
+    if (positionals.length === 0) throw new UsageError("expected one or more files (or - for standard input)");
+    const runtime = runtimeOption(values.runtime as string | undefined);
+    const form = values.form as Form;
+    if (!FORMS.includes(form)) throw new UsageError(`--form must be attributes, json or headers, not "${form}"`);
+    const check = await checker(runtime, form);
+    const verdicts: Verdict[] = [];
+    let unreadable = false;
+    for (const source of positionals) {
+      let value: unknown;
+      try {
+        value = await readJson(source, io.stdin);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        write(io.stderr, `fc-context validate: ${error.message}`);
+        unreadable = true;
+        continue;
+      }
+      const issues = check(value);
+      verdicts.push({ file: sourceName(source), valid: issues.length === 0, runtime, form, issues });
+      const hint = issues.length > 0 ? formHint(value, form) : undefined;
+      if (hint !== undefined) write(io.stderr, `hint: ${sourceName(source)} ${hint}`);
+    }
+    if (values.json === true) write(io.stdout, JSON.stringify(positionals.length === 1 ? (verdicts[0] ?? null) : verdicts, null, 2));
+    else for (const verdict of verdicts) write(io.stdout, render(io, verdict));
+    const code: ExitCode = unreadable ? EXIT.usage : verdicts.every((v) => v.valid) ? EXIT.ok : EXIT.invalid;
+    return code;
+  },
+};
+
+/** The check of one form, loaded once for every file. */
+async function checker(runtime: string, form: Form): Promise<(value: unknown) => readonly ValidationIssue[]> {
+  if (form === "json") {
+    let validateJson: Validate;
+    try {
+      ({ validateFCContextJSON: validateJson } = (await import(/* @vite-ignore */ `@fc-context/validators/${runtime}/json`)) as { validateFCContextJSON: Validate });
+    } catch {
+      throw new UsageError(`${runtime} has no to_json() view: use --form attributes`);
+    }
+    return (value) => issuesOf(validateJson(value));
+  }
+  const { validateFCContext } = (await import(/* @vite-ignore */ `@fc-context/validators/${runtime}`)) as { validateFCContext: Validate };
+  if (form === "attributes") return (value) => issuesOf(validateFCContext(value));
+  const wire = (await import(/* @vite-ignore */ `@fc-context/wire/${runtime}`)) as WireModule;
+  return (value) => {
+    if (!isObject(value) && !Array.isArray(value)) return [{ path: "", message: "expected an object of header names to values, or [name, value] pairs", keyword: "type" }];
+    try {
+      return issuesOf(validateFCContext(wire.fromHeaders(value)));
+    } catch (error) {
+      return [headerIssue(wire, error)];
+    }
+  };
+}
+
+const issuesOf = (result: ValidationResult<unknown>): readonly ValidationIssue[] => (result.ok ? [] : result.issues);
+
+/** When a value fails its form but looks like another form, which one to try. */
+export function formHint(value: unknown, form: Form): string | undefined {
+  if (!isObject(value)) return undefined;
+  const keys = Object.keys(value);
+  if (form !== "headers" && keys.length > 0 && keys.every((key) => /^x-fc-/i.test(key) || /^content-type$/i.test(key))) {
+    return "looks like x-fc-* request headers: try --form headers";
+  }
+  if (form !== "json" && ("requestId" in value || "accountId" in value) && !("request_id" in value)) {
+    return "looks like a to_json() view (camelCase keys such as requestId): try --form json";
+  }
+  if (form !== "attributes" && "request_id" in value) return "looks like the attribute view (snake_case keys such as request_id): try --form attributes";
+  return undefined;
+}
+
+function render(io: Io, verdict: Verdict): string {
+  const what = `${withArticle(verdict.runtime)} context (${verdict.form})`;
+  if (verdict.valid) return `${verdict.file}: ${paint(io, "green", "valid")}: ${what}`;
+  const count = verdict.issues.length === 1 ? "1 issue" : `${verdict.issues.length} issues`;
+  const lines = verdict.issues.map((issue) => `  ${issue.path || "(the value)"}: ${issue.message}`);
+  return [`${verdict.file}: ${paint(io, "red", "invalid")}: not ${what}, ${count}:`, ...lines].join("\n");
+}
