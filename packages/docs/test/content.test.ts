@@ -37,7 +37,7 @@ describe("what the docs tell a reader", () => {
     const yaml = codeBlocks(text, "yaml").join("\n");
     for (const [, name] of yaml.matchAll(/handler: fc_context\.probe\.(\w+)/g)) expect(probe).toMatch(new RegExp(`^def ${name}\\(`, "m"));
     expect(yaml).toMatch(/^ {6}runtime: python3\.\d+$/m);
-    const cli = readFileSync(path.join(repoRoot, "packages/cli/src/main.js"), "utf8");
+    const cli = readFileSync(path.join(repoRoot, "packages/cli/src/main.ts"), "utf8");
     for (const command of ["conformance", "spec draft"]) {
       expect(text).toContain(`fc-context ${command} report.json`);
       expect(cli).toContain(`  ${command} <report.json|->`);

@@ -99,6 +99,21 @@ describe("the runtime's header rules", () => {
     expect(fromHeaders({ ...base, "x-fc-service-name": ["a", "b"] }, { path: "concurrent" }).service.name).toBe("a, b");
   });
 
+  it("takes what JavaScript servers hold: a Web Headers, Node's IncomingHttpHeaders and headersDistinct", async () => {
+    const { fromHeaders } = await import("@fc-context/wire/python3.9");
+    const web = new Headers({ "X-FC-Request-Id": "r-web", "x-fc-function-memory": "512", "x-fc-region": "cn-hangzhou" });
+    expect(fromHeaders(web)).toMatchObject({ request_id: "r-web", region: "cn-hangzhou", function: { memory: 512 } });
+    // Node gives an array for a repeated header in headersDistinct (and for set-cookie in headers)
+    const incoming: import("node:http").IncomingHttpHeaders = { "x-fc-request-id": "r-node", "x-fc-function-memory": "256", host: "localhost:9000" };
+    expect(fromHeaders(incoming).function.memory).toBe(256);
+    const distinct: NodeJS.Dict<string[]> = { "x-fc-request-id": ["r-d"], "x-fc-function-memory": ["128"], "x-fc-region": ["cn-a", "cn-b"] };
+    expect(fromHeaders(distinct).region).toBe("cn-a");
+    expect(fromHeaders(distinct, { path: "concurrent" }).region).toBe("cn-a, cn-b");
+    // a Web Headers joins repeats itself (Fetch), so the default path's first-value rule sees them joined
+    const repeated = new Headers([["x-fc-request-id", "r"], ["x-fc-function-memory", "1"], ["x-fc-region", "cn-a"], ["x-fc-region", "cn-b"]]);
+    expect(fromHeaders(repeated).region).toBe("cn-a, cn-b");
+  });
+
   it("converts ints as the runtime does on each path: memory by int(), timeout and retry count by the native parse or int()", async () => {
     const { fromHeaders, FCHeaderError } = await import("@fc-context/wire/python3.9");
     const timeout = (value: string | undefined, path: "default" | "concurrent" = "default") =>
