@@ -10,3 +10,14 @@ export interface Vector {
 
 export declare function readVectors(runtime: string, kinds?: ReadonlyArray<"valid" | "invalid">): Vector[];
 export declare function stringsIn(value: unknown): string[];
+
+export interface Finding {
+  readonly name: string;
+  readonly description: string;
+  readonly runtime: string;
+  readonly form: "attributes" | "json" | "headers-default" | "headers-concurrent";
+  readonly input: unknown;
+  readonly expected: unknown;
+}
+
+export declare function readFindings(): Finding[];

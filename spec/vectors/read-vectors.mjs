@@ -21,3 +21,12 @@ export function stringsIn(value) {
   if (typeof value === "string") return [value];
   return value !== null && typeof value === "object" ? Object.values(value).flatMap(stringsIn) : [];
 }
+
+/** The differential fuzzer's findings (findings/README.md): inputs both languages must agree on. */
+export function readFindings() {
+  const dir = path.join(root, "findings");
+  return readdirSync(dir)
+    .filter((file) => file.endsWith(".json"))
+    .sort()
+    .map((file) => ({ name: file, ...JSON.parse(readFileSync(path.join(dir, file), "utf8")) }));
+}

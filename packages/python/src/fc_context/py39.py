@@ -718,11 +718,50 @@ def to_json_view(context: FCContext) -> Dict[str, Any]:
     return view
 
 
+_JSON_RULES: Dict[str, Any] = {
+    "FCContextJSON": (
+        _rule("requestId", ("string",), min_length=1),
+        _rule("credentials", ("object",), class_name="CredentialsJSON"),
+        _rule("function", ("object",), class_name="FunctionMetaJSON"),
+        _rule("service", ("object",), class_name="ServiceMetaJSON"),
+        _rule("region", ("string",), min_length=1),
+        _rule("accountId", ("string",), min_length=1),
+        _rule("retryCount", ("integer",)),
+        _rule("tracing", ("object",), class_name="TracingJSON"),
+    ),
+    "CredentialsJSON": (
+        _rule("accessKeyId", ("string",)),
+        _rule("accessKeySecret", ("string",), secret=True),
+        _rule("securityToken", ("string",), secret=True),
+    ),
+    "FunctionMetaJSON": (
+        _rule("name", ("string",), min_length=1),
+        _rule("handler", ("string",), min_length=1),
+        _rule("memory", ("integer",), minimum=1),
+        _rule("timeout", ("integer",), minimum=1),
+    ),
+    "ServiceMetaJSON": (
+        _rule("name", ("string",), nullable=True),
+        _rule("logProject", ("string",), nullable=True),
+        _rule("logStore", ("string",), nullable=True),
+        _rule("qualifier", ("string",), nullable=True),
+        _rule("versionId", ("string",), nullable=True),
+    ),
+    "TracingJSON": (
+        _rule("openTracingSpanContext", ("string",), nullable=True, pattern="^(?:[0-9a-fA-F]+:[0-9a-fA-F]+:[0-9a-fA-F]+:[0-9a-fA-F]+)?$"),
+        _rule("openTracingSpanBaggages", ("object", "array", "string", "number", "boolean",), nullable=True),
+        _rule("jaegerEndpoint", ("string",), nullable=True),
+    ),
+}
+
+
 def from_json_view(data: Mapping[str, Any]) -> FCContext:
-    """Builds a context from its to_json() view (json.loads of a logged context.to_json()), checked
-    like from_dict, faults reported by attribute path.
+    """Builds a context from its to_json() view (json.loads of a logged context.to_json()). Raises
+    FCContextValidationError listing every fault by JSON pointer into the view (its camelCase
+    keys), as @fc-context/validators' validateFCContextJSON reports them.
     """
-    return from_dict(_renamed(data, _JSON_KEYS, "FCContext"))  # type: ignore[arg-type]
+    _check(data, _JSON_RULES, "FCContextJSON", RUNTIME)
+    return FCContext._from_attributes(_renamed(data, _JSON_KEYS, "FCContext"))  # type: ignore[arg-type]
 
 
 _PYTHON_ONLY = ("logger",)

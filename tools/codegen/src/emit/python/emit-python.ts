@@ -154,12 +154,14 @@ function concurrentProtocols(runtime: Runtime): string[] {
   return [...out, ""];
 }
 
-function ruleSource(field: Field): string {
+/** A field's rule in the attribute view, or in the to_json() view (its JSON key, classes named <Class>JSON). */
+function ruleSource(field: Field, view: "attributes" | "json" = "attributes"): string {
   const json = field.json!;
-  const args = [JSON.stringify(field.name), `(${json.kinds.map((kind) => JSON.stringify(kind)).join(", ")},)`];
+  const name = view === "json" ? field.toJsonKey! : field.name;
+  const args = [JSON.stringify(name), `(${json.kinds.map((kind) => JSON.stringify(kind)).join(", ")},)`];
   const named: string[] = [];
   if (field.nullable) named.push("nullable=True");
-  if (json.classRef !== undefined) named.push(`class_name=${JSON.stringify(json.classRef)}`);
+  if (json.classRef !== undefined) named.push(`class_name=${JSON.stringify(view === "json" ? `${json.classRef}JSON` : json.classRef)}`);
   const c = json.constraints;
   if (c.minLength !== undefined) named.push(`min_length=${c.minLength}`);
   if (c.maxLength !== undefined) named.push(`max_length=${c.maxLength}`);
@@ -329,9 +331,18 @@ function wireFunctions(runtime: Runtime): string[] {
     "    return view",
     "",
     "",
+    `_JSON_RULES: Dict[str, Any] = {`,
+    ...keys.flatMap((cls) => [`    ${JSON.stringify(`${cls.name}JSON`)}: (`, ...attributeFields(cls).map((field) => `        ${ruleSource(field, "json")},`), "    ),"]),
+    "}",
+    "",
+    "",
     `def from_json_view(data: Mapping[str, Any]) -> ${root.name}:`,
-    docstring("Builds a context from its to_json() view (json.loads of a logged context.to_json()), checked like from_dict, faults reported by attribute path.", "    "),
-    `    return from_dict(_renamed(data, _JSON_KEYS, ${JSON.stringify(root.name)}))  # type: ignore[arg-type]`,
+    docstring(
+      "Builds a context from its to_json() view (json.loads of a logged context.to_json()). Raises FCContextValidationError listing every fault by JSON pointer into the view (its camelCase keys), as @fc-context/validators' validateFCContextJSON reports them.",
+      "    ",
+    ),
+    `    _check(data, _JSON_RULES, ${JSON.stringify(`${root.name}JSON`)}, RUNTIME)`,
+    `    return ${root.name}._from_attributes(_renamed(data, _JSON_KEYS, ${JSON.stringify(root.name)}))  # type: ignore[arg-type]`,
     "",
     "",
   );

@@ -396,7 +396,7 @@ def _sent(headers: Mapping[str, Optional[str]]) -> Dict[str, str]:
 
 
 def _renamed(data: object, keys: Mapping[str, Mapping[str, Tuple[str, Optional[str]]]], class_name: str) -> object:
-    """A to_json view with its keys renamed to the attribute names; anything else left for from_dict to flag."""
+    """A to_json view, already checked against its rules, with its keys renamed to the attribute names."""
     if not isinstance(data, Mapping):
         return data
     table = keys[class_name]

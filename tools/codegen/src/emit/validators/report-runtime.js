@@ -36,7 +36,9 @@ export function toIssues(errors, value, runtime, classes, secrets = new Set()) {
     seen.add(key);
     issues.push(issue);
   }
-  return issues;
+  // a value of the wrong type has one fault, its type: a bound it also misses says nothing more
+  const mistyped = new Set(issues.filter((issue) => issue.keyword === "type").map((issue) => issue.path));
+  return issues.filter((issue) => issue.keyword === "type" || !mistyped.has(issue.path));
 }
 
 function toIssue(error, value, runtime, classes, secrets) {

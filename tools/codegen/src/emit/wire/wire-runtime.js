@@ -70,13 +70,22 @@ export function readInvocation(input, path) {
     },
   };
   const required = path.requiredHeader;
+  if (required.absent === "not-invoked") requireHeader(text, required);
+  // the conversions the path makes while reading the invocation fail before anything else
+  for (const checked of path.checkedHeaders) reader.number(checked.header, checked.conversion);
+  for (const header of Object.keys(path.convert).sort()) {
+    if (path.convert[header].invalid === "not-invoked") reader.number(header, path.convert[header]);
+  }
+  if (required.absent === "error") requireHeader(text, required);
+  return reader;
+}
+
+function requireHeader(text, required) {
   const id = text(required.header);
   if (id === null || id === "") {
-    const what = path.requiredHeader.absent === "error" ? "the runtime fails with TypeError; " : "";
+    const what = required.absent === "error" ? "the runtime fails with TypeError; " : "";
     throw new FCHeaderError(required.header, `missing: ${what}${OUTCOMES[required.absent]}`, required.absent);
   }
-  for (const checked of path.checkedHeaders) reader.number(checked.header, checked.conversion);
-  return reader;
 }
 
 function convert(name, value, conversion) {

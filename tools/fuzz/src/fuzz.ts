@@ -1,0 +1,144 @@
+// The differential fuzzer: for each runtime and form, generate cases (fast-check, seeded), run
+// them through TypeScript here and through Python on the runtime's own interpreter (one
+// long-lived process), and compare the two results case by case.
+import fc from "fast-check";
+import { findPython } from "../../../packages/python/tools/find-python.mjs";
+import { canonical, formsOf, type Form, type FormName } from "./forms.js";
+import { PythonWorker } from "./python-worker.js";
+import { shrink } from "./shrink.js";
+
+export const RUNTIMES = [
+  { id: "python3", version: "3.6" },
+  { id: "python3.9", version: "3.9" },
+  { id: "python3.10", version: "3.10" },
+  { id: "python3.12", version: "3.12" },
+] as const;
+
+export interface FuzzOptions {
+  readonly runs: number;
+  readonly seed: number;
+  readonly runtimes?: readonly string[];
+  readonly forms?: readonly FormName[];
+  readonly batch?: number;
+  /** Called with each summary line and each reproduction as they come. */
+  readonly report?: (line: string) => void;
+}
+
+export interface Disagreement {
+  readonly runtime: string;
+  readonly form: FormName;
+  readonly input: unknown;
+  readonly typescript: string;
+  readonly python: string;
+}
+
+export interface Summary {
+  readonly runtime: string;
+  readonly form: FormName;
+  readonly cases: number;
+  readonly disagreements: number;
+  readonly seconds: number;
+}
+
+export interface FuzzResult {
+  readonly summaries: readonly Summary[];
+  readonly disagreements: readonly Disagreement[];
+  /** Runtimes skipped because their interpreter is not on this machine. */
+  readonly missing: readonly string[];
+}
+
+/** Reproductions printed per runtime and form at most: the first ones say enough. */
+const MAX_REPRODUCTIONS = 3;
+
+export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
+  const report = options.report ?? (() => {});
+  const batch = options.batch ?? 1000;
+  const summaries: Summary[] = [];
+  const disagreements: Disagreement[] = [];
+  const missing: string[] = [];
+  for (const runtime of RUNTIMES.filter((r) => options.runtimes === undefined || options.runtimes.includes(r.id))) {
+    const interpreter = findPython(runtime.version);
+    if (interpreter === undefined) {
+      missing.push(runtime.id);
+      continue;
+    }
+    const worker = new PythonWorker(interpreter);
+    try {
+      for (const form of (await formsOf(runtime.id)).filter((f) => options.forms === undefined || options.forms.includes(f.name))) {
+        const found = await fuzzForm(worker, runtime.id, form, options.runs, options.seed, batch);
+        const summary: Summary = { runtime: runtime.id, form: form.name, cases: options.runs, disagreements: found.length, seconds: found.seconds };
+        summaries.push(summary);
+        for (const d of found.slice(0, MAX_REPRODUCTIONS)) report(reproduction(await minimal(worker, form, d)));
+        disagreements.push(...found);
+        report(summaryLine(summary));
+      }
+    } finally {
+      await worker.close();
+    }
+  }
+  return { summaries, disagreements, missing };
+}
+
+async function fuzzForm(worker: PythonWorker, runtime: string, form: Form, runs: number, seed: number, batch: number): Promise<Disagreement[] & { seconds: number }> {
+  const found: Disagreement[] = [];
+  const started = performance.now();
+  // each batch from its own seed: any batch of any run can be replayed alone
+  const sample = (round: number) => fc.sample(form.cases, { numRuns: Math.min(batch, runs - round * batch), seed: seed + round }) as unknown[];
+  let next: unknown[] | undefined = sample(0);
+  for (let round = 0; next !== undefined; round++) {
+    const cases = next;
+    // Python works on this batch while TypeScript checks it and draws the next: both cores busy
+    const pending = worker.run({ runtime, ...form.worker, cases });
+    await worker.sent();
+    const typescript = cases.map((input) => canonical(form.run(input)));
+    next = (round + 1) * batch < runs ? sample(round + 1) : undefined;
+    const python = await pending;
+    cases.forEach((input, index) => {
+      const py = canonical(python[index]);
+      if (typescript[index] !== py) found.push({ runtime, form: form.name, input, typescript: typescript[index]!, python: py });
+    });
+  }
+  return Object.assign(found, { seconds: (performance.now() - started) / 1000 });
+}
+
+/** The disagreement with its input made as small as it stays a disagreement. */
+async function minimal(worker: PythonWorker, form: Form, d: Disagreement): Promise<Disagreement> {
+  const disagrees = async (input: unknown) => {
+    const [python] = await worker.run({ runtime: d.runtime, ...form.worker, cases: [input] });
+    return canonical(form.run(input)) !== canonical(python);
+  };
+  const input = await shrink(d.input, disagrees);
+  const [python] = await worker.run({ runtime: d.runtime, ...form.worker, cases: [input] });
+  return { ...d, input, typescript: canonical(form.run(input)), python: canonical(python) };
+}
+
+export function summaryLine(s: Summary): string {
+  const rate = s.seconds > 0 ? Math.round(s.cases / s.seconds) : s.cases;
+  return `${s.runtime} ${s.form}: ${s.cases} cases, ${s.disagreements} disagreement${s.disagreements === 1 ? "" : "s"}, ${rate} cases/s`;
+}
+
+function reproduction(d: Disagreement): string {
+  return [`disagreement on ${d.runtime} ${d.form}:`, `  input:      ${JSON.stringify(d.input)}`, `  TypeScript: ${d.typescript}`, `  Python:     ${d.python}`].join("\n");
+}
+
+/** Replays the findings of earlier runs (spec/vectors/findings/) through both languages. */
+export async function replayFindings(findings: ReadonlyArray<{ name: string; runtime: string; form: FormName; input: unknown }>): Promise<Array<{ name: string; typescript: string; python: string }>> {
+  const out: Array<{ name: string; typescript: string; python: string }> = [];
+  for (const runtime of RUNTIMES) {
+    const mine = findings.filter((f) => f.runtime === runtime.id);
+    const interpreter = findPython(runtime.version);
+    if (mine.length === 0 || interpreter === undefined) continue;
+    const worker = new PythonWorker(interpreter);
+    try {
+      const forms = await formsOf(runtime.id);
+      for (const finding of mine) {
+        const form = forms.find((f) => f.name === finding.form)!;
+        const [python] = await worker.run({ runtime: runtime.id, ...form.worker, cases: [finding.input] });
+        out.push({ name: finding.name, typescript: canonical(form.run(finding.input)), python: canonical(python) });
+      }
+    } finally {
+      await worker.close();
+    }
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+"""The Python side of the differential fuzzer: one long-lived process per interpreter.
+
+Reads one JSON request per line on stdin, {"id", "runtime", "form", "path", "cases"}, and writes
+one JSON response per line on stdout, {"id", "results"}, a result per case:
+- forms "attributes" and "json" (from_dict, from_json_view): {"ok": true} or {"issues": [[path, keyword], ...]};
+- form "headers" (from_headers on the request's path): {"context": to_attributes(...)} or
+  {"error": {"outcome", "header"}};
+- any other exception: {"crash": "Type: message"}.
+Floats JSON cannot hold are written {"__float__": "nan" | "inf" | "-inf"}, as the conformance data does.
+"""
+
+import json
+import math
+import sys
+
+import fc_context
+
+
+def encode(value):
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return {"__float__": "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")}
+    if isinstance(value, dict):
+        return {key: encode(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [encode(item) for item in value]
+    return value
+
+
+def issues(error):
+    return {"issues": sorted({(issue.path, issue.keyword) for issue in error.issues})}
+
+
+def run(module, form, path, case):
+    try:
+        if form == "attributes":
+            module.from_dict(case)
+            return {"ok": True}
+        if form == "json":
+            module.from_json_view(case)
+            return {"ok": True}
+        return {"context": encode(module.to_attributes(module.from_headers(case, path)))}
+    except module.FCContextValidationError as error:
+        return issues(error)
+    except module.FCHeaderError as error:
+        return {"error": {"outcome": error.outcome, "header": error.header}}
+    except Exception as error:  # a crash is a finding, reported as one
+        return {"crash": "{}: {}".format(type(error).__name__, str(error)[:300])}
+
+
+def main():
+    modules = {}
+    for line in sys.stdin:
+        request = json.loads(line)
+        runtime = request["runtime"]
+        if runtime not in modules:
+            modules[runtime] = fc_context.for_runtime(runtime)
+        module = modules[runtime]
+        results = [run(module, request["form"], request.get("path", "default"), case) for case in request["cases"]]
+        sys.stdout.write(json.dumps({"id": request["id"], "results": results}) + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    sys.setrecursionlimit(10000)
+    main()
