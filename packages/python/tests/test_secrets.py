@@ -39,12 +39,13 @@ class SecretsByPath(unittest.TestCase):
 
     def test_from_json_view(self):
         for canary, kind in CANARIES:
-            for name, key in SECRETS:
+            for _, key in SECRETS:
                 view = json.loads(fake_context(RUNTIME).to_json())
                 view["credentials"][key] = canary
                 with self.assertRaises(module.FCContextValidationError) as caught:
                     module.from_json_view(view)
-                self.assert_kind_only(caught.exception, "/credentials/" + name, kind)
+                # the view's own keys, as validateFCContextJSON reports them
+                self.assert_kind_only(caught.exception, "/credentials/" + key, kind)
 
     def test_header_values(self):
         # a list is a repeated header (as servers hold them): its items must be text
