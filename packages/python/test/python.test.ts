@@ -52,7 +52,7 @@ describe.each(found)("fc_context on $id (Python $version)", (runtime) => {
     await run(python(), ["-m", "pip", "install", "--no-index", "--no-deps", "-q", wheel]);
     const { stderr } = await run(python(), ["-m", "unittest", "discover", "-v", "-s", path.join(packageDir, "tests")], {
       cwd: scratch,
-      env: { ...process.env, FC_CONTEXT_RUNTIME: runtime.id, FC_CONTEXT_VECTORS: path.join(repoRoot, "spec/vectors"), FC_CONTEXT_CONFORMANCE: path.join(repoRoot, "spec/conformance"), PYTHONDONTWRITEBYTECODE: "1" },
+      env: { ...process.env, FC_CONTEXT_RUNTIME: runtime.id, FC_CONTEXT_VECTORS: path.join(repoRoot, "spec/vectors"), FC_CONTEXT_CONFORMANCE: path.join(repoRoot, "spec/conformance"), FC_CONTEXT_MESSAGES: path.join(repoRoot, "MESSAGES.md"), PYTHONDONTWRITEBYTECODE: "1" },
     });
     expect(stderr).toMatch(/\nOK( \(skipped=\d+\))?\n?$/);
     expect(stderr).toMatch(/Ran \d+ tests/);

@@ -9,6 +9,9 @@ export type Overrides<T> = { [K in keyof T]?: T[K] extends readonly unknown[] ? 
 /**
  * A realistic context of the runtime (any id FC accepts; python3.6 is python3) for tests: no
  * role, tracing off, LATEST, a fresh request id per call. Overrides merge into it; the result is
- * checked by the runtime's validator, and an impossible override throws FCContextValidationError.
+ * checked by the runtime's validator. Throws TypeError for a runtime id FC does not know, and
+ * FCContextValidationError (from @fc-context/validators) for overrides that are not an object,
+ * throw when read, or make the context invalid; nothing else. Overrides are copied, and every key
+ * lands as an own property (__proto__ included).
  */
 export declare function fakeContext<R extends Runtime>(runtime: R, overrides?: Overrides<ContextOf<R>>): ContextOf<R>;

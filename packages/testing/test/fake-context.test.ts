@@ -37,4 +37,11 @@ describe("fakeContext", () => {
     expect(fakeContext("python3").function.memory).not.toBe(64);
     expect(fakeContext("python3").tracing.span_baggages).toEqual({});
   });
+
+  it("keeps every override an own property, so no override reaches a prototype", () => {
+    const hostile = JSON.parse('{"__proto__": {"polluted": true}, "function": {"__proto__": {"memory": 1}}}') as Record<string, unknown>;
+    expect(() => fakeContext("python3.9", hostile as never)).toThrow(/unexpected: FCContext on python3.9 has no attribute "__proto__"/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty("memory");
+  });
 });

@@ -17,7 +17,9 @@ export declare const secretHeaders: readonly string[];
  * invocation path (instance concurrency 1): names case-insensitive, the first of repeated values,
  * values trimmed, an absent text header as "", timeout and retry count parsed as the native
  * client does, the memory through Python's int(), the baggage decoded as CPython decodes it.
- * Throws FCHeaderError where the runtime posts an error or never runs the handler.
+ * Throws FCHeaderError, and nothing else: where the runtime posts an error (outcome "error") or
+ * never runs the handler ("not-invoked"), and for input that is not headers ("input": a value
+ * that is not text, a name that is not text, input that throws when read).
  */
 export declare function fromHeaders(headers: HeaderInput, options?: { readonly path?: "default" }): FCContextFromHeaders;
 /**
@@ -28,5 +30,9 @@ export declare function fromHeaders(headers: HeaderInput, options?: { readonly p
 export declare function fromHeaders(headers: HeaderInput, options: { readonly path: "concurrent" }): FCContextFromConcurrentHeaders;
 export declare function fromHeaders(headers: HeaderInput, options?: FromHeadersOptions): FCContextFromHeaders | FCContextFromConcurrentHeaders;
 
-/** The x-fc-* headers an emulator sends for a context: null and empty baggage are not sent. Includes the secret headers. */
+/**
+ * The x-fc-* headers an emulator sends for a context: null and empty baggage are not sent.
+ * Includes the secret headers. Throws FCContextValidationError when context is not a valid
+ * python3.12 context (check it first with isFCContext from @fc-context/validators).
+ */
 export declare function toHeaders(context: FCContext): FCHeaders & Readonly<Record<string, string>>;

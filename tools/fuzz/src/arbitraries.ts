@@ -233,3 +233,61 @@ function upsert(pairs: HeaderPairs, name: string, value: string): HeaderPairs {
   out.push([name, value]);
   return out;
 }
+
+// ---- anything at all, for the contracts of the public entry points ----
+
+/** The object, printable by fast-check's reporter however hostile it is to read. */
+function named<T extends object>(description: string, value: T): T {
+  Object.defineProperty(value, fc.toStringMethod, { value: () => description, enumerable: false });
+  return value;
+}
+
+/** An object whose reading throws: a getter, or a proxy whose every trap throws. */
+const trap: fc.Arbitrary<unknown> = fc.constantFrom<() => unknown>(
+  () => named("a throwing getter", Object.defineProperty({}, "request_id", { enumerable: true, get: () => { throw new Error("getter"); } })),
+  () =>
+    new Proxy(named("a throwing proxy", {}), {
+      ownKeys: () => { throw new Error("trap"); },
+      get: (target, key) => { if (key === fc.toStringMethod) return Reflect.get(target, key); throw new Error("trap"); },
+      getPrototypeOf: () => { throw new Error("trap"); },
+    }),
+  () => Object.create(null) as object,
+  () => {
+    const cycle: Record<string, unknown> = { request_id: "r" };
+    cycle.credentials = cycle;
+    cycle.function = [cycle];
+    return cycle;
+  },
+  () => named("a Map whose value throws in toString", new Map([["x-fc-request-id", named("x", { toString: () => { throw new Error("toString"); } })]])),
+  () => Object.assign(Object.create(null) as object, { "x-fc-request-id": Object.create(null) as object }),
+).map((make) => make());
+
+/**
+ * Any JavaScript value: fast-check's anything with boxed values, maps, sets, null prototypes,
+ * BigInt, typed arrays and sparse arrays; throwing getters, proxies and cycles; huge and deep
+ * values; and near-valid contexts with one of those at any path.
+ */
+export function hostile(valid: fc.Arbitrary<Json>): fc.Arbitrary<unknown> {
+  const anything = fc.anything({
+    withBoxedValues: true,
+    withMap: true,
+    withSet: true,
+    withNullPrototype: true,
+    withBigInt: true,
+    withTypedArray: true,
+    withSparseArray: true,
+    withDate: true,
+    maxDepth: 3,
+  });
+  const leaf = fc.oneof(anything, trap, oddValue as fc.Arbitrary<unknown>);
+  const planted = fc.tuple(valid, fc.nat(), leaf).map(([base, pick, value]) => {
+    const copy = structuredClone(base);
+    const all = paths(copy).filter((at) => at.length > 0);
+    if (all.length === 0) return value;
+    const at = all[pick % all.length]!;
+    const parent = get(copy, at.slice(0, -1));
+    if (parent !== null && typeof parent === "object") Object.defineProperty(parent, at.at(-1)!, { value, enumerable: true, configurable: true, writable: true });
+    return copy;
+  });
+  return fc.oneof(anything, trap, planted, planted);
+}

@@ -27,10 +27,11 @@ def canonical_runtime(runtime_id: str) -> str:
     """The runtime id FC means by runtime_id (python3.6 is python3). Raises ValueError for an id
     fc_context does not know.
     """
-    runtime = RUNTIME_ALIASES.get(runtime_id, runtime_id)
+    runtime = RUNTIME_ALIASES.get(runtime_id, runtime_id) if isinstance(runtime_id, str) else None
     if runtime not in _MODULES:
-        raise ValueError("unknown FC runtime id {!r}: expected one of python3, python3.6, python3.9, python3.10, python3.12".format(runtime_id))
-    return runtime
+        named = repr(str(runtime_id)) if isinstance(runtime_id, str) else "({})".format(type(runtime_id).__name__)
+        raise ValueError("unknown FC runtime id {}: expected one of python3, python3.6, python3.9, python3.10, python3.12".format(named))
+    return str(runtime)
 
 
 def for_runtime(runtime_id: str) -> ModuleType:

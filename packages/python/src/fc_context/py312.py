@@ -26,10 +26,13 @@ from ._runtime import (
     Issue,
     _baggage_header,
     _check,
+    _checked_logger,
+    _expect_context,
     _fresh_request_id,
     _header_text,
     _integral,
     _Invocation,
+    _UNREADABLE,
     _json_copy,
     _merge,
     _path,
@@ -340,8 +343,10 @@ def from_headers(headers: HeaderInput, path: str = "default") -> Any:
 
 def to_headers(context: FCContext) -> Dict[str, str]:
     """The x-fc-* headers an emulator sends for this context: None values and empty baggage are not
-    sent, numbers as decimal strings, baggage as base64 JSON. Includes the secret headers.
+    sent, numbers as decimal strings, baggage as base64 JSON. Includes the secret headers. Raises
+    TypeError for anything but a context of this module.
     """
+    _expect_context(context, FCContext, "py312")
     return _sent({
         "x-fc-account-id": _header_text(context.account_id),
         "x-fc-request-id": _header_text(context.request_id),
@@ -359,7 +364,9 @@ def to_headers(context: FCContext) -> Dict[str, str]:
 
 def to_attributes(context: FCContext) -> Dict[str, Any]:
     """The attribute view of a context (the inverse of from_dict): Python-only attributes left out.
+    Raises TypeError for anything but a context of this module.
     """
+    _expect_context(context, FCContext, "py312")
     return {
         "account_id": context.account_id,
         "request_id": context.request_id,
@@ -399,9 +406,12 @@ def _fake_attributes() -> Dict[str, Any]:
 
 
 def _fake(overrides: Mapping[str, Any]) -> FCContext:
-    data = _merge(_fake_attributes(), {key: value for key, value in overrides.items() if key not in _PYTHON_ONLY})
+    try:
+        data = _merge(_fake_attributes(), {key: value for key, value in overrides.items() if key not in _PYTHON_ONLY})
+    except Exception:  # an override that raises when read
+        raise FCContextValidationError(RUNTIME, [Issue("", _UNREADABLE, "read")])
     context = from_dict(data)
     for key in _PYTHON_ONLY:
         if key in overrides:
-            setattr(context, key, overrides[key])
+            setattr(context, key, _checked_logger(RUNTIME, overrides[key]))
     return context

@@ -12,9 +12,12 @@ import math
 import os
 import re
 
-from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Pattern, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Pattern, Sequence, Set, Tuple, Union
 
 __all__ = ["FCContextValidationError", "Issue"]
+
+# What a message says of input that raises when read, whatever raised (MESSAGES.md).
+_UNREADABLE = "unreadable: reading it raised an error (a getter, a proxy trap or an iterator)"
 
 
 class Issue(NamedTuple):
@@ -80,7 +83,10 @@ def _python_pattern(pattern: str) -> str:
 
 def _check(data: object, rules: _Rules, class_name: str, runtime: str) -> None:
     issues: List[Issue] = []
-    _check_class(data, rules, class_name, "", runtime, issues)
+    try:
+        _check_class(data, rules, class_name, "", runtime, issues)
+    except Exception:  # a mapping that raises when read is refused, whatever it raised
+        issues = [Issue("", _UNREADABLE, "read")]
     if issues:
         raise FCContextValidationError(runtime, issues)
 
@@ -116,6 +122,9 @@ def _check_value(value: object, rule: _Rule, where: str, issues: List[Issue]) ->
     describe = _kind if rule.secret else _describe
     if not any(_is_kind(value, kind) for kind in rule.kinds):
         issues.append(Issue(where, "expected {}, got {}".format(_type_names(rule.kinds, rule.nullable), describe(value)), "type"))
+        return
+    if isinstance(value, (Mapping, list, tuple)):
+        _json_data(value, where, issues, set())
         return
     if isinstance(value, str):
         length = len(value)
@@ -229,6 +238,19 @@ def _repr(name: str, values: Sequence[Tuple[str, object, bool]]) -> str:
     return "{}({})".format(name, ", ".join(parts))
 
 
+def _expect_context(context: object, cls: type, module: str) -> None:
+    """The to_* functions take a context of their module; anything else is a TypeError."""
+    if not isinstance(context, cls):
+        raise TypeError("expected {} of fc_context.{}, got {}".format(_article(cls.__name__), module, _kind(context)))
+
+
+def _checked_logger(runtime: str, value: object) -> object:
+    """A logger override: None or a logging.Logger, as the runtime holds; anything else is refused."""
+    if value is not None and not isinstance(value, logging.Logger):
+        raise FCContextValidationError(runtime, [Issue("/logger", "expected a logging.Logger or null, got {}".format(_kind(value)), "type")])
+    return value
+
+
 def _merge(base: Dict[str, Any], overrides: Mapping[str, Any]) -> Dict[str, Any]:
     """base with overrides applied; a dict override of a dict value is merged into it, recursively."""
     merged = dict(base)
@@ -273,6 +295,15 @@ HeaderInput = Union[Mapping[str, Union[str, Sequence[str]]], Iterable[Tuple[str,
 
 def _header_lines(headers: object) -> List[Tuple[str, str]]:
     """The header lines of a mapping (a list value is a repeated header) or of (name, value) pairs, in order."""
+    try:
+        return _lines_of(headers)
+    except FCHeaderError:
+        raise
+    except Exception:  # input that raises when read is refused, whatever it raised
+        raise FCHeaderError("(headers)", _UNREADABLE, "input")
+
+
+def _lines_of(headers: object) -> List[Tuple[str, str]]:
     if isinstance(headers, Mapping):
         pairs = list(headers.items())  # type: List[Any]
     elif isinstance(headers, (list, tuple)) or hasattr(headers, "__iter__") and not isinstance(headers, (str, bytes)):
@@ -380,6 +411,28 @@ def _baggage_header(value: object) -> Optional[str]:
     if value is None or value == {}:
         return None
     return binascii.b2a_base64(json.dumps(value).encode("utf-8"), newline=False).decode("ascii")
+
+
+def _json_data(value: object, where: str, issues: List[Issue], open_containers: Set[int]) -> None:
+    """A container holds JSON data only: text keys, and values JSON can hold (or a float JSON
+    cannot, as the runtime's json.loads makes them); no cycle."""
+    if id(value) in open_containers:
+        issues.append(Issue(where, "expected JSON data, got a container that holds itself", "type"))
+        return
+    open_containers.add(id(value))
+    if isinstance(value, Mapping):
+        items = list(value.items())  # type: List[Tuple[Any, Any]]
+    else:
+        items = list(enumerate(value))  # type: ignore[arg-type]
+    for key, item in items:
+        at = "{}/{}".format(where, _escape(str(key)))
+        if isinstance(value, Mapping) and not isinstance(key, str):
+            issues.append(Issue(where, "expected JSON data, got a key that is {}".format(_kind(key)), "type"))
+        elif isinstance(item, (Mapping, list, tuple)):
+            _json_data(item, at, issues, open_containers)
+        elif not (item is None or isinstance(item, (str, bool, int, float))):
+            issues.append(Issue(at, "expected a JSON value, got {}".format(_kind(item)), "type"))
+    open_containers.discard(id(value))
 
 
 def _json_copy(value: Any) -> Any:

@@ -14,6 +14,7 @@ export async function emitTesting(model: Model): Promise<Map<string, string>> {
   const requestIdPath = (runtime: Runtime) => attributeFields(runtime.classes[0]!).find((f) => f.header === "x-fc-request-id")?.name;
   const ids = model.runtimes.flatMap((runtime) => [runtime.id, ...runtime.aliases].map((id) => [id, runtime] as const));
   const js = `${banner(model, undefined, "//")}
+import { FCContextValidationError } from "@fc-context/validators";
 ${model.runtimes.map((r) => `import { assertFCContext as assert${namespaceOf(r.id)} } from "@fc-context/validators/${r.id}";`).join("\n")}
 
 const runtimes = {
@@ -22,24 +23,61 @@ ${model.runtimes.map((r) => `  ${JSON.stringify(r.id)}: { assert: assert${namesp
 const aliases = ${JSON.stringify(Object.fromEntries(ids.filter(([id, r]) => id !== r.id).map(([id, r]) => [id, r.id])))};
 
 export function fakeContext(runtime, overrides = {}) {
-  const id = Object.hasOwn(aliases, runtime) ? aliases[runtime] : runtime;
-  if (!Object.hasOwn(runtimes, id)) throw new TypeError(\`unknown FC runtime id \${JSON.stringify(String(runtime))}: expected one of ${ids.map(([id]) => id).join(", ")}\`);
+  const id = typeof runtime === "string" && Object.hasOwn(aliases, runtime) ? aliases[runtime] : runtime;
+  if (typeof id !== "string" || !Object.hasOwn(runtimes, id)) {
+    const named = typeof runtime === "string" ? JSON.stringify(runtime) : \`(\${kindOf(runtime)})\`;
+    throw new TypeError(\`unknown FC runtime id \${named}: expected one of ${ids.map(([id]) => id).join(", ")}\`);
+  }
   const { assert, requestId, defaults } = runtimes[id];
-  const context = merge(structuredClone(defaults), overrides);
-  if (requestId !== null && !(overrides && Object.hasOwn(overrides, requestId))) context[requestId] = freshRequestId();
+  if (overrides === undefined || overrides === null) overrides = {};
+  let context;
+  try {
+    if (!isPlain(overrides)) throw new FCContextValidationError(id, [{ path: "", message: \`expected an object of overrides, got \${kindOf(overrides)}\`, keyword: "type" }]);
+    context = merge(structuredClone(defaults), overrides, new Map());
+    if (requestId !== null && !Object.hasOwn(overrides, requestId)) context[requestId] = freshRequestId();
+  } catch (error) {
+    if (error instanceof FCContextValidationError) throw error;
+    throw new FCContextValidationError(id, [{ path: "", message: "unreadable: reading it raised an error (a getter, a proxy trap or an iterator)", keyword: "read" }]);
+  }
   assert(context);
   return context;
 }
 
-function merge(base, overrides) {
-  for (const [key, value] of Object.entries(overrides ?? {})) {
-    base[key] = isPlain(value) && isPlain(base[key]) ? merge(base[key], value) : structuredClone(value);
+// Overrides are copied, not shared: plain objects and arrays by value (cycles kept as cycles),
+// anything else as it is, for the validator to judge. Every key becomes an own property, even
+// "__proto__": an assignment would reach the prototype (and merging into it, Object.prototype).
+function merge(base, overrides, copies) {
+  for (const [key, value] of Object.entries(overrides)) {
+    const current = Object.hasOwn(base, key) ? base[key] : undefined;
+    own(base, key, isPlain(value) && isPlain(current) ? merge(current, value, copies) : copy(value, copies));
   }
   return base;
 }
 
+function copy(value, copies) {
+  if (value === null || typeof value !== "object" || !(Array.isArray(value) || isPlain(value))) return value;
+  if (copies.has(value)) return copies.get(value);
+  const out = Array.isArray(value) ? [] : {};
+  copies.set(value, out);
+  for (const [key, item] of Object.entries(value)) own(out, key, copy(item, copies));
+  return out;
+}
+
+function own(object, key, value) {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function isPlain(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+function kindOf(value) {
+  if (value === null) return "null";
+  if (value === undefined) return "nothing";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : \`a \${typeof value}\`;
 }
 
 function freshRequestId() {
@@ -57,7 +95,10 @@ export type Overrides<T> = { [K in keyof T]?: T[K] extends readonly unknown[] ? 
 /**
  * A realistic context of the runtime (any id FC accepts; python3.6 is python3) for tests: no
  * role, tracing off, LATEST, a fresh request id per call. Overrides merge into it; the result is
- * checked by the runtime's validator, and an impossible override throws FCContextValidationError.
+ * checked by the runtime's validator. Throws TypeError for a runtime id FC does not know, and
+ * FCContextValidationError (from @fc-context/validators) for overrides that are not an object,
+ * throw when read, or make the context invalid; nothing else. Overrides are copied, and every key
+ * lands as an own property (__proto__ included).
  */
 export declare function fakeContext<R extends Runtime>(runtime: R, overrides?: Overrides<ContextOf<R>>): ContextOf<R>;
 `;

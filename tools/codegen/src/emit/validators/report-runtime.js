@@ -23,7 +23,7 @@ export class FCContextValidationError extends Error {
 }
 
 export function readFailure() {
-  return { path: "", message: "reading the value threw an error (a getter or proxy trap)", keyword: "read" };
+  return { path: "", message: "unreadable: reading it raised an error (a getter, a proxy trap or an iterator)", keyword: "read" };
 }
 
 export function toIssues(errors, value, runtime, classes, secrets = new Set()) {

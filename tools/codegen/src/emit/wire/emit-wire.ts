@@ -43,7 +43,9 @@ function wireModule(model: Model, runtime: Runtime): string {
       .join("\n")}\n${indent}}`;
   const lines = [
     banner(model, runtime, "//"),
-    `import { baggageHeader, decodeBaggage, FCHeaderError, headerText, readInvocation, sent } from "./wire-runtime.js";`,
+    `import { assertFCContext } from "@fc-context/validators/${runtime.id}";`,
+    ...(serializes(runtime) ? [`import { assertFCContextJSON } from "@fc-context/validators/${runtime.id}/json";`] : []),
+    `import { baggageHeader, decodeBaggage, FCHeaderError, headerText, pathOption, readInvocation, sent } from "./wire-runtime.js";`,
     "",
     `export { FCHeaderError } from "./wire-runtime.js";`,
     `export const runtime = ${JSON.stringify(runtime.id)};`,
@@ -54,21 +56,36 @@ function wireModule(model: Model, runtime: Runtime): string {
     "// of the headers the runtime turns into ints there (spec: x-from-header).",
     `const PATHS = ${JSON.stringify(pathsTable(runtime), null, 2)};`,
     "",
-    "export function fromHeaders(headers, options = {}) {",
-    "  const path = PATHS[options?.path ?? \"default\"];",
-    "  if (path === undefined) throw new FCHeaderError(\"(options)\", `expected path \"default\" or \"concurrent\", got ${JSON.stringify(String(options.path))}`, \"input\");",
+    "export function fromHeaders(headers, options) {",
+    "  const path = pathOption(PATHS, options);",
     "  const h = readInvocation(headers, path);",
     `  return ${fromHeaders(root, "  ")};`,
     "}",
     "",
     "export function toHeaders(context) {",
+    "  assertFCContext(context);",
     "  return sent({",
-    ...headerFields(runtime).map(({ header, path, field }) => `    ${JSON.stringify(header)}: ${isDecoded(runtime, field) ? "baggageHeader" : "headerText"}(context.${path.join(".")}),`),
+    ...headerFields(runtime).map(({ header, path, field }) =>
+      isDecoded(runtime, field)
+        ? `    ${JSON.stringify(header)}: baggageHeader(context.${path.join(".")}, runtime, ${JSON.stringify(`/${path.join("/")}`)}),`
+        : `    ${JSON.stringify(header)}: headerText(context.${path.join(".")}),`,
+    ),
     "  });",
     "}",
   ];
   if (serializes(runtime)) {
-    lines.push("", "export function toJsonView(context) {", `  return ${view(root, "name", "context", "  ")};`, "}", "", "export function fromJsonView(json) {", `  return ${view(root, "key", "json", "  ")};`, "}");
+    lines.push(
+      "",
+      "export function toJsonView(context) {",
+      "  assertFCContext(context);",
+      `  return ${view(root, "name", "context", "  ")};`,
+      "}",
+      "",
+      "export function fromJsonView(json) {",
+      "  assertFCContextJSON(json);",
+      `  return ${view(root, "key", "json", "  ")};`,
+      "}",
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -102,7 +119,9 @@ export declare const secretHeaders: readonly string[];
  * invocation path (instance concurrency 1): names case-insensitive, the first of repeated values,
  * values trimmed, an absent text header as "", timeout and retry count parsed as the native
  * client does, the memory through Python's int(), the baggage decoded as CPython decodes it.
- * Throws FCHeaderError where the runtime posts an error or never runs the handler.
+ * Throws FCHeaderError, and nothing else: where the runtime posts an error (outcome "error") or
+ * never runs the handler ("not-invoked"), and for input that is not headers ("input": a value
+ * that is not text, a name that is not text, input that throws when read).
  */
 export declare function fromHeaders(headers: HeaderInput, options?: { readonly path?: "default" }): FCContextFromHeaders;
 /**
@@ -113,15 +132,19 @@ export declare function fromHeaders(headers: HeaderInput, options?: { readonly p
 export declare function fromHeaders(headers: HeaderInput, options: { readonly path: "concurrent" }): FCContextFromConcurrentHeaders;
 export declare function fromHeaders(headers: HeaderInput, options?: FromHeadersOptions): FCContextFromHeaders | FCContextFromConcurrentHeaders;
 
-/** The x-fc-* headers an emulator sends for a context: null and empty baggage are not sent. Includes the secret headers. */
+/**
+ * The x-fc-* headers an emulator sends for a context: null and empty baggage are not sent.
+ * Includes the secret headers. Throws FCContextValidationError when context is not a valid
+ * ${runtime.id} context (check it first with isFCContext from @fc-context/validators).
+ */
 export declare function toHeaders(context: FCContext): FCHeaders & Readonly<Record<string, string>>;
 ${
   json
     ? `
-/** The to_json() view of a context: the runtime's camelCase keys, secrets included. */
+/** The to_json() view of a context: the runtime's camelCase keys, secrets included. Throws FCContextValidationError when context is not valid. */
 export declare function toJsonView(context: FCContext): FCContextJSON;
 
-/** The attribute view of a to_json() view. */
+/** The attribute view of a to_json() view. Throws FCContextValidationError when json is not a valid to_json() view. */
 export declare function fromJsonView(json: FCContextJSON): FCContext;
 `
     : ""

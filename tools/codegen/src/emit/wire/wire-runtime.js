@@ -3,6 +3,7 @@
 // int(), the native client's strtoul into a signed 64-bit long, base64 JSON baggage as CPython
 // decodes it), and what an emulator sends. Copied into @fc-context/wire by the generator.
 // Messages never show a header's value (it may be a secret): they describe it by kind and length.
+import { FCContextValidationError } from "@fc-context/validators";
 
 export class FCHeaderError extends Error {
   /**
@@ -29,10 +30,20 @@ export function headerLines(input) {
   if (input === null || typeof input !== "object") {
     throw new FCHeaderError("(headers)", `expected a record, a Map, a Headers or a list of [name, value] pairs, got ${kindOf(input)}`, "input");
   }
+  try {
+    return linesOf(input);
+  } catch (error) {
+    if (error instanceof FCHeaderError) throw error;
+    throw new FCHeaderError("(headers)", "unreadable: reading it raised an error (a getter, a proxy trap or an iterator)", "input");
+  }
+}
+
+function linesOf(input) {
   const pairs = typeof input[Symbol.iterator] === "function" ? Array.from(input, pairOf) : Object.entries(input);
   const lines = [];
   for (const [name, value] of pairs) {
-    const lower = String(name).toLowerCase();
+    if (typeof name !== "string") throw new FCHeaderError("(headers)", `expected header names as text, got ${kindOf(name)}`, "input");
+    const lower = name.toLowerCase();
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) {
       if (typeof item !== "string") throw new FCHeaderError(lower, `expected text, got ${kindOf(item)}`, "input");
@@ -47,6 +58,19 @@ function pairOf(entry) {
     throw new FCHeaderError("(headers)", `expected [name, value] pairs, got ${kindOf(entry)}`, "input");
   }
   return entry;
+}
+
+/** The invocation path an options argument names, read without trusting the argument. */
+export function pathOption(paths, options) {
+  let name;
+  try {
+    name = options === undefined || options === null ? undefined : options.path;
+  } catch {
+    throw new FCHeaderError("(options)", "unreadable: reading it raised an error (a getter, a proxy trap or an iterator)", "input");
+  }
+  const path = name === undefined ? paths.default : typeof name === "string" && Object.hasOwn(paths, name) ? paths[name] : undefined;
+  if (path === undefined) throw new FCHeaderError("(options)", `expected path "default" or "concurrent", got ${typeof name === "string" ? JSON.stringify(name) : kindOf(name)}`, "input");
+  return path;
 }
 
 /**
@@ -329,6 +353,7 @@ function describeText(value) {
 
 function kindOf(value) {
   if (value === null) return "null";
+  if (value === undefined) return "nothing";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
   if (typeof value === "number" || typeof value === "bigint") return "a number";
@@ -337,10 +362,18 @@ function kindOf(value) {
 }
 
 /** The baggage as its header: base64 of the JSON; {} and null (what an absent header gives back) are not sent. */
-export function baggageHeader(value) {
+export function baggageHeader(value, runtime, pointer) {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0) return undefined;
-  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  let json;
+  try {
+    if (typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0) return undefined;
+    json = JSON.stringify(value);
+  } catch {
+    // valid in the attribute view (any object), but no JSON: a cycle, a BigInt, a throwing getter
+    const issue = { path: pointer, message: "expected a JSON value, got an object that cannot be written as JSON", keyword: "type" };
+    throw new FCContextValidationError(runtime, [issue]);
+  }
+  const bytes = new TextEncoder().encode(json);
   let binary = "";
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary);
