@@ -3,7 +3,7 @@ import { canonicalRuntime, runtimeAliases, runtimes, type CanonicalRuntime } fro
 import { UsageError } from "./io.js";
 
 /** Every id FC accepts, as the spec names them (generated, never listed by hand). */
-export const runtimeIds: readonly string[] = [...runtimes, ...Object.keys(runtimeAliases)];
+export const runtimeIds: readonly string[] = runtimes.flatMap((id) => [id, ...Object.keys(runtimeAliases).filter((alias) => runtimeAliases[alias as keyof typeof runtimeAliases] === id)]);
 
 /** The canonical runtime id, or a usage error naming the ids FC accepts. */
 export function runtimeOption(value: string | undefined, what = "--runtime <id>"): CanonicalRuntime {

@@ -8,7 +8,8 @@ export async function loadValidators(runtime) {
   const id = canonicalRuntime(runtime);
   if (id === undefined) {
     const named = typeof runtime === "string" ? JSON.stringify(runtime) : `(${runtime === null ? "null" : typeof runtime})`;
-    throw new TypeError(`unknown FC runtime id ${named}: expected one of ${[...runtimes, ...Object.keys(runtimeAliases)].join(", ")}`);
+    const ids = runtimes.flatMap((id) => [id, ...Object.keys(runtimeAliases).filter((alias) => runtimeAliases[alias] === id)]);
+    throw new TypeError(`unknown FC runtime id ${named}: expected one of ${ids.join(", ")}`);
   }
   return import(`../gen/${id}.js`);
 }

@@ -33,7 +33,7 @@ describe("the message style guide", () => {
         collect((error as { issues: Array<{ message: string }> }).issues);
       }
       try {
-        fakeContext(runtime, value as never);
+        fakeContext(runtime as never, value as never);
       } catch (error) {
         if ("issues" in (error as object)) collect((error as { issues: Array<{ message: string }> }).issues);
       }

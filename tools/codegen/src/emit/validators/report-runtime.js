@@ -37,14 +37,13 @@ export function toIssues(errors, value, runtime, classes, secrets = new Set()) {
     issues.push(issue);
   }
   // a value of the wrong type has one fault, its type: a bound it also misses says nothing more
-  const mistyped = new Set(issues.filter((issue) => issue.keyword === "type").map((issue) => issue.path));
-  return issues.filter((issue) => issue.keyword === "type" || !mistyped.has(issue.path));
+  return issues.filter((issue) => issue.keyword === "type" || !seen.has(`${issue.path}\u0000type`));
 }
 
 function toIssue(error, value, runtime, classes, secrets) {
   const { instancePath: at, keyword, params } = error;
   const owner = classes[at] ?? "this object";
-  const got = (pointer) => (secrets.has(pointer) ? kindOf(value, pointer) : describe(value, pointer));
+  const got = (pointer) => describe(value, pointer, secrets.has(pointer));
   switch (keyword) {
     case "required":
       return { path: `${at}/${escape(params.missingProperty)}`, keyword, message: `missing: every ${owner} on ${runtime} has the attribute "${params.missingProperty}"` };
@@ -70,7 +69,7 @@ function toIssue(error, value, runtime, classes, secrets) {
 
 // "an FCContext": an acronym whose letter is said with a vowel sound takes "an", as a vowel does.
 function withArticle(word) {
-  return /^[aeiou]/i.test(word) || /^[FHLMNRSX][A-Z]/.test(word) ? `an ${word}` : `a ${word}`;
+  return `${/^([aeiouAEIOU]|[FHLMNRSX][A-Z])/.test(word) ? "an" : "a"} ${word}`;
 }
 
 function typeNames(type) {
@@ -78,22 +77,9 @@ function typeNames(type) {
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
 }
 
-// A secret's value by its kind alone: not its length, not its digits.
-function kindOf(root, pointer) {
-  let value;
-  try {
-    value = valueAt(root, pointer);
-  } catch {
-    return "a value that could not be read";
-  }
-  if (value === null) return "null";
-  if (value === undefined) return "nothing";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
-
-// Strings are described by length only; numbers and booleans, outside secrets, by value.
-function describe(root, pointer) {
+// Strings are described by length only; numbers and booleans, outside secrets, by value. A
+// secret's value by its kind alone: not its length, not its digits.
+function describe(root, pointer, kindOnly) {
   let value;
   try {
     value = valueAt(root, pointer);
@@ -105,11 +91,11 @@ function describe(root, pointer) {
   if (Array.isArray(value)) return "an array";
   switch (typeof value) {
     case "string":
-      return value.length === 0 ? "an empty string" : `a string of ${value.length} character${value.length === 1 ? "" : "s"}`;
+      return kindOnly ? "a string" : value.length === 0 ? "an empty string" : `a string of ${value.length} character${value.length === 1 ? "" : "s"}`;
     case "number":
-      return Number.isFinite(value) ? `${Number.isInteger(value) ? "the integer" : "the number"} ${value}` : `the number ${value}`;
+      return kindOnly ? "a number" : `${Number.isInteger(value) ? "the integer" : "the number"} ${value}`;
     case "boolean":
-      return `the boolean ${value}`;
+      return kindOnly ? "a boolean" : `the boolean ${value}`;
     case "object":
       return "an object";
     default:
