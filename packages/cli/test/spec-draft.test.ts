@@ -4,8 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildOutputs } from "../../../tools/codegen/src/generate.js";
-import { SpecError } from "../../../tools/codegen/src/spec-error.js";
+import { buildOutputs, SpecError } from "@fc-context/codegen";
 import { compareReport } from "../src/conformance/compare.js";
 import type { Report } from "../src/conformance/types.js";
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pep440 } from "../../../tools/codegen/src/pep440.js";
+import { pep440 } from "@fc-context/codegen";
 import { buildDist } from "../tools/build-dist.mjs";
 import { findPython as interpreter, pyenvRoot } from "../tools/find-python.mjs";
 

@@ -23,11 +23,16 @@ export interface GenerateResult {
   readonly drift?: readonly Drift[];
 }
 
-/** The stages in order: load, check, normalize, emit every target, then write (or compare). */
-export async function buildOutputs(root: string, specDir = "spec", targets: readonly Target[] = defaultTargets): Promise<{ model: Model; outputs: Output[] }> {
+/** The model of a spec folder: loaded, checked and normalized; a SpecError names every fault. */
+export async function buildModel(root: string, specDir = "spec"): Promise<Model> {
   const tree = await loadSpec(root, specDir);
   checkMetaSchema(tree);
-  const model = normalize(tree);
+  return normalize(tree);
+}
+
+/** The stages in order: load, check, normalize, emit every target, then write (or compare). */
+export async function buildOutputs(root: string, specDir = "spec", targets: readonly Target[] = defaultTargets): Promise<{ model: Model; outputs: Output[] }> {
+  const model = await buildModel(root, specDir);
   const outputs: Output[] = [];
   for (const target of targets) outputs.push({ dir: target.dir, files: await target.emit(model) });
   return { model, outputs };

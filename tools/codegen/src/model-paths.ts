@@ -1,5 +1,5 @@
 import type { Field, PyClass, Runtime } from "./model.js";
-import { formatPythonType } from "./normalize/python-type.js";
+import { formatPythonType } from "./model-python.js";
 
 /** Everything reachable on a runtime's context, by dotted path: what the docs compare and the release diff classifies. */
 export interface Entry {
@@ -27,4 +27,16 @@ export function entries(runtime: Runtime): Entry[] {
   };
   visit(runtime.classes[0]!, "");
   return out;
+}
+
+/** True when a dotted path (attributes, aliases or methods) exists from the runtime's context. */
+export function resolvesInRuntime(runtime: Runtime, dotted: string): boolean {
+  let cls: PyClass | undefined = runtime.classes[0];
+  for (const name of dotted.split(".")) {
+    if (cls === undefined) return false;
+    const field = cls.fields.find((f) => f.name === name);
+    if (field === undefined) return cls.aliases.some((a) => a.name === name) || cls.methods.some((m) => m.name === name);
+    cls = field.json?.classRef === undefined ? undefined : runtime.classes.find((c) => c.name === field.json!.classRef);
+  }
+  return true;
 }

@@ -49,3 +49,15 @@ export function describeFound(value: unknown): string {
   const text = value === undefined ? "nothing" : JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
+
+/** A spec file as an issue needs it: its path, and where a pointer is in its text. */
+export interface LocatedFile {
+  readonly path: string;
+  locate(pointer: string): { line?: number; column?: number };
+}
+
+/** The issue at a pointer of a file: what was expected there, and what was found when that helps. */
+export function issueAt(file: LocatedFile, pointer: string, expected: string, found?: unknown): SpecIssue {
+  const issue: SpecIssue = { file: file.path, pointer, ...file.locate(pointer), expected };
+  return arguments.length > 3 ? { ...issue, found: describeFound(found) } : issue;
+}

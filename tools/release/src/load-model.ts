@@ -2,10 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { checkMetaSchema } from "../../codegen/src/check/check-meta-schema.js";
-import { loadSpec } from "../../codegen/src/load/load-spec.js";
-import type { Model } from "../../codegen/src/model.js";
-import { normalize } from "../../codegen/src/normalize/normalize.js";
+import { buildModel, type Model } from "@fc-context/codegen";
 
 /** The model of a spec folder, or of the spec/ folder at a git ref of the repository at root. */
 export async function loadModel(source: string, root: string): Promise<Model> {
@@ -25,7 +22,5 @@ export async function loadModel(source: string, root: string): Promise<Model> {
 }
 
 async function modelOf(folder: string): Promise<Model> {
-  const tree = await loadSpec(path.dirname(folder), path.basename(folder));
-  checkMetaSchema(tree);
-  return normalize(tree);
+  return buildModel(path.dirname(folder), path.basename(folder));
 }

@@ -1,15 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkMetaSchema } from "../../codegen/src/check/check-meta-schema.js";
-import { loadSpec } from "../../codegen/src/load/load-spec.js";
-import { normalize } from "../../codegen/src/normalize/normalize.js";
+import { buildModel } from "@fc-context/codegen";
 import { diffModels, maxBump, type Change } from "./spec-diff.js";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const tree = await loadSpec(root, "spec");
-checkMetaSchema(tree);
-const base = normalize(tree);
+const base = await buildModel(root, "spec");
 
 type Mutable = any; // the model is read-only by type; the table edits a deep copy
 const runtime = (model: Mutable, id: string) => model.runtimes.find((r: Mutable) => r.id === id);

@@ -1,6 +1,4 @@
-import type { Field, Model, PyClass, Runtime } from "../../codegen/src/model.js";
-import { entries, type Entry } from "../../codegen/src/model-paths.js";
-import { formatPythonType } from "../../codegen/src/normalize/python-type.js";
+import { entries, formatPythonType, type Entry, type Field, type Model, type PyClass, type Runtime } from "@fc-context/codegen";
 
 /**
  * What a spec change means for the two kinds of users: readers (handler code reading the

@@ -2,8 +2,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { generate } from "../../codegen/src/generate.js";
-import { pep440 } from "../../codegen/src/pep440.js";
+import { generate, pep440 } from "@fc-context/codegen";
 import { currentVersion } from "./release-state.js";
 
 // `npm run version`: changeset version, then the same version everywhere else it lives: the

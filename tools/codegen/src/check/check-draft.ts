@@ -1,6 +1,6 @@
-import { issueAt, type SpecFile, type SpecTree } from "../load/load-spec.js";
+import type { SpecFile, SpecTree } from "../load/load-spec.js";
 import { joinPointer } from "../load/json-pointer.js";
-import { SpecError, type SpecIssue } from "../spec-error.js";
+import { issueAt, SpecError, type SpecIssue } from "../spec-error.js";
 
 /**
  * `fc-context spec draft` marks what a maintainer must still write with values that start with

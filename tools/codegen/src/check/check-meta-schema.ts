@@ -1,8 +1,8 @@
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import formatsModule from "ajv-formats";
-import { issueAt, type SpecFile, type SpecTree } from "../load/load-spec.js";
+import type { SpecFile, SpecTree } from "../load/load-spec.js";
 import { joinPointer } from "../load/json-pointer.js";
-import { SpecError, type SpecIssue } from "../spec-error.js";
+import { issueAt, SpecError, type SpecIssue } from "../spec-error.js";
 import { checkDraftGaps } from "./check-draft.js";
 
 type FormatsPlugin = (ajv: Ajv2020, formats: string[]) => Ajv2020;

@@ -25,11 +25,6 @@ export interface SpecTree {
 export const META_SCHEMA_FILE = "meta.schema.json";
 export const SOURCES_FILE = "sources.json";
 
-export function issueAt(file: SpecFile, pointer: string, expected: string, found?: unknown): SpecIssue {
-  const issue: SpecIssue = { file: file.path, pointer, ...file.locate(pointer), expected };
-  return arguments.length > 3 ? { ...issue, found: describeFound(found) } : issue;
-}
-
 /** Reads and parses spec/; every unreadable or malformed file is reported, not only the first. */
 export async function loadSpec(root: string, specDir: string): Promise<SpecTree> {
   const absolute = path.resolve(root, specDir);

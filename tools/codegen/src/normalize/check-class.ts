@@ -1,7 +1,7 @@
-import { issueAt, type SpecFile } from "../load/load-spec.js";
+import type { SpecFile } from "../load/load-spec.js";
 import { joinPointer } from "../load/json-pointer.js";
 import type { PyClass } from "../model.js";
-import type { SpecIssue } from "../spec-error.js";
+import { issueAt, type SpecIssue } from "../spec-error.js";
 
 /**
  * The rules that tie a class's members together, which a meta-schema cannot state: the

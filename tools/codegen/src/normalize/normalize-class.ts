@@ -1,8 +1,7 @@
-import { issueAt } from "../load/load-spec.js";
 import { joinPointer } from "../load/json-pointer.js";
-import type { RefResolver, Target } from "../check/resolve-ref.js";
+import type { RefResolver, Target } from "./resolve-ref.js";
 import type { Alias, ConstructorParam, Field, Method, MethodBehavior, PyClass, PyType, SourceKey, VendorClaim } from "../model.js";
-import type { SpecIssue } from "../spec-error.js";
+import { issueAt, type SpecIssue } from "../spec-error.js";
 import { checkClass } from "./check-class.js";
 import { normalizeField } from "./normalize-field.js";
 import { parsePythonType } from "./python-type.js";

@@ -1,9 +1,10 @@
-import { issueAt, type SpecFile } from "../load/load-spec.js";
-import type { RefResolver, Target } from "../check/resolve-ref.js";
+import type { SpecFile } from "../load/load-spec.js";
+import type { RefResolver, Target } from "./resolve-ref.js";
 import type { Constraints, Field, JsonKind, JsonShape, PyType, SourceKey, VendorClaim } from "../model.js";
-import type { SpecIssue } from "../spec-error.js";
+import { issueAt, type SpecIssue } from "../spec-error.js";
 import { conversion } from "./normalize-paths.js";
-import { admitsNone, formatPythonType, parsePythonType } from "./python-type.js";
+import { admitsNone, formatPythonType } from "../model-python.js";
+import { parsePythonType } from "./python-type.js";
 
 type Json = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
-import { issueAt, type SpecFile } from "../load/load-spec.js";
+import type { SpecFile } from "../load/load-spec.js";
 import type { HeaderConversion, InvocationPath, PathName, PerPath, Runtime, SourceKey } from "../model.js";
-import type { SpecIssue } from "../spec-error.js";
+import { issueAt, type SpecIssue } from "../spec-error.js";
 import { headersOf } from "./runtime-headers.js";
 
 type Json = Record<string, unknown>;

@@ -1,7 +1,7 @@
-import { issueAt, type SpecFile, type SpecTree } from "../load/load-spec.js";
+import type { SpecFile, SpecTree } from "../load/load-spec.js";
 import { joinPointer } from "../load/json-pointer.js";
 import type { Source } from "../model.js";
-import type { SpecIssue } from "../spec-error.js";
+import { issueAt, type SpecIssue } from "../spec-error.js";
 
 type Json = Record<string, unknown>;
 

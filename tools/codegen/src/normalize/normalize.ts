@@ -1,7 +1,8 @@
-import { issueAt, isRuntimeFile, type SpecFile, type SpecTree } from "../load/load-spec.js";
-import { RefResolver, type Target } from "../check/resolve-ref.js";
+import { isRuntimeFile, type SpecFile, type SpecTree } from "../load/load-spec.js";
+import { RefResolver, type Target } from "./resolve-ref.js";
 import type { Model, PyClass, PyType, Runtime, SourceKey } from "../model.js";
-import { SpecError, type SpecIssue } from "../spec-error.js";
+import { issueAt, SpecError, type SpecIssue } from "../spec-error.js";
+import { resolvesInRuntime } from "../model-paths.js";
 import { pep440 } from "../pep440.js";
 import { normalizeClass } from "./normalize-class.js";
 import { normalizePaths } from "./normalize-paths.js";
@@ -126,18 +127,6 @@ function checkRuntime(runtime: Runtime, file: SpecFile, issues: SpecIssue[]): vo
       headers.set(field.header, `${cls.name}.${field.name}`);
     }
   }
-}
-
-/** True when a dotted path (attributes, aliases or methods) exists from the runtime's context. */
-export function resolvesInRuntime(runtime: Runtime, dotted: string): boolean {
-  let cls: PyClass | undefined = runtime.classes[0];
-  for (const name of dotted.split(".")) {
-    if (cls === undefined) return false;
-    const field = cls.fields.find((f) => f.name === name);
-    if (field === undefined) return cls.aliases.some((a) => a.name === name) || cls.methods.some((m) => m.name === name);
-    cls = field.json?.classRef === undefined ? undefined : runtime.classes.find((c) => c.name === field.json!.classRef);
-  }
-  return true;
 }
 
 function classRefs(type: PyType): string[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { admitsNone, formatPythonLiteral, formatPythonType, parsePythonType } from "./python-type.js";
+import { admitsNone, formatPythonLiteral, formatPythonType } from "../model-python.js";
+import { parsePythonType } from "./python-type.js";
 
 const classes = new Set(["Credentials"]);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { attributeFields, findClass, type Field, type Model, type PyClass, type Runtime } from "../model.js";
 import { loadRealSpec } from "../testing/load-real-model.js";
-import { formatPythonType } from "./python-type.js";
+import { formatPythonType } from "../model-python.js";
 
 // The facts below are the ones the spec's sources (spec/sources.json) state about the real
 // runtime; each assertion pins one so a spec edit that contradicts the runtime fails here.

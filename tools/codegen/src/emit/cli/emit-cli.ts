@@ -1,5 +1,5 @@
 import { attributeFields, type Field, type Model, type PathName, type PyClass, type PyType, type Runtime } from "../../model.js";
-import { formatPythonType } from "../../normalize/python-type.js";
+import { formatPythonType } from "../../model-python.js";
 import { bannerComment } from "../banner.js";
 import { classOf, noneOnPath, serializes } from "../wire-shapes.js";
 

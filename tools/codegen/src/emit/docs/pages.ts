@@ -1,5 +1,5 @@
 import { attributeFields, type Field, type Model, type PyClass, type Runtime, type VendorClaim } from "../../model.js";
-import { formatPythonLiteral, formatPythonType } from "../../normalize/python-type.js";
+import { formatPythonLiteral, formatPythonType } from "../../model-python.js";
 import { code, link, slug, type Block, type Page } from "./doc.js";
 import { checkRuntimePage } from "./check-runtime-page.js";
 import { entries, listedRemovals, migration, notInRuntime, type ListedRemoval, type Migration } from "./entries.js";

@@ -1,5 +1,5 @@
 import type { Runtime } from "../../model.js";
-import { resolvesInRuntime } from "../../normalize/normalize.js";
+import { resolvesInRuntime } from "../../model-paths.js";
 
 /**
  * The docs' code samples, built from what the runtime's model has (never from its id), so they

@@ -1,5 +1,5 @@
 import { attributeFields, type Field, type Method, type PyClass, type Runtime } from "../../model.js";
-import { formatPythonLiteral, formatPythonType } from "../../normalize/python-type.js";
+import { formatPythonLiteral, formatPythonType } from "../../model-python.js";
 import { docstring } from "./python-source.js";
 
 /**

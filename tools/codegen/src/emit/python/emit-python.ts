@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { attributeFields, type Field, type Model, type PyClass, type Runtime } from "../../model.js";
-import { formatPythonLiteral, formatPythonType } from "../../normalize/python-type.js";
+import { formatPythonLiteral, formatPythonType } from "../../model-python.js";
 import { pep440 } from "../../pep440.js";
 import { banner } from "../banner.js";
 import { classOf, headerFields, isDecoded, pathsTable, serializes } from "../wire-shapes.js";

@@ -1,5 +1,5 @@
 import type { PyType } from "../../model.js";
-import { formatPythonType } from "../../normalize/python-type.js";
+import { formatPythonType } from "../../model-python.js";
 
 /** A docstring body at an indent: backslashes and triple quotes escaped, long text wrapped at 99. */
 export function docstring(text: string, indent: string): string {

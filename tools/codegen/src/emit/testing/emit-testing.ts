@@ -1,6 +1,6 @@
 import { attributeFields, type Model, type PyClass, type Runtime } from "../../model.js";
 import { banner } from "../banner.js";
-import { namespaceOf } from "../types/emit-types.js";
+import { namespaceOf } from "../names.js";
 import { classOf } from "../wire-shapes.js";
 
 /**

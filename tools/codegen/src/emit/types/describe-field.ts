@@ -1,5 +1,5 @@
 import type { Field, PyClass } from "../../model.js";
-import { formatPythonLiteral, formatPythonType } from "../../normalize/python-type.js";
+import { formatPythonLiteral, formatPythonType } from "../../model-python.js";
 
 /** The JSDoc text of an attribute: the description, then the facts a reader checks most. */
 export function describeField(field: Field): string {

@@ -1,3 +1,4 @@
+import { namespaceOf } from "../names.js";
 import { compile } from "json-schema-to-typescript";
 import type { Field, Model, PathName, Runtime } from "../../model.js";
 import { aliasModule, banner } from "../banner.js";
@@ -50,11 +51,6 @@ function constants(model: Model, runtime: Runtime, kind: "js" | "d.ts"): string 
       kind === "js" ? `export const ${name} = ${JSON.stringify(value)};\n` : `/** ${doc} */\nexport declare const ${name}: ${JSON.stringify(value)};\n`,
     )
     .join("");
-}
-
-/** "python3.10" -> "Python310": the namespace a runtime's types are exported under. */
-export function namespaceOf(id: string): string {
-  return `Python${id.replace(/^python/, "").replaceAll(".", "")}`;
 }
 
 function allIds(model: Model): Array<{ id: string; runtime: Runtime }> {

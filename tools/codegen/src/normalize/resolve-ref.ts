@@ -1,7 +1,7 @@
 import path from "node:path/posix";
-import { issueAt, type SpecFile } from "../load/load-spec.js";
+import type { SpecFile } from "../load/load-spec.js";
 import { resolvePointer } from "../load/json-pointer.js";
-import type { SpecIssue } from "../spec-error.js";
+import { issueAt, type SpecIssue } from "../spec-error.js";
 
 export interface Target {
   readonly file: SpecFile;
