@@ -9,7 +9,10 @@ export interface Tree {
   readonly class: string;
   readonly attributes: Readonly<Record<string, Leaf | Tree>>;
 }
-export type Outcome = { readonly context: Tree } | { readonly error: { readonly type: string; readonly message: string } } | { readonly not_invoked: string };
+export type Outcome =
+  | { readonly context: Tree }
+  | { readonly error: { readonly type: string; readonly message: string } }
+  | { readonly not_invoked: string };
 export interface ConformanceCase {
   readonly name: string;
   readonly origin: string;
@@ -17,6 +20,14 @@ export interface ConformanceCase {
   readonly observed: { readonly default?: Readonly<Record<string, Outcome>>; readonly concurrent?: Outcome };
 }
 export declare function readCases(): ConformanceCase[];
-export declare function readBaggage(): Array<{ name: string; header_value: string; observed: Record<string, { type: string; value: unknown }> }>;
+export declare function readBaggage(): Array<{
+  name: string;
+  header_value: string;
+  observed: Record<string, { type: string; value: unknown }>;
+}>;
 export declare function fromClient(testCase: ConformanceCase): boolean;
-export declare function observed(testCase: ConformanceCase, runtime: string, path: "default" | "concurrent"): Outcome | undefined;
+export declare function observed(
+  testCase: ConformanceCase,
+  runtime: string,
+  path: "default" | "concurrent",
+): Outcome | undefined;

@@ -12,7 +12,11 @@ export function readVectors(runtime, kinds = ["valid", "invalid"]) {
     readdirSync(path.join(root, folder, kind))
       .filter((file) => file.endsWith(".json"))
       .sort()
-      .map((file) => ({ ...JSON.parse(readFileSync(path.join(root, folder, kind, file), "utf8")), name: `${kind}/${file}`, valid: kind === "valid" })),
+      .map((file) => ({
+        ...JSON.parse(readFileSync(path.join(root, folder, kind, file), "utf8")),
+        name: `${kind}/${file}`,
+        valid: kind === "valid",
+      })),
   );
 }
 

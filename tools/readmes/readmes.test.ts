@@ -18,9 +18,10 @@ const scratch = path.join(here, ".tmp-readmes");
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
 const CONTINUES = "<!-- continues the block above -->";
-const readmes = ["README.md", ...readdirSync(path.join(repoRoot, "packages")).map((name) => `packages/${name}/README.md`)].filter((file) =>
-  existsSync(path.join(repoRoot, file)),
-);
+const readmes = [
+  "README.md",
+  ...readdirSync(path.join(repoRoot, "packages")).map((name) => `packages/${name}/README.md`),
+].filter((file) => existsSync(path.join(repoRoot, file)));
 
 /** The fenced blocks of one language; a block marked as continuing the one above is joined to it. */
 function blocks(markdown: string, lang: string): string[] {
@@ -42,7 +43,9 @@ const tsc = async (compiler: string, project: string) =>
   );
 
 describe("TypeScript blocks of the READMEs", () => {
-  const files = sources.flatMap(({ file, text }) => blocks(text, "ts").map((code, index) => ({ name: `${slug(file)}-${index}.ts`, file, code })));
+  const files = sources.flatMap(({ file, text }) =>
+    blocks(text, "ts").map((code, index) => ({ name: `${slug(file)}-${index}.ts`, file, code })),
+  );
   const compilers = [
     ["TypeScript 7", path.join(repoRoot, "node_modules/typescript/bin/tsc")],
     ["TypeScript 5.9", path.join(repoRoot, "node_modules/typescript5/bin/tsc")],
@@ -56,13 +59,25 @@ describe("TypeScript blocks of the READMEs", () => {
     expect(files.length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(compilers.flatMap(([name, compiler]) => resolutions.map((resolution) => [name, resolution.moduleResolution, compiler, resolution] as const)))(
+  it.each(
+    compilers.flatMap(([name, compiler]) =>
+      resolutions.map((resolution) => [name, resolution.moduleResolution, compiler, resolution] as const),
+    ),
+  )(
     "compile under %s with moduleResolution %s, strict, as a consumer's modules",
     async (_name, resolution, compiler, options) => {
       const dir = path.join(scratch, `ts-${slug(compiler)}-${resolution}`);
       await mkdir(dir, { recursive: true });
       for (const { name, code } of files) await writeFile(path.join(dir, name), `${code}\n\nexport {};\n`);
-      const compilerOptions = { ...options, strict: true, target: "es2022", lib: ["es2022"], types: ["node"], noEmit: true, skipLibCheck: false };
+      const compilerOptions = {
+        ...options,
+        strict: true,
+        target: "es2022",
+        lib: ["es2022"],
+        types: ["node"],
+        noEmit: true,
+        skipLibCheck: false,
+      };
       await writeFile(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["*.ts"] }));
       expect(await tsc(compiler, dir)).toBe("");
     },
@@ -71,7 +86,9 @@ describe("TypeScript blocks of the READMEs", () => {
 });
 
 describe("Python blocks of the READMEs", () => {
-  const files = sources.flatMap(({ file, text }) => blocks(text, "python").map((code, index) => ({ name: `${slug(file)}_${index}.py`.replace(/-/g, "_"), file, code })));
+  const files = sources.flatMap(({ file, text }) =>
+    blocks(text, "python").map((code, index) => ({ name: `${slug(file)}_${index}.py`.replace(/-/g, "_"), file, code })),
+  );
   // a block that imports one runtime's module is checked at that runtime's Python; others at all
   const versions = (code: string) => {
     const module = /fc_context\.py(\d)(\d+)/.exec(code);
@@ -79,19 +96,30 @@ describe("Python blocks of the READMEs", () => {
   };
   const pyright = path.join(repoRoot, "node_modules/pyright/index.js");
 
-  it.each(["3.6", "3.9", "3.10", "3.12"])("type-check with pyright at Python %s", async (version) => {
-    const mine = files.filter(({ code }) => versions(code).includes(version));
-    const dir = path.join(scratch, `py-${version}`);
-    await mkdir(dir, { recursive: true });
-    for (const { name, code } of mine) await writeFile(path.join(dir, name), `${code}\n`);
-    await writeFile(path.join(dir, "pyrightconfig.json"), JSON.stringify({ pythonVersion: version, extraPaths: [path.join(repoRoot, "packages/python/src")] }));
-    const result = await run(process.execPath, [pyright, "-p", dir, "--outputjson"]).then(
-      ({ stdout }) => stdout,
-      (error: { stdout: string }) => error.stdout,
-    );
-    const diagnostics = (JSON.parse(result) as { generalDiagnostics: Array<{ file: string; message: string; severity: string }> }).generalDiagnostics;
-    expect(diagnostics.filter((d) => d.severity === "error").map((d) => `${path.basename(d.file)}: ${d.message}`)).toEqual([]);
-  }, 120_000);
+  it.each(["3.6", "3.9", "3.10", "3.12"])(
+    "type-check with pyright at Python %s",
+    async (version) => {
+      const mine = files.filter(({ code }) => versions(code).includes(version));
+      const dir = path.join(scratch, `py-${version}`);
+      await mkdir(dir, { recursive: true });
+      for (const { name, code } of mine) await writeFile(path.join(dir, name), `${code}\n`);
+      await writeFile(
+        path.join(dir, "pyrightconfig.json"),
+        JSON.stringify({ pythonVersion: version, extraPaths: [path.join(repoRoot, "packages/python/src")] }),
+      );
+      const result = await run(process.execPath, [pyright, "-p", dir, "--outputjson"]).then(
+        ({ stdout }) => stdout,
+        (error: { stdout: string }) => error.stdout,
+      );
+      const diagnostics = (
+        JSON.parse(result) as { generalDiagnostics: Array<{ file: string; message: string; severity: string }> }
+      ).generalDiagnostics;
+      expect(
+        diagnostics.filter((d) => d.severity === "error").map((d) => `${path.basename(d.file)}: ${d.message}`),
+      ).toEqual([]);
+    },
+    120_000,
+  );
 
   const production = files.filter(({ code }) => code.includes("if TYPE_CHECKING:"));
   it("show the production handler, which imports the types only for type checking", () => {
@@ -119,22 +147,36 @@ describe("Python blocks of the READMEs", () => {
 });
 
 describe("subpaths", () => {
-  const packages = readdirSync(path.join(repoRoot, "packages")).filter((name) => existsSync(path.join(repoRoot, "packages", name, "package.json")));
+  const packages = readdirSync(path.join(repoRoot, "packages")).filter((name) =>
+    existsSync(path.join(repoRoot, "packages", name, "package.json")),
+  );
   const manifests = new Map(
-    packages.map((name) => [name, JSON.parse(readFileSync(path.join(repoRoot, "packages", name, "package.json"), "utf8")) as { name: string; private?: boolean; exports?: Record<string, unknown> }]),
+    packages.map((name) => [
+      name,
+      JSON.parse(readFileSync(path.join(repoRoot, "packages", name, "package.json"), "utf8")) as {
+        name: string;
+        private?: boolean;
+        exports?: Record<string, unknown>;
+      },
+    ]),
   );
 
-  it.each(packages.filter((name) => !manifests.get(name)!.private))("each export of %s is named in its README", (name) => {
-    const readme = readFileSync(path.join(repoRoot, "packages", name, "README.md"), "utf8");
-    for (const key of Object.keys(manifests.get(name)!.exports ?? {})) {
-      if (key === "." || key === "./package.json") continue;
-      expect(readme, `${name}: ${key}`).toContain(key.slice(1).replace(/\*$/, ""));
-    }
-  });
+  it.each(packages.filter((name) => !manifests.get(name)!.private))(
+    "each export of %s is named in its README",
+    (name) => {
+      const readme = readFileSync(path.join(repoRoot, "packages", name, "README.md"), "utf8");
+      for (const key of Object.keys(manifests.get(name)!.exports ?? {})) {
+        if (key === "." || key === "./package.json") continue;
+        expect(readme, `${name}: ${key}`).toContain(key.slice(1).replace(/\*$/, ""));
+      }
+    },
+  );
 
   it("each @fc-context subpath the READMEs and docs name exists", () => {
     const byName = new Map([...manifests.values()].map((manifest) => [manifest.name, manifest]));
-    const docs = readdirSync(path.join(repoRoot, "packages/docs/gen/markdown")).map((file) => readFileSync(path.join(repoRoot, "packages/docs/gen/markdown", file), "utf8"));
+    const docs = readdirSync(path.join(repoRoot, "packages/docs/gen/markdown")).map((file) =>
+      readFileSync(path.join(repoRoot, "packages/docs/gen/markdown", file), "utf8"),
+    );
     const named = new Set<string>();
     for (const text of [...sources.map((s) => s.text), ...docs]) {
       for (const match of text.matchAll(/@fc-context\/([a-z-]+)(\/[A-Za-z0-9_.\-/]*[A-Za-z0-9_])?/g)) {
@@ -150,7 +192,9 @@ describe("subpaths", () => {
       expect(manifest, spec).toBeDefined();
       if (sub === undefined) continue;
       const keys = Object.keys(manifest!.exports ?? {});
-      const exists = keys.some((key) => key === `.${sub}` || (key.endsWith("*") && `.${sub}`.startsWith(key.slice(0, -1))));
+      const exists = keys.some(
+        (key) => key === `.${sub}` || (key.endsWith("*") && `.${sub}`.startsWith(key.slice(0, -1))),
+      );
       expect(exists, `${spec} is not an export of ${pkg}`).toBe(true);
     }
   });

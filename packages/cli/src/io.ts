@@ -42,7 +42,14 @@ export async function readText(source: string, stdin: Io["stdin"]): Promise<stri
     return await readFile(source, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a directory" : code === "EACCES" ? "permission denied" : (code ?? String(error));
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "a directory"
+          : code === "EACCES"
+            ? "permission denied"
+            : (code ?? String(error));
     throw new InputError(`cannot read ${source}: ${why}`);
   }
 }

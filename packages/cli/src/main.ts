@@ -8,7 +8,7 @@ import { fromHeaders } from "./commands/from-headers.js";
 import { spec } from "./commands/spec.js";
 import { validate } from "./commands/validate.js";
 import { loadManifest } from "./conformance/report.js";
-import { EXIT, InputError, UsageError, write, type ExitCode, type Io } from "./io.js";
+import { EXIT, type ExitCode, InputError, type Io, UsageError, write } from "./io.js";
 
 const COMMANDS: Record<string, Command> = { validate, fake, diff, "from-headers": fromHeaders, conformance, spec };
 
@@ -45,7 +45,10 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   }
   const command = COMMANDS[name];
   if (command === undefined) {
-    write(io.stderr, `fc-context: unknown command "${name}": expected ${Object.keys(COMMANDS).join(", ")} (fc-context --help)`);
+    write(
+      io.stderr,
+      `fc-context: unknown command "${name}": expected ${Object.keys(COMMANDS).join(", ")} (fc-context --help)`,
+    );
     return EXIT.usage;
   }
   let parsed: { values: OptionValues; positionals: string[] };
@@ -53,7 +56,10 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     const options = { ...command.options, help: { type: "boolean" as const, short: "h" } };
     parsed = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true }) as typeof parsed;
   } catch (error) {
-    write(io.stderr, `fc-context ${name}: ${optionError(error as Error & { code?: string })} (fc-context ${name} --help lists the options)`);
+    write(
+      io.stderr,
+      `fc-context ${name}: ${optionError(error as Error & { code?: string })} (fc-context ${name} --help lists the options)`,
+    );
     return EXIT.usage;
   }
   if (parsed.values.help === true) {
@@ -75,7 +81,9 @@ function optionError(error: Error & { code?: string }): string {
   const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1];
   if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option !== undefined) return `unknown option ${option}`;
   if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option !== undefined) {
-    return /argument missing/.test(error.message) ? `option ${option} needs a value` : `option ${option} takes no value`;
+    return /argument missing/.test(error.message)
+      ? `option ${option} needs a value`
+      : `option ${option} takes no value`;
   }
   return error.message;
 }

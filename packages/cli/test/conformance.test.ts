@@ -5,8 +5,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { findPython } from "../../python/tools/find-python.mjs";
-import { compareReport } from "../src/conformance/compare.js";
 import manifestJson from "../gen/runtimes.json" with { type: "json" };
+import { compareReport } from "../src/conformance/compare.js";
 import type { Manifest } from "../src/conformance/types.js";
 
 // fc_context.probe's reports held against the spec: contexts built the way the runtime builds them
@@ -21,9 +21,10 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), "fc-context-conformance-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const CANARY = "CANARY-5d1e0c77-never-printed";
+// biome-ignore lint/suspicious/noExplicitAny: test data is JSON whose shape each assertion states
 type Json = Record<string, any>;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a report is JSON whose shape the test asserts
+// biome-ignore lint/suspicious/noExplicitAny: a report is JSON whose shape the test asserts
 function python(interpreter: string, script: string, args: string[]): any {
   const out = execFileSync(interpreter, [path.join(fixtures, script), ...args], {
     env: { ...process.env, PYTHONPATH: pythonSource, PYTHONDONTWRITEBYTECODE: "1" },
@@ -35,8 +36,11 @@ function python(interpreter: string, script: string, args: string[]): any {
 
 function cli(args: string[], stdin = ""): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) =>
-      resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
+    const child = execFile(
+      process.execPath,
+      [bin, ...args],
+      { env: { ...process.env, NO_COLOR: "1" } },
+      (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
     );
     child.stdin!.end(stdin);
   });
@@ -60,14 +64,18 @@ const interpreters = [
 const host = "/usr/bin/python3";
 
 describe.each(interpreters)("probe reports on $id (Python $version)", ({ id, python: interpreter }) => {
-  it.skipIf(interpreter === undefined)("compare clean: the fake, and every recorded case that ran a handler, on both paths", () => {
-    const reports = python(interpreter!, "take_reports.py", [id, path.join(repoRoot, "spec/conformance")]);
-    expect(reports.length).toBeGreaterThan(id === "python3.12" ? 0 : 40);
-    for (const { name, report } of reports) {
-      expect(report.runtime.id).toBe(id);
-      expect(compareReport(report, runtime(id)), name).toEqual([]);
-    }
-  }, 60_000);
+  it.skipIf(interpreter === undefined)(
+    "compare clean: the fake, and every recorded case that ran a handler, on both paths",
+    () => {
+      const reports = python(interpreter!, "take_reports.py", [id, path.join(repoRoot, "spec/conformance")]);
+      expect(reports.length).toBeGreaterThan(id === "python3.12" ? 0 : 40);
+      for (const { name, report } of reports) {
+        expect(report.runtime.id).toBe(id);
+        expect(compareReport(report, runtime(id)), name).toEqual([]);
+      }
+    },
+    60_000,
+  );
 });
 
 describe("a runtime that differs from the spec", () => {
@@ -106,8 +114,15 @@ describe("fc-context conformance", () => {
         "    change:  spec/shared/classic.schema.json#/$defs/FunctionMeta/properties/timeout",
       ].join("\n"),
     );
-    const json = JSON.parse((await cli(["conformance", file(python(host, "synthetic_runtime.py", ["type"])), "--json"])).stdout);
-    expect(json).toMatchObject({ runtime: "python3.9", path: "default", matches: false, drift: [{ kind: "type changed" }] });
+    const json = JSON.parse(
+      (await cli(["conformance", file(python(host, "synthetic_runtime.py", ["type"])), "--json"])).stdout,
+    );
+    expect(json).toMatchObject({
+      runtime: "python3.9",
+      path: "default",
+      matches: false,
+      drift: [{ kind: "type changed" }],
+    });
   });
 
   it("takes --runtime over the report's id, and reads standard input", async () => {
@@ -131,15 +146,21 @@ describe("fc-context conformance", () => {
   });
 
   it("--case writes a conformance case whose headers build the context the runtime built", async () => {
-    const reports = python(findPython("3.9") ?? host, "take_reports.py", ["python3.9", path.join(repoRoot, "spec/conformance")]);
+    const reports = python(findPython("3.9") ?? host, "take_reports.py", [
+      "python3.9",
+      path.join(repoRoot, "spec/conformance"),
+    ]);
     const wire = await import("@fc-context/wire/python3.9");
-    for (const { name, report } of reports.filter((r: Json) => ["fake", "probe-prod-full/default", "funcraft-default/concurrent"].includes(r.name))) {
+    for (const { name, report } of reports.filter((r: Json) =>
+      ["fake", "probe-prod-full/default", "funcraft-default/concurrent"].includes(r.name),
+    )) {
       const target = path.join(scratch, `${name.replace("/", "-")}.json`);
       expect((await cli(["conformance", file(report), "--case", target])).code, name).toBe(0);
       const written = JSON.parse(readFileSync(target, "utf8"));
       expect(written.origin).toMatch(/^report: fc_context\.probe on python3\.9/);
       const pathName = report.path.name;
-      const tree = pathName === "concurrent" ? written.observed.concurrent.context : written.observed.default["python3.9"].context;
+      const tree =
+        pathName === "concurrent" ? written.observed.concurrent.context : written.observed.default["python3.9"].context;
       expect(wire.fromHeaders(written.headers, { path: pathName })).toEqual(attributeView(tree));
     }
   });

@@ -3,8 +3,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
 import { buildOutputs, SpecError } from "@fc-context/codegen";
+import { afterAll, describe, expect, it } from "vitest";
 import { compareReport } from "../src/conformance/compare.js";
 import type { Report } from "../src/conformance/types.js";
 
@@ -17,9 +17,10 @@ const bin = path.join(packageDir, "bin/fc-context.js");
 const fixtures = path.join(packageDir, "test/fixtures");
 const scratch = mkdtempSync(path.join(os.tmpdir(), "fc-context-draft-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// biome-ignore lint/suspicious/noExplicitAny: test data is JSON whose shape each assertion states
 type Json = Record<string, any>;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a report is JSON whose shape the test asserts
+// biome-ignore lint/suspicious/noExplicitAny: a report is JSON whose shape the test asserts
 function python(args: string[]): any {
   const out = execFileSync("/usr/bin/python3", args, {
     env: { ...process.env, PYTHONPATH: path.join(repoRoot, "packages/python/src"), PYTHONDONTWRITEBYTECODE: "1" },
@@ -29,8 +30,11 @@ function python(args: string[]): any {
 
 function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) =>
-      resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd, env: { ...process.env, NO_COLOR: "1" } },
+      (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
     );
   });
 }
@@ -49,14 +53,18 @@ function checkout(report: Json): { root: string; report: string } {
 function gaps(value: unknown, pointer = ""): string[] {
   if (typeof value === "string") return value.startsWith("DRAFT") ? [pointer] : [];
   if (value === null || typeof value !== "object") return [];
-  return Object.entries(value).flatMap(([key, item]) => gaps(item, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`));
+  return Object.entries(value).flatMap(([key, item]) =>
+    gaps(item, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`),
+  );
 }
 
 /** What a maintainer writes: a registered source, words, and a to_json key. */
 function fill(value: unknown, key = ""): unknown {
-  if (typeof value === "string" && value.startsWith("DRAFT")) return key === "x-source" ? "RT" : key === "x-to-json" ? "instanceId" : "Written by the maintainer.";
+  if (typeof value === "string" && value.startsWith("DRAFT"))
+    return key === "x-source" ? "RT" : key === "x-to-json" ? "instanceId" : "Written by the maintainer.";
   if (Array.isArray(value)) return value.map((item) => fill(item, key));
-  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, k)]));
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, k)]));
   return value;
 }
 
@@ -104,12 +112,19 @@ describe("fc-context spec draft", () => {
     expect(context.properties.request_id.$ref).toBe("shared/fields.schema.json#/$defs/request_id");
     expect(context.properties.credentials.$ref).toBe("#/$defs/Credentials");
     expect(context.properties.instance_id).toMatchObject({ type: "string", examples: ["c-65a1b2c3"] });
-    expect(context["x-constructor"].at(-1)).toEqual({ name: "instance_id", fills: "instance_id", default: "c-65a1b2c3" });
+    expect(context["x-constructor"].at(-1)).toEqual({
+      name: "instance_id",
+      fills: "instance_id",
+      default: "c-65a1b2c3",
+    });
     expect(draft.$defs.Credentials.properties.access_key_secret).toMatchObject({ "x-source": ["DRAFT"] });
   }, 60_000);
 
   it("drafts a runtime the spec knows under another id as a reference to its classes", async () => {
-    const report = python(["-c", "import json; from fc_context import probe; from fc_context.testing import fake_context; print(json.dumps(probe.report(fake_context('python3.12'), runtime='python3.14')))"]);
+    const report = python([
+      "-c",
+      "import json; from fc_context import probe; from fc_context.testing import fake_context; print(json.dumps(probe.report(fake_context('python3.12'), runtime='python3.14')))",
+    ]);
     const draft = await draftGenerates(report, "python3.14");
     expect(draft.$ref).toBe("python3.12.schema.json#/$defs/FCContext");
     expect(draft.$defs).toBeUndefined();
@@ -127,9 +142,14 @@ describe("fc-context spec draft", () => {
     expect(exists.code).toBe(2);
     expect(exists.stderr).toContain("exists: pass --force");
     expect((await cli([...again, "--force"], root)).code).toBe(0);
-    expect((await cli(["spec", "draft", file, "--runtime", "node20"], root)).stderr).toContain("expected a runtime id such as python3.13");
+    expect((await cli(["spec", "draft", file, "--runtime", "node20"], root)).stderr).toContain(
+      "expected a runtime id such as python3.13",
+    );
     expect((await cli(["spec", "publish", file], root)).stderr).toContain('unknown subcommand "publish"');
-    const elsewhere = await cli(["spec", "draft", file, "--runtime", "python3.13", "--spec", path.join(scratch, "nothing")], root);
+    const elsewhere = await cli(
+      ["spec", "draft", file, "--runtime", "python3.13", "--spec", path.join(scratch, "nothing")],
+      root,
+    );
     expect(elsewhere.stderr).toContain("pass --spec <dir>");
     expect(existsSync(path.join(scratch, "nothing"))).toBe(false);
   }, 60_000);

@@ -16,7 +16,7 @@ export function pages(dir: string, extension: string): Array<{ name: string; tex
 
 /** The fenced code blocks of a Markdown page. */
 export function codeBlocks(markdown: string, lang: string): string[] {
-  return [...markdown.matchAll(new RegExp("```" + lang + "\\n([\\s\\S]*?)\\n```", "g"))].map((match) => match[1]!);
+  return [...markdown.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\\n\`\`\``, "g"))].map((match) => match[1]!);
 }
 
 /** The Python version each runtime page is about, read from the page itself. */

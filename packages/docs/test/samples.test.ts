@@ -12,36 +12,73 @@ const runtimePages = pages(markdownDir, ".md").filter((page) => /^python[\d.]+\.
 
 describe("the docs' code samples", () => {
   it("are on every runtime page, in both languages", () => {
-    expect(runtimePages.map((page) => page.name)).toEqual(["python3.10.md", "python3.12.md", "python3.9.md", "python3.md"]);
+    expect(runtimePages.map((page) => page.name)).toEqual([
+      "python3.10.md",
+      "python3.12.md",
+      "python3.9.md",
+      "python3.md",
+    ]);
     for (const page of runtimePages) {
       expect(codeBlocks(page.text, "python").length, page.name).toBeGreaterThan(0);
       expect(codeBlocks(page.text, "ts").length, page.name).toBeGreaterThan(0);
     }
   });
 
-  it.each(runtimePages.map((page) => [page.name, page] as const))("%s: the Python samples type-check with pyright at the runtime's Python version", async (name, page) => {
-    const version = pythonVersionOf(page.text)!;
-    const dir = path.join(scratch, `py-${name}`);
-    await mkdir(dir, { recursive: true });
-    const files = codeBlocks(page.text, "python").map((code, index) => ({ file: path.join(dir, `sample_${index}.py`), code }));
-    for (const { file, code } of files) await writeFile(file, `${code}\n`);
-    await writeFile(path.join(dir, "pyrightconfig.json"), JSON.stringify({ pythonVersion: version, extraPaths: [path.join(repoRoot, "packages/python/src")] }));
-    const result = await run(process.execPath, [path.join(repoRoot, "node_modules/pyright/index.js"), "-p", dir, "--outputjson"]).then(
-      ({ stdout }) => stdout,
-      (error: { stdout: string }) => error.stdout,
-    );
-    const report = JSON.parse(result) as { generalDiagnostics: Array<{ severity: string; message: string }>; summary: { filesAnalyzed: number } };
-    expect(report.generalDiagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([]);
-    expect(report.summary.filesAnalyzed).toBe(files.length);
-  }, 60_000);
+  it.each(runtimePages.map((page) => [page.name, page] as const))(
+    "%s: the Python samples type-check with pyright at the runtime's Python version",
+    async (name, page) => {
+      const version = pythonVersionOf(page.text)!;
+      const dir = path.join(scratch, `py-${name}`);
+      await mkdir(dir, { recursive: true });
+      const files = codeBlocks(page.text, "python").map((code, index) => ({
+        file: path.join(dir, `sample_${index}.py`),
+        code,
+      }));
+      for (const { file, code } of files) await writeFile(file, `${code}\n`);
+      await writeFile(
+        path.join(dir, "pyrightconfig.json"),
+        JSON.stringify({ pythonVersion: version, extraPaths: [path.join(repoRoot, "packages/python/src")] }),
+      );
+      const result = await run(process.execPath, [
+        path.join(repoRoot, "node_modules/pyright/index.js"),
+        "-p",
+        dir,
+        "--outputjson",
+      ]).then(
+        ({ stdout }) => stdout,
+        (error: { stdout: string }) => error.stdout,
+      );
+      const report = JSON.parse(result) as {
+        generalDiagnostics: Array<{ severity: string; message: string }>;
+        summary: { filesAnalyzed: number };
+      };
+      expect(report.generalDiagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([]);
+      expect(report.summary.filesAnalyzed).toBe(files.length);
+    },
+    60_000,
+  );
 
   it("compile as TypeScript against the types and validators, with zero diagnostics", async () => {
     const dir = path.join(scratch, "ts");
     await mkdir(dir, { recursive: true });
     let count = 0;
-    for (const page of runtimePages) for (const code of codeBlocks(page.text, "ts")) await writeFile(path.join(dir, `sample_${count++}.ts`), code);
-    await writeFile(path.join(dir, "tsconfig.json"), JSON.stringify({ extends: "../../../../../tsconfig.base.json", compilerOptions: { types: [] }, include: ["*.ts"] }));
-    const result = await run(process.execPath, [path.join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", dir, "--pretty", "false"]).then(
+    for (const page of runtimePages)
+      for (const code of codeBlocks(page.text, "ts")) await writeFile(path.join(dir, `sample_${count++}.ts`), code);
+    await writeFile(
+      path.join(dir, "tsconfig.json"),
+      JSON.stringify({
+        extends: "../../../../../tsconfig.base.json",
+        compilerOptions: { types: [] },
+        include: ["*.ts"],
+      }),
+    );
+    const result = await run(process.execPath, [
+      path.join(repoRoot, "node_modules/typescript/bin/tsc"),
+      "-p",
+      dir,
+      "--pretty",
+      "false",
+    ]).then(
       ({ stdout }) => ({ code: 0, stdout }),
       (error: { code: number; stdout: string }) => error,
     );

@@ -7,10 +7,17 @@ import { fileURLToPath } from "node:url";
 import { findPython } from "../tools/find-python.mjs";
 
 const source = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../src");
-const runtimes = [["python3", "3.6", "py36"], ["python3.9", "3.9", "py39"], ["python3.10", "3.10", "py310"], ["python3.12", "3.12", "py312"]];
+const runtimes = [
+  ["python3", "3.6", "py36"],
+  ["python3.9", "3.9", "py39"],
+  ["python3.10", "3.10", "py310"],
+  ["python3.12", "3.12", "py312"],
+];
 const median = (list) => [...list].sort((a, b) => a - b)[list.length >> 1];
 
-console.log("| runtime | interpreter | import adds | of which json, logging, re, typing | fake_context calls/s |\n|---|---|---|---|---|");
+console.log(
+  "| runtime | interpreter | import adds | of which json, logging, re, typing | fake_context calls/s |\n|---|---|---|---|---|",
+);
 for (const [id, version, module] of runtimes) {
   const python = findPython(version);
   if (python === undefined) {
@@ -23,11 +30,28 @@ for (const [id, version, module] of runtimes) {
   const bare = [];
   const imports = [];
   for (let i = 0; i < 15; i++) {
-    const took = execFileSync(python, ["-c", `import time\nt = time.perf_counter()\nimport fc_context.${module}\nprint(time.perf_counter() - t)`], { env, encoding: "utf8" });
+    const took = execFileSync(
+      python,
+      ["-c", `import time\nt = time.perf_counter()\nimport fc_context.${module}\nprint(time.perf_counter() - t)`],
+      { env, encoding: "utf8" },
+    );
     imports.push(Number(took) * 1000);
-    const stdlib = execFileSync(python, ["-c", "import time\nt = time.perf_counter()\nimport json, logging, re, typing\nprint(time.perf_counter() - t)"], { env, encoding: "utf8" });
+    const stdlib = execFileSync(
+      python,
+      ["-c", "import time\nt = time.perf_counter()\nimport json, logging, re, typing\nprint(time.perf_counter() - t)"],
+      { env, encoding: "utf8" },
+    );
     bare.push(Number(stdlib) * 1000);
   }
-  const rate = execFileSync(python, ["-c", `import timeit\nfrom fc_context.testing import fake_context\nn = 2000\nprint(n / min(timeit.repeat(lambda: fake_context("${id}"), number=n, repeat=5)))`], { env, encoding: "utf8" });
-  console.log(`| ${id} | ${path.basename(path.dirname(path.dirname(python)))} | ${median(imports).toFixed(1)} ms | ${median(bare).toFixed(1)} ms | ${Math.round(Number(rate)).toLocaleString("en")} |`);
+  const rate = execFileSync(
+    python,
+    [
+      "-c",
+      `import timeit\nfrom fc_context.testing import fake_context\nn = 2000\nprint(n / min(timeit.repeat(lambda: fake_context("${id}"), number=n, repeat=5)))`,
+    ],
+    { env, encoding: "utf8" },
+  );
+  console.log(
+    `| ${id} | ${path.basename(path.dirname(path.dirname(python)))} | ${median(imports).toFixed(1)} ms | ${median(bare).toFixed(1)} ms | ${Math.round(Number(rate)).toLocaleString("en")} |`,
+  );
 }

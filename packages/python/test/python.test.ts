@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pep440 } from "@fc-context/codegen";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDist } from "../tools/build-dist.mjs";
 import { findPython as interpreter, pyenvRoot } from "../tools/find-python.mjs";
 
@@ -47,22 +47,41 @@ describe.each(found)("fc_context on $id (Python $version)", (runtime) => {
   const venv = () => path.join(scratch, `venv-${runtime.version}`);
   const python = () => path.join(venv(), "bin", "python");
 
-  it.skipIf(runtime.python === undefined)("installs the wheel into a fresh venv and passes its unit tests there", async () => {
-    await run(runtime.python!, ["-m", "venv", venv()]);
-    await run(python(), ["-m", "pip", "install", "--no-index", "--no-deps", "-q", wheel]);
-    const { stderr } = await run(python(), ["-m", "unittest", "discover", "-v", "-s", path.join(packageDir, "tests")], {
-      cwd: scratch,
-      env: { ...process.env, FC_CONTEXT_RUNTIME: runtime.id, FC_CONTEXT_VECTORS: path.join(repoRoot, "spec/vectors"), FC_CONTEXT_CONFORMANCE: path.join(repoRoot, "spec/conformance"), FC_CONTEXT_MESSAGES: path.join(repoRoot, "MESSAGES.md"), PYTHONDONTWRITEBYTECODE: "1" },
-    });
-    expect(stderr).toMatch(/\nOK( \(skipped=\d+\))?\n?$/);
-    expect(stderr).toMatch(/Ran \d+ tests/);
-    // the installed copy was imported, not the sources
-    const { stdout } = await run(python(), ["-c", `import fc_context.${runtime.module} as m; print(m.__file__)`], { cwd: scratch });
-    expect(stdout).toContain(path.join(venv(), "lib"));
-  }, 120_000);
+  it.skipIf(runtime.python === undefined)(
+    "installs the wheel into a fresh venv and passes its unit tests there",
+    async () => {
+      await run(runtime.python!, ["-m", "venv", venv()]);
+      await run(python(), ["-m", "pip", "install", "--no-index", "--no-deps", "-q", wheel]);
+      const { stderr } = await run(
+        python(),
+        ["-m", "unittest", "discover", "-v", "-s", path.join(packageDir, "tests")],
+        {
+          cwd: scratch,
+          env: {
+            ...process.env,
+            FC_CONTEXT_RUNTIME: runtime.id,
+            FC_CONTEXT_VECTORS: path.join(repoRoot, "spec/vectors"),
+            FC_CONTEXT_CONFORMANCE: path.join(repoRoot, "spec/conformance"),
+            FC_CONTEXT_MESSAGES: path.join(repoRoot, "MESSAGES.md"),
+            PYTHONDONTWRITEBYTECODE: "1",
+          },
+        },
+      );
+      expect(stderr).toMatch(/\nOK( \(skipped=\d+\))?\n?$/);
+      expect(stderr).toMatch(/Ran \d+ tests/);
+      // the installed copy was imported, not the sources
+      const { stdout } = await run(python(), ["-c", `import fc_context.${runtime.module} as m; print(m.__file__)`], {
+        cwd: scratch,
+      });
+      expect(stdout).toContain(path.join(venv(), "lib"));
+    },
+    120_000,
+  );
 
-  it.skipIf(runtime.python === undefined)("gives every shared vector the same verdict as @fc-context/validators", async () => {
-    const script = `
+  it.skipIf(runtime.python === undefined)(
+    "gives every shared vector the same verdict as @fc-context/validators",
+    async () => {
+      const script = `
 import json, os, sys
 import fc_context
 module = fc_context.for_runtime(sys.argv[1])
@@ -79,17 +98,25 @@ for kind in ("valid", "invalid"):
             verdicts[kind + "/" + name] = False
 print(json.dumps(verdicts))
 `;
-    const { stdout } = await run(python(), ["-c", script, runtime.id, path.join(repoRoot, "spec/vectors", runtime.id)], { cwd: scratch });
-    const python_verdicts = JSON.parse(stdout) as Record<string, boolean>;
-    const validators = await import(/* @vite-ignore */ `@fc-context/validators/${runtime.id}`);
-    const typescript: Record<string, boolean> = {};
-    for (const name of Object.keys(python_verdicts)) {
-      const vector = JSON.parse(await readFile(path.join(repoRoot, "spec/vectors", runtime.id, name), "utf8")) as { value: unknown };
-      typescript[name] = validators.isFCContext(vector.value);
-    }
-    expect(Object.keys(python_verdicts).length).toBeGreaterThan(10);
-    expect(python_verdicts).toEqual(typescript);
-  }, 60_000);
+      const { stdout } = await run(
+        python(),
+        ["-c", script, runtime.id, path.join(repoRoot, "spec/vectors", runtime.id)],
+        { cwd: scratch },
+      );
+      const python_verdicts = JSON.parse(stdout) as Record<string, boolean>;
+      const validators = await import(/* @vite-ignore */ `@fc-context/validators/${runtime.id}`);
+      const typescript: Record<string, boolean> = {};
+      for (const name of Object.keys(python_verdicts)) {
+        const vector = JSON.parse(await readFile(path.join(repoRoot, "spec/vectors", runtime.id, name), "utf8")) as {
+          value: unknown;
+        };
+        typescript[name] = validators.isFCContext(vector.value);
+      }
+      expect(Object.keys(python_verdicts).length).toBeGreaterThan(10);
+      expect(python_verdicts).toEqual(typescript);
+    },
+    60_000,
+  );
 });
 
 interface PyrightReport {
@@ -98,8 +125,13 @@ interface PyrightReport {
 }
 
 async function pyrightJson(args: string[], venvPython?: string): Promise<PyrightReport> {
-  const env = venvPython ? { ...process.env, PATH: `${path.dirname(venvPython)}${path.delimiter}${process.env.PATH}` } : process.env;
-  const { stdout } = await run(process.execPath, [pyright, "--outputjson", ...args], { env, maxBuffer: 32 * 1024 * 1024 }).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
+  const env = venvPython
+    ? { ...process.env, PATH: `${path.dirname(venvPython)}${path.delimiter}${process.env.PATH}` }
+    : process.env;
+  const { stdout } = await run(process.execPath, [pyright, "--outputjson", ...args], {
+    env,
+    maxBuffer: 32 * 1024 * 1024,
+  }).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
   return JSON.parse(stdout) as PyrightReport;
 }
 
@@ -115,50 +147,78 @@ const checks = runtimes.map((runtime, index) => ({
 }));
 
 describe("pyright", () => {
-  it.each(checks)("type-checks the package and an example handler at Python $version with 0 errors", async (check) => {
-    const report = await pyrightJson(["--pythonversion", check.version, ...check.files], undefined);
-    const errors = report.generalDiagnostics.filter((d) => d.severity === "error").map((d) => `${path.basename(d.file)}:${d.range.start.line + 1}: ${d.message}`);
-    expect(errors).toEqual([]);
-  }, 120_000);
+  it.each(checks)(
+    "type-checks the package and an example handler at Python $version with 0 errors",
+    async (check) => {
+      const report = await pyrightJson(["--pythonversion", check.version, ...check.files], undefined);
+      const errors = report.generalDiagnostics
+        .filter((d) => d.severity === "error")
+        .map((d) => `${path.basename(d.file)}:${d.range.start.line + 1}: ${d.message}`);
+      expect(errors).toEqual([]);
+    },
+    120_000,
+  );
 
   it.each([
     ["3.9", "wrong_py39.py"],
     ["3.12", "wrong_py312.py"],
-  ])("at Python %s rejects exactly the tagged lines of %s", async (version, file) => {
-    const example = path.join(packageDir, "tests/typecheck", file);
-    const tagged = (await readFile(example, "utf8")).split("\n").flatMap((line, index) => (line.includes("# expect-error") ? [index + 1] : []));
-    const report = await pyrightJson(["--pythonversion", version, example]);
-    const lines = [...new Set(report.generalDiagnostics.filter((d) => d.severity === "error").map((d) => d.range.start.line + 1))].sort((a, b) => a - b);
-    expect(tagged.length).toBeGreaterThan(2);
-    expect(lines).toEqual(tagged);
-  }, 120_000);
+  ])(
+    "at Python %s rejects exactly the tagged lines of %s",
+    async (version, file) => {
+      const example = path.join(packageDir, "tests/typecheck", file);
+      const tagged = (await readFile(example, "utf8"))
+        .split("\n")
+        .flatMap((line, index) => (line.includes("# expect-error") ? [index + 1] : []));
+      const report = await pyrightJson(["--pythonversion", version, example]);
+      const lines = [
+        ...new Set(report.generalDiagnostics.filter((d) => d.severity === "error").map((d) => d.range.start.line + 1)),
+      ].sort((a, b) => a - b);
+      expect(tagged.length).toBeGreaterThan(2);
+      expect(lines).toEqual(tagged);
+    },
+    120_000,
+  );
 
-  it.skipIf(interpreter("3.12") === undefined)("scores 100% type completeness with --verifytypes", async () => {
-    const venv = path.join(scratch, "venv-verify");
-    await run(interpreter("3.12")!, ["-m", "venv", venv]);
-    await run(path.join(venv, "bin/python"), ["-m", "pip", "install", "--no-index", "--no-deps", "-q", wheel]);
-    // --verifytypes finds the package through the python on PATH (it ignores --pythonpath)
-    const report = (await pyrightJson(["--verifytypes", "fc_context", "--ignoreexternal"], path.join(venv, "bin/python"))) as unknown as {
-      typeCompleteness: { completenessScore: number; exportedSymbolCounts: { withKnownType: number } };
-    };
-    expect(report.typeCompleteness.exportedSymbolCounts.withKnownType).toBeGreaterThan(100);
-    expect(report.typeCompleteness.completenessScore).toBe(1);
-  }, 120_000);
+  it.skipIf(interpreter("3.12") === undefined)(
+    "scores 100% type completeness with --verifytypes",
+    async () => {
+      const venv = path.join(scratch, "venv-verify");
+      await run(interpreter("3.12")!, ["-m", "venv", venv]);
+      await run(path.join(venv, "bin/python"), ["-m", "pip", "install", "--no-index", "--no-deps", "-q", wheel]);
+      // --verifytypes finds the package through the python on PATH (it ignores --pythonpath)
+      const report = (await pyrightJson(
+        ["--verifytypes", "fc_context", "--ignoreexternal"],
+        path.join(venv, "bin/python"),
+      )) as unknown as {
+        typeCompleteness: { completenessScore: number; exportedSymbolCounts: { withKnownType: number } };
+      };
+      expect(report.typeCompleteness.exportedSymbolCounts.withKnownType).toBeGreaterThan(100);
+      expect(report.typeCompleteness.completenessScore).toBe(1);
+    },
+    120_000,
+  );
 });
 
 describe("the distribution", () => {
   it("keeps one version with the npm packages and the spec", async () => {
-    const version = (file: string) => readFile(file, "utf8").then((text) => (JSON.parse(text) as { version: string }).version);
+    const version = (file: string) =>
+      readFile(file, "utf8").then((text) => (JSON.parse(text) as { version: string }).version);
     const init = await readFile(path.join(sources, "__init__.py"), "utf8");
     const python = pep440(await version(path.join(packageDir, "package.json")));
     expect(init).toContain(`__version__ = "${python}"`);
-    expect(await version(path.join(packageDir, "package.json"))).toBe(await version(path.join(repoRoot, "packages/types/package.json")));
+    expect(await version(path.join(packageDir, "package.json"))).toBe(
+      await version(path.join(repoRoot, "packages/types/package.json")),
+    );
     expect(await readFile(path.join(packageDir, "pyproject.toml"), "utf8")).toContain(`\nversion = "${python}"\n`);
     expect(path.basename(wheel)).toBe(`fc_context-${python}-py3-none-any.whl`);
   });
 
   it("ships py.typed, Typing :: Typed and requires-python >= 3.6 in the wheel", async () => {
-    const { stdout } = await run("/usr/bin/python3", ["-c", `import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print("\\n".join(z.namelist())); print(z.read([n for n in z.namelist() if n.endswith("METADATA")][0]).decode())`, wheel]);
+    const { stdout } = await run("/usr/bin/python3", [
+      "-c",
+      `import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print("\\n".join(z.namelist())); print(z.read([n for n in z.namelist() if n.endswith("METADATA")][0]).decode())`,
+      wheel,
+    ]);
     expect(stdout).toContain("fc_context/py.typed");
     expect(stdout).toContain("Classifier: Typing :: Typed");
     expect(stdout).toContain("Requires-Python: >=3.6");

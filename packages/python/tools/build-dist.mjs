@@ -15,20 +15,36 @@ const BUILDER = process.env.FC_CONTEXT_BUILD_PYTHON ?? "/usr/bin/python3";
 /** Writes fc_context-<version>-py3-none-any.whl and fc-context-<version>.tar.gz into out; returns their paths. */
 export function buildDist(out) {
   mkdirSync(out, { recursive: true });
-  for (const file of readdirSync(out).filter((f) => /^fc[-_]context-.*\.(whl|tar\.gz)$/.test(f))) rmSync(path.join(out, file));
+  for (const file of readdirSync(out).filter((f) => /^fc[-_]context-.*\.(whl|tar\.gz)$/.test(f)))
+    rmSync(path.join(out, file));
   const source = mkdtempSync(path.join(os.tmpdir(), "fc-context-python-build-"));
   const quiet = { stdio: ["ignore", "ignore", "pipe"] };
   try {
-    cpSync(packageDir, source, { recursive: true, filter: (file) => !/node_modules|__pycache__|\.egg-info|[\\/](test|tests|bench|tools|build)$/.test(file) });
-    execFileSync(BUILDER, ["-m", "pip", "wheel", "--no-build-isolation", "--no-deps", "--no-index", "-q", "-w", out, source], quiet);
-    execFileSync(BUILDER, ["-c", "import sys; from setuptools import build_meta; build_meta.build_sdist(sys.argv[1])", out], { ...quiet, cwd: source });
+    cpSync(packageDir, source, {
+      recursive: true,
+      filter: (file) => !/node_modules|__pycache__|\.egg-info|[\\/](test|tests|bench|tools|build)$/.test(file),
+    });
+    execFileSync(
+      BUILDER,
+      ["-m", "pip", "wheel", "--no-build-isolation", "--no-deps", "--no-index", "-q", "-w", out, source],
+      quiet,
+    );
+    execFileSync(
+      BUILDER,
+      ["-c", "import sys; from setuptools import build_meta; build_meta.build_sdist(sys.argv[1])", out],
+      { ...quiet, cwd: source },
+    );
   } catch (error) {
     const stderr = error.stderr?.toString().trim() ?? "";
-    throw new Error(`building the Python distribution with ${BUILDER} failed (it needs setuptools >= 61 and wheel)${stderr ? `:\n${stderr}` : ""}`);
+    throw new Error(
+      `building the Python distribution with ${BUILDER} failed (it needs setuptools >= 61 and wheel)${stderr ? `:\n${stderr}` : ""}`,
+    );
   } finally {
     rmSync(source, { recursive: true, force: true });
   }
-  const built = readdirSync(out).filter((f) => /^fc[-_]context-.*\.(whl|tar\.gz)$/.test(f)).sort();
+  const built = readdirSync(out)
+    .filter((f) => /^fc[-_]context-.*\.(whl|tar\.gz)$/.test(f))
+    .sort();
   return built.map((file) => path.join(out, file));
 }
 

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import { fakeContext } from "@fc-context/testing";
 import { FCContextValidationError } from "@fc-context/validators";
+import { describe, expect, it } from "vitest";
 
 const runtimes = ["python3", "python3.6", "python3.9", "python3.10", "python3.12"] as const;
 
@@ -17,7 +17,11 @@ describe("fakeContext", () => {
   });
 
   it("merges nested overrides and keeps the rest of the defaults", () => {
-    const context = fakeContext("python3.9", { function: { memory: 1024 }, region: "cn-hangzhou", tracing: { span_baggages: { k: "v" } } });
+    const context = fakeContext("python3.9", {
+      function: { memory: 1024 },
+      region: "cn-hangzhou",
+      tracing: { span_baggages: { k: "v" } },
+    });
     expect(context.function.memory).toBe(1024);
     expect(context.function.handler).toBe(fakeContext("python3.9").function.handler);
     expect(context.region).toBe("cn-hangzhou");
@@ -39,8 +43,13 @@ describe("fakeContext", () => {
   });
 
   it("keeps every override an own property, so no override reaches a prototype", () => {
-    const hostile = JSON.parse('{"__proto__": {"polluted": true}, "function": {"__proto__": {"memory": 1}}}') as Record<string, unknown>;
-    expect(() => fakeContext("python3.9", hostile as never)).toThrow(/unexpected: FCContext on python3.9 has no attribute "__proto__"/);
+    const hostile = JSON.parse('{"__proto__": {"polluted": true}, "function": {"__proto__": {"memory": 1}}}') as Record<
+      string,
+      unknown
+    >;
+    expect(() => fakeContext("python3.9", hostile as never)).toThrow(
+      /unexpected: FCContext on python3.9 has no attribute "__proto__"/,
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty("memory");
   });

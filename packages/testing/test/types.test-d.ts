@@ -1,8 +1,9 @@
 // Type tests, compiled by `tsc -p packages/testing`.
-import { expectTypeOf } from "expect-type";
+
 import { fakeContext } from "@fc-context/testing";
-import type { FCContext as Context312 } from "@fc-context/types/python3.12";
 import type { FCContext as Context36 } from "@fc-context/types/python3";
+import type { FCContext as Context312 } from "@fc-context/types/python3.12";
+import { expectTypeOf } from "expect-type";
 
 expectTypeOf(fakeContext("python3.12")).toEqualTypeOf<Context312>();
 expectTypeOf(fakeContext("python3.6", { function: { memory: 1024 } })).toEqualTypeOf<Context36>();

@@ -22,11 +22,15 @@ const tsc = (compiler: string, project: string) =>
   );
 
 describe("the generated declarations", () => {
-  it.each(compilers)("compile with the type tests under %s with zero diagnostics", async (_name, compiler) => {
-    const result = await tsc(compiler, path.join(packageDir, "tsconfig.json"));
-    expect(result.stdout).toBe("");
-    expect(result.code).toBe(0);
-  }, 60_000);
+  it.each(compilers)(
+    "compile with the type tests under %s with zero diagnostics",
+    async (_name, compiler) => {
+      const result = await tsc(compiler, path.join(packageDir, "tsconfig.json"));
+      expect(result.stdout).toBe("");
+      expect(result.code).toBe(0);
+    },
+    60_000,
+  );
 });
 
 // A consumer's handler file, compiled as a consumer would: importing the package by name.
@@ -52,19 +56,36 @@ export const handler = (ctx: ContextOf<"python3.6">): string => ctx.service.name
 };
 
 describe("a consumer's handler file", () => {
-  it.each(compilers)("reading ctx.credentials fails on python3.12 and compiles on python3.9 (%s)", async (_name, compiler) => {
-    await mkdir(scratch, { recursive: true });
-    for (const [file, source] of Object.entries(handlers)) await writeFile(path.join(scratch, file), source);
-    await writeFile(
-      path.join(scratch, "tsconfig.json"),
-      JSON.stringify({ extends: "../../../../tsconfig.base.json", compilerOptions: { types: [] }, include: ["*.ts"] }),
-    );
-    const result = await tsc(compiler, path.join(scratch, "tsconfig.json"));
-    const errors = result.stdout.split("\n").filter(Boolean).map((line) => line.replace(/^.*[\\/]/, ""));
-    expect(errors).toEqual([
-      expect.stringMatching(/^reads-credentials-3\.12\.ts\(2,\d+\): error TS2339: Property 'credentials' does not exist on type 'FCContext'\./),
-      expect.stringMatching(/^reads-log-project-3\.9\.ts\(2,\d+\): error TS2339: Property 'log_project' does not exist on type 'FCContext'\./),
-      expect.stringMatching(/^reads-log-project-3\.9\.ts\(2,\d+\): error TS2339: Property 'qualifier' does not exist on type 'FunctionMeta'\./),
-    ]);
-  }, 60_000);
+  it.each(compilers)(
+    "reading ctx.credentials fails on python3.12 and compiles on python3.9 (%s)",
+    async (_name, compiler) => {
+      await mkdir(scratch, { recursive: true });
+      for (const [file, source] of Object.entries(handlers)) await writeFile(path.join(scratch, file), source);
+      await writeFile(
+        path.join(scratch, "tsconfig.json"),
+        JSON.stringify({
+          extends: "../../../../tsconfig.base.json",
+          compilerOptions: { types: [] },
+          include: ["*.ts"],
+        }),
+      );
+      const result = await tsc(compiler, path.join(scratch, "tsconfig.json"));
+      const errors = result.stdout
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => line.replace(/^.*[\\/]/, ""));
+      expect(errors).toEqual([
+        expect.stringMatching(
+          /^reads-credentials-3\.12\.ts\(2,\d+\): error TS2339: Property 'credentials' does not exist on type 'FCContext'\./,
+        ),
+        expect.stringMatching(
+          /^reads-log-project-3\.9\.ts\(2,\d+\): error TS2339: Property 'log_project' does not exist on type 'FCContext'\./,
+        ),
+        expect.stringMatching(
+          /^reads-log-project-3\.9\.ts\(2,\d+\): error TS2339: Property 'qualifier' does not exist on type 'FunctionMeta'\./,
+        ),
+      ]);
+    },
+    60_000,
+  );
 });

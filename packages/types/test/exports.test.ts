@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
 import * as root from "@fc-context/types";
+import { describe, expect, it } from "vitest";
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const manifest = JSON.parse(await readFile(path.join(packageDir, "package.json"), "utf8")) as {
@@ -38,7 +38,9 @@ describe("@fc-context/types", () => {
   });
 
   it("matches the version in package.json to the spec version", async () => {
-    const { version } = JSON.parse(await readFile(path.join(packageDir, "package.json"), "utf8")) as { version: string };
+    const { version } = JSON.parse(await readFile(path.join(packageDir, "package.json"), "utf8")) as {
+      version: string;
+    };
     expect(root.specVersion).toBe(version);
   });
 });

@@ -1,13 +1,14 @@
 // Type tests: compiled (never run) by `tsc -p packages/types`, which the build step and
 // compile.test.ts both do. Each line proves one difference between runtimes.
-import { expectTypeOf } from "expect-type";
-import { canonicalRuntime, type CanonicalOf, type ContextOf, type Python312, type Runtime } from "@fc-context/types";
+
+import { type CanonicalOf, type ContextOf, canonicalRuntime, type Python312, type Runtime } from "@fc-context/types";
 import type * as P3 from "@fc-context/types/python3";
 import type * as P36 from "@fc-context/types/python3.6";
 import type * as P39 from "@fc-context/types/python3.9";
 import type * as P310 from "@fc-context/types/python3.10";
 import type * as P312 from "@fc-context/types/python3.12";
 import type { specVersion as p312Version } from "@fc-context/types/python3.12";
+import { expectTypeOf } from "expect-type";
 
 // python3.12 dropped credentials, service, tracing and retry_count.
 expectTypeOf<P312.FCContext>().not.toHaveProperty("credentials");
@@ -28,7 +29,9 @@ expectTypeOf<P39.ServiceMeta["qualifier"]>().toEqualTypeOf<string | null>();
 // Values typed as production passes them.
 expectTypeOf<P39.Tracing["span_context"]>().toEqualTypeOf<string | null>();
 // the baggage is whatever JSON the header decodes to (a list survives), so it must be narrowed
-expectTypeOf<P39.Tracing["span_baggages"]>().toEqualTypeOf<{ [k: string]: unknown } | unknown[] | string | number | boolean | null>();
+expectTypeOf<P39.Tracing["span_baggages"]>().toEqualTypeOf<
+  { [k: string]: unknown } | unknown[] | string | number | boolean | null
+>();
 expectTypeOf<P39.FunctionMeta["memory"]>().toEqualTypeOf<number>();
 // ints on both invocation paths, as the running runtime builds them
 expectTypeOf<P39.FunctionMeta["timeout"]>().toEqualTypeOf<number>();
@@ -58,7 +61,9 @@ expectTypeOf<ContextOf<"python3.12">>().toEqualTypeOf<Python312.FCContext>();
 expectTypeOf<Runtime>().toEqualTypeOf<"python3" | "python3.6" | "python3.9" | "python3.10" | "python3.12">();
 expectTypeOf<CanonicalOf<"python3.6">>().toEqualTypeOf<"python3">();
 expectTypeOf(canonicalRuntime("python3.6")).toEqualTypeOf<"python3">();
-expectTypeOf(canonicalRuntime("nodejs20")).toEqualTypeOf<"python3" | "python3.9" | "python3.10" | "python3.12" | undefined>();
+expectTypeOf(canonicalRuntime("nodejs20")).toEqualTypeOf<
+  "python3" | "python3.9" | "python3.10" | "python3.12" | undefined
+>();
 expectTypeOf<typeof p312Version>().toMatchTypeOf<string>();
 
 export function onPython312(context: P312.FCContext): string {

@@ -11,7 +11,8 @@ import { isClassicContext, isPython312Context } from "./hand-written.js";
 import { classicContext, python312Context } from "./zod-schemas.js";
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-const vector = (runtime, name) => JSON.parse(readFileSync(here(`../../../spec/vectors/${runtime}/${name}.json`), "utf8")).value;
+const vector = (runtime, name) =>
+  JSON.parse(readFileSync(here(`../../../spec/vectors/${runtime}/${name}.json`), "utf8")).value;
 const quick = process.argv.includes("--quick");
 
 let sink = 0;
@@ -20,7 +21,12 @@ let sink = 0;
 // across all of a table's measurements so machine drift hits them alike. Median of the rounds.
 function measureAll(measurements) {
   const prepared = measurements.map(([fn, value]) => {
-    const loop = new Function("fn", "value", "iterations", "let hits = 0; for (let i = 0; i < iterations; i++) if (fn(value)) hits++; return hits;");
+    const loop = new Function(
+      "fn",
+      "value",
+      "iterations",
+      "let hits = 0; for (let i = 0; i < iterations; i++) if (fn(value)) hits++; return hits;",
+    );
     const round = (iterations) => {
       const started = process.hrtime.bigint();
       sink += loop(fn, value, iterations);
@@ -30,13 +36,28 @@ function measureAll(measurements) {
     while (round(iterations) < 0.04) iterations *= 2;
     return { round, iterations, rates: [] };
   });
-  for (let r = 0; r < (quick ? 3 : 9); r++) for (const m of prepared) m.rates.push(m.iterations / m.round(m.iterations));
+  for (let r = 0; r < (quick ? 3 : 9); r++)
+    for (const m of prepared) m.rates.push(m.iterations / m.round(m.iterations));
   return prepared.map((m) => m.rates.sort((a, b) => a - b)[m.rates.length >> 1]);
 }
 
 const cases = [
-  { runtime: "python3.9", label: "a context with a role, logging and tracing on", hand: isClassicContext, zod: classicContext, valid: vector("python3.9", "valid/role-tracing-concurrency"), invalid: vector("python3.9", "invalid/memory-as-string") },
-  { runtime: "python3.12", label: "a context invoked through an alias, with logging", hand: isPython312Context, zod: python312Context, valid: vector("python3.12", "valid/logging-and-alias"), invalid: vector("python3.12", "invalid/memory-as-string") },
+  {
+    runtime: "python3.9",
+    label: "a context with a role, logging and tracing on",
+    hand: isClassicContext,
+    zod: classicContext,
+    valid: vector("python3.9", "valid/role-tracing-concurrency"),
+    invalid: vector("python3.9", "invalid/memory-as-string"),
+  },
+  {
+    runtime: "python3.12",
+    label: "a context invoked through an alias, with logging",
+    hand: isPython312Context,
+    zod: python312Context,
+    valid: vector("python3.12", "valid/logging-and-alias"),
+    invalid: vector("python3.12", "invalid/memory-as-string"),
+  },
 ];
 
 const lines = [];
@@ -49,14 +70,26 @@ for (const { runtime, label, hand, zod, valid, invalid } of cases) {
   const rows = [
     ["hand-written check", (v) => hand(v), (v) => hand(v)],
     ["**isFCContext** (generated)", generated.isFCContext, generated.isFCContext],
-    ["**validateFCContext** (generated, all errors)", (v) => generated.validateFCContext(v).ok, (v) => generated.validateFCContext(v).ok],
+    [
+      "**validateFCContext** (generated, all errors)",
+      (v) => generated.validateFCContext(v).ok,
+      (v) => generated.validateFCContext(v).ok,
+    ],
     ["ajv compiled at run time (first error)", ajvFirst, ajvFirst],
     ["ajv compiled at run time (all errors)", ajvAll, ajvAll],
     ["zod safeParse", (v) => zod.safeParse(v).success, (v) => zod.safeParse(v).success],
   ];
-  const rates = measureAll(rows.flatMap(([, onValid, onInvalid]) => [[onValid, valid], [onInvalid, invalid]]));
+  const rates = measureAll(
+    rows.flatMap(([, onValid, onInvalid]) => [
+      [onValid, valid],
+      [onInvalid, invalid],
+    ]),
+  );
   lines.push(`\n**${runtime}** (valid: ${label}; invalid: the same with memory as a string)\n`);
-  lines.push("| validator | valid ops/s | vs hand-written | invalid ops/s | vs hand-written |", "|---|---|---|---|---|");
+  lines.push(
+    "| validator | valid ops/s | vs hand-written | invalid ops/s | vs hand-written |",
+    "|---|---|---|---|---|",
+  );
   rows.forEach(([name], index) => {
     const [v, i] = [rates[2 * index], rates[2 * index + 1]];
     lines.push(`| ${name} | ${fmt(v)} | ${(v / rates[0]).toFixed(2)}x | ${fmt(i)} | ${(i / rates[1]).toFixed(2)}x |`);
@@ -82,11 +115,15 @@ for (let r = -3; r < (quick ? 9 : 41); r++) {
 }
 const median = (list) => [...list].sort((a, b) => a - b)[list.length >> 1];
 const handCold = median(times.get(scripts[0][0]));
-lines.push(`\n**Cold start** (python3.9: in a fresh \`node\`, importing the validator and checking one context; median of ${times.get(scripts[0][0]).length} interleaved runs)\n`);
+lines.push(
+  `\n**Cold start** (python3.9: in a fresh \`node\`, importing the validator and checking one context; median of ${times.get(scripts[0][0]).length} interleaved runs)\n`,
+);
 lines.push("| validator | import + first check | vs hand-written |", "|---|---|---|");
 for (const [name] of scripts) {
   const took = median(times.get(name));
-  lines.push(`| ${name} | ${took.toFixed(2)} ms | ${took - handCold >= 0 ? "+" : ""}${(took - handCold).toFixed(2)} ms |`);
+  lines.push(
+    `| ${name} | ${took.toFixed(2)} ms | ${took - handCold >= 0 ? "+" : ""}${(took - handCold).toFixed(2)} ms |`,
+  );
 }
 
 lines.push("\n**Size** (each runtime module as published: one self-contained file)\n");

@@ -22,18 +22,35 @@ function keysIn(o, count, allowed) {
 }
 const contextKey = (k) => {
   switch (k) {
-    case "request_id": case "credentials": case "function": case "service": case "region": case "account_id": case "retry_count": case "tracing": return true;
-    default: return false;
+    case "request_id":
+    case "credentials":
+    case "function":
+    case "service":
+    case "region":
+    case "account_id":
+    case "retry_count":
+    case "tracing":
+      return true;
+    default:
+      return false;
   }
 };
 const credentialsKey = (k) => k === "access_key_id" || k === "access_key_secret" || k === "security_token";
 const functionKey = (k) => k === "name" || k === "handler" || k === "memory" || k === "timeout";
-const serviceKey = (k) => k === "name" || k === "log_project" || k === "log_store" || k === "qualifier" || k === "version_id";
+const serviceKey = (k) =>
+  k === "name" || k === "log_project" || k === "log_store" || k === "qualifier" || k === "version_id";
 const tracingKey = (k) => k === "span_context" || k === "span_baggages" || k === "jaeger_endpoint";
 const context312Key = (k) => {
   switch (k) {
-    case "account_id": case "request_id": case "function": case "log_project": case "log_store": case "region": return true;
-    default: return false;
+    case "account_id":
+    case "request_id":
+    case "function":
+    case "log_project":
+    case "log_store":
+    case "region":
+      return true;
+    default:
+      return false;
   }
 };
 const function312Key = (k) => functionKey(k) || k === "version_id" || k === "qualifier";
@@ -44,19 +61,62 @@ export function isClassicContext(v) {
   const r = v.retry_count;
   if (!(r === null || (isInteger(r) ? r >= 0 : typeof r === "string" && RETRY.test(r)))) return false;
   const c = v.credentials;
-  if (!isObject(c) || !keysIn(c, 3, credentialsKey) || typeof c.access_key_id !== "string" || typeof c.access_key_secret !== "string" || typeof c.security_token !== "string") return false;
+  if (
+    !isObject(c) ||
+    !keysIn(c, 3, credentialsKey) ||
+    typeof c.access_key_id !== "string" ||
+    typeof c.access_key_secret !== "string" ||
+    typeof c.security_token !== "string"
+  )
+    return false;
   const f = v.function;
-  if (!isObject(f) || !keysIn(f, 4, functionKey) || !nonEmpty(f.name) || !nonEmpty(f.handler) || !isInteger(f.memory) || f.memory < 1 || !timeoutOk(f.timeout)) return false;
+  if (
+    !isObject(f) ||
+    !keysIn(f, 4, functionKey) ||
+    !nonEmpty(f.name) ||
+    !nonEmpty(f.handler) ||
+    !isInteger(f.memory) ||
+    f.memory < 1 ||
+    !timeoutOk(f.timeout)
+  )
+    return false;
   const s = v.service;
-  if (!isObject(s) || !keysIn(s, 5, serviceKey) || !stringOrNull(s.name) || !stringOrNull(s.log_project) || !stringOrNull(s.log_store) || !stringOrNull(s.qualifier) || !stringOrNull(s.version_id)) return false;
+  if (
+    !isObject(s) ||
+    !keysIn(s, 5, serviceKey) ||
+    !stringOrNull(s.name) ||
+    !stringOrNull(s.log_project) ||
+    !stringOrNull(s.log_store) ||
+    !stringOrNull(s.qualifier) ||
+    !stringOrNull(s.version_id)
+  )
+    return false;
   const t = v.tracing;
-  if (!isObject(t) || !keysIn(t, 3, tracingKey) || !stringOrNull(t.jaeger_endpoint) || !isObject(t.span_baggages)) return false;
+  if (!isObject(t) || !keysIn(t, 3, tracingKey) || !stringOrNull(t.jaeger_endpoint) || !isObject(t.span_baggages))
+    return false;
   return t.span_context === null || (typeof t.span_context === "string" && SPAN.test(t.span_context));
 }
 
 export function isPython312Context(v) {
   if (!isObject(v) || !keysIn(v, 6, context312Key)) return false;
-  if (!nonEmpty(v.account_id) || !nonEmpty(v.request_id) || !nonEmpty(v.region) || !stringOrNull(v.log_project) || !stringOrNull(v.log_store)) return false;
+  if (
+    !nonEmpty(v.account_id) ||
+    !nonEmpty(v.request_id) ||
+    !nonEmpty(v.region) ||
+    !stringOrNull(v.log_project) ||
+    !stringOrNull(v.log_store)
+  )
+    return false;
   const f = v.function;
-  return isObject(f) && keysIn(f, 6, function312Key) && nonEmpty(f.name) && nonEmpty(f.handler) && isInteger(f.memory) && f.memory >= 1 && timeoutOk(f.timeout) && stringOrNull(f.version_id) && stringOrNull(f.qualifier);
+  return (
+    isObject(f) &&
+    keysIn(f, 6, function312Key) &&
+    nonEmpty(f.name) &&
+    nonEmpty(f.handler) &&
+    isInteger(f.memory) &&
+    f.memory >= 1 &&
+    timeoutOk(f.timeout) &&
+    stringOrNull(f.version_id) &&
+    stringOrNull(f.qualifier)
+  );
 }

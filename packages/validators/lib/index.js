@@ -7,8 +7,12 @@ export { FCContextValidationError } from "../gen/errors.js";
 export async function loadValidators(runtime) {
   const id = canonicalRuntime(runtime);
   if (id === undefined) {
-    const named = typeof runtime === "string" ? JSON.stringify(runtime) : `(${runtime === null ? "null" : typeof runtime})`;
-    const ids = runtimes.flatMap((id) => [id, ...Object.keys(runtimeAliases).filter((alias) => runtimeAliases[alias] === id)]);
+    const named =
+      typeof runtime === "string" ? JSON.stringify(runtime) : `(${runtime === null ? "null" : typeof runtime})`;
+    const ids = runtimes.flatMap((id) => [
+      id,
+      ...Object.keys(runtimeAliases).filter((alias) => runtimeAliases[alias] === id),
+    ]);
     throw new TypeError(`unknown FC runtime id ${named}: expected one of ${ids.join(", ")}`);
   }
   return import(`../gen/${id}.js`);

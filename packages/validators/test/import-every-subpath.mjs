@@ -3,21 +3,25 @@
 import { readFile } from "node:fs/promises";
 
 const manifest = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
-const minimal = JSON.parse(await readFile(new URL("../../../spec/vectors/python3.9/valid/no-role-tracing-off.json", import.meta.url), "utf8")).value;
+const minimal = JSON.parse(
+  await readFile(new URL("../../../spec/vectors/python3.9/valid/no-role-tracing-off.json", import.meta.url), "utf8"),
+).value;
 let count = 0;
 for (const subpath of Object.keys(manifest.exports)) {
   if (subpath === "./package.json" || subpath.endsWith(".json")) continue;
   const specifier = `@fc-context/validators${subpath.slice(1)}`;
   const module = await import(specifier);
   if (subpath === ".") {
-    if (typeof module.loadValidators !== "function" || typeof module.FCContextValidationError !== "function") throw new Error(`${specifier}: missing exports`);
+    if (typeof module.loadValidators !== "function" || typeof module.FCContextValidationError !== "function")
+      throw new Error(`${specifier}: missing exports`);
   } else {
     const suffix = subpath.endsWith("/json") ? "JSON" : "";
     for (const name of ["isFCContext", "validateFCContext", "assertFCContext"]) {
       if (typeof module[name + suffix] !== "function") throw new Error(`${specifier}: no ${name + suffix}`);
     }
     const expected = module.runtime !== "python3.12" && suffix === "";
-    if (module["isFCContext" + suffix](minimal) !== expected) throw new Error(`${specifier}: wrong verdict on a context`);
+    if (module[`isFCContext${suffix}`](minimal) !== expected)
+      throw new Error(`${specifier}: wrong verdict on a context`);
   }
   count++;
 }

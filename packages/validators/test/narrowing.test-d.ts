@@ -1,11 +1,17 @@
 // Type tests, compiled by `tsc -p packages/validators` (build step and compile.test.ts).
-import { expectTypeOf } from "expect-type";
+
 import type { FCContext as Context39 } from "@fc-context/types/python3.9";
 import type { FCContext as Context312 } from "@fc-context/types/python3.12";
 import { loadValidators, type RuntimeValidators } from "@fc-context/validators";
-import { assertFCContext, isFCContext, validateFCContext, type ValidationIssue } from "@fc-context/validators/python3.9";
-import * as v312 from "@fc-context/validators/python3.12";
 import * as v36 from "@fc-context/validators/python3.6";
+import {
+  assertFCContext,
+  isFCContext,
+  type ValidationIssue,
+  validateFCContext,
+} from "@fc-context/validators/python3.9";
+import * as v312 from "@fc-context/validators/python3.12";
+import { expectTypeOf } from "expect-type";
 
 declare const input: unknown;
 

@@ -31,13 +31,21 @@ const OUTCOMES = {
 /** The header lines of any input a JavaScript server holds, names lower case, repeats in order. */
 export function headerLines(input) {
   if (input === null || typeof input !== "object") {
-    throw new FCHeaderError("(headers)", `expected a record, a Map, a Headers or a list of [name, value] pairs, got ${kindOf(input)}`, "input");
+    throw new FCHeaderError(
+      "(headers)",
+      `expected a record, a Map, a Headers or a list of [name, value] pairs, got ${kindOf(input)}`,
+      "input",
+    );
   }
   try {
     return linesOf(input);
   } catch (error) {
     if (error instanceof FCHeaderError) throw error;
-    throw new FCHeaderError("(headers)", "unreadable: reading it raised an error (a getter, a proxy trap or an iterator)", "input");
+    throw new FCHeaderError(
+      "(headers)",
+      "unreadable: reading it raised an error (a getter, a proxy trap or an iterator)",
+      "input",
+    );
   }
 }
 
@@ -45,7 +53,8 @@ function linesOf(input) {
   const pairs = typeof input[Symbol.iterator] === "function" ? Array.from(input, pairOf) : Object.entries(input);
   const lines = [];
   for (const [name, value] of pairs) {
-    if (typeof name !== "string") throw new FCHeaderError("(headers)", `expected header names as text, got ${kindOf(name)}`, "input");
+    if (typeof name !== "string")
+      throw new FCHeaderError("(headers)", `expected header names as text, got ${kindOf(name)}`, "input");
     const lower = name.toLowerCase();
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) {
@@ -69,10 +78,24 @@ export function pathOption(paths, options) {
   try {
     name = options === undefined || options === null ? undefined : options.path;
   } catch {
-    throw new FCHeaderError("(options)", "unreadable: reading it raised an error (a getter, a proxy trap or an iterator)", "input");
+    throw new FCHeaderError(
+      "(options)",
+      "unreadable: reading it raised an error (a getter, a proxy trap or an iterator)",
+      "input",
+    );
   }
-  const path = name === undefined ? paths.default : typeof name === "string" && Object.hasOwn(paths, name) ? paths[name] : undefined;
-  if (path === undefined) throw new FCHeaderError("(options)", `expected path "default" or "concurrent", got ${typeof name === "string" ? JSON.stringify(name) : kindOf(name)}`, "input");
+  const path =
+    name === undefined
+      ? paths.default
+      : typeof name === "string" && Object.hasOwn(paths, name)
+        ? paths[name]
+        : undefined;
+  if (path === undefined)
+    throw new FCHeaderError(
+      "(options)",
+      `expected path "default" or "concurrent", got ${typeof name === "string" ? JSON.stringify(name) : kindOf(name)}`,
+      "input",
+    );
   return path;
 }
 
@@ -92,7 +115,8 @@ export function readInvocation(input, path) {
   const reader = {
     text,
     number(name, conversion) {
-      if (!values.has(name) && conversion.absent !== undefined) return conversion.absent === "arbitrary" ? path.arbitraryInt : conversion.absent;
+      if (!values.has(name) && conversion.absent !== undefined)
+        return conversion.absent === "arbitrary" ? path.arbitraryInt : conversion.absent;
       return convert(name, text(name), conversion);
     },
   };
@@ -118,10 +142,15 @@ function requireHeader(text, required) {
 function convert(name, value, conversion) {
   if (conversion.convert === "c-long") return cLong(value ?? "");
   const outcome = conversion.invalid ?? "error";
-  if (value === null) throw new FCHeaderError(name, `missing: the runtime's int(None) raises TypeError; ${OUTCOMES[outcome]}`, outcome);
+  if (value === null)
+    throw new FCHeaderError(name, `missing: the runtime's int(None) raises TypeError; ${OUTCOMES[outcome]}`, outcome);
   const parsed = pythonInt(value);
   if (parsed === undefined) {
-    throw new FCHeaderError(name, `expected an integer, got ${describeText(value)}: the runtime's int() raises ValueError; ${OUTCOMES[outcome]}`, outcome);
+    throw new FCHeaderError(
+      name,
+      `expected an integer, got ${describeText(value)}: the runtime's int() raises ValueError; ${OUTCOMES[outcome]}`,
+      outcome,
+    );
   }
   return parsed;
 }
@@ -181,7 +210,9 @@ export function cLong(text) {
  */
 export function decodeBaggage(value) {
   if (!value) return {};
-  if (/[^\x00-\x7f]/.test(value)) return {}; // b64decode refuses a str with non-ASCII characters
+  // b64decode refuses a str with non-ASCII characters
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, control characters included
+  if (/[^\x00-\x7f]/.test(value)) return {};
   const bytes = a2bBase64(value);
   if (bytes === undefined) return {};
   try {
@@ -209,9 +240,13 @@ function a2bBase64(text) {
     if (sextet === undefined) continue;
     pads = 0;
     if (quad === 0) left = sextet;
-    else if (quad === 1) out.push(((left << 2) | (sextet >> 4)) & 0xff), (left = sextet & 0x0f);
-    else if (quad === 2) out.push(((left << 4) | (sextet >> 2)) & 0xff), (left = sextet & 0x03);
-    else out.push(((left << 6) | sextet) & 0xff);
+    else if (quad === 1) {
+      out.push(((left << 2) | (sextet >> 4)) & 0xff);
+      left = sextet & 0x0f;
+    } else if (quad === 2) {
+      out.push(((left << 4) | (sextet >> 2)) & 0xff);
+      left = sextet & 0x03;
+    } else out.push(((left << 6) | sextet) & 0xff);
     quad = (quad + 1) % 4;
   }
   return quad === 0 ? Uint8Array.from(out) : undefined;
@@ -224,7 +259,8 @@ function decodeJsonBytes(bytes) {
   if (starts(0xff, 0xfe, 0x00, 0x00)) return utf32(bytes.subarray(4), true);
   if (starts(0xfe, 0xff)) return utf16(bytes.subarray(2), "utf-16be");
   if (starts(0xff, 0xfe)) return utf16(bytes.subarray(2), "utf-16le");
-  if (starts(0xef, 0xbb, 0xbf)) return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(3));
+  if (starts(0xef, 0xbb, 0xbf))
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(3));
   if (bytes.length >= 4) {
     if (bytes[0] === 0) return bytes[1] ? utf16(bytes, "utf-16be") : utf32(bytes, false);
     if (bytes[1] === 0) return bytes[2] || bytes[3] ? utf16(bytes, "utf-16le") : utf32(bytes, true);
@@ -274,10 +310,10 @@ function parsePythonJson(text) {
         out += char;
         continue;
       }
-      const escape = text[at++];
-      const simple = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" }[escape];
+      const escaped = text[at++];
+      const simple = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" }[escaped];
       if (simple !== undefined) out += simple;
-      else if (escape === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(at, at + 4))) {
+      else if (escaped === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(at, at + 4))) {
         out += String.fromCharCode(parseInt(text.slice(at, at + 4), 16));
         at += 4;
       } else fail();
@@ -307,7 +343,10 @@ function parsePythonJson(text) {
     at++;
     const out = {};
     space();
-    if (text[at] === "}") return at++, out;
+    if (text[at] === "}") {
+      at++;
+      return out;
+    }
     for (;;) {
       space();
       if (text[at] !== '"') fail();
@@ -326,7 +365,10 @@ function parsePythonJson(text) {
     at++;
     const out = [];
     space();
-    if (text[at] === "]") return at++, out;
+    if (text[at] === "]") {
+      at++;
+      return out;
+    }
     for (;;) {
       out.push(value());
       space();
@@ -351,7 +393,9 @@ export function sent(headers) {
 }
 
 function describeText(value) {
-  return value.length === 0 ? "an empty string" : `a string of ${value.length} character${value.length === 1 ? "" : "s"}`;
+  return value.length === 0
+    ? "an empty string"
+    : `a string of ${value.length} character${value.length === 1 ? "" : "s"}`;
 }
 
 function kindOf(value) {
@@ -373,7 +417,11 @@ export function baggageHeader(value, runtime, pointer) {
     json = JSON.stringify(value);
   } catch {
     // valid in the attribute view (any object), but no JSON: a cycle, a BigInt, a throwing getter
-    const issue = { path: pointer, message: "expected a JSON value, got an object that cannot be written as JSON", keyword: "type" };
+    const issue = {
+      path: pointer,
+      message: "expected a JSON value, got an object that cannot be written as JSON",
+      keyword: "type",
+    };
     throw new FCContextValidationError(runtime, [issue]);
   }
   const bytes = new TextEncoder().encode(json);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { fromClient, observed, readBaggage, readCases, type Leaf, type Tree } from "../../../spec/conformance/read-conformance.mjs";
+import {
+  fromClient,
+  type Leaf,
+  observed,
+  readBaggage,
+  readCases,
+  type Tree,
+} from "../../../spec/conformance/read-conformance.mjs";
 import { decodeBaggage } from "../gen/wire-runtime.js";
 
 // The conformance suite in TypeScript: every recorded invocation, replayed through fromHeaders on
@@ -50,7 +57,8 @@ function mismatches(built: unknown, expected: Json, at = ""): string[] {
       continue;
     }
     const leaf = node as Leaf;
-    if (!PYTHON_TYPE[leaf.type]!(value)) out.push(`${where}: expected a Python ${leaf.type}, built ${JSON.stringify(value)}`);
+    if (!PYTHON_TYPE[leaf.type]!(value))
+      out.push(`${where}: expected a Python ${leaf.type}, built ${JSON.stringify(value)}`);
     else if (!leaf.arbitrary && !nanEqual(value, revive(leaf.value))) {
       out.push(`${where}: expected ${JSON.stringify(leaf.value)}, built ${JSON.stringify(value)}`);
     }
@@ -71,19 +79,26 @@ function nanEqual(a: unknown, b: unknown): boolean {
 
 describe.each(runtimes)("conformance of @fc-context/wire/%s", (runtime) => {
   const rows = cases.flatMap((testCase) =>
-    paths.filter((path) => observed(testCase, runtime, path) !== undefined).map((path) => [testCase.name, path, testCase] as const),
+    paths
+      .filter((path) => observed(testCase, runtime, path) !== undefined)
+      .map((path) => [testCase.name, path, testCase] as const),
   );
 
-  it.each(rows)("%s on the %s path: builds what the runtime built, or fails as it did", async (_name, path, testCase) => {
-    const wire = await import(/* @vite-ignore */ `@fc-context/wire/${runtime}`);
-    const outcome = observed(testCase, runtime, path)!;
-    const attempt = () => wire.fromHeaders(testCase.headers, { path });
-    if ("context" in outcome) {
-      expect(mismatches(attempt(), attributeView(outcome.context, new Set(["logger", "requestId"])))).toEqual([]);
-    } else {
-      expect(attempt).toThrow(expect.objectContaining({ name: "FCHeaderError", outcome: "error" in outcome ? "error" : "not-invoked" }));
-    }
-  });
+  it.each(rows)(
+    "%s on the %s path: builds what the runtime built, or fails as it did",
+    async (_name, path, testCase) => {
+      const wire = await import(/* @vite-ignore */ `@fc-context/wire/${runtime}`);
+      const outcome = observed(testCase, runtime, path)!;
+      const attempt = () => wire.fromHeaders(testCase.headers, { path });
+      if ("context" in outcome) {
+        expect(mismatches(attempt(), attributeView(outcome.context, new Set(["logger", "requestId"])))).toEqual([]);
+      } else {
+        expect(attempt).toThrow(
+          expect.objectContaining({ name: "FCHeaderError", outcome: "error" in outcome ? "error" : "not-invoked" }),
+        );
+      }
+    },
+  );
 
   it("validates every default-path context built from a real client's headers, and its to_json() view", async () => {
     const wire = await import(/* @vite-ignore */ `@fc-context/wire/${runtime}`);
@@ -105,11 +120,14 @@ describe.each(runtimes)("conformance of @fc-context/wire/%s", (runtime) => {
 });
 
 describe("the baggage decoder", () => {
-  it.each(readBaggage().map((entry) => [entry.name, entry] as const))("%s: decodes as the runtime did", (_name, entry) => {
-    for (const seen of Object.values(entry.observed)) {
-      const value = decodeBaggage(entry.header_value);
-      expect(PYTHON_TYPE[seen.type]!(value)).toBe(true);
-      expect(nanEqual(value, revive(seen.value))).toBe(true);
-    }
-  });
+  it.each(readBaggage().map((entry) => [entry.name, entry] as const))(
+    "%s: decodes as the runtime did",
+    (_name, entry) => {
+      for (const seen of Object.values(entry.observed)) {
+        const value = decodeBaggage(entry.header_value);
+        expect(PYTHON_TYPE[seen.type]!(value)).toBe(true);
+        expect(nanEqual(value, revive(seen.value))).toBe(true);
+      }
+    },
+  );
 });

@@ -3,10 +3,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { findPython } from "../../python/tools/find-python.mjs";
 import { readVectors } from "../../../spec/vectors/read-vectors.mjs";
+import { findPython } from "../../python/tools/find-python.mjs";
 
-const run = promisify(execFile);
+const _run = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const runtimes = [
   ["python3", "python3", "3.6"],
@@ -16,13 +16,16 @@ const runtimes = [
   ["python3.12", "python3.12", "3.12"],
 ] as const;
 
+// biome-ignore lint/suspicious/noExplicitAny: test data is JSON whose shape each assertion states
 type Json = Record<string, any>;
-const validVectors = (folder: string): Array<[string, Json]> => readVectors(folder, ["valid"]).map((v) => [v.name, v.value]);
+const validVectors = (folder: string): Array<[string, Json]> =>
+  readVectors(folder, ["valid"]).map((v) => [v.name, v.value]);
 
 /** What comes back through headers on the default path: None is not sent, so it returns as "" ({} for the baggage). */
 function asSent(value: unknown, at = ""): unknown {
   if (at === "/tracing/span_baggages") return value ?? {};
-  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asSent(v, `${at}/${k}`)]));
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asSent(v, `${at}/${k}`)]));
   return value ?? "";
 }
 
@@ -34,7 +37,10 @@ describe.each(runtimes)("@fc-context/wire/%s", (subpath, folder, version) => {
     const { isFCContext } = await import(/* @vite-ignore */ `@fc-context/validators/${subpath}`);
     for (const [name, value] of vectors) {
       const headers = wire.toHeaders(value);
-      expect(Object.values(headers).every((v) => typeof v === "string"), name).toBe(true);
+      expect(
+        Object.values(headers).every((v) => typeof v === "string"),
+        name,
+      ).toBe(true);
       const shouted = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toUpperCase(), v]));
       const back = wire.fromHeaders(shouted);
       expect(back, name).toEqual(asSent(value));
@@ -42,21 +48,35 @@ describe.each(runtimes)("@fc-context/wire/%s", (subpath, folder, version) => {
     }
   });
 
-  it.skipIf(folder === "python3.12")("round-trips every valid vector through the to_json() view, which validates", async () => {
-    const wire = await import(/* @vite-ignore */ `@fc-context/wire/${subpath}`);
-    const { isFCContextJSON } = await import(/* @vite-ignore */ `@fc-context/validators/${subpath}/json`);
-    for (const [name, value] of vectors) {
-      const view = wire.toJsonView(value);
-      expect(Object.keys(view)).toEqual(["requestId", "credentials", "function", "service", "region", "accountId", "retryCount", "tracing"]);
-      expect(isFCContextJSON(view), name).toBe(true);
-      expect(wire.fromJsonView(view), name).toEqual(value);
-    }
-  });
+  it.skipIf(folder === "python3.12")(
+    "round-trips every valid vector through the to_json() view, which validates",
+    async () => {
+      const wire = await import(/* @vite-ignore */ `@fc-context/wire/${subpath}`);
+      const { isFCContextJSON } = await import(/* @vite-ignore */ `@fc-context/validators/${subpath}/json`);
+      for (const [name, value] of vectors) {
+        const view = wire.toJsonView(value);
+        expect(Object.keys(view)).toEqual([
+          "requestId",
+          "credentials",
+          "function",
+          "service",
+          "region",
+          "accountId",
+          "retryCount",
+          "tracing",
+        ]);
+        expect(isFCContextJSON(view), name).toBe(true);
+        expect(wire.fromJsonView(view), name).toEqual(value);
+      }
+    },
+  );
 
-  it.skipIf(findPython(version) === undefined)("agrees with Python's converters, each reading the other's headers", async () => {
-    const wire = await import(/* @vite-ignore */ `@fc-context/wire/${subpath}`);
-    const ours = vectors.map(([, value]) => wire.toHeaders(value));
-    const script = `
+  it.skipIf(findPython(version) === undefined)(
+    "agrees with Python's converters, each reading the other's headers",
+    async () => {
+      const wire = await import(/* @vite-ignore */ `@fc-context/wire/${subpath}`);
+      const ours = vectors.map(([, value]) => wire.toHeaders(value));
+      const script = `
 import json, sys
 import fc_context
 m = fc_context.for_runtime(sys.argv[1])
@@ -67,19 +87,23 @@ for value, theirs in zip(vectors, ts_headers):
     out.append({"headers": headers, "back": m.to_attributes(m.from_headers(headers)), "from_ts": m.to_attributes(m.from_headers(theirs))})
 print(json.dumps(out))
 `;
-    const child = execFile(findPython(version)!, ["-c", script, subpath], { env: { ...process.env, PYTHONPATH: path.join(repoRoot, "packages/python/src"), PYTHONDONTWRITEBYTECODE: "1" } });
-    child.stdin!.end(JSON.stringify([vectors.map(([, v]) => v), ours]));
-    const stdout = await new Promise<string>((resolve, reject) => {
-      let text = "";
-      child.stdout!.on("data", (chunk) => (text += chunk));
-      child.on("close", (code) => (code === 0 ? resolve(text) : reject(new Error(`python exited ${code}`))));
-    });
-    const python = JSON.parse(stdout) as Array<{ headers: Json; back: Json; from_ts: Json }>;
-    python.forEach((result, index) => {
-      expect(wire.fromHeaders(result.headers)).toEqual(result.back);
-      expect(result.from_ts).toEqual(wire.fromHeaders(ours[index]));
-    });
-  }, 30_000);
+      const child = execFile(findPython(version)!, ["-c", script, subpath], {
+        env: { ...process.env, PYTHONPATH: path.join(repoRoot, "packages/python/src"), PYTHONDONTWRITEBYTECODE: "1" },
+      });
+      child.stdin!.end(JSON.stringify([vectors.map(([, v]) => v), ours]));
+      const stdout = await new Promise<string>((resolve, reject) => {
+        let text = "";
+        child.stdout!.on("data", (chunk) => (text += chunk));
+        child.on("close", (code) => (code === 0 ? resolve(text) : reject(new Error(`python exited ${code}`))));
+      });
+      const python = JSON.parse(stdout) as Array<{ headers: Json; back: Json; from_ts: Json }>;
+      python.forEach((result, index) => {
+        expect(wire.fromHeaders(result.headers)).toEqual(result.back);
+        expect(result.from_ts).toEqual(wire.fromHeaders(ours[index]));
+      });
+    },
+    30_000,
+  );
 });
 
 describe("the runtime's header rules", () => {
@@ -87,7 +111,11 @@ describe("the runtime's header rules", () => {
 
   it("reads text as each path does: '' or null when absent, first or joined repeats, trimmed or not", async () => {
     const { fromHeaders } = await import("@fc-context/wire/python3.9");
-    const headers: Array<[string, string]> = [...Object.entries(base), ["X-FC-Region", " cn-hangzhou "], ["x-fc-region", "cn-beijing"]];
+    const headers: Array<[string, string]> = [
+      ...Object.entries(base),
+      ["X-FC-Region", " cn-hangzhou "],
+      ["x-fc-region", "cn-beijing"],
+    ];
     const onDefault = fromHeaders(headers);
     expect(onDefault.region).toBe("cn-hangzhou");
     expect(onDefault.credentials.security_token).toBe("");
@@ -95,22 +123,46 @@ describe("the runtime's header rules", () => {
     const concurrent = fromHeaders(headers, { path: "concurrent" });
     expect(concurrent.region).toBe("cn-hangzhou , cn-beijing");
     expect(concurrent.credentials.security_token).toBeNull();
-    expect(fromHeaders(new Map([["x-fc-request-id", "r-2"], ["x-fc-function-memory", "1"]])).request_id).toBe("r-2");
+    expect(
+      fromHeaders(
+        new Map([
+          ["x-fc-request-id", "r-2"],
+          ["x-fc-function-memory", "1"],
+        ]),
+      ).request_id,
+    ).toBe("r-2");
     expect(fromHeaders({ ...base, "x-fc-service-name": ["a", "b"] }, { path: "concurrent" }).service.name).toBe("a, b");
   });
 
   it("takes what JavaScript servers hold: a Web Headers, Node's IncomingHttpHeaders and headersDistinct", async () => {
     const { fromHeaders } = await import("@fc-context/wire/python3.9");
-    const web = new Headers({ "X-FC-Request-Id": "r-web", "x-fc-function-memory": "512", "x-fc-region": "cn-hangzhou" });
+    const web = new Headers({
+      "X-FC-Request-Id": "r-web",
+      "x-fc-function-memory": "512",
+      "x-fc-region": "cn-hangzhou",
+    });
     expect(fromHeaders(web)).toMatchObject({ request_id: "r-web", region: "cn-hangzhou", function: { memory: 512 } });
     // Node gives an array for a repeated header in headersDistinct (and for set-cookie in headers)
-    const incoming: import("node:http").IncomingHttpHeaders = { "x-fc-request-id": "r-node", "x-fc-function-memory": "256", host: "localhost:9000" };
+    const incoming: import("node:http").IncomingHttpHeaders = {
+      "x-fc-request-id": "r-node",
+      "x-fc-function-memory": "256",
+      host: "localhost:9000",
+    };
     expect(fromHeaders(incoming).function.memory).toBe(256);
-    const distinct: NodeJS.Dict<string[]> = { "x-fc-request-id": ["r-d"], "x-fc-function-memory": ["128"], "x-fc-region": ["cn-a", "cn-b"] };
+    const distinct: NodeJS.Dict<string[]> = {
+      "x-fc-request-id": ["r-d"],
+      "x-fc-function-memory": ["128"],
+      "x-fc-region": ["cn-a", "cn-b"],
+    };
     expect(fromHeaders(distinct).region).toBe("cn-a");
     expect(fromHeaders(distinct, { path: "concurrent" }).region).toBe("cn-a, cn-b");
     // a Web Headers joins repeats itself (Fetch), so the default path's first-value rule sees them joined
-    const repeated = new Headers([["x-fc-request-id", "r"], ["x-fc-function-memory", "1"], ["x-fc-region", "cn-a"], ["x-fc-region", "cn-b"]]);
+    const repeated = new Headers([
+      ["x-fc-request-id", "r"],
+      ["x-fc-function-memory", "1"],
+      ["x-fc-region", "cn-a"],
+      ["x-fc-region", "cn-b"],
+    ]);
     expect(fromHeaders(repeated).region).toBe("cn-a, cn-b");
   });
 
@@ -118,15 +170,24 @@ describe("the runtime's header rules", () => {
     const { fromHeaders, FCHeaderError } = await import("@fc-context/wire/python3.9");
     const timeout = (value: string | undefined, path: "default" | "concurrent" = "default") =>
       fromHeaders(value === undefined ? base : { ...base, "x-fc-function-timeout": value }, { path }).function.timeout;
-    expect([timeout("60s"), timeout("sixty"), timeout(""), timeout("-5"), timeout("1e3"), timeout(undefined)]).toEqual([60, 0, 0, -5, 1, 0]);
-    expect([timeout("9223372036854775808"), timeout("99999999999999999999"), timeout("-99999999999999999999")]).toEqual([-(2 ** 63), -1, -1]);
+    expect([timeout("60s"), timeout("sixty"), timeout(""), timeout("-5"), timeout("1e3"), timeout(undefined)]).toEqual([
+      60, 0, 0, -5, 1, 0,
+    ]);
+    expect([timeout("9223372036854775808"), timeout("99999999999999999999"), timeout("-99999999999999999999")]).toEqual(
+      [-(2 ** 63), -1, -1],
+    );
     expect([timeout(" 60 ", "concurrent"), timeout(undefined, "concurrent")]).toEqual([60, 3]);
-    expect(() => timeout("60s", "concurrent")).toThrow(expect.objectContaining({ outcome: "not-invoked", header: "x-fc-function-timeout" }));
+    expect(() => timeout("60s", "concurrent")).toThrow(
+      expect.objectContaining({ outcome: "not-invoked", header: "x-fc-function-timeout" }),
+    );
     expect(fromHeaders({ ...base, "x-fc-function-memory": "1_024" }).function.memory).toBe(1024);
     expect(fromHeaders({ ...base, "x-fc-function-memory": "\uff15\uff11\uff12" }).function.memory).toBe(512);
-    expect(() => fromHeaders({ ...base, "x-fc-function-memory": "\uff15\uff11\uff12" }, { path: "concurrent" })).toThrow(FCHeaderError);
+    expect(() =>
+      fromHeaders({ ...base, "x-fc-function-memory": "\uff15\uff11\uff12" }, { path: "concurrent" }),
+    ).toThrow(FCHeaderError);
     for (const memory of [undefined, "", "lots", "12.5", "0x10", "1__0"]) {
-      const headers = memory === undefined ? { "x-fc-request-id": "r" } : { "x-fc-request-id": "r", "x-fc-function-memory": memory };
+      const headers =
+        memory === undefined ? { "x-fc-request-id": "r" } : { "x-fc-request-id": "r", "x-fc-function-memory": memory };
       expect(() => fromHeaders(headers)).toThrow(expect.objectContaining({ name: "FCHeaderError", outcome: "error" }));
       expect(() => fromHeaders(headers)).toThrow(/^x-fc-function-memory: (missing|expected an integer)/);
     }
@@ -134,17 +195,29 @@ describe("the runtime's header rules", () => {
 
   it("refuses what the runtime never runs, and values that are not text, naming the header and never the value", async () => {
     const { fromHeaders } = await import("@fc-context/wire/python3.9");
-    expect(() => fromHeaders({ "x-fc-function-memory": "1" })).toThrow(expect.objectContaining({ header: "x-fc-request-id", outcome: "not-invoked" }));
-    expect(() => fromHeaders({ "x-fc-function-memory": "1" }, { path: "concurrent" })).toThrow(expect.objectContaining({ outcome: "error" }));
-    expect(() => fromHeaders({ ...base, "x-fc-function-type": "x" }, { path: "concurrent" })).toThrow(expect.objectContaining({ header: "x-fc-function-type", outcome: "not-invoked" }));
-    expect(() => fromHeaders({ ...base, "x-fc-access-key-secret": 12345 as unknown as string })).toThrow(/^x-fc-access-key-secret: expected text, got a number$/);
+    expect(() => fromHeaders({ "x-fc-function-memory": "1" })).toThrow(
+      expect.objectContaining({ header: "x-fc-request-id", outcome: "not-invoked" }),
+    );
+    expect(() => fromHeaders({ "x-fc-function-memory": "1" }, { path: "concurrent" })).toThrow(
+      expect.objectContaining({ outcome: "error" }),
+    );
+    expect(() => fromHeaders({ ...base, "x-fc-function-type": "x" }, { path: "concurrent" })).toThrow(
+      expect.objectContaining({ header: "x-fc-function-type", outcome: "not-invoked" }),
+    );
+    expect(() => fromHeaders({ ...base, "x-fc-access-key-secret": 12345 as unknown as string })).toThrow(
+      /^x-fc-access-key-secret: expected text, got a number$/,
+    );
     expect(() => fromHeaders(base, { path: "bogus" } as never)).toThrow(expect.objectContaining({ outcome: "input" }));
   });
 
   it("decodes base64 JSON baggage as CPython does, keeping any JSON value, and falls back to {}", async () => {
     const { fromHeaders, toHeaders } = await import("@fc-context/wire/python3");
-    const baggage = (value: string) => fromHeaders({ ...base, "x-fc-tracing-opentracing-span-baggages": value }).tracing.span_baggages;
-    expect(baggage(Buffer.from('{"k": "v", "note": "caf\\u00e9"}').toString("base64"))).toEqual({ k: "v", note: "café" });
+    const baggage = (value: string) =>
+      fromHeaders({ ...base, "x-fc-tracing-opentracing-span-baggages": value }).tracing.span_baggages;
+    expect(baggage(Buffer.from('{"k": "v", "note": "caf\\u00e9"}').toString("base64"))).toEqual({
+      k: "v",
+      note: "café",
+    });
     expect(baggage(Buffer.from("[1, 2]").toString("base64"))).toEqual([1, 2]);
     expect(baggage(Buffer.from("null").toString("base64"))).toBeNull();
     expect(baggage(Buffer.from('{"a": NaN, "b": -Infinity}').toString("base64"))).toEqual({ a: NaN, b: -Infinity });
@@ -153,7 +226,9 @@ describe("the runtime's header rules", () => {
     expect(baggage("bm90IGpzb24=")).toEqual({});
     expect(baggage("abc")).toEqual({});
     expect(baggage("")).toEqual({});
-    const headers = toHeaders(readVectors("python3", ["valid"]).find((v) => v.name === "valid/no-role-tracing-off.json")!.value);
+    const headers = toHeaders(
+      readVectors("python3", ["valid"]).find((v) => v.name === "valid/no-role-tracing-off.json")!.value,
+    );
     expect(headers).not.toHaveProperty("x-fc-tracing-opentracing-span-baggages");
     expect(headers["x-fc-access-key-secret"]).toBe("");
   });

@@ -35,13 +35,18 @@ for (let i = 0; i < runs + 1; i++) {
 
 const rows: Array<[string, number[]]> = [
   ["`npm run generate` (npm + tsx + generator), fresh process", timeCommand("npm", ["run", "--silent", "generate"])],
-  ["`tsx tools/codegen/src/cli.ts`, fresh process", timeCommand(path.join(root, "node_modules/.bin/tsx"), ["tools/codegen/src/cli.ts"])],
-  ["generator alone, in process, first run (+ import " + Math.round(importTime) + " ms)", inProcess.slice(0, 1)],
+  [
+    "`tsx tools/codegen/src/cli.ts`, fresh process",
+    timeCommand(path.join(root, "node_modules/.bin/tsx"), ["tools/codegen/src/cli.ts"]),
+  ],
+  [`generator alone, in process, first run (+ import ${Math.round(importTime)} ms)`, inProcess.slice(0, 1)],
   ["generator alone, in process, warm", inProcess.slice(1)],
 ];
 const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 const ms = (value: number) => `${Math.round(value)} ms`;
 console.log(`| what | runs | median | min | max |\n|---|---|---|---|---|`);
 for (const [name, times] of rows) {
-  console.log(`| ${name} | ${times.length} | ${ms(median(times))} | ${ms(Math.min(...times))} | ${ms(Math.max(...times))} |`);
+  console.log(
+    `| ${name} | ${times.length} | ${ms(median(times))} | ${ms(Math.min(...times))} | ${ms(Math.max(...times))} |`,
+  );
 }

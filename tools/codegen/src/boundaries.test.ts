@@ -10,7 +10,13 @@ const codegen = path.join(repoRoot, "tools/codegen/src");
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(ts|js|mjs)$/.test(entry.name) && !/\.test(-d)?\.ts$/.test(entry.name) && !entry.name.endsWith(".d.ts"))
+    .filter(
+      (entry) =>
+        entry.isFile() &&
+        /\.(ts|js|mjs)$/.test(entry.name) &&
+        !/\.test(-d)?\.ts$/.test(entry.name) &&
+        !entry.name.endsWith(".d.ts"),
+    )
     .map((entry) => path.join(entry.parentPath, entry.name))
     .filter((file) => !file.includes(`${path.sep}bad-specs${path.sep}`));
 }
@@ -18,7 +24,10 @@ function sources(dir: string): string[] {
 /** The module specifiers a file imports or re-exports, static and literal dynamic. */
 function imports(file: string): string[] {
   const text = readFileSync(file, "utf8");
-  const found = [...text.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s+"([^"]+)"/gm), ...text.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g)];
+  const found = [
+    ...text.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s+"([^"]+)"/gm),
+    ...text.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g),
+  ];
   return found.map((match) => match[1]!);
 }
 
@@ -26,7 +35,8 @@ function imports(file: string): string[] {
 function resolved(from: string, specifier: string): string | undefined {
   if (!specifier.startsWith(".")) return undefined;
   const target = path.resolve(path.dirname(from), specifier);
-  for (const candidate of [target.replace(/\.js$/, ".ts"), target]) if (readdirSync(path.dirname(candidate)).includes(path.basename(candidate))) return candidate;
+  for (const candidate of [target.replace(/\.js$/, ".ts"), target])
+    if (readdirSync(path.dirname(candidate)).includes(path.basename(candidate))) return candidate;
   return target;
 }
 
@@ -53,46 +63,68 @@ const ALLOWED: Record<string, readonly string[]> = {
 describe("the generator's stages", () => {
   const files = sources(codegen);
 
-  it.each(files.map((file) => [path.relative(codegen, file), file]))("%s imports only what its stage may", (_name, file) => {
-    const from = area(file);
-    const wrong = imports(file).flatMap((specifier) => {
-      const target = resolved(file, specifier);
-      if (target === undefined) return [];
-      const to = area(target);
-      if (to === from) return [];
-      // an emitter uses the model and the shared emit helpers, never another emitter
-      if (from.startsWith("emit/")) return to === "model" || to === "emit" || to === "root" ? [] : [`${specifier} (${to})`];
-      // the target registry is the one place that knows every emitter
-      if (from === "emit" && to.startsWith("emit/")) return path.basename(file) === "targets.ts" ? [] : [`${specifier} (${to})`];
-      return (ALLOWED[from] ?? []).includes(to.startsWith("emit/") ? "emit" : to) ? [] : [`${specifier} (${to})`];
-    });
-    expect(wrong).toEqual([]);
-  });
+  it.each(files.map((file) => [path.relative(codegen, file), file]))(
+    "%s imports only what its stage may",
+    (_name, file) => {
+      const from = area(file);
+      const wrong = imports(file).flatMap((specifier) => {
+        const target = resolved(file, specifier);
+        if (target === undefined) return [];
+        const to = area(target);
+        if (to === from) return [];
+        // an emitter uses the model and the shared emit helpers, never another emitter
+        if (from.startsWith("emit/"))
+          return to === "model" || to === "emit" || to === "root" ? [] : [`${specifier} (${to})`];
+        // the target registry is the one place that knows every emitter
+        if (from === "emit" && to.startsWith("emit/"))
+          return path.basename(file) === "targets.ts" ? [] : [`${specifier} (${to})`];
+        return (ALLOWED[from] ?? []).includes(to.startsWith("emit/") ? "emit" : to) ? [] : [`${specifier} (${to})`];
+      });
+      expect(wrong).toEqual([]);
+    },
+  );
 
   it("tools/release and the CLI use the generator only through @fc-context/codegen", () => {
-    const users = [...sources(path.join(repoRoot, "tools/release/src")), ...sources(path.join(repoRoot, "packages/cli/src"))];
-    const reaching = users.flatMap((file) => imports(file).filter((s) => s.includes("codegen/src")).map((s) => `${path.relative(repoRoot, file)}: ${s}`));
+    const users = [
+      ...sources(path.join(repoRoot, "tools/release/src")),
+      ...sources(path.join(repoRoot, "packages/cli/src")),
+    ];
+    const reaching = users.flatMap((file) =>
+      imports(file)
+        .filter((s) => s.includes("codegen/src"))
+        .map((s) => `${path.relative(repoRoot, file)}: ${s}`),
+    );
     expect(reaching).toEqual([]);
   });
 });
 
 describe("import cycles", () => {
-  it.each(["tools/codegen/src", "tools/release/src", "packages/cli/src", "tools/fuzz/src"])("there are none in %s", (folder) => {
-    const files = sources(path.join(repoRoot, folder));
-    const graph = new Map(files.map((file) => [file, imports(file).map((s) => resolved(file, s)).filter((t): t is string => t !== undefined && files.includes(t))]));
-    const cycles: string[] = [];
-    const state = new Map<string, "open" | "done">();
-    const visit = (file: string, trail: string[]) => {
-      if (state.get(file) === "done") return;
-      if (state.get(file) === "open") {
-        cycles.push([...trail.slice(trail.indexOf(file)), file].map((f) => path.relative(repoRoot, f)).join(" -> "));
-        return;
-      }
-      state.set(file, "open");
-      for (const next of graph.get(file) ?? []) visit(next, [...trail, file]);
-      state.set(file, "done");
-    };
-    for (const file of files) visit(file, []);
-    expect(cycles).toEqual([]);
-  });
+  it.each(["tools/codegen/src", "tools/release/src", "packages/cli/src", "tools/fuzz/src"])(
+    "there are none in %s",
+    (folder) => {
+      const files = sources(path.join(repoRoot, folder));
+      const graph = new Map(
+        files.map((file) => [
+          file,
+          imports(file)
+            .map((s) => resolved(file, s))
+            .filter((t): t is string => t !== undefined && files.includes(t)),
+        ]),
+      );
+      const cycles: string[] = [];
+      const state = new Map<string, "open" | "done">();
+      const visit = (file: string, trail: string[]) => {
+        if (state.get(file) === "done") return;
+        if (state.get(file) === "open") {
+          cycles.push([...trail.slice(trail.indexOf(file)), file].map((f) => path.relative(repoRoot, f)).join(" -> "));
+          return;
+        }
+        state.set(file, "open");
+        for (const next of graph.get(file) ?? []) visit(next, [...trail, file]);
+        state.set(file, "done");
+      };
+      for (const file of files) visit(file, []);
+      expect(cycles).toEqual([]);
+    },
+  );
 });

@@ -13,11 +13,16 @@ Regenerates every package from spec/ in one process.
 Exit codes: 0 done, 1 bad spec or drift (nothing written), 2 usage error.`;
 
 async function main(argv: string[]): Promise<number> {
-  let values;
+  let values: { check?: boolean; spec?: string; root?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { check: { type: "boolean" }, spec: { type: "string" }, root: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        check: { type: "boolean" },
+        spec: { type: "string" },
+        root: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -38,7 +43,9 @@ async function main(argv: string[]): Promise<number> {
     if (result.drift !== undefined) {
       if (result.drift.length > 0) {
         const lines = result.drift.map((drift) => `  ${drift.kind.padEnd(10)} ${drift.file}`);
-        process.stderr.write(`Generated files differ from spec/:\n${lines.join("\n")}\nRun \`npm run generate\` and commit the result.\n`);
+        process.stderr.write(
+          `Generated files differ from spec/:\n${lines.join("\n")}\nRun \`npm run generate\` and commit the result.\n`,
+        );
         return 1;
       }
       process.stdout.write(`Up to date: ${summary}.\n`);

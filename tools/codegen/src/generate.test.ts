@@ -41,7 +41,9 @@ describe("generate", () => {
           continue;
         }
         // JSON carries it as $comment; HTML right after its doctype; code files as comment lines
-        const head = file.endsWith(".json") ? String(JSON.parse(contents).$comment) : contents.split("\n").slice(0, 3).join("\n");
+        const head = file.endsWith(".json")
+          ? String(JSON.parse(contents).$comment)
+          : contents.split("\n").slice(0, 3).join("\n");
         expect(head, file).toContain(`from spec ${model.specVersion}`);
         expect(head, file).toContain("npm run generate");
       }
@@ -67,7 +69,12 @@ describe("generate", () => {
       ]);
       const generated = await snapshotTree(path.join(root, "packages/types/gen"));
       await generate({ root });
-      expect(Object.keys(await snapshotTree(path.join(root, "packages/types/gen")))).toEqual(Object.keys(generated).filter((f) => f !== "stray.d.ts").concat("python3.12.js").sort());
+      expect(Object.keys(await snapshotTree(path.join(root, "packages/types/gen")))).toEqual(
+        Object.keys(generated)
+          .filter((f) => f !== "stray.d.ts")
+          .concat("python3.12.js")
+          .sort(),
+      );
     } finally {
       await rm(root, { recursive: true, force: true });
     }

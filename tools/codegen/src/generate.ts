@@ -4,7 +4,7 @@ import { loadSpec } from "./load/load-spec.js";
 import type { Model } from "./model.js";
 import { normalize } from "./normalize/normalize.js";
 import { compareOutputs, type Drift } from "./write/compare-outputs.js";
-import { writeOutputs, type Output, type WriteHooks } from "./write/write-atomic.js";
+import { type Output, type WriteHooks, writeOutputs } from "./write/write-atomic.js";
 
 export interface GenerateOptions {
   /** The repository root; spec and output folders are relative to it. */
@@ -31,7 +31,11 @@ export async function buildModel(root: string, specDir = "spec"): Promise<Model>
 }
 
 /** The stages in order: load, check, normalize, emit every target, then write (or compare). */
-export async function buildOutputs(root: string, specDir = "spec", targets: readonly Target[] = defaultTargets): Promise<{ model: Model; outputs: Output[] }> {
+export async function buildOutputs(
+  root: string,
+  specDir = "spec",
+  targets: readonly Target[] = defaultTargets,
+): Promise<{ model: Model; outputs: Output[] }> {
   const model = await buildModel(root, specDir);
   const outputs: Output[] = [];
   for (const target of targets) outputs.push({ dir: target.dir, files: await target.emit(model) });

@@ -17,12 +17,31 @@ export function entries(runtime: Runtime): Entry[] {
   const visit = (cls: PyClass, prefix: string) => {
     for (const field of cls.fields) {
       const path = `${prefix}${field.name}`;
-      out.push({ path, kind: field.json === undefined ? "python-only" : "attribute", type: formatPythonType(field.python), ...(field.header && { header: field.header }), field, owner: cls });
-      if (field.json?.classRef !== undefined) visit(runtime.classes.find((c) => c.name === field.json!.classRef)!, `${path}.`);
+      out.push({
+        path,
+        kind: field.json === undefined ? "python-only" : "attribute",
+        type: formatPythonType(field.python),
+        ...(field.header && { header: field.header }),
+        field,
+        owner: cls,
+      });
+      if (field.json?.classRef !== undefined)
+        visit(runtime.classes.find((c) => c.name === field.json!.classRef)!, `${path}.`);
     }
-    for (const alias of cls.aliases) out.push({ path: `${prefix}${alias.name}`, kind: "alias", type: `${alias.kind === "property" ? "read-only alias" : "alias"} of ${alias.of}`, owner: cls });
+    for (const alias of cls.aliases)
+      out.push({
+        path: `${prefix}${alias.name}`,
+        kind: "alias",
+        type: `${alias.kind === "property" ? "read-only alias" : "alias"} of ${alias.of}`,
+        owner: cls,
+      });
     for (const method of cls.methods) {
-      out.push({ path: `${prefix}${method.name}()`, kind: "method", type: `(${method.params.map((p) => `${p.name}: ${formatPythonType(p.python)}`).join(", ")}) -> ${formatPythonType(method.returns)}`, owner: cls });
+      out.push({
+        path: `${prefix}${method.name}()`,
+        kind: "method",
+        type: `(${method.params.map((p) => `${p.name}: ${formatPythonType(p.python)}`).join(", ")}) -> ${formatPythonType(method.returns)}`,
+        owner: cls,
+      });
     }
   };
   visit(runtime.classes[0]!, "");
@@ -35,7 +54,8 @@ export function resolvesInRuntime(runtime: Runtime, dotted: string): boolean {
   for (const name of dotted.split(".")) {
     if (cls === undefined) return false;
     const field = cls.fields.find((f) => f.name === name);
-    if (field === undefined) return cls.aliases.some((a) => a.name === name) || cls.methods.some((m) => m.name === name);
+    if (field === undefined)
+      return cls.aliases.some((a) => a.name === name) || cls.methods.some((m) => m.name === name);
     cls = field.json?.classRef === undefined ? undefined : runtime.classes.find((c) => c.name === field.json!.classRef);
   }
   return true;

@@ -102,8 +102,16 @@ export interface InvocationPath {
   readonly whitespace: "trim" | "trim-leading";
   readonly encoding: "utf-8" | "latin-1";
   readonly absentText: "empty-string" | "none";
-  readonly requiredHeader: { readonly header: string; readonly absent: "not-invoked" | "error"; readonly sources: readonly SourceKey[] };
-  readonly checkedHeaders: readonly { readonly header: string; readonly conversion: HeaderConversion; readonly sources: readonly SourceKey[] }[];
+  readonly requiredHeader: {
+    readonly header: string;
+    readonly absent: "not-invoked" | "error";
+    readonly sources: readonly SourceKey[];
+  };
+  readonly checkedHeaders: readonly {
+    readonly header: string;
+    readonly conversion: HeaderConversion;
+    readonly sources: readonly SourceKey[];
+  }[];
   readonly logger: "none" | "per-request";
   readonly sources: readonly SourceKey[];
 }

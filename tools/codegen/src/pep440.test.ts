@@ -10,5 +10,7 @@ describe("pep440", () => {
     ["2.0.0-rc", "2.0.0rc0"],
   ])("translates %s to %s", (semver, python) => expect(pep440(semver)).toBe(python));
 
-  it.each(["0.0.0-next-20261124", "1.0.0-canary.1", "1.0", "v1.0.0"])("refuses %s", (semver) => expect(pep440(semver)).toBeUndefined());
+  it.each(["0.0.0-next-20261124", "1.0.0-canary.1", "1.0", "v1.0.0"])("refuses %s", (semver) =>
+    expect(pep440(semver)).toBeUndefined(),
+  );
 });

@@ -46,7 +46,7 @@ function compareIssues(a: SpecIssue, b: SpecIssue): number {
 
 /** Shows a found value briefly: JSON, cut to a readable length. */
 export function describeFound(value: unknown): string {
-  const text = value === undefined ? "nothing" : JSON.stringify(value) ?? String(value);
+  const text = value === undefined ? "nothing" : (JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
@@ -57,7 +57,8 @@ export interface LocatedFile {
 }
 
 /** The issue at a pointer of a file: what was expected there, and what was found when that helps. */
-export function issueAt(file: LocatedFile, pointer: string, expected: string, found?: unknown): SpecIssue {
+export function issueAt(file: LocatedFile, pointer: string, expected: string, ...found: [unknown?]): SpecIssue {
   const issue: SpecIssue = { file: file.path, pointer, ...file.locate(pointer), expected };
-  return arguments.length > 3 ? { ...issue, found: describeFound(found) } : issue;
+  // "found nothing" (undefined) is worth saying; no argument at all is not
+  return found.length > 0 ? { ...issue, found: describeFound(found[0]) } : issue;
 }

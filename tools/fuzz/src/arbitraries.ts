@@ -13,7 +13,8 @@ export function validValue(schema: Schema, root: Schema = schema): fc.Arbitrary<
     return validValue((root.$defs as Record<string, Schema>)[name]!, root);
   }
   const types = (Array.isArray(schema.type) ? schema.type : [schema.type]) as string[];
-  if (["object", "array", "string", "number", "boolean"].every((t) => types.includes(t))) return fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>;
+  if (["object", "array", "string", "number", "boolean"].every((t) => types.includes(t)))
+    return fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>;
   const choices = types.map((type) => single(type, schema, root));
   return choices.length === 1 ? choices[0]! : fc.oneof(...choices);
 }
@@ -26,7 +27,10 @@ function single(type: string, schema: Schema, root: Schema): fc.Arbitrary<Json> 
       return fc.boolean();
     case "integer": {
       const min = typeof schema.minimum === "number" ? schema.minimum : Number.MIN_SAFE_INTEGER;
-      return fc.oneof(fc.integer({ min: Math.max(min, -(2 ** 31)), max: 2 ** 31 }), fc.integer({ min: Math.max(min, Number.MIN_SAFE_INTEGER), max: Number.MAX_SAFE_INTEGER }));
+      return fc.oneof(
+        fc.integer({ min: Math.max(min, -(2 ** 31)), max: 2 ** 31 }),
+        fc.integer({ min: Math.max(min, Number.MIN_SAFE_INTEGER), max: Number.MAX_SAFE_INTEGER }),
+      );
     }
     case "number":
       return fc.double({ noNaN: true, noDefaultInfinity: true });
@@ -35,7 +39,9 @@ function single(type: string, schema: Schema, root: Schema): fc.Arbitrary<Json> 
       return text(typeof schema.minLength === "number" ? schema.minLength : 0);
     case "object": {
       const properties = (schema.properties ?? {}) as Record<string, Schema>;
-      return fc.record(Object.fromEntries(Object.entries(properties).map(([key, property]) => [key, validValue(property, root)]))) as fc.Arbitrary<Json>;
+      return fc.record(
+        Object.fromEntries(Object.entries(properties).map(([key, property]) => [key, validValue(property, root)])),
+      ) as fc.Arbitrary<Json>;
     }
     default:
       return fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>;
@@ -51,7 +57,26 @@ function text(minLength: number): fc.Arbitrary<string> {
   );
 }
 
-const EDGE_NUMBERS = [0, -0, 1, -1, 0.5, 1.5, -1.5, 2 ** 31, -(2 ** 31), 2 ** 53, -(2 ** 53), 2 ** 53 + 2, 1e21, 1e308, -1e308, 5e-324, 60.0, 1e-7];
+const EDGE_NUMBERS = [
+  0,
+  -0,
+  1,
+  -1,
+  0.5,
+  1.5,
+  -1.5,
+  2 ** 31,
+  -(2 ** 31),
+  2 ** 53,
+  -(2 ** 53),
+  2 ** 53 + 2,
+  1e21,
+  1e308,
+  -1e308,
+  5e-324,
+  60.0,
+  1e-7,
+];
 
 /** A value that breaks a rule, or sits at its edge. */
 export const oddValue: fc.Arbitrary<Json> = fc.oneof(
@@ -72,7 +97,9 @@ function nested(depth: number): Json {
 /** Every path to a value inside a JSON value, objects' keys and arrays' indexes. */
 function paths(value: Json, at: Array<string | number> = []): Array<Array<string | number>> {
   if (value === null || typeof value !== "object") return [at];
-  const children = Array.isArray(value) ? value.map((item, index) => paths(item, [...at, index])) : Object.entries(value).map(([key, item]) => paths(item, [...at, key]));
+  const children = Array.isArray(value)
+    ? value.map((item, index) => paths(item, [...at, index]))
+    : Object.entries(value).map(([key, item]) => paths(item, [...at, key]));
   return [at, ...children.flat()];
 }
 
@@ -85,7 +112,8 @@ function objectPaths(value: Json): Array<Array<string | number>> {
 
 function get(value: Json, at: ReadonlyArray<string | number>): Json | undefined {
   let node: Json | undefined = value;
-  for (const key of at) node = node !== null && typeof node === "object" ? (node as Record<string, Json>)[key as string] : undefined;
+  for (const key of at)
+    node = node !== null && typeof node === "object" ? (node as Record<string, Json>)[key as string] : undefined;
   return node;
 }
 
@@ -114,12 +142,18 @@ export interface Mutation {
 const mutation: fc.Arbitrary<Mutation> = fc.record({
   kind: fc.constantFrom("replace", "replace", "delete", "add", "secret"),
   pick: fc.nat(),
-  key: fc.oneof(fc.constantFrom("extra", "__proto__", "constructor", "request_id", "requestId", "toString"), fc.string({ maxLength: 8 })),
+  key: fc.oneof(
+    fc.constantFrom("extra", "__proto__", "constructor", "request_id", "requestId", "toString"),
+    fc.string({ maxLength: 8 }),
+  ),
   value: oddValue,
 });
 
 /** A valid value changed by one or two mutations; secretPaths say where a secret of another type goes. */
-export function nearValid(valid: fc.Arbitrary<Json>, secretPaths: ReadonlyArray<readonly string[]>): fc.Arbitrary<Json> {
+export function nearValid(
+  valid: fc.Arbitrary<Json>,
+  secretPaths: ReadonlyArray<readonly string[]>,
+): fc.Arbitrary<Json> {
   return fc.tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 2 })).map(([base, mutations]) => {
     let value = structuredClone(base);
     for (const m of mutations) value = apply(value, m, secretPaths);
@@ -130,7 +164,8 @@ export function nearValid(valid: fc.Arbitrary<Json>, secretPaths: ReadonlyArray<
 function apply(value: Json, shared: Mutation, secretPaths: ReadonlyArray<readonly string[]>): Json {
   // a copy: constants ([], {}) are one object across samples, and two mutations could tie a knot
   const m = { ...shared, value: structuredClone(shared.value) };
-  if (m.kind === "secret" && secretPaths.length > 0) return set(value, secretPaths[m.pick % secretPaths.length]!, m.value);
+  if (m.kind === "secret" && secretPaths.length > 0)
+    return set(value, secretPaths[m.pick % secretPaths.length]!, m.value);
   if (m.kind === "add") {
     const objects = objectPaths(value);
     return objects.length === 0 ? value : set(value, [...objects[m.pick % objects.length]!, m.key], m.value);
@@ -145,33 +180,57 @@ function apply(value: Json, shared: Mutation, secretPaths: ReadonlyArray<readonl
 
 export type HeaderPairs = Array<[string, Json]>;
 
-const INT_TEXT = ["+512", "-1", "1_024", "1__0", "_1", "\uff15\uff11\uff12", "\u0663", "1e3", "0x10", " 60 ", "60s", "sixty", "", "12.5", "99999999999999999999", "9223372036854775808", "-0", "00"];
+const INT_TEXT = [
+  "+512",
+  "-1",
+  "1_024",
+  "1__0",
+  "_1",
+  "\uff15\uff11\uff12",
+  "\u0663",
+  "1e3",
+  "0x10",
+  " 60 ",
+  "60s",
+  "sixty",
+  "",
+  "12.5",
+  "99999999999999999999",
+  "9223372036854775808",
+  "-0",
+  "00",
+];
 const INT_HEADERS = ["x-fc-function-memory", "x-fc-function-timeout", "x-fc-retry-count", "x-fc-function-type"];
 const BAGGAGE = "x-fc-tracing-opentracing-span-baggages";
 
 /** The base64 of a JSON text in the shapes clients produce, and text that is not base64 or not JSON. */
-const baggage: fc.Arbitrary<string> = fc.tuple(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom("standard", "unpadded", "urlsafe", "padded", "spaced", "latin1", "not-json", "garbage")).map(([value, shape]) => {
-  const json = JSON.stringify(value) ?? "null";
-  const b64 = Buffer.from(json, "utf8").toString("base64");
-  switch (shape) {
-    case "unpadded":
-      return b64.replace(/=+$/, "");
-    case "urlsafe":
-      return Buffer.from(json, "utf8").toString("base64url");
-    case "padded":
-      return `${b64}==`;
-    case "spaced":
-      return b64.replace(/(.{4})/g, "$1 \n");
-    case "latin1":
-      return Buffer.from(json, "latin1").toString("base64");
-    case "not-json":
-      return Buffer.from(`{${json}`, "utf8").toString("base64");
-    case "garbage":
-      return "not base64!\u00e9";
-    default:
-      return b64;
-  }
-});
+const baggage: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.jsonValue({ maxDepth: 2 }),
+    fc.constantFrom("standard", "unpadded", "urlsafe", "padded", "spaced", "latin1", "not-json", "garbage"),
+  )
+  .map(([value, shape]) => {
+    const json = JSON.stringify(value) ?? "null";
+    const b64 = Buffer.from(json, "utf8").toString("base64");
+    switch (shape) {
+      case "unpadded":
+        return b64.replace(/=+$/, "");
+      case "urlsafe":
+        return Buffer.from(json, "utf8").toString("base64url");
+      case "padded":
+        return `${b64}==`;
+      case "spaced":
+        return b64.replace(/(.{4})/g, "$1 \n");
+      case "latin1":
+        return Buffer.from(json, "latin1").toString("base64");
+      case "not-json":
+        return Buffer.from(`{${json}`, "utf8").toString("base64");
+      case "garbage":
+        return "not base64!\u00e9";
+      default:
+        return b64;
+    }
+  });
 
 export interface HeaderMutation {
   readonly kind: "remove" | "empty" | "repeat" | "case" | "space" | "int" | "baggage" | "unicode" | "number";
@@ -180,8 +239,16 @@ export interface HeaderMutation {
 }
 
 const headerMutation: fc.Arbitrary<HeaderMutation> = fc.oneof(
-  fc.record({ kind: fc.constantFrom("remove", "empty", "repeat", "case", "space", "number"), pick: fc.nat(), text: text(0) }),
-  fc.record({ kind: fc.constant("int"), pick: fc.nat(), text: fc.oneof(fc.constantFrom(...INT_TEXT), fc.integer().map(String)) }),
+  fc.record({
+    kind: fc.constantFrom("remove", "empty", "repeat", "case", "space", "number"),
+    pick: fc.nat(),
+    text: text(0),
+  }),
+  fc.record({
+    kind: fc.constant("int"),
+    pick: fc.nat(),
+    text: fc.oneof(fc.constantFrom(...INT_TEXT), fc.integer().map(String)),
+  }),
   fc.record({ kind: fc.constant("baggage"), pick: fc.nat(), text: baggage }),
   fc.record({ kind: fc.constant("unicode"), pick: fc.nat(), text: fc.string({ maxLength: 10, unit: "binary" }) }),
 ) as fc.Arbitrary<HeaderMutation>;
@@ -213,7 +280,10 @@ function applyHeader(pairs: HeaderPairs, m: HeaderMutation): HeaderPairs {
       out.splice(index + 1, 0, [name, m.text]);
       break;
     case "case":
-      out[index] = [name.replace(/(^|-)([a-z])/g, (_all, dash: string, letter: string) => dash + letter.toUpperCase()), value];
+      out[index] = [
+        name.replace(/(^|-)([a-z])/g, (_all, dash: string, letter: string) => dash + letter.toUpperCase()),
+        value,
+      ];
       break;
     case "space":
       out[index] = [name, ` ${String(value)}\t `];
@@ -243,24 +313,55 @@ function named<T extends object>(description: string, value: T): T {
 }
 
 /** An object whose reading throws: a getter, or a proxy whose every trap throws. */
-const trap: fc.Arbitrary<unknown> = fc.constantFrom<() => unknown>(
-  () => named("a throwing getter", Object.defineProperty({}, "request_id", { enumerable: true, get: () => { throw new Error("getter"); } })),
-  () =>
-    new Proxy(named("a throwing proxy", {}), {
-      ownKeys: () => { throw new Error("trap"); },
-      get: (target, key) => { if (key === fc.toStringMethod) return Reflect.get(target, key); throw new Error("trap"); },
-      getPrototypeOf: () => { throw new Error("trap"); },
-    }),
-  () => Object.create(null) as object,
-  () => {
-    const cycle: Record<string, unknown> = { request_id: "r" };
-    cycle.credentials = cycle;
-    cycle.function = [cycle];
-    return cycle;
-  },
-  () => named("a Map whose value throws in toString", new Map([["x-fc-request-id", named("x", { toString: () => { throw new Error("toString"); } })]])),
-  () => Object.assign(Object.create(null) as object, { "x-fc-request-id": Object.create(null) as object }),
-).map((make) => make());
+const trap: fc.Arbitrary<unknown> = fc
+  .constantFrom<() => unknown>(
+    () =>
+      named(
+        "a throwing getter",
+        Object.defineProperty({}, "request_id", {
+          enumerable: true,
+          get: () => {
+            throw new Error("getter");
+          },
+        }),
+      ),
+    () =>
+      new Proxy(named("a throwing proxy", {}), {
+        ownKeys: () => {
+          throw new Error("trap");
+        },
+        get: (target, key) => {
+          if (key === fc.toStringMethod) return Reflect.get(target, key);
+          throw new Error("trap");
+        },
+        getPrototypeOf: () => {
+          throw new Error("trap");
+        },
+      }),
+    () => Object.create(null) as object,
+    () => {
+      const cycle: Record<string, unknown> = { request_id: "r" };
+      cycle.credentials = cycle;
+      cycle.function = [cycle];
+      return cycle;
+    },
+    () =>
+      named(
+        "a Map whose value throws in toString",
+        new Map([
+          [
+            "x-fc-request-id",
+            named("x", {
+              toString: () => {
+                throw new Error("toString");
+              },
+            }),
+          ],
+        ]),
+      ),
+    () => Object.assign(Object.create(null) as object, { "x-fc-request-id": Object.create(null) as object }),
+  )
+  .map((make) => make());
 
 /**
  * Any JavaScript value: fast-check's anything with boxed values, maps, sets, null prototypes,
@@ -286,7 +387,8 @@ export function hostile(valid: fc.Arbitrary<Json>): fc.Arbitrary<unknown> {
     if (all.length === 0) return value;
     const at = all[pick % all.length]!;
     const parent = get(copy, at.slice(0, -1));
-    if (parent !== null && typeof parent === "object") Object.defineProperty(parent, at.at(-1)!, { value, enumerable: true, configurable: true, writable: true });
+    if (parent !== null && typeof parent === "object")
+      Object.defineProperty(parent, at.at(-1)!, { value, enumerable: true, configurable: true, writable: true });
     return copy;
   });
   return fc.oneof(anything, trap, planted, planted);

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hostile, validValue, type Json } from "./arbitraries.js";
+import { hostile, type Json, validValue } from "./arbitraries.js";
 
 // The contract of every public entry point of the TypeScript packages, as their READMEs state it:
 // whatever it is given (anything fast-check draws, null prototypes, proxies, throwing getters,
@@ -35,17 +35,27 @@ function pythonType(value: unknown): string {
 }
 
 /** Every place where a built context holds a value of a type its runtime's spec does not allow. */
-function wrongTypes(value: unknown, runtime: ManifestRuntime, path: "default" | "concurrent", className = runtime.root, at = ""): string[] {
+function wrongTypes(
+  value: unknown,
+  runtime: ManifestRuntime,
+  path: "default" | "concurrent",
+  className = runtime.root,
+  at = "",
+): string[] {
   const cls = runtime.classes.find((c) => c.name === className)!;
   if (pythonType(value) !== "dict") return [`${at || "/"}: ${pythonType(value)}, not ${className}`];
   const object = value as Record<string, unknown>;
   const fields = cls.fields.filter((f) => f.view);
-  const out = Object.keys(object).filter((key) => !fields.some((f) => f.name === key)).map((key) => `${at}/${key}: not an attribute`);
+  const out = Object.keys(object)
+    .filter((key) => !fields.some((f) => f.name === key))
+    .map((key) => `${at}/${key}: not an attribute`);
   for (const field of fields) {
     const item = object[field.name];
     const where = `${at}/${field.name}`;
-    if (field.accepts.classes.length === 1) out.push(...wrongTypes(item, runtime, path, field.accepts.classes[0], where));
-    else if (item === null ? !field.none[path] : !field.accepts.any && !field.accepts.types.includes(pythonType(item))) out.push(`${where}: ${pythonType(item)}`);
+    if (field.accepts.classes.length === 1)
+      out.push(...wrongTypes(item, runtime, path, field.accepts.classes[0], where));
+    else if (item === null ? !field.none[path] : !field.accepts.any && !field.accepts.types.includes(pythonType(item)))
+      out.push(`${where}: ${pythonType(item)}`);
   }
   return out;
 }
@@ -54,124 +64,165 @@ function isIssueList(issues: unknown): boolean {
   return (
     Array.isArray(issues) &&
     issues.length > 0 &&
-    issues.every((i) => typeof i.path === "string" && (i.path === "" || i.path.startsWith("/")) && typeof i.message === "string" && typeof i.keyword === "string")
+    issues.every(
+      (i) =>
+        typeof i.path === "string" &&
+        (i.path === "" || i.path.startsWith("/")) &&
+        typeof i.message === "string" &&
+        typeof i.keyword === "string",
+    )
   );
 }
 
-describe.each(manifest.runtimes.map((r) => [r.id, r] as const))("the contracts of the TypeScript entry points on %s", (id, runtime) => {
-  const load = async () => ({
-    validators: await import(/* @vite-ignore */ `@fc-context/validators/${id}`),
-    wire: await import(/* @vite-ignore */ `@fc-context/wire/${id}`),
-    errors: await import("@fc-context/validators"),
-  });
-  const valid = validValue(require(`@fc-context/validators/${id}/schema.json`) as Record<string, unknown>);
+describe.each(manifest.runtimes.map((r) => [r.id, r] as const))(
+  "the contracts of the TypeScript entry points on %s",
+  (id, runtime) => {
+    const load = async () => ({
+      validators: await import(/* @vite-ignore */ `@fc-context/validators/${id}`),
+      wire: await import(/* @vite-ignore */ `@fc-context/wire/${id}`),
+      errors: await import("@fc-context/validators"),
+    });
+    const valid = validValue(require(`@fc-context/validators/${id}/schema.json`) as Record<string, unknown>);
 
-  it("validators: isFCContext returns a boolean, validateFCContext a result, assertFCContext nothing or FCContextValidationError", async () => {
-    const { validators, errors } = await load();
-    fc.assert(
-      fc.property(hostile(valid), (value) => {
-        const guard = validators.isFCContext(value);
-        const result = validators.validateFCContext(value);
-        expect(typeof guard).toBe("boolean");
-        expect(result.ok).toBe(guard);
-        if (!result.ok) expect(isIssueList(result.issues)).toBe(true);
-        try {
-          expect(validators.assertFCContext(value)).toBeUndefined();
-          expect(guard).toBe(true);
-        } catch (error) {
-          expect(error).toBeInstanceOf(errors.FCContextValidationError);
-          expect(guard).toBe(false);
-        }
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-  });
-
-  it("wire: fromHeaders returns a context of the path's types or throws FCHeaderError", async () => {
-    const { wire } = await load();
-    const headers = valid.map((context) => wire.toHeaders(context) as Json);
-    const inputs = fc.oneof(hostile(headers), headers.map((h) => Object.entries(h as Record<string, Json>)));
-    fc.assert(
-      fc.property(inputs, fc.constantFrom("default", "concurrent"), (input, path) => {
-        let built: unknown;
-        try {
-          built = wire.fromHeaders(input, { path });
-        } catch (error) {
-          expect(error).toBeInstanceOf(wire.FCHeaderError);
-          expect(["error", "not-invoked", "input"]).toContain((error as { outcome: string }).outcome);
-          expect(typeof (error as { header: string }).header).toBe("string");
-          return;
-        }
-        expect(wrongTypes(built, runtime, path)).toEqual([]);
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-  });
-
-  it("wire: toHeaders, toJsonView and fromJsonView return their types for a valid argument and throw FCContextValidationError for anything else", async () => {
-    const { wire, validators, errors } = await load();
-    const json = wire.toJsonView === undefined ? undefined : await import(/* @vite-ignore */ `@fc-context/validators/${id}/json`);
-    fc.assert(
-      fc.property(fc.oneof(valid, hostile(valid)), (value) => {
-        const ok = validators.isFCContext(value);
-        const calls: Array<[(v: unknown) => unknown, (out: unknown) => boolean]> = [
-          [wire.toHeaders, (out) => Object.values(out as object).every((v) => typeof v === "string")],
-          ...(wire.toJsonView === undefined ? [] : [[wire.toJsonView, (out: unknown) => json.isFCContextJSON(out)] as [(v: unknown) => unknown, (out: unknown) => boolean]]),
-        ];
-        for (const [call, typed] of calls) {
+    it("validators: isFCContext returns a boolean, validateFCContext a result, assertFCContext nothing or FCContextValidationError", async () => {
+      const { validators, errors } = await load();
+      fc.assert(
+        fc.property(hostile(valid), (value) => {
+          const guard = validators.isFCContext(value);
+          const result = validators.validateFCContext(value);
+          expect(typeof guard).toBe("boolean");
+          expect(result.ok).toBe(guard);
+          if (!result.ok) expect(isIssueList(result.issues)).toBe(true);
           try {
-            const out = call(value);
-            expect(ok).toBe(true);
-            expect(typed(out)).toBe(true);
+            expect(validators.assertFCContext(value)).toBeUndefined();
+            expect(guard).toBe(true);
           } catch (error) {
             expect(error).toBeInstanceOf(errors.FCContextValidationError);
-            // a valid context can still hold a baggage no JSON can write (a cycle, a BigInt, a getter that throws)
-            const unwritable = (error as { issues: Array<{ message: string }> }).issues.every((i) => i.message.includes("cannot be written as JSON"));
-            expect(ok === false || unwritable).toBe(true);
+            expect(guard).toBe(false);
           }
-        }
-        if (wire.fromJsonView !== undefined) {
-          try {
-            expect(validators.isFCContext(wire.fromJsonView(value))).toBe(true);
-          } catch (error) {
-            expect(error).toBeInstanceOf(errors.FCContextValidationError);
-          }
-        }
-      }),
-      { numRuns: RUNS / 4, seed: SEED },
-    );
-  });
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    });
 
-  it("testing: fakeContext returns a valid context, or throws TypeError for an unknown runtime and FCContextValidationError for bad overrides", async () => {
-    const { fakeContext } = await import("@fc-context/testing");
-    const { validators, errors } = await load();
-    fc.assert(
-      fc.property(fc.oneof(fc.constant(id), fc.constant("python3.6"), fc.anything({ withNullPrototype: true, withBoxedValues: true })), hostile(valid), (runtimeId, overrides) => {
-        try {
-          const context = fakeContext(runtimeId as never, overrides as never);
-          expect(validators.isFCContext(context) || runtimeId !== id).toBe(true);
-        } catch (error) {
-          expect(error instanceof TypeError || error instanceof errors.FCContextValidationError, String(error)).toBe(true);
-        }
-      }),
-      { numRuns: RUNS / 4, seed: SEED },
-    );
-  });
-});
+    it("wire: fromHeaders returns a context of the path's types or throws FCHeaderError", async () => {
+      const { wire } = await load();
+      const headers = valid.map((context) => wire.toHeaders(context) as Json);
+      const inputs = fc.oneof(
+        hostile(headers),
+        headers.map((h) => Object.entries(h as Record<string, Json>)),
+      );
+      fc.assert(
+        fc.property(inputs, fc.constantFrom("default", "concurrent"), (input, path) => {
+          let built: unknown;
+          try {
+            built = wire.fromHeaders(input, { path });
+          } catch (error) {
+            expect(error).toBeInstanceOf(wire.FCHeaderError);
+            expect(["error", "not-invoked", "input"]).toContain((error as { outcome: string }).outcome);
+            expect(typeof (error as { header: string }).header).toBe("string");
+            return;
+          }
+          expect(wrongTypes(built, runtime, path)).toEqual([]);
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    });
+
+    it("wire: toHeaders, toJsonView and fromJsonView return their types for a valid argument and throw FCContextValidationError for anything else", async () => {
+      const { wire, validators, errors } = await load();
+      const json =
+        wire.toJsonView === undefined
+          ? undefined
+          : await import(/* @vite-ignore */ `@fc-context/validators/${id}/json`);
+      fc.assert(
+        fc.property(fc.oneof(valid, hostile(valid)), (value) => {
+          const ok = validators.isFCContext(value);
+          const calls: Array<[(v: unknown) => unknown, (out: unknown) => boolean]> = [
+            [wire.toHeaders, (out) => Object.values(out as object).every((v) => typeof v === "string")],
+            ...(wire.toJsonView === undefined
+              ? []
+              : [
+                  [wire.toJsonView, (out: unknown) => json.isFCContextJSON(out)] as [
+                    (v: unknown) => unknown,
+                    (out: unknown) => boolean,
+                  ],
+                ]),
+          ];
+          for (const [call, typed] of calls) {
+            try {
+              const out = call(value);
+              expect(ok).toBe(true);
+              expect(typed(out)).toBe(true);
+            } catch (error) {
+              expect(error).toBeInstanceOf(errors.FCContextValidationError);
+              // a valid context can still hold a baggage no JSON can write (a cycle, a BigInt, a getter that throws)
+              const unwritable = (error as { issues: Array<{ message: string }> }).issues.every((i) =>
+                i.message.includes("cannot be written as JSON"),
+              );
+              expect(ok === false || unwritable).toBe(true);
+            }
+          }
+          if (wire.fromJsonView !== undefined) {
+            try {
+              expect(validators.isFCContext(wire.fromJsonView(value))).toBe(true);
+            } catch (error) {
+              expect(error).toBeInstanceOf(errors.FCContextValidationError);
+            }
+          }
+        }),
+        { numRuns: RUNS / 4, seed: SEED },
+      );
+    });
+
+    it("testing: fakeContext returns a valid context, or throws TypeError for an unknown runtime and FCContextValidationError for bad overrides", async () => {
+      const { fakeContext } = await import("@fc-context/testing");
+      const { validators, errors } = await load();
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.constant(id),
+            fc.constant("python3.6"),
+            fc.anything({ withNullPrototype: true, withBoxedValues: true }),
+          ),
+          hostile(valid),
+          (runtimeId, overrides) => {
+            try {
+              const context = fakeContext(runtimeId as never, overrides as never);
+              expect(validators.isFCContext(context) || runtimeId !== id).toBe(true);
+            } catch (error) {
+              expect(
+                error instanceof TypeError || error instanceof errors.FCContextValidationError,
+                String(error),
+              ).toBe(true);
+            }
+          },
+        ),
+        { numRuns: RUNS / 4, seed: SEED },
+      );
+    });
+  },
+);
 
 describe("loadValidators", () => {
   it("resolves to a runtime's module, or rejects with TypeError", async () => {
     const { loadValidators } = await import("@fc-context/validators");
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.constantFrom("python3", "python3.6", "python3.12"), fc.anything({ withNullPrototype: true, withBoxedValues: true, withBigInt: true })), async (runtimeId) => {
-        try {
-          const module = await loadValidators(runtimeId as never);
-          expect(typeof module.isFCContext).toBe("function");
-        } catch (error) {
-          expect(error, String(error)).toBeInstanceOf(TypeError);
-          expect(String((error as Error).message)).toMatch(/^unknown FC runtime id /);
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.constantFrom("python3", "python3.6", "python3.12"),
+          fc.anything({ withNullPrototype: true, withBoxedValues: true, withBigInt: true }),
+        ),
+        async (runtimeId) => {
+          try {
+            const module = await loadValidators(runtimeId as never);
+            expect(typeof module.isFCContext).toBe("function");
+          } catch (error) {
+            expect(error, String(error)).toBeInstanceOf(TypeError);
+            expect(String((error as Error).message)).toMatch(/^unknown FC runtime id /);
+          }
+        },
+      ),
       { numRuns: 300, seed: SEED },
     );
   });

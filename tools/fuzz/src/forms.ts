@@ -2,7 +2,7 @@
 // and the same result shape the Python worker writes, so that the two compare as JSON.
 import { createRequire } from "node:module";
 import fc from "fast-check";
-import { headerSets, nearValid, validValue, type Json } from "./arbitraries.js";
+import { headerSets, type Json, nearValid, validValue } from "./arbitraries.js";
 
 export type FormName = "attributes" | "json" | "headers-default" | "headers-concurrent";
 export const FORMS: readonly FormName[] = ["attributes", "json", "headers-default", "headers-concurrent"];
@@ -39,22 +39,49 @@ const require = createRequire(import.meta.url);
 
 /** The forms a runtime has (python3.12 has no to_json() view). */
 export async function formsOf(runtime: string): Promise<Form[]> {
-  const validators = (await import(/* @vite-ignore */ `@fc-context/validators/${runtime}`)) as { validateFCContext: Validate };
+  const validators = (await import(/* @vite-ignore */ `@fc-context/validators/${runtime}`)) as {
+    validateFCContext: Validate;
+  };
   const wire = (await import(/* @vite-ignore */ `@fc-context/wire/${runtime}`)) as Wire;
   const schema = require(`@fc-context/validators/${runtime}/schema.json`) as Record<string, unknown>;
   const valid = validValue(schema);
-  const attributeCases = fc.oneof({ weight: 1, arbitrary: valid }, { weight: 3, arbitrary: nearValid(valid, wire.secretPaths) });
-  const forms: Form[] = [{ name: "attributes", worker: { form: "attributes" }, cases: attributeCases, run: (input) => verdict(validators.validateFCContext(input)) }];
+  const attributeCases = fc.oneof(
+    { weight: 1, arbitrary: valid },
+    { weight: 3, arbitrary: nearValid(valid, wire.secretPaths) },
+  );
+  const forms: Form[] = [
+    {
+      name: "attributes",
+      worker: { form: "attributes" },
+      cases: attributeCases,
+      run: (input) => verdict(validators.validateFCContext(input)),
+    },
+  ];
   if (wire.toJsonView !== undefined) {
-    const { validateFCContextJSON } = (await import(/* @vite-ignore */ `@fc-context/validators/${runtime}/json`)) as { validateFCContextJSON: Validate };
+    const { validateFCContextJSON } = (await import(/* @vite-ignore */ `@fc-context/validators/${runtime}/json`)) as {
+      validateFCContextJSON: Validate;
+    };
     const views = valid.map((context) => wire.toJsonView!(context) as Json);
-    const jsonSecrets = [["credentials", "accessKeySecret"], ["credentials", "securityToken"]];
+    const jsonSecrets = [
+      ["credentials", "accessKeySecret"],
+      ["credentials", "securityToken"],
+    ];
     const cases = fc.oneof({ weight: 1, arbitrary: views }, { weight: 3, arbitrary: nearValid(views, jsonSecrets) });
-    forms.push({ name: "json", worker: { form: "json" }, cases, run: (input) => verdict(validateFCContextJSON(input)) });
+    forms.push({
+      name: "json",
+      worker: { form: "json" },
+      cases,
+      run: (input) => verdict(validateFCContextJSON(input)),
+    });
   }
   const headers = headerSets(valid.map((context) => wire.toHeaders(context)));
   for (const path of ["default", "concurrent"] as const) {
-    forms.push({ name: `headers-${path}`, worker: { form: "headers", path }, cases: headers, run: (input) => built(wire, input, path) });
+    forms.push({
+      name: `headers-${path}`,
+      worker: { form: "headers", path },
+      cases: headers,
+      run: (input) => built(wire, input, path),
+    });
   }
   return forms;
 }

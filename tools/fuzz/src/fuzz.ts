@@ -3,7 +3,7 @@
 // long-lived process), and compare the two results case by case.
 import fc from "fast-check";
 import { findPython } from "../../../packages/python/tools/find-python.mjs";
-import { canonical, formsOf, type Form, type FormName } from "./forms.js";
+import { canonical, type Form, type FormName, formsOf } from "./forms.js";
 import { PythonWorker } from "./python-worker.js";
 import { shrink } from "./shrink.js";
 
@@ -64,9 +64,17 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
     }
     const worker = new PythonWorker(interpreter);
     try {
-      for (const form of (await formsOf(runtime.id)).filter((f) => options.forms === undefined || options.forms.includes(f.name))) {
+      for (const form of (await formsOf(runtime.id)).filter(
+        (f) => options.forms === undefined || options.forms.includes(f.name),
+      )) {
         const found = await fuzzForm(worker, runtime.id, form, options.runs, options.seed, batch);
-        const summary: Summary = { runtime: runtime.id, form: form.name, cases: options.runs, disagreements: found.length, seconds: found.seconds };
+        const summary: Summary = {
+          runtime: runtime.id,
+          form: form.name,
+          cases: options.runs,
+          disagreements: found.length,
+          seconds: found.seconds,
+        };
         summaries.push(summary);
         for (const d of found.slice(0, MAX_REPRODUCTIONS)) report(reproduction(await minimal(worker, form, d)));
         disagreements.push(...found);
@@ -79,11 +87,19 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
   return { summaries, disagreements, missing };
 }
 
-async function fuzzForm(worker: PythonWorker, runtime: string, form: Form, runs: number, seed: number, batch: number): Promise<Disagreement[] & { seconds: number }> {
+async function fuzzForm(
+  worker: PythonWorker,
+  runtime: string,
+  form: Form,
+  runs: number,
+  seed: number,
+  batch: number,
+): Promise<Disagreement[] & { seconds: number }> {
   const found: Disagreement[] = [];
   const started = performance.now();
   // each batch from its own seed: any batch of any run can be replayed alone
-  const sample = (round: number) => fc.sample(form.cases, { numRuns: Math.min(batch, runs - round * batch), seed: seed + round }) as unknown[];
+  const sample = (round: number) =>
+    fc.sample(form.cases, { numRuns: Math.min(batch, runs - round * batch), seed: seed + round }) as unknown[];
   let next: unknown[] | undefined = sample(0);
   for (let round = 0; next !== undefined; round++) {
     const cases = next;
@@ -95,7 +111,8 @@ async function fuzzForm(worker: PythonWorker, runtime: string, form: Form, runs:
     const python = await pending;
     cases.forEach((input, index) => {
       const py = canonical(python[index]);
-      if (typescript[index] !== py) found.push({ runtime, form: form.name, input, typescript: typescript[index]!, python: py });
+      if (typescript[index] !== py)
+        found.push({ runtime, form: form.name, input, typescript: typescript[index]!, python: py });
     });
   }
   return Object.assign(found, { seconds: (performance.now() - started) / 1000 });
@@ -118,11 +135,18 @@ export function summaryLine(s: Summary): string {
 }
 
 function reproduction(d: Disagreement): string {
-  return [`disagreement on ${d.runtime} ${d.form}:`, `  input:      ${JSON.stringify(d.input)}`, `  TypeScript: ${d.typescript}`, `  Python:     ${d.python}`].join("\n");
+  return [
+    `disagreement on ${d.runtime} ${d.form}:`,
+    `  input:      ${JSON.stringify(d.input)}`,
+    `  TypeScript: ${d.typescript}`,
+    `  Python:     ${d.python}`,
+  ].join("\n");
 }
 
 /** Replays the findings of earlier runs (spec/vectors/findings/) through both languages. */
-export async function replayFindings(findings: ReadonlyArray<{ name: string; runtime: string; form: FormName; input: unknown }>): Promise<Array<{ name: string; typescript: string; python: string }>> {
+export async function replayFindings(
+  findings: ReadonlyArray<{ name: string; runtime: string; form: FormName; input: unknown }>,
+): Promise<Array<{ name: string; typescript: string; python: string }>> {
   const out: Array<{ name: string; typescript: string; python: string }> = [];
   for (const runtime of RUNTIMES) {
     const mine = findings.filter((f) => f.runtime === runtime.id);

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { headerSets, hostile, nearValid, validValue, type Json } from "./arbitraries.js";
+import { headerSets, hostile, type Json, nearValid, validValue } from "./arbitraries.js";
 import { styleProblem } from "./style.js";
 
 // Every message the TypeScript side gives about a bad value, as the fuzzers provoke them, follows
@@ -23,8 +23,13 @@ describe("the message style guide", () => {
     const { fakeContext } = await import("@fc-context/testing");
     const valid = validValue(require(`@fc-context/validators/${runtime}/schema.json`) as Record<string, unknown>);
     const messages = new Set<string>();
-    const collect = (issues: ReadonlyArray<{ message: string }>) => issues.forEach((issue) => messages.add(issue.message));
-    for (const value of fc.sample(fc.oneof(hostile(valid), nearValid(valid, wire.secretPaths)), { numRuns: RUNS, seed: 7 })) {
+    const collect = (issues: ReadonlyArray<{ message: string }>) => {
+      for (const issue of issues) messages.add(issue.message);
+    };
+    for (const value of fc.sample(fc.oneof(hostile(valid), nearValid(valid, wire.secretPaths)), {
+      numRuns: RUNS,
+      seed: 7,
+    })) {
       const result = validators.validateFCContext(value);
       if (!result.ok) collect(result.issues);
       try {
@@ -41,13 +46,19 @@ describe("the message style guide", () => {
     if (wire.toJsonView !== undefined) {
       const json = await import(/* @vite-ignore */ `@fc-context/validators/${runtime}/json`);
       const views = valid.map((context) => wire.toJsonView(context) as Json);
-      for (const value of fc.sample(fc.oneof(hostile(views), nearValid(views, [["credentials", "accessKeySecret"]])), { numRuns: RUNS, seed: 7 })) {
+      for (const value of fc.sample(fc.oneof(hostile(views), nearValid(views, [["credentials", "accessKeySecret"]])), {
+        numRuns: RUNS,
+        seed: 7,
+      })) {
         const result = json.validateFCContextJSON(value);
         if (!result.ok) collect(result.issues);
       }
     }
     const headers = headerSets(valid.map((context) => wire.toHeaders(context)));
-    for (const value of fc.sample(fc.oneof(headers, hostile(valid.map((c) => wire.toHeaders(c) as Json))), { numRuns: RUNS, seed: 7 })) {
+    for (const value of fc.sample(fc.oneof(headers, hostile(valid.map((c) => wire.toHeaders(c) as Json))), {
+      numRuns: RUNS,
+      seed: 7,
+    })) {
       for (const path of ["default", "concurrent"]) {
         try {
           wire.fromHeaders(value, { path });
@@ -58,7 +69,9 @@ describe("the message style guide", () => {
       }
     }
     expect(messages.size).toBeGreaterThan(30);
-    const broken = [...messages].map((message) => [message, styleProblem(message)]).filter(([, problem]) => problem !== undefined);
+    const broken = [...messages]
+      .map((message) => [message, styleProblem(message)])
+      .filter(([, problem]) => problem !== undefined);
     expect(broken).toEqual([]);
   });
 });

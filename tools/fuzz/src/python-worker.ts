@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -19,13 +19,21 @@ export interface WorkerRequest {
  */
 export class PythonWorker {
   private readonly child: ChildProcessWithoutNullStreams;
-  private readonly pending = new Map<number, { resolve: (results: unknown[]) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (results: unknown[]) => void; reject: (error: Error) => void }
+  >();
   private nextId = 0;
   private stderr = "";
 
   constructor(readonly interpreter: string) {
     this.child = spawn(interpreter, [path.join(here, "worker.py")], {
-      env: { ...process.env, PYTHONPATH: path.join(repoRoot, "packages/python/src"), PYTHONDONTWRITEBYTECODE: "1", PYTHONIOENCODING: "utf-8" },
+      env: {
+        ...process.env,
+        PYTHONPATH: path.join(repoRoot, "packages/python/src"),
+        PYTHONDONTWRITEBYTECODE: "1",
+        PYTHONIOENCODING: "utf-8",
+      },
     });
     // the runtime's baggage parser logs what it cannot parse, as the real one does: not a finding
     this.child.stderr.on("data", (chunk: Buffer) => {
@@ -37,7 +45,8 @@ export class PythonWorker {
       this.pending.delete(response.id);
     });
     this.child.on("exit", (code) => {
-      for (const { reject } of this.pending.values()) reject(new Error(`the Python worker (${interpreter}) exited with ${code}: ${this.stderr.slice(-1000)}`));
+      for (const { reject } of this.pending.values())
+        reject(new Error(`the Python worker (${interpreter}) exited with ${code}: ${this.stderr.slice(-1000)}`));
       this.pending.clear();
     });
   }
@@ -48,7 +57,9 @@ export class PythonWorker {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.written = new Promise((done) => this.child.stdin.write(`${JSON.stringify({ id, ...request })}\n`, () => done()));
+      this.written = new Promise((done) =>
+        this.child.stdin.write(`${JSON.stringify({ id, ...request })}\n`, () => done()),
+      );
     });
   }
 

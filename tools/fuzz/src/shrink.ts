@@ -41,12 +41,15 @@ function* simpler(value: unknown): Generator<unknown> {
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) yield [...value.slice(0, i), ...value.slice(i + 1)];
-    for (let i = 0; i < value.length; i++) for (const item of simpler(value[i])) yield value.map((old, j) => (j === i ? item : old));
+    for (let i = 0; i < value.length; i++)
+      for (const item of simpler(value[i])) yield value.map((old, j) => (j === i ? item : old));
     return;
   }
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value);
     for (const [key] of entries) yield Object.fromEntries(entries.filter(([k]) => k !== key));
-    for (const [key, item] of entries) for (const smaller of simpler(item)) yield Object.fromEntries(entries.map(([k, v]) => [k, k === key ? smaller : v]));
+    for (const [key, item] of entries)
+      for (const smaller of simpler(item))
+        yield Object.fromEntries(entries.map(([k, v]) => [k, k === key ? smaller : v]));
   }
 }

@@ -7,9 +7,12 @@ import { fileURLToPath } from "node:url";
 export const guidePath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../MESSAGES.md");
 
 function block(text: string, lang: string): RegExp[] {
-  const found = new RegExp("```" + lang + "\\n([\\s\\S]*?)\\n```").exec(text);
+  const found = new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\\n\`\`\``).exec(text);
   if (found === null) throw new Error(`MESSAGES.md has no \`\`\`${lang} block`);
-  return found[1]!.split("\n").filter(Boolean).map((line) => new RegExp(line));
+  return found[1]!
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => new RegExp(line));
 }
 
 const guide = readFileSync(guidePath, "utf8");

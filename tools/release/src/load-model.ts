@@ -10,11 +10,14 @@ export async function loadModel(source: string, root: string): Promise<Model> {
   if (existsSync(folder) && statSync(folder).isDirectory()) return modelOf(folder);
   const scratch = mkdtempSync(path.join(os.tmpdir(), "fc-context-ref-"));
   try {
-    const tar = execFileSync("git", ["-C", root, "archive", "--format=tar", source, "spec"], { maxBuffer: 64 * 1024 * 1024 });
+    const tar = execFileSync("git", ["-C", root, "archive", "--format=tar", source, "spec"], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
     execFileSync("tar", ["-x", "-C", scratch], { input: tar });
     return await modelOf(path.join(scratch, "spec"));
   } catch (error) {
-    if (error instanceof Error && "status" in error) throw new Error(`${source} is neither a spec folder nor a git ref with a spec/ folder`);
+    if (error instanceof Error && "status" in error)
+      throw new Error(`${source} is neither a spec folder nor a git ref with a spec/ folder`);
     throw error;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

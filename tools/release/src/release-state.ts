@@ -3,7 +3,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 /** The packages released together: every workspace package.json under packages/ (one line to add one: create it). */
-export function releasedPackages(root: string): Array<{ dir: string; name: string; version: string; private: boolean }> {
+export function releasedPackages(
+  root: string,
+): Array<{ dir: string; name: string; version: string; private: boolean }> {
   const packages = path.join(root, "packages");
   return readdirSync(packages)
     .sort()
@@ -11,14 +13,17 @@ export function releasedPackages(root: string): Array<{ dir: string; name: strin
       const manifest = path.join(packages, dir, "package.json");
       if (!existsSync(manifest)) return [];
       const json = JSON.parse(readFileSync(manifest, "utf8")) as { name: string; version: string; private?: boolean };
-      return [{ dir: path.join(packages, dir), name: json.name, version: json.version, private: json.private === true }];
+      return [
+        { dir: path.join(packages, dir), name: json.name, version: json.version, private: json.private === true },
+      ];
     });
 }
 
 /** The released version: every package shares it (a changesets fixed group). */
 export function currentVersion(root: string): string {
   const versions = new Set(releasedPackages(root).map((p) => p.version));
-  if (versions.size !== 1) throw new Error(`the packages are on different versions (${[...versions].join(", ")}): they must move together`);
+  if (versions.size !== 1)
+    throw new Error(`the packages are on different versions (${[...versions].join(", ")}): they must move together`);
   return [...versions][0]!;
 }
 

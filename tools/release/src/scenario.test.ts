@@ -1,5 +1,14 @@
 import { execFile, execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,20 +21,31 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.
 const tsx = path.join(repo, "node_modules/.bin/tsx");
 let root = "";
 
-const git = (...args: string[]) => execFileSync("git", ["-C", root, "-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { stdio: "pipe" });
+const git = (...args: string[]) =>
+  execFileSync("git", ["-C", root, "-c", "user.name=test", "-c", "user.email=test@example.com", ...args], {
+    stdio: "pipe",
+  });
 const tool = (script: string) =>
   run(tsx, [path.join(root, "tools/release/src", script), "--root", root], { cwd: root }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => error,
   );
 const changeset = (bump: string) =>
-  writeFileSync(path.join(root, ".changeset/remove-credentials.md"), `---\n"@fc-context/types": ${bump}\n---\n\nRemove credentials from the classic runtimes.\n`);
-const versionOf = (file: string) => (JSON.parse(readFileSync(path.join(root, file), "utf8")) as { version: string }).version;
+  writeFileSync(
+    path.join(root, ".changeset/remove-credentials.md"),
+    `---\n"@fc-context/types": ${bump}\n---\n\nRemove credentials from the classic runtimes.\n`,
+  );
+const versionOf = (file: string) =>
+  (JSON.parse(readFileSync(path.join(root, file), "utf8")) as { version: string }).version;
 
 beforeAll(() => {
   root = mkdtempSync(path.join(os.tmpdir(), "fc-context-release-"));
   // the working tree as it stands: tracked files and new ones that are not ignored
-  const files = execFileSync("git", ["-C", repo, "ls-files", "--cached", "--others", "--exclude-standard"], { encoding: "utf8" }).split("\n").filter(Boolean);
+  const files = execFileSync("git", ["-C", repo, "ls-files", "--cached", "--others", "--exclude-standard"], {
+    encoding: "utf8",
+  })
+    .split("\n")
+    .filter(Boolean);
   for (const file of files) {
     // the scenario starts from a released state: changesets pending in the working tree are not part of it
     if (/^\.changeset\/(?!README\.md$)[^/]+\.md$/.test(file)) continue;
@@ -76,9 +96,14 @@ describe("releasing a spec change", () => {
       expect(existsSync(path.join(root, `packages/${dir}/CHANGELOG.md`)), dir).toBe(true);
     }
     expect(readFileSync(path.join(root, "packages/python/pyproject.toml"), "utf8")).toMatch(/^version = "1\.0\.0"$/m);
-    expect(readFileSync(path.join(root, "packages/python/src/fc_context/__init__.py"), "utf8")).toContain('__version__ = "1.0.0"');
+    expect(readFileSync(path.join(root, "packages/python/src/fc_context/__init__.py"), "utf8")).toContain(
+      '__version__ = "1.0.0"',
+    );
     const spec = JSON.parse(readFileSync(path.join(root, "spec/python3.9.schema.json"), "utf8"));
-    expect([spec["x-spec-version"], spec.$id]).toEqual(["1.0.0", "https://fc-context.dev/schemas/1.0.0/python3.9.schema.json"]);
+    expect([spec["x-spec-version"], spec.$id]).toEqual([
+      "1.0.0",
+      "https://fc-context.dev/schemas/1.0.0/python3.9.schema.json",
+    ]);
     expect(readFileSync(path.join(root, "packages/types/gen/python3.9.d.ts"), "utf8")).not.toContain("credentials:");
     expect(existsSync(path.join(root, ".changeset/remove-credentials.md"))).toBe(false);
     // released: the guard now compares against the recorded snapshot and is quiet

@@ -14,19 +14,30 @@ const before = currentVersion(root);
 execFileSync(path.join(root, "node_modules/.bin/changeset"), ["version"], { cwd: root, stdio: "inherit" });
 const version = currentVersion(root);
 const python = pep440(version);
-if (python === undefined) throw new Error(`${version} has no PEP 440 spelling: use a release or an alpha.N, beta.N or rc.N pre-release`);
+if (python === undefined)
+  throw new Error(`${version} has no PEP 440 spelling: use a release or an alpha.N, beta.N or rc.N pre-release`);
 
 for (const file of specFiles(path.join(root, "spec"))) {
   const text = readFileSync(file, "utf8");
-  writeFileSync(file, text.replace(`"x-spec-version": "${before}"`, `"x-spec-version": "${version}"`).replace(`/schemas/${before}/`, `/schemas/${version}/`));
+  writeFileSync(
+    file,
+    text
+      .replace(`"x-spec-version": "${before}"`, `"x-spec-version": "${version}"`)
+      .replace(`/schemas/${before}/`, `/schemas/${version}/`),
+  );
 }
 const pyproject = path.join(root, "packages/python/pyproject.toml");
 writeFileSync(pyproject, readFileSync(pyproject, "utf8").replace(/^version = ".*"$/m, `version = "${python}"`));
 await generate({ root });
 const snapshot = path.join(root, "release/spec-snapshot");
 rmSync(snapshot, { recursive: true, force: true });
-cpSync(path.join(root, "spec"), snapshot, { recursive: true, filter: (source) => !source.includes(`${path.sep}vectors`) });
-process.stdout.write(`${before} -> ${version} (Python ${python}): packages, spec, pyproject.toml, generated code and release/spec-snapshot.\n`);
+cpSync(path.join(root, "spec"), snapshot, {
+  recursive: true,
+  filter: (source) => !source.includes(`${path.sep}vectors`),
+});
+process.stdout.write(
+  `${before} -> ${version} (Python ${python}): packages, spec, pyproject.toml, generated code and release/spec-snapshot.\n`,
+);
 
 function specFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })

@@ -5,7 +5,7 @@ import { reportToCase } from "../conformance/case.js";
 import { compareReport } from "../conformance/compare.js";
 import { findRuntime, loadManifest, readReport } from "../conformance/report.js";
 import type { Drift, ManifestRuntime, Report } from "../conformance/types.js";
-import { EXIT, InputError, paint, write, type Io } from "../io.js";
+import { EXIT, InputError, type Io, paint, write } from "../io.js";
 import { onePositional } from "../options.js";
 import { loadWire } from "./wire-module.js";
 
@@ -30,7 +30,14 @@ export const conformance: Command = {
     const pathName = report.path?.name === "concurrent" ? "concurrent" : "default";
     if (typeof values.case === "string") await writeCase(report, runtime, values.case);
     if (values.json === true) {
-      write(io.stdout, JSON.stringify({ runtime: runtime.id, path: pathName, specFile: runtime.specFile, matches: drift.length === 0, drift }, null, 2));
+      write(
+        io.stdout,
+        JSON.stringify(
+          { runtime: runtime.id, path: pathName, specFile: runtime.specFile, matches: drift.length === 0, drift },
+          null,
+          2,
+        ),
+      );
     } else write(io.stdout, render(io, runtime, pathName, drift));
     return drift.length === 0 ? EXIT.ok : EXIT.invalid;
   },
@@ -52,7 +59,12 @@ function render(io: Io, runtime: ManifestRuntime, pathName: string, drift: reado
   const count = `${drift.length} difference${drift.length === 1 ? "" : "s"} from the spec`;
   const lines = [`${head}: ${paint(io, "red", count)} (${runtime.specFile}).`];
   for (const entry of drift) {
-    lines.push(`  ${entry.kind}: ${entry.path}`, `    spec:    ${entry.spec}`, `    runtime: ${entry.runtime}`, `    change:  ${entry.change.file}#${entry.change.pointer}`);
+    lines.push(
+      `  ${entry.kind}: ${entry.path}`,
+      `    spec:    ${entry.spec}`,
+      `    runtime: ${entry.runtime}`,
+      `    change:  ${entry.change.file}#${entry.change.pointer}`,
+    );
   }
   return lines.join("\n");
 }

@@ -21,7 +21,8 @@ export const fromHeaders: Command = {
     const source = onePositional(positionals, "file (or - for standard input)");
     const runtime = runtimeOption(values.runtime as string | undefined);
     const path = (values.path as string | undefined) ?? "default";
-    if (path !== "default" && path !== "concurrent") throw new UsageError(`--path must be default or concurrent, not "${path}"`);
+    if (path !== "default" && path !== "concurrent")
+      throw new UsageError(`--path must be default or concurrent, not "${path}"`);
     const input = await readJson(source, io.stdin);
     const wire = await loadWire(runtime);
     const { validateFCContext } = (await import(/* @vite-ignore */ `@fc-context/validators/${runtime}`)) as {
@@ -29,7 +30,10 @@ export const fromHeaders: Command = {
     };
     let context: unknown = null;
     let issues: readonly ValidationIssue[];
-    if (!isObject(input) && !Array.isArray(input)) issues = [{ path: "", message: "expected an object of header names to values, or [name, value] pairs", keyword: "type" }];
+    if (!isObject(input) && !Array.isArray(input))
+      issues = [
+        { path: "", message: "expected an object of header names to values, or [name, value] pairs", keyword: "type" },
+      ];
     else {
       try {
         context = wire.fromHeaders(input, { path });
@@ -41,12 +45,20 @@ export const fromHeaders: Command = {
     }
     const masked = context === null ? null : maskSecrets(context, wire.secretPaths);
     const valid = issues.length === 0;
-    if (values.json === true) write(io.stdout, JSON.stringify({ runtime, path, valid, context: masked, issues }, null, 2));
+    if (values.json === true)
+      write(io.stdout, JSON.stringify({ runtime, path, valid, context: masked, issues }, null, 2));
     else {
       if (masked !== null) write(io.stdout, JSON.stringify(masked, null, 2));
       const what = `${withArticle(runtime)} context, built from ${sourceName(source)} on the ${path} path`;
       if (valid) write(io.stdout, `${paint(io, "green", "valid")}: ${what}`);
-      else write(io.stdout, [`${paint(io, "red", "invalid")}: not ${what}:`, ...issues.map((i) => `  ${i.path || "(the value)"}: ${i.message}`)].join("\n"));
+      else
+        write(
+          io.stdout,
+          [
+            `${paint(io, "red", "invalid")}: not ${what}:`,
+            ...issues.map((i) => `  ${i.path || "(the value)"}: ${i.message}`),
+          ].join("\n"),
+        );
     }
     return valid ? EXIT.ok : EXIT.invalid;
   },

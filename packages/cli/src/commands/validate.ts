@@ -1,6 +1,17 @@
 import type { ValidationIssue, ValidationResult } from "@fc-context/validators";
 import type { Command } from "../command.js";
-import { EXIT, InputError, isObject, paint, readJson, sourceName, UsageError, write, type ExitCode, type Io } from "../io.js";
+import {
+  EXIT,
+  type ExitCode,
+  InputError,
+  type Io,
+  isObject,
+  paint,
+  readJson,
+  sourceName,
+  UsageError,
+  write,
+} from "../io.js";
 import { runtimeOption, withArticle } from "../options.js";
 import { headerIssue, type WireModule } from "./wire-module.js";
 
@@ -51,7 +62,8 @@ export const validate: Command = {
       const hint = issues.length > 0 ? formHint(value, form) : undefined;
       if (hint !== undefined) write(io.stderr, `hint: ${sourceName(source)} ${hint}`);
     }
-    if (values.json === true) write(io.stdout, JSON.stringify(positionals.length === 1 ? (verdicts[0] ?? null) : verdicts, null, 2));
+    if (values.json === true)
+      write(io.stdout, JSON.stringify(positionals.length === 1 ? (verdicts[0] ?? null) : verdicts, null, 2));
     else for (const verdict of verdicts) write(io.stdout, render(io, verdict));
     const code: ExitCode = unreadable ? EXIT.usage : verdicts.every((v) => v.valid) ? EXIT.ok : EXIT.invalid;
     return code;
@@ -63,17 +75,24 @@ async function checker(runtime: string, form: Form): Promise<(value: unknown) =>
   if (form === "json") {
     let validateJson: Validate;
     try {
-      ({ validateFCContextJSON: validateJson } = (await import(/* @vite-ignore */ `@fc-context/validators/${runtime}/json`)) as { validateFCContextJSON: Validate });
+      ({ validateFCContextJSON: validateJson } = (await import(
+        /* @vite-ignore */ `@fc-context/validators/${runtime}/json`
+      )) as { validateFCContextJSON: Validate });
     } catch {
       throw new UsageError(`${runtime} has no to_json() view: use --form attributes`);
     }
     return (value) => issuesOf(validateJson(value));
   }
-  const { validateFCContext } = (await import(/* @vite-ignore */ `@fc-context/validators/${runtime}`)) as { validateFCContext: Validate };
+  const { validateFCContext } = (await import(/* @vite-ignore */ `@fc-context/validators/${runtime}`)) as {
+    validateFCContext: Validate;
+  };
   if (form === "attributes") return (value) => issuesOf(validateFCContext(value));
   const wire = (await import(/* @vite-ignore */ `@fc-context/wire/${runtime}`)) as WireModule;
   return (value) => {
-    if (!isObject(value) && !Array.isArray(value)) return [{ path: "", message: "expected an object of header names to values, or [name, value] pairs", keyword: "type" }];
+    if (!isObject(value) && !Array.isArray(value))
+      return [
+        { path: "", message: "expected an object of header names to values, or [name, value] pairs", keyword: "type" },
+      ];
     try {
       return issuesOf(validateFCContext(wire.fromHeaders(value)));
     } catch (error) {
@@ -88,13 +107,18 @@ const issuesOf = (result: ValidationResult<unknown>): readonly ValidationIssue[]
 export function formHint(value: unknown, form: Form): string | undefined {
   if (!isObject(value)) return undefined;
   const keys = Object.keys(value);
-  if (form !== "headers" && keys.length > 0 && keys.every((key) => /^x-fc-/i.test(key) || /^content-type$/i.test(key))) {
+  if (
+    form !== "headers" &&
+    keys.length > 0 &&
+    keys.every((key) => /^x-fc-/i.test(key) || /^content-type$/i.test(key))
+  ) {
     return "looks like x-fc-* request headers: try --form headers";
   }
   if (form !== "json" && ("requestId" in value || "accountId" in value) && !("request_id" in value)) {
     return "looks like a to_json() view (camelCase keys such as requestId): try --form json";
   }
-  if (form !== "attributes" && "request_id" in value) return "looks like the attribute view (snake_case keys such as request_id): try --form attributes";
+  if (form !== "attributes" && "request_id" in value)
+    return "looks like the attribute view (snake_case keys such as request_id): try --form attributes";
   return undefined;
 }
 

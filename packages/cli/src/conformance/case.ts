@@ -13,7 +13,12 @@ export interface ConformanceCase {
 
 type Observed = { readonly class: string; readonly attributes: Record<string, Observed | Leaf> };
 
-export function reportToCase(report: Report, runtime: ManifestRuntime, name: string, toHeaders: (view: unknown) => Record<string, string>): ConformanceCase {
+export function reportToCase(
+  report: Report,
+  runtime: ManifestRuntime,
+  name: string,
+  toHeaders: (view: unknown) => Record<string, string>,
+): ConformanceCase {
   const tree = observedTree(report.context, "context");
   const headers = Object.entries(toHeaders(attributeView(tree, runtime)));
   const path = report.path?.name === "concurrent" ? "concurrent" : "default";
@@ -24,7 +29,8 @@ export function reportToCase(report: Report, runtime: ManifestRuntime, name: str
       `report: fc_context.probe on ${runtime.id} (Python ${python}, entry ${report.entry ?? "handler"}, ${path} path). ` +
       "The headers were rebuilt from the context by @fc-context/wire's toHeaders; secrets are placeholders of their length.",
     headers,
-    observed: path === "concurrent" ? { concurrent: { context: tree } } : { default: { [runtime.id]: { context: tree } } },
+    observed:
+      path === "concurrent" ? { concurrent: { context: tree } } : { default: { [runtime.id]: { context: tree } } },
   };
 }
 
@@ -36,10 +42,12 @@ function observedTree(node: TreeNode, where: string): Observed {
 
 function observed(node: Node, where: string): Observed | Leaf {
   if (isTree(node)) return observedTree(node, where);
-  if (node.error !== undefined) throw new UsageError(`${where}: reading it raised ${node.error.type}; a case needs its value`);
+  if (node.error !== undefined)
+    throw new UsageError(`${where}: reading it raised ${node.error.type}; a case needs its value`);
   if (node.secret !== true) return node;
   if (node.type === "NoneType") return { type: "NoneType", value: null };
-  if (node.type !== "str") throw new UsageError(`${where}: a secret of type ${node.type}; a case can only stand in for text`);
+  if (node.type !== "str")
+    throw new UsageError(`${where}: a secret of type ${node.type}; a case can only stand in for text`);
   return { type: "str", value: "x".repeat(node.length ?? 0) };
 }
 

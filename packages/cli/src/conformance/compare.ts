@@ -3,7 +3,20 @@
 // says, what the runtime did, and the spec file and JSON pointer to change. Values are never
 // printed: a report is secret-free, but a hand-edited one need not be.
 import { withArticle } from "../options.js";
-import { isTree, type At, type Drift, type Leaf, type ManifestClass, type ManifestField, type ManifestRuntime, type Node, type Report, type ReportClass, type ReportParam, type TreeNode } from "./types.js";
+import {
+  type At,
+  type Drift,
+  isTree,
+  type Leaf,
+  type ManifestClass,
+  type ManifestField,
+  type ManifestRuntime,
+  type Node,
+  type Report,
+  type ReportClass,
+  type ReportParam,
+  type TreeNode,
+} from "./types.js";
 
 type Path = "default" | "concurrent";
 
@@ -37,7 +50,14 @@ const pointer = (at: At, suffix: string): At => ({ file: at.file, pointer: `${at
 
 function compareClass(state: State, node: TreeNode, cls: ManifestClass, where: string): void {
   if (node.class !== cls.name) {
-    add(state, "class renamed", where, `an instance of ${cls.name}`, `an instance of ${node.class}`, pointer(cls.at, "/x-python-class"));
+    add(
+      state,
+      "class renamed",
+      where,
+      `an instance of ${cls.name}`,
+      `an instance of ${node.class}`,
+      pointer(cls.at, "/x-python-class"),
+    );
   }
   if (!state.seen.has(cls.name)) {
     state.seen.add(cls.name);
@@ -45,20 +65,37 @@ function compareClass(state: State, node: TreeNode, cls: ManifestClass, where: s
     if (described !== undefined) compareMembers(state, described, cls, node.class);
   }
   const attributes = node.attributes;
-  const expected = new Map<string, { field?: ManifestField; alias?: Alias }>(cls.fields.map((field) => [field.name, { field }]));
+  const expected = new Map<string, { field?: ManifestField; alias?: Alias }>(
+    cls.fields.map((field) => [field.name, { field }]),
+  );
   for (const alias of cls.aliases.filter((a) => a.kind === "attribute")) expected.set(alias.name, { alias });
   for (const [name, { field, alias }] of expected) {
     const at = `${where}.${name}`;
     const value = attributes[name];
     if (value === undefined) {
-      const spec = alias !== undefined ? `an attribute ${name} holding ${alias.of}` : `an attribute ${name}: ${field!.python}`;
-      add(state, "field removed", at, spec, "no such attribute in vars()", alias !== undefined ? cls.aliasesAt : field!.at);
+      const spec =
+        alias !== undefined ? `an attribute ${name} holding ${alias.of}` : `an attribute ${name}: ${field!.python}`;
+      add(
+        state,
+        "field removed",
+        at,
+        spec,
+        "no such attribute in vars()",
+        alias !== undefined ? cls.aliasesAt : field!.at,
+      );
     } else if (alias !== undefined) compareAliasValue(state, attributes, cls, alias, value, at);
     else compareValue(state, value, field!, at);
   }
   for (const name of Object.keys(attributes).filter((n) => !expected.has(n))) {
     const asProperty = cls.aliases.some((a) => a.name === name) ? " (the spec has it as a read-only property)" : "";
-    add(state, "field added", `${where}.${name}`, `no attribute ${name}${asProperty}`, `an attribute ${name}: ${describe(attributes[name]!)}`, cls.fieldsAt);
+    add(
+      state,
+      "field added",
+      `${where}.${name}`,
+      `no attribute ${name}${asProperty}`,
+      `an attribute ${name}: ${describe(attributes[name]!)}`,
+      cls.fieldsAt,
+    );
   }
   for (const alias of cls.aliases.filter((a) => a.kind === "property")) {
     const value = node.properties?.[alias.name];
@@ -78,17 +115,33 @@ function compareValue(state: State, node: Node, field: ManifestField, where: str
     return;
   }
   if (node.type === "NoneType") {
-    if (!field.none[state.path]) add(state, "made nullable", where, `${field.python}, never None on the ${state.path} path`, "None", field.at);
+    if (!field.none[state.path])
+      add(state, "made nullable", where, `${field.python}, never None on the ${state.path} path`, "None", field.at);
     return;
   }
-  if (!field.accepts.any && !field.accepts.types.includes(node.type)) add(state, "type changed", where, field.python, describe(node), field.at);
+  if (!field.accepts.any && !field.accepts.types.includes(node.type))
+    add(state, "type changed", where, field.python, describe(node), field.at);
 }
 
-function compareAliasValue(state: State, attributes: TreeNode["attributes"], cls: ManifestClass, alias: Alias, node: Node, where: string): void {
+function compareAliasValue(
+  state: State,
+  attributes: TreeNode["attributes"],
+  cls: ManifestClass,
+  alias: Alias,
+  node: Node,
+  where: string,
+): void {
   const target = attributes[alias.of];
   if (target === undefined || isTree(target) || isTree(node)) return;
   if (node.type !== target.type || !sameValue(node, target)) {
-    add(state, "alias differs", where, `the same value as ${alias.of}`, `${describe(node)}, unlike ${alias.of} (${describe(target)})`, cls.aliasesAt);
+    add(
+      state,
+      "alias differs",
+      where,
+      `the same value as ${alias.of}`,
+      `${describe(node)}, unlike ${alias.of} (${describe(target)})`,
+      cls.aliasesAt,
+    );
   }
 }
 
@@ -101,7 +154,14 @@ function compareMembers(state: State, described: ReportClass, cls: ManifestClass
   const properties = new Set(described.properties ?? []);
   const specProperties = cls.aliases.filter((a) => a.kind === "property");
   for (const alias of specProperties.filter((a) => !properties.has(a.name))) {
-    add(state, "alias or method removed", `${where}.${alias.name}`, `a read-only property ${alias.name} of ${alias.of}`, "no such property", cls.aliasesAt);
+    add(
+      state,
+      "alias or method removed",
+      `${where}.${alias.name}`,
+      `a read-only property ${alias.name} of ${alias.of}`,
+      "no such property",
+      cls.aliasesAt,
+    );
   }
   for (const name of [...properties].filter((n) => !specProperties.some((a) => a.name === n))) {
     add(state, "alias or method added", `${where}.${name}`, `no property ${name}`, `a property ${name}`, cls.aliasesAt);
@@ -111,13 +171,23 @@ function compareMembers(state: State, described: ReportClass, cls: ManifestClass
     const found = methods.get(method.name);
     const spec = `${method.name}(${method.params.join(", ")})`;
     const at = `${where}.${method.name}()`;
-    if (found === undefined) add(state, "alias or method removed", at, `a method ${spec}`, "no such method", cls.methodsAt);
-    else if (!Array.isArray(found.params)) add(state, "method changed", at, spec, "a signature inspect cannot read", cls.methodsAt);
-    else if (found.params.map((p) => p.name).join() !== method.params.join()) add(state, "method changed", at, spec, `${method.name}(${signature(found.params)})`, cls.methodsAt);
+    if (found === undefined)
+      add(state, "alias or method removed", at, `a method ${spec}`, "no such method", cls.methodsAt);
+    else if (!Array.isArray(found.params))
+      add(state, "method changed", at, spec, "a signature inspect cannot read", cls.methodsAt);
+    else if (found.params.map((p) => p.name).join() !== method.params.join())
+      add(state, "method changed", at, spec, `${method.name}(${signature(found.params)})`, cls.methodsAt);
   }
   for (const method of [...methods.values()].filter((m) => !cls.methods.some((s) => s.name === m.name))) {
     const params = Array.isArray(method.params) ? signature(method.params) : "...";
-    add(state, "alias or method added", `${where}.${method.name}()`, `no method ${method.name}`, `a method ${method.name}(${params})`, cls.methodsAt);
+    add(
+      state,
+      "alias or method added",
+      `${where}.${method.name}()`,
+      `no method ${method.name}`,
+      `a method ${method.name}(${params})`,
+      cls.methodsAt,
+    );
   }
   compareConstructor(state, described.constructor, cls, where);
 }
@@ -132,7 +202,8 @@ function compareConstructor(state: State, params: ReportClass["constructor"], cl
   if (found !== spec) add(state, "constructor changed", `${where}()`, spec, found, cls.constructor.at);
 }
 
-const signature = (params: readonly ReportParam[]): string => params.map((p) => (p.default === undefined ? p.name : `${p.name}=${p.default}`)).join(", ");
+const signature = (params: readonly ReportParam[]): string =>
+  params.map((p) => (p.default === undefined ? p.name : `${p.name}=${p.default}`)).join(", ");
 
 function compareToJson(state: State): void {
   const { report, runtime } = state;
@@ -140,7 +211,14 @@ function compareToJson(state: State): void {
   const seen = report.to_json;
   if (seen == null || runtime.toJson === null) return;
   if (seen.error !== undefined) {
-    add(state, "type changed", "context.to_json()", "a JSON object", `to_json() raised ${seen.error.type}`, root.methodsAt);
+    add(
+      state,
+      "type changed",
+      "context.to_json()",
+      "a JSON object",
+      `to_json() raised ${seen.error.type}`,
+      root.methodsAt,
+    );
     return;
   }
   compareKeys(state, "context.to_json()", runtime.toJson.keys, seen.keys ?? [], root);
@@ -150,14 +228,31 @@ function compareToJson(state: State): void {
   }
 }
 
-function compareKeys(state: State, where: string, expected: readonly string[], found: readonly string[], cls: ManifestClass): void {
+function compareKeys(
+  state: State,
+  where: string,
+  expected: readonly string[],
+  found: readonly string[],
+  cls: ManifestClass,
+): void {
   const missing = expected.filter((key) => !found.includes(key));
   const extra = found.filter((key) => !expected.includes(key));
   if (missing.length === 0 && extra.length === 0) return;
-  const parts = [missing.length ? `without ${missing.join(", ")}` : "", extra.length ? `with ${extra.join(", ")} too` : ""].filter(Boolean);
-  const named = missing.length === 1 && extra.length <= 1 ? cls.fields.find((field) => field.toJsonKey === missing[0]) : undefined;
+  const parts = [
+    missing.length ? `without ${missing.join(", ")}` : "",
+    extra.length ? `with ${extra.join(", ")} too` : "",
+  ].filter(Boolean);
+  const named =
+    missing.length === 1 && extra.length <= 1 ? cls.fields.find((field) => field.toJsonKey === missing[0]) : undefined;
   const at = named === undefined ? cls.fieldsAt : pointer(named.at, "/x-to-json");
-  add(state, "wire name changed", where, `the keys ${expected.join(", ")}`, `the keys ${found.join(", ")} (${parts.join("; ")})`, at);
+  add(
+    state,
+    "wire name changed",
+    where,
+    `the keys ${expected.join(", ")}`,
+    `the keys ${found.join(", ")} (${parts.join("; ")})`,
+    at,
+  );
 }
 
 function compareGetLogger(state: State): void {
@@ -170,7 +265,12 @@ function compareGetLogger(state: State): void {
   const expected = isLogger ? "the logger attribute" : "the root logger (the logger attribute is None)";
   const ok = seen.type === "Logger" && (isLogger ? seen.is_attribute === true : seen.root === true);
   if (ok) return;
-  const what = seen.error !== undefined ? `raised ${seen.error.type}` : seen.type !== "Logger" ? `returned ${withArticle(seen.type ?? "nothing")}` : `returned the logger ${JSON.stringify(seen.name)}`;
+  const what =
+    seen.error !== undefined
+      ? `raised ${seen.error.type}`
+      : seen.type !== "Logger"
+        ? `returned ${withArticle(seen.type ?? "nothing")}`
+        : `returned the logger ${JSON.stringify(seen.name)}`;
   add(state, "method changed", `context.${method.name}()`, `returns ${expected}`, what, root.methodsAt);
 }
 

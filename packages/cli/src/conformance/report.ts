@@ -1,6 +1,6 @@
 // Reading a probe report and finding the spec entry of its runtime.
 import { createRequire } from "node:module";
-import { isObject, readJson, sourceName, UsageError, type Io } from "../io.js";
+import { type Io, isObject, readJson, sourceName, UsageError } from "../io.js";
 import type { Manifest, ManifestRuntime, Report } from "./types.js";
 
 export const REPORT_FORMAT = "fc-context-probe/1";
@@ -14,7 +14,9 @@ export async function readReport(source: string, stdin: Io["stdin"]): Promise<Re
   const where = sourceName(source);
   if (!isObject(report)) throw new UsageError(`${where}: expected a probe report (a JSON object)`);
   if (report.format !== REPORT_FORMAT) {
-    throw new UsageError(`${where}/format: expected "${REPORT_FORMAT}" (a report of fc_context.probe), got ${JSON.stringify(report.format ?? null)}`);
+    throw new UsageError(
+      `${where}/format: expected "${REPORT_FORMAT}" (a report of fc_context.probe), got ${JSON.stringify(report.format ?? null)}`,
+    );
   }
   const context = report.context;
   if (!isObject(context) || typeof context.class !== "string" || !isObject(context.attributes)) {
@@ -28,7 +30,10 @@ export function findRuntime(manifest: Manifest, id: string | undefined, fromOpti
   const runtime = manifest.runtimes.find((r) => r.id === id || (id !== undefined && r.aliases.includes(id)));
   if (runtime !== undefined) return runtime;
   const known = manifest.runtimes.flatMap((r) => [r.id, ...r.aliases]).join(", ");
-  if (typeof id !== "string") throw new UsageError(`the report names no runtime (runtime/id): pass --runtime <id> (${known})`);
-  const hint = fromOption ? "" : `; if ${id} is a new runtime, start its spec with: fc-context spec draft <report.json>`;
+  if (typeof id !== "string")
+    throw new UsageError(`the report names no runtime (runtime/id): pass --runtime <id> (${known})`);
+  const hint = fromOption
+    ? ""
+    : `; if ${id} is a new runtime, start its spec with: fc-context spec draft <report.json>`;
   throw new UsageError(`the spec has no runtime ${JSON.stringify(id)} (it has ${known})${hint}`);
 }

@@ -32,7 +32,11 @@ export interface ReportClass {
   readonly module?: string;
   readonly constructor: readonly ReportParam[] | { readonly error: unknown };
   readonly properties?: readonly string[];
-  readonly methods?: readonly { readonly name: string; readonly kind?: string; readonly params: readonly ReportParam[] | { readonly error: unknown } }[];
+  readonly methods?: readonly {
+    readonly name: string;
+    readonly kind?: string;
+    readonly params: readonly ReportParam[] | { readonly error: unknown };
+  }[];
 }
 
 export interface Report {
@@ -42,8 +46,18 @@ export interface Report {
   readonly path?: { readonly name?: string };
   readonly context: TreeNode;
   readonly classes?: Readonly<Record<string, ReportClass>>;
-  readonly to_json?: { readonly keys?: readonly string[]; readonly nested?: Readonly<Record<string, readonly string[]>>; readonly error?: { readonly type: string } } | null;
-  readonly get_logger?: { readonly type?: string; readonly name?: string; readonly root?: boolean; readonly is_attribute?: boolean; readonly error?: { readonly type: string } } | null;
+  readonly to_json?: {
+    readonly keys?: readonly string[];
+    readonly nested?: Readonly<Record<string, readonly string[]>>;
+    readonly error?: { readonly type: string };
+  } | null;
+  readonly get_logger?: {
+    readonly type?: string;
+    readonly name?: string;
+    readonly root?: boolean;
+    readonly is_attribute?: boolean;
+    readonly error?: { readonly type: string };
+  } | null;
 }
 
 export interface At {
@@ -66,8 +80,21 @@ export interface ManifestClass {
   readonly name: string;
   readonly at: At;
   readonly fields: readonly ManifestField[];
-  readonly constructor: { readonly params: readonly { readonly name: string; readonly fills: string; readonly default?: string; readonly via?: string }[]; readonly at: At };
-  readonly aliases: readonly { readonly name: string; readonly of: string; readonly kind: "attribute" | "property"; readonly description?: string }[];
+  readonly constructor: {
+    readonly params: readonly {
+      readonly name: string;
+      readonly fills: string;
+      readonly default?: string;
+      readonly via?: string;
+    }[];
+    readonly at: At;
+  };
+  readonly aliases: readonly {
+    readonly name: string;
+    readonly of: string;
+    readonly kind: "attribute" | "property";
+    readonly description?: string;
+  }[];
   readonly aliasesAt: At;
   readonly methods: readonly { readonly name: string; readonly params: readonly string[]; readonly behavior: string }[];
   readonly methodsAt: At;
@@ -82,7 +109,10 @@ export interface ManifestRuntime {
   readonly specFile: string;
   readonly root: string;
   readonly classes: readonly ManifestClass[];
-  readonly toJson: { readonly keys: readonly string[]; readonly nested: Readonly<Record<string, readonly string[]>> } | null;
+  readonly toJson: {
+    readonly keys: readonly string[];
+    readonly nested: Readonly<Record<string, readonly string[]>>;
+  } | null;
 }
 
 export interface Manifest {

@@ -5,11 +5,28 @@
 // generator refuses, naming each one, until it is filled.
 import path from "node:path";
 import { compareReport } from "../conformance/compare.js";
-import { isTree, type Manifest, type ManifestClass, type ManifestField, type ManifestRuntime, type Node, type Report, type ReportClass, type TreeNode } from "../conformance/types.js";
+import {
+  isTree,
+  type Manifest,
+  type ManifestClass,
+  type ManifestField,
+  type ManifestRuntime,
+  type Node,
+  type Report,
+  type ReportClass,
+  type TreeNode,
+} from "../conformance/types.js";
 
 export const DRAFT = "DRAFT";
 const SOURCE_GAP = [DRAFT];
-const JSON_TYPE: Record<string, string> = { str: "string", int: "integer", float: "number", bool: "boolean", dict: "object", list: "array" };
+const JSON_TYPE: Record<string, string> = {
+  str: "string",
+  int: "integer",
+  float: "number",
+  bool: "boolean",
+  dict: "object",
+  list: "array",
+};
 
 type Json = Record<string, unknown>;
 /** Reads a spec file's JSON by its repository path, as the manifest names them ("spec/shared/..."). */
@@ -34,7 +51,11 @@ export function draftSpec(report: Report, manifest: Manifest, readSpecFile: Spec
   const nearest = nearestRuntime(report, manifest);
   const drift = compareReport(report, nearest);
   const version = /^python(\d+)\.(\d+)$/.exec(id);
-  const pythonVersion = version ? `${version[1]}.${version[2]}` : id === "python3" ? "3.6" : `${DRAFT}: the Python version of ${id}`;
+  const pythonVersion = version
+    ? `${version[1]}.${version[2]}`
+    : id === "python3"
+      ? "3.6"
+      : `${DRAFT}: the Python version of ${id}`;
   const header = {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: `https://fc-context.dev/schemas/${manifest.specVersion}/${id}.schema.json`,
@@ -58,7 +79,13 @@ export function draftSpec(report: Report, manifest: Manifest, readSpecFile: Spec
     return { file: `spec/${id}.schema.json`, spec, gaps: countGaps(spec), nearest: nearest.id };
   }
   const serializes = report.to_json != null && report.to_json.keys !== undefined;
-  const context: Context = { report, nearest, reader, serializes, toJsonKeys: serializes ? keysByClass(report, nearest) : new Map() };
+  const context: Context = {
+    report,
+    nearest,
+    reader,
+    serializes,
+    toJsonKeys: serializes ? keysByClass(report, nearest) : new Map(),
+  };
   const defs: Json = {};
   for (const name of reportClasses(report)) defs[name] = draftClass(context, name);
   const paths = reader.node(root.at.file, "/x-invocation-paths");
@@ -114,13 +141,20 @@ function findNode(report: Report, name: string): TreeNode {
 function keysByClass(report: Report, nearest: ManifestRuntime): Map<string, readonly string[]> {
   const toJson = report.to_json!;
   const root = nearest.classes.find((cls) => cls.name === nearest.root)!;
-  const unclaimed = (keys: readonly string[], cls: ManifestClass | undefined) => keys.filter((key) => !(cls?.fields ?? []).some((f) => f.toJsonKey === key));
+  const unclaimed = (keys: readonly string[], cls: ManifestClass | undefined) =>
+    keys.filter((key) => !(cls?.fields ?? []).some((f) => f.toJsonKey === key));
   const out = new Map<string, readonly string[]>([[report.context.class, unclaimed(toJson.keys ?? [], root)]]);
   for (const field of root.fields.filter((f) => f.toJsonKey !== undefined && f.accepts.classes.length === 1)) {
     const keys = toJson.nested?.[field.toJsonKey!];
     const value = report.context.attributes[field.name];
     if (keys !== undefined && value !== undefined && isTree(value)) {
-      out.set(value.class, unclaimed(keys, nearest.classes.find((cls) => cls.name === field.accepts.classes[0])));
+      out.set(
+        value.class,
+        unclaimed(
+          keys,
+          nearest.classes.find((cls) => cls.name === field.accepts.classes[0]),
+        ),
+      );
     }
   }
   return out;
@@ -146,7 +180,9 @@ function draftClass(context: Context, name: string): Json {
     const field = known?.fields.find((f) => f.name === attribute && accepted(f, value));
     const isLogger = !isTree(value) && value.type === "Logger";
     if (isLogger || (field !== undefined && !field.view)) {
-      pythonAttributes[attribute] = field ? reused(context, field) : { $ref: "shared/fields.schema.json#/$defs/logger", "x-source": SOURCE_GAP };
+      pythonAttributes[attribute] = field
+        ? reused(context, field)
+        : { $ref: "shared/fields.schema.json#/$defs/logger", "x-source": SOURCE_GAP };
     } else properties[attribute] = field ? reused(context, field) : newField(context, name, attribute, value);
   }
   return {
@@ -169,7 +205,9 @@ const nonEmpty = (key: string, value: readonly unknown[]): Json => (value.length
 /** Does the spec's field take the value the report shows? */
 function accepted(field: ManifestField, value: Node): boolean {
   if (isTree(value)) return field.accepts.classes.includes(value.class);
-  return field.accepts.any || field.accepts.types.includes(value.type) || (value.type === "NoneType" && field.none.default);
+  return (
+    field.accepts.any || field.accepts.types.includes(value.type) || (value.type === "NoneType" && field.none.default)
+  );
 }
 
 /** A field the spec already has, copied with its references made to work from the new file. */
@@ -188,17 +226,42 @@ function newField(context: Context, className: string, name: string, value: Node
         ? `${DRAFT}: the key to_json() writes ${name} under, one of ${free.join(", ")}`
         : `${DRAFT}: the key of ${name} in to_json(); the report shows none free, and the spec needs one for every attribute of a class with to_json()`;
   const serialized = key === undefined ? {} : { "x-to-json": key };
-  if (isTree(value)) return { $ref: `#/$defs/${value.class}`, description: `${DRAFT}: describe ${name}`, ...serialized, "x-source": SOURCE_GAP };
-  const type = JSON_TYPE[value.type] ?? `${DRAFT}: the runtime gave ${value.type}; write its JSON types (with "null" and x-null-when if None is possible)`;
-  const example = value.secret === true ? { "x-secret": true } : value.value !== undefined && value.value !== null ? { examples: [value.value] } : {};
-  return { type, description: `${DRAFT}: describe ${name}, and add x-header if a request header fills it`, ...example, ...serialized, "x-source": SOURCE_GAP };
+  if (isTree(value))
+    return {
+      $ref: `#/$defs/${value.class}`,
+      description: `${DRAFT}: describe ${name}`,
+      ...serialized,
+      "x-source": SOURCE_GAP,
+    };
+  const type =
+    JSON_TYPE[value.type] ??
+    `${DRAFT}: the runtime gave ${value.type}; write its JSON types (with "null" and x-null-when if None is possible)`;
+  const example =
+    value.secret === true
+      ? { "x-secret": true }
+      : value.value !== undefined && value.value !== null
+        ? { examples: [value.value] }
+        : {};
+  return {
+    type,
+    description: `${DRAFT}: describe ${name}, and add x-header if a request header fills it`,
+    ...example,
+    ...serialized,
+    "x-source": SOURCE_GAP,
+  };
 }
 
-function draftConstructor(params: ReportClass["constructor"] | undefined, known: ManifestClass | undefined, node: TreeNode, aliasAttributes: ReadonlySet<string>): Json[] {
+function draftConstructor(
+  params: ReportClass["constructor"] | undefined,
+  known: ManifestClass | undefined,
+  node: TreeNode,
+  aliasAttributes: ReadonlySet<string>,
+): Json[] {
   if (!Array.isArray(params)) return [{ name: `${DRAFT}: inspect could not read the constructor`, fills: DRAFT }];
   const drafted = (params as readonly { name: string; default?: string }[]).map((param) => {
     const same = known?.constructor.params.find((p) => p.name === param.name);
-    const fills = same?.fills ?? (param.name in node.attributes ? param.name : `${DRAFT}: the attribute ${param.name} fills`);
+    const fills =
+      same?.fills ?? (param.name in node.attributes ? param.name : `${DRAFT}: the attribute ${param.name} fills`);
     return {
       name: param.name,
       fills,
@@ -209,7 +272,13 @@ function draftConstructor(params: ReportClass["constructor"] | undefined, known:
   // the spec has every attribute set by a constructor parameter; the runtime may not
   const filled = new Set(drafted.map((param) => param.fills));
   const unfilled = Object.keys(node.attributes).filter((name) => !filled.has(name) && !aliasAttributes.has(name));
-  return [...drafted, ...unfilled.map((name) => ({ name: `${DRAFT}: the parameter that fills ${name}; no parameter of the runtime's has its name`, fills: name }))];
+  return [
+    ...drafted,
+    ...unfilled.map((name) => ({
+      name: `${DRAFT}: the parameter that fills ${name}; no parameter of the runtime's has its name`,
+      fills: name,
+    })),
+  ];
 }
 
 /** A default as the report writes it (Python's repr), as JSON. */
@@ -221,12 +290,26 @@ function parseDefault(text: string): unknown {
   return quoted ? quoted[1] : `${DRAFT}: the default ${text}`;
 }
 
-function draftAliases(properties: readonly string[], known: ManifestClass | undefined, aliasAttributes: ReadonlySet<string>, node: TreeNode): Json[] {
+function draftAliases(
+  properties: readonly string[],
+  known: ManifestClass | undefined,
+  aliasAttributes: ReadonlySet<string>,
+  node: TreeNode,
+): Json[] {
   const out: Json[] = [];
   for (const name of aliasAttributes) if (name in node.attributes) out.push(knownAlias(known!, name));
   for (const name of properties) {
     const alias = known?.aliases.find((a) => a.name === name && a.kind === "property");
-    out.push(alias ? knownAlias(known!, name) : { name, of: `${DRAFT}: the attribute ${name} returns`, kind: "property", description: `${DRAFT}: describe ${name}` });
+    out.push(
+      alias
+        ? knownAlias(known!, name)
+        : {
+            name,
+            of: `${DRAFT}: the attribute ${name} returns`,
+            kind: "property",
+            description: `${DRAFT}: describe ${name}`,
+          },
+    );
   }
   return out;
 }
@@ -236,15 +319,24 @@ function knownAlias(known: ManifestClass, name: string): Json {
   return { name, of: alias.of, kind: alias.kind, description: alias.description ?? `${DRAFT}: describe ${name}` };
 }
 
-function draftMethods(context: Context, methods: NonNullable<ReportClass["methods"]>, known: ManifestClass | undefined): Json[] {
+function draftMethods(
+  context: Context,
+  methods: NonNullable<ReportClass["methods"]>,
+  known: ManifestClass | undefined,
+): Json[] {
   return methods.map((method) => {
     const index = known?.methods.findIndex((m) => m.name === method.name) ?? -1;
     if (known !== undefined && index >= 0) {
-      return { ...(context.reader.copy(known.methodsAt.file, `${known.methodsAt.pointer}/${index}`) as Json), "x-source": SOURCE_GAP };
+      return {
+        ...(context.reader.copy(known.methodsAt.file, `${known.methodsAt.pointer}/${index}`) as Json),
+        "x-source": SOURCE_GAP,
+      };
     }
     return {
       name: method.name,
-      params: Array.isArray(method.params) ? method.params.map((p: { name: string }) => ({ name: p.name, "x-python-type": `${DRAFT}: its type` })) : [],
+      params: Array.isArray(method.params)
+        ? method.params.map((p: { name: string }) => ({ name: p.name, "x-python-type": `${DRAFT}: its type` }))
+        : [],
       returns: `${DRAFT}: the Python type ${method.name}() returns`,
       "x-behavior": `${DRAFT}: a named behaviour (spec/README.md); a new one needs the generator to learn it`,
       description: `${DRAFT}: describe ${method.name}()`,
@@ -257,7 +349,11 @@ function draftPaths(paths: Record<string, Json>, id: string, from: string): Json
   return Object.fromEntries(
     Object.entries(paths).map(([name, rules]) => [
       name,
-      { ...structuredClone(rules), description: `${DRAFT}: confirm how ${id} reads headers on the ${name} path, then say it here. ${from}'s words: ${String(rules.description)}`, "x-source": SOURCE_GAP },
+      {
+        ...structuredClone(rules),
+        description: `${DRAFT}: confirm how ${id} reads headers on the ${name} path, then say it here. ${from}'s words: ${String(rules.description)}`,
+        "x-source": SOURCE_GAP,
+      },
     ]),
   );
 }
@@ -265,7 +361,8 @@ function draftPaths(paths: Record<string, Json>, id: string, from: string): Json
 function countGaps(value: unknown): number {
   if (typeof value === "string") return value.startsWith(DRAFT) ? 1 : 0;
   if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + countGaps(item), 0);
-  if (value !== null && typeof value === "object") return Object.values(value).reduce((sum: number, item) => sum + countGaps(item), 0);
+  if (value !== null && typeof value === "object")
+    return Object.values(value).reduce((sum: number, item) => sum + countGaps(item), 0);
   return 0;
 }
 
@@ -302,7 +399,12 @@ function specReader(readSpecFile: SpecFileReader): SpecReader {
   const rebase = (value: unknown, file: string): unknown => {
     if (Array.isArray(value)) return value.map((item) => rebase(item, file));
     if (value === null || typeof value !== "object") return value;
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === "$ref" && typeof item === "string" ? rebaseRef(item, file) : rebase(item, file)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key,
+        key === "$ref" && typeof item === "string" ? rebaseRef(item, file) : rebase(item, file),
+      ]),
+    );
   };
   return { node: resolve, copy: (file, pointer) => rebase(resolve(file, pointer), file) };
 }

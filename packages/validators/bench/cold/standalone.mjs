@@ -1,4 +1,5 @@
 import { context } from "./context.js";
+
 const started = performance.now();
 const { isFCContext } = await import("@fc-context/validators/python3.9");
 if (!isFCContext(context)) process.exit(1);

@@ -1,5 +1,5 @@
-import type { SpecFile, SpecTree } from "../load/load-spec.js";
 import { joinPointer } from "../load/json-pointer.js";
+import type { SpecFile, SpecTree } from "../load/load-spec.js";
 import { issueAt, SpecError, type SpecIssue } from "../spec-error.js";
 
 /**
@@ -17,9 +17,12 @@ export function checkDraftGaps(tree: SpecTree): void {
 
 function visit(file: SpecFile, value: unknown, pointer: string, issues: SpecIssue[]): void {
   if (typeof value === "string") {
-    if (value.startsWith(DRAFT_MARK)) issues.push(issueAt(file, pointer, `this draft gap filled in (${gapText(value)})`));
+    if (value.startsWith(DRAFT_MARK))
+      issues.push(issueAt(file, pointer, `this draft gap filled in (${gapText(value)})`));
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => visit(file, item, joinPointer(pointer, index), issues));
+    value.forEach((item, index) => {
+      visit(file, item, joinPointer(pointer, index), issues);
+    });
   } else if (value !== null && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) visit(file, item, joinPointer(pointer, key), issues);
   }

@@ -1,13 +1,14 @@
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import formatsModule from "ajv-formats";
-import type { SpecFile, SpecTree } from "../load/load-spec.js";
 import { joinPointer } from "../load/json-pointer.js";
+import type { SpecFile, SpecTree } from "../load/load-spec.js";
 import { issueAt, SpecError, type SpecIssue } from "../spec-error.js";
 import { checkDraftGaps } from "./check-draft.js";
 
 type FormatsPlugin = (ajv: Ajv2020, formats: string[]) => Ajv2020;
 // ajv-formats is CommonJS whose module.exports is the plugin; its types describe only `.default`.
-const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ?? formatsModule) as unknown as FormatsPlugin;
+const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ??
+  formatsModule) as unknown as FormatsPlugin;
 
 /**
  * Checks every spec file against spec/meta.schema.json before anything reads it, so later
@@ -49,7 +50,12 @@ function toIssue(file: SpecFile, error: ErrorObject): SpecIssue {
   const described = describedBy(error.parentSchema);
   const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
   if (propertyName !== undefined) {
-    return issueAt(file, joinPointer(error.instancePath, propertyName), `a property name that is ${described ?? `valid (${error.message})`}`, propertyName);
+    return issueAt(
+      file,
+      joinPointer(error.instancePath, propertyName),
+      `a property name that is ${described ?? `valid (${error.message})`}`,
+      propertyName,
+    );
   }
   switch (error.keyword) {
     case "required":
@@ -58,11 +64,17 @@ function toIssue(file: SpecFile, error: ErrorObject): SpecIssue {
     case "unevaluatedProperties": {
       const name = String(params.additionalProperty ?? params.unevaluatedProperty);
       const allowed = allowedNames(error.parentSchema);
-      const hint = allowed === undefined ? "see spec/README.md for the keywords allowed here" : `allowed: ${allowed.join(", ")}`;
+      const hint =
+        allowed === undefined ? "see spec/README.md for the keywords allowed here" : `allowed: ${allowed.join(", ")}`;
       return issueAt(file, joinPointer(error.instancePath, name), `no property "${name}" here (${hint})`);
     }
     case "enum":
-      return issueAt(file, error.instancePath, described ?? `one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`, error.data);
+      return issueAt(
+        file,
+        error.instancePath,
+        described ?? `one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`,
+        error.data,
+      );
     case "const":
       return issueAt(file, error.instancePath, `the value ${JSON.stringify(params.allowedValue)}`, error.data);
     case "type":
@@ -77,7 +89,12 @@ function toIssue(file: SpecFile, error: ErrorObject): SpecIssue {
     case "uniqueItems":
       return issueAt(file, error.instancePath, "no duplicate items", error.data);
     default:
-      return issueAt(file, error.instancePath, `a value that satisfies "${error.keyword}" (${error.message ?? "invalid"})`, error.data);
+      return issueAt(
+        file,
+        error.instancePath,
+        `a value that satisfies "${error.keyword}" (${error.message ?? "invalid"})`,
+        error.data,
+      );
   }
 }
 

@@ -13,14 +13,34 @@ const specAjv = new Ajv2020({ strict: false, allErrors: true });
 for (const file of tree.files) specAjv.addSchema(file.value as object);
 const derivedAjv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
 
+// biome-ignore lint/suspicious/noExplicitAny: test data is JSON whose shape each assertion states
 type Json = Record<string, any>;
 const classicCases: Array<[string, unknown, boolean]> = [
   ["as FC builds it with no role and tracing off", classicContext, true],
-  ["with tracing on and an int timeout", edited(classicContext, (c: Json) => Object.assign(c.tracing, { span_context: "1a2b:3c4d:0:1", jaeger_endpoint: "http://j/api/traces" }) && (c.function.timeout = 60)), true],
+  [
+    "with tracing on and an int timeout",
+    edited(classicContext, (c: Json) => {
+      Object.assign(c.tracing, { span_context: "1a2b:3c4d:0:1", jaeger_endpoint: "http://j/api/traces" });
+      c.function.timeout = 60;
+    }),
+    true,
+  ],
   ["with retry_count None (never: an int on both paths)", edited(classicContext, (c) => (c.retry_count = null)), false],
-  ["with an arbitrary negative retry_count (no header on the default path)", edited(classicContext, (c) => (c.retry_count = -7)), true],
-  ["with tracing off on the default path (empty strings)", edited(classicContext, (c: Json) => Object.assign(c.tracing, { span_context: "", jaeger_endpoint: "" })), true],
-  ["with baggage that decoded to a list", edited(classicContext, (c: Json) => (c.tracing.span_baggages = [1, 2])), true],
+  [
+    "with an arbitrary negative retry_count (no header on the default path)",
+    edited(classicContext, (c) => (c.retry_count = -7)),
+    true,
+  ],
+  [
+    "with tracing off on the default path (empty strings)",
+    edited(classicContext, (c: Json) => Object.assign(c.tracing, { span_context: "", jaeger_endpoint: "" })),
+    true,
+  ],
+  [
+    "with baggage that decoded to a list",
+    edited(classicContext, (c: Json) => (c.tracing.span_baggages = [1, 2])),
+    true,
+  ],
   ["missing credentials", edited(classicContext, (c) => delete c.credentials), false],
   ["with an extra key", edited(classicContext, (c) => (c.requestId = c.request_id)), false],
   ["with a null request_id", edited(classicContext, (c) => (c.request_id = null)), false],
@@ -29,7 +49,11 @@ const classicCases: Array<[string, unknown, boolean]> = [
   ["with a non-numeric timeout string", edited(classicContext, (c: Json) => (c.function.timeout = "sixty")), false],
   ["with the timeout as its header string", edited(classicContext, (c: Json) => (c.function.timeout = "60")), false],
   ["with python3.12's log_project", edited(classicContext, (c) => (c.log_project = null)), false],
-  ["with a malformed span context", edited(classicContext, (c: Json) => (c.tracing.span_context = "not-jaeger")), false],
+  [
+    "with a malformed span context",
+    edited(classicContext, (c: Json) => (c.tracing.span_context = "not-jaeger")),
+    false,
+  ],
   ["that is an array", [classicContext], false],
 ];
 const python312Cases: Array<[string, unknown, boolean]> = [
@@ -50,7 +74,10 @@ describe("the JSON Schema derived from the model", () => {
   }
 
   it("uses standard keywords only, so strict ajv accepts it", () => {
-    for (const runtime of model.runtimes) expect(() => new Ajv2020({ strict: true, allowUnionTypes: true }).compile(deriveRuntimeSchema(runtime))).not.toThrow();
+    for (const runtime of model.runtimes)
+      expect(() =>
+        new Ajv2020({ strict: true, allowUnionTypes: true }).compile(deriveRuntimeSchema(runtime)),
+      ).not.toThrow();
   });
 });
 
@@ -58,9 +85,21 @@ describe("the shared vectors under spec/vectors", () => {
   for (const runtime of model.runtimes) {
     const vectors = readVectors(runtime.id).map((vector) => [vector.name, vector.valid, vector] as const);
     const fromSpec = specAjv.getSchema(runtime.schemaId)!;
-    it.each(vectors)(`${runtime.id}: %s gets its folder's verdict from the spec files themselves`, (_name, valid, vector) => {
-      expect(fromSpec(vector.value)).toBe(valid);
-      if (!valid) expect(fromSpec.errors!.every((error) => `${error.instancePath}/${error.params.missingProperty ?? error.params.additionalProperty ?? ""}`.replace(/\/$/, "") === vector.fault)).toBe(true);
-    });
+    it.each(vectors)(
+      `${runtime.id}: %s gets its folder's verdict from the spec files themselves`,
+      (_name, valid, vector) => {
+        expect(fromSpec(vector.value)).toBe(valid);
+        if (!valid)
+          expect(
+            fromSpec.errors!.every(
+              (error) =>
+                `${error.instancePath}/${error.params.missingProperty ?? error.params.additionalProperty ?? ""}`.replace(
+                  /\/$/,
+                  "",
+                ) === vector.fault,
+            ),
+          ).toBe(true);
+      },
+    );
   }
 });

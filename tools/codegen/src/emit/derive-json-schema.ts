@@ -46,7 +46,10 @@ export function deriveClassSchema(cls: PyClass, options: ClassSchemaOptions): Js
  */
 export function deriveRuntimeSchema(runtime: Runtime, options: { annotations?: boolean } = {}): JsonSchema {
   const annotations = options.annotations ?? true;
-  const classOptions: ClassSchemaOptions = { classRef: (name) => ({ $ref: `#/$defs/${name}` }), describe: (field) => field.description };
+  const classOptions: ClassSchemaOptions = {
+    classRef: (name) => ({ $ref: `#/$defs/${name}` }),
+    describe: (field) => field.description,
+  };
   const derive = (cls: PyClass) => {
     const schema = deriveClassSchema(cls, classOptions);
     return annotations ? schema : withoutAnnotations(schema);
@@ -64,13 +67,20 @@ function withoutAnnotations(schema: JsonSchema): JsonSchema {
   const { title: _title, description: _description, ...rest } = schema;
   const properties = rest.properties as Record<string, JsonSchema> | undefined;
   if (properties === undefined) return rest;
-  return { ...rest, properties: Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, withoutAnnotations(property)])) };
+  return {
+    ...rest,
+    properties: Object.fromEntries(
+      Object.entries(properties).map(([name, property]) => [name, withoutAnnotations(property)]),
+    ),
+  };
 }
 
 /** The to_json() view of a runtime as a schema: the runtime's camelCase keys, validation keywords only. */
 export function deriveJsonViewSchema(runtime: Runtime): JsonSchema {
   const rename = (cls: PyClass): JsonSchema => {
-    const schema = withoutAnnotations(deriveClassSchema(cls, { classRef: (name) => ({ $ref: `#/$defs/${name}JSON` }), describe: () => "" }));
+    const schema = withoutAnnotations(
+      deriveClassSchema(cls, { classRef: (name) => ({ $ref: `#/$defs/${name}JSON` }), describe: () => "" }),
+    );
     const properties = schema.properties as Record<string, JsonSchema>;
     const byKey = Object.fromEntries(attributeFields(cls).map((field) => [field.toJsonKey!, properties[field.name]!]));
     return { ...schema, properties: byKey, required: Object.keys(byKey) };

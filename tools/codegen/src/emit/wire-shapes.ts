@@ -1,4 +1,11 @@
-import { ARBITRARY_INT_STANDIN, attributeFields, type Field, type InvocationPath, type PyClass, type Runtime } from "../model.js";
+import {
+  ARBITRARY_INT_STANDIN,
+  attributeFields,
+  type Field,
+  type InvocationPath,
+  type PyClass,
+  type Runtime,
+} from "../model.js";
 
 /**
  * The wire forms of a runtime as the model defines them, shared by the targets that emit them:
@@ -28,13 +35,21 @@ export function leafFields(runtime: Runtime): Array<{ path: string[]; field: Fie
 
 /** Every header the runtime reads, with the dotted attribute path it fills. */
 export function headerFields(runtime: Runtime): Array<{ header: string; path: string[]; field: Field }> {
-  return leafFields(runtime).flatMap(({ path, field }) => (field.header === undefined ? [] : [{ header: field.header, path, field }]));
+  return leafFields(runtime).flatMap(({ path, field }) =>
+    field.header === undefined ? [] : [{ header: field.header, path, field }],
+  );
 }
 
 /** A leaf's TypeScript type from its JSON kinds (class-valued fields are handled by callers). */
 export function leafType(field: Field, nullable = field.nullable): string {
   const kinds = field.json!.kinds.map((kind) =>
-    kind === "integer" || kind === "number" ? "number" : kind === "object" ? "{ [k: string]: unknown }" : kind === "array" ? "unknown[]" : kind,
+    kind === "integer" || kind === "number"
+      ? "number"
+      : kind === "object"
+        ? "{ [k: string]: unknown }"
+        : kind === "array"
+          ? "unknown[]"
+          : kind,
   );
   return [...new Set(kinds), ...(nullable ? ["null"] : [])].join(" | ");
 }
@@ -47,13 +62,16 @@ export function leafType(field: Field, nullable = field.nullable): string {
 export function noneOnPath(field: Field, path: InvocationPath): boolean {
   if (field.nullable) return true;
   if (field.header === path.requiredHeader.header) return false;
-  const text = field.json !== undefined && field.json.kinds.every((kind) => kind === "string");
+  const text = field.json?.kinds.every((kind) => kind === "string") === true;
   return path.absentText === "none" && field.header !== undefined && field.fromHeader === undefined && text;
 }
 
 /** True for the field a constructor parameter fills through a decoder (the tracing baggage). */
 export function isDecoded(runtime: Runtime, field: Field): boolean {
-  return runtime.classes.some((cls) => cls.fields.includes(field) && cls.constructorParams.some((p) => p.fills === field.name && p.via !== undefined));
+  return runtime.classes.some(
+    (cls) =>
+      cls.fields.includes(field) && cls.constructorParams.some((p) => p.fills === field.name && p.via !== undefined),
+  );
 }
 
 /**

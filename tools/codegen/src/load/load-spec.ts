@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { describeFound, SpecError, type SpecIssue } from "../spec-error.js";
+import { SpecError, type SpecIssue } from "../spec-error.js";
 import { JsonSyntaxError, parseJson } from "./parse-json.js";
 
 /** One parsed file under spec/. */
@@ -33,10 +33,14 @@ export async function loadSpec(root: string, specDir: string): Promise<SpecTree>
     .filter((name) => name.endsWith(".schema.json"))
     .sort();
   if (!names.includes(META_SCHEMA_FILE)) {
-    throw new SpecError([{ file: `${specDir}/${META_SCHEMA_FILE}`, pointer: "", expected: "the meta-schema file to exist" }]);
+    throw new SpecError([
+      { file: `${specDir}/${META_SCHEMA_FILE}`, pointer: "", expected: "the meta-schema file to exist" },
+    ]);
   }
   if (!existsSync(path.join(absolute, SOURCES_FILE))) {
-    throw new SpecError([{ file: `${specDir}/${SOURCES_FILE}`, pointer: "", expected: "the registry of sources to exist" }]);
+    throw new SpecError([
+      { file: `${specDir}/${SOURCES_FILE}`, pointer: "", expected: "the registry of sources to exist" },
+    ]);
   }
   const issues: SpecIssue[] = [];
   const files: SpecFile[] = [];
@@ -48,7 +52,14 @@ export async function loadSpec(root: string, specDir: string): Promise<SpecTree>
       files.push({ path: filePath, value: parsed.value, locate: parsed.locate });
     } catch (error) {
       if (!(error instanceof JsonSyntaxError)) throw error;
-      issues.push({ file: filePath, pointer: error.pointer, line: error.line, column: error.column, expected: `valid JSON: ${error.expected}`, found: error.found });
+      issues.push({
+        file: filePath,
+        pointer: error.pointer,
+        line: error.line,
+        column: error.column,
+        expected: `valid JSON: ${error.expected}`,
+        found: error.found,
+      });
     }
   }
   if (issues.length > 0) throw new SpecError(issues);
@@ -57,7 +68,9 @@ export async function loadSpec(root: string, specDir: string): Promise<SpecTree>
   const sources = files.find((file) => file.path === `${toPosix(specDir)}/${SOURCES_FILE}`)!;
   const specFiles = files.filter((file) => file !== metaSchema && file !== sources);
   if (!specFiles.some((file) => isRuntimeFile(file))) {
-    throw new SpecError([{ file: toPosix(specDir), pointer: "", expected: "at least one runtime file (a *.schema.json with x-runtime)" }]);
+    throw new SpecError([
+      { file: toPosix(specDir), pointer: "", expected: "at least one runtime file (a *.schema.json with x-runtime)" },
+    ]);
   }
   return { dir: toPosix(specDir), metaSchema, sources, files: specFiles };
 }

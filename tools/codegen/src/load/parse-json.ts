@@ -60,7 +60,11 @@ export function parseJson(text: string): ParsedJson {
     if (c === "[") return parseArray(pointer);
     if (c === '"') return parseString(pointer);
     if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) return parseNumber(pointer);
-    for (const [word, value] of [["true", true], ["false", false], ["null", null]] as const) {
+    for (const [word, value] of [
+      ["true", true],
+      ["false", false],
+      ["null", null],
+    ] as const) {
       if (text.startsWith(word, at)) {
         at += word.length;
         return value;
@@ -90,7 +94,12 @@ export function parseJson(text: string): ParsedJson {
       if (text[at] !== ":") fail(child, "':' after the property name");
       at++;
       // defineProperty keeps a "__proto__" key an ordinary property, as JSON.parse does.
-      Object.defineProperty(result, key, { value: parseValue(child), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(result, key, {
+        value: parseValue(child),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       skipSpace();
       if (text[at] === ",") {
         at++;
@@ -128,6 +137,7 @@ export function parseJson(text: string): ParsedJson {
   };
 
   const parseString = (pointer: string): string => {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: JSON forbids raw control characters in strings
     const match = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/.exec(text.slice(at, at + 1_000_000));
     if (match === null) return fail(pointer, "a string with valid escapes and no raw control characters");
     at += match[0].length;

@@ -1,10 +1,20 @@
 import { joinPointer } from "../load/json-pointer.js";
-import type { RefResolver, Target } from "./resolve-ref.js";
-import type { Alias, ConstructorParam, Field, Method, MethodBehavior, PyClass, PyType, SourceKey, VendorClaim } from "../model.js";
+import type {
+  Alias,
+  ConstructorParam,
+  Field,
+  Method,
+  MethodBehavior,
+  PyClass,
+  PyType,
+  SourceKey,
+  VendorClaim,
+} from "../model.js";
 import { issueAt, type SpecIssue } from "../spec-error.js";
 import { checkClass } from "./check-class.js";
 import { normalizeField } from "./normalize-field.js";
 import { parsePythonType } from "./python-type.js";
+import type { RefResolver, Target } from "./resolve-ref.js";
 
 type Json = Record<string, unknown>;
 
@@ -25,7 +35,14 @@ export function normalizeClass(target: Target, context: ClassContext): { cls: Py
 
   const collect = (key: "properties" | "x-python-attributes", view: "attribute" | "python-only") => {
     for (const [fieldName, fieldNode] of Object.entries((node[key] as Json | undefined) ?? {})) {
-      const site = { file, pointer: joinPointer(pointer, key, fieldName), name: fieldName, node: fieldNode as Json, view, classNames: context.classNames };
+      const site = {
+        file,
+        pointer: joinPointer(pointer, key, fieldName),
+        name: fieldName,
+        node: fieldNode as Json,
+        view,
+        classNames: context.classNames,
+      };
       const result = normalizeField(site, context.refs, issues);
       if (result.field !== undefined) fields.push(result.field);
       if (result.classTarget !== undefined) reaches.push(result.classTarget);

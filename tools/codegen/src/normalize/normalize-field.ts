@@ -1,10 +1,10 @@
 import type { SpecFile } from "../load/load-spec.js";
-import type { RefResolver, Target } from "./resolve-ref.js";
 import type { Constraints, Field, JsonKind, JsonShape, PyType, SourceKey, VendorClaim } from "../model.js";
+import { admitsNone, formatPythonType } from "../model-python.js";
 import { issueAt, type SpecIssue } from "../spec-error.js";
 import { conversion } from "./normalize-paths.js";
-import { admitsNone, formatPythonType } from "../model-python.js";
 import { parsePythonType } from "./python-type.js";
+import type { RefResolver, Target } from "./resolve-ref.js";
 
 type Json = Record<string, unknown>;
 
@@ -38,13 +38,17 @@ export function normalizeField(site: FieldSite, refs: RefResolver, issues: SpecI
   const { node, classTarget } = merged;
   const at = (key?: string) => (key === undefined ? site.pointer : `${site.pointer}/${key}`);
   const fail = (expected: string, key?: string, found?: unknown) => {
-    issues.push(found === undefined ? issueAt(site.file, at(key), expected) : issueAt(site.file, at(key), expected, found));
+    issues.push(
+      found === undefined ? issueAt(site.file, at(key), expected) : issueAt(site.file, at(key), expected, found),
+    );
   };
 
   const description = node.description;
   const sources = node["x-source"];
-  if (typeof description !== "string") fail(`a "description" for attribute ${site.name}${classTarget ? " beside its $ref to a class" : ""}`);
-  if (!Array.isArray(sources)) fail(`an "x-source" for attribute ${site.name}${classTarget ? " beside its $ref to a class" : ""}`);
+  if (typeof description !== "string")
+    fail(`a "description" for attribute ${site.name}${classTarget ? " beside its $ref to a class" : ""}`);
+  if (!Array.isArray(sources))
+    fail(`an "x-source" for attribute ${site.name}${classTarget ? " beside its $ref to a class" : ""}`);
 
   let json: JsonShape | undefined;
   let nullable = false;
@@ -56,7 +60,8 @@ export function normalizeField(site: FieldSite, refs: RefResolver, issues: SpecI
       json = { kinds: ["object"], classRef: className, constraints: {} };
       derived = { kind: "class", name: className };
     } else {
-      const types = typeof node.type === "string" ? [node.type] : Array.isArray(node.type) ? (node.type as string[]) : undefined;
+      const types =
+        typeof node.type === "string" ? [node.type] : Array.isArray(node.type) ? (node.type as string[]) : undefined;
       if (types === undefined) {
         fail(`a JSON "type" for attribute ${site.name}`);
         return {};
@@ -65,7 +70,10 @@ export function normalizeField(site: FieldSite, refs: RefResolver, issues: SpecI
       const kinds = types.filter((type): type is JsonKind => type !== "null");
       if (kinds.length === 0) fail(`a type besides "null" for attribute ${site.name}`, "type", node.type);
       if (kinds.includes("object") && node.additionalProperties !== true) {
-        fail(`"additionalProperties": true on an object-valued attribute (a class-valued one is a $ref to its class)`, "additionalProperties");
+        fail(
+          `"additionalProperties": true on an object-valued attribute (a class-valued one is a $ref to its class)`,
+          "additionalProperties",
+        );
       }
       json = { kinds, constraints: constraintsOf(node) };
       derived = pythonOfKinds(kinds, nullable);
@@ -77,28 +85,40 @@ export function normalizeField(site: FieldSite, refs: RefResolver, issues: SpecI
     const parsed = parsePythonType(node["x-python-type"], site.classNames);
     if (typeof parsed === "string") fail(parsed, "x-python-type", node["x-python-type"]);
     else if (derived !== undefined && formatPythonType(parsed) !== formatPythonType(derived)) {
-      fail(`an x-python-type that agrees with the JSON type (${formatPythonType(derived)})`, "x-python-type", node["x-python-type"]);
+      fail(
+        `an x-python-type that agrees with the JSON type (${formatPythonType(derived)})`,
+        "x-python-type",
+        node["x-python-type"],
+      );
     } else python = parsed;
   } else if (site.view === "python-only") {
     fail(`an "x-python-type" for the Python-only attribute ${site.name}`);
   }
-  if (python === undefined || typeof description !== "string" || !Array.isArray(sources)) return { ...(classTarget && { classTarget }) };
+  if (python === undefined || typeof description !== "string" || !Array.isArray(sources))
+    return { ...(classTarget && { classTarget }) };
   if (site.view === "python-only") nullable = admitsNone(python);
 
   if (nullable && typeof node["x-null-when"] !== "string") fail(`an "x-null-when" saying when ${site.name} is None`);
-  if (!nullable && node["x-null-when"] !== undefined) fail(`no "x-null-when" on ${site.name}, which is never None`, "x-null-when");
-  if (node["x-secret"] === true && !(json?.kinds.length === 1 && json.kinds[0] === "string")) fail(`"x-secret" only on a string attribute`, "x-secret");
+  if (!nullable && node["x-null-when"] !== undefined)
+    fail(`no "x-null-when" on ${site.name}, which is never None`, "x-null-when");
+  if (node["x-secret"] === true && !(json?.kinds.length === 1 && json.kinds[0] === "string"))
+    fail(`"x-secret" only on a string attribute`, "x-secret");
   const fromHeader = node["x-from-header"] as Record<string, Record<string, unknown>> | undefined;
-  if (fromHeader !== undefined && (node["x-header"] === undefined || json?.kinds.length !== 1 || json.kinds[0] !== "integer")) {
+  if (
+    fromHeader !== undefined &&
+    (node["x-header"] === undefined || json?.kinds.length !== 1 || json.kinds[0] !== "integer")
+  ) {
     fail(`"x-from-header" only on an integer attribute with an "x-header"`, "x-from-header");
   }
-  if (node["x-unit"] !== undefined && !json?.kinds.some((kind) => kind === "integer" || kind === "number")) fail(`"x-unit" only on a numeric attribute`, "x-unit");
+  if (node["x-unit"] !== undefined && !json?.kinds.some((kind) => kind === "integer" || kind === "number"))
+    fail(`"x-unit" only on a numeric attribute`, "x-unit");
   const examples = Array.isArray(node.examples) ? (node.examples as unknown[]) : [];
   if (json !== undefined && json.classRef === undefined && examples.length === 0) {
     fail(`"examples" for attribute ${site.name}: its first example is the fakes' default and the docs' sample`);
   }
   examples.forEach((example, index) => {
-    const problem = json === undefined || json.classRef !== undefined ? undefined : exampleProblem(example, json, nullable);
+    const problem =
+      json === undefined || json.classRef !== undefined ? undefined : exampleProblem(example, json, nullable);
     if (problem !== undefined) fail(problem, `examples/${index}`, example);
   });
 
@@ -111,7 +131,9 @@ export function normalizeField(site: FieldSite, refs: RefResolver, issues: SpecI
     ...(typeof node["x-null-when"] === "string" && { nullWhen: node["x-null-when"] }),
     ...(typeof node["x-unit"] === "string" && { unit: node["x-unit"] as "MB" | "seconds" }),
     ...(typeof node["x-header"] === "string" && { header: node["x-header"] }),
-    ...(fromHeader !== undefined && { fromHeader: { default: conversion(fromHeader.default!), concurrent: conversion(fromHeader.concurrent!) } }),
+    ...(fromHeader !== undefined && {
+      fromHeader: { default: conversion(fromHeader.default!), concurrent: conversion(fromHeader.concurrent!) },
+    }),
     ...(typeof node["x-to-json"] === "string" && { toJsonKey: node["x-to-json"] }),
     secret: node["x-secret"] === true,
     examples,
@@ -122,14 +144,20 @@ export function normalizeField(site: FieldSite, refs: RefResolver, issues: SpecI
   return { field, ...(classTarget && { classTarget }) };
 }
 
-function mergeRefs(site: FieldSite, refs: RefResolver, issues: SpecIssue[]): { node: Json; classTarget?: Target } | undefined {
+function mergeRefs(
+  site: FieldSite,
+  refs: RefResolver,
+  issues: SpecIssue[],
+): { node: Json; classTarget?: Target } | undefined {
   let node: Json = site.node;
   let file = site.file;
   let pointer = site.pointer;
   const overrides: Json[] = [];
   for (let depth = 0; typeof node.$ref === "string"; depth++) {
     if (depth === MAX_REF_DEPTH) {
-      issues.push(issueAt(site.file, `${site.pointer}/$ref`, `a $ref chain shorter than ${MAX_REF_DEPTH} (is it circular?)`));
+      issues.push(
+        issueAt(site.file, `${site.pointer}/$ref`, `a $ref chain shorter than ${MAX_REF_DEPTH} (is it circular?)`),
+      );
       return undefined;
     }
     const target = refs.resolve(file, `${pointer}/$ref`, node.$ref);
@@ -195,20 +223,27 @@ function exampleProblem(example: unknown, json: JsonShape, nullable: boolean): s
   if (typeof example === "string") {
     if (!json.kinds.includes("string")) return "an example of the field's JSON type";
     const length = [...example].length;
-    if (constraints.minLength !== undefined && length < constraints.minLength) return `an example at least ${constraints.minLength} characters long`;
-    if (constraints.maxLength !== undefined && length > constraints.maxLength) return `an example at most ${constraints.maxLength} characters long`;
-    if (constraints.pattern !== undefined && !new RegExp(constraints.pattern, "u").test(example)) return `an example matching ${constraints.pattern}`;
+    if (constraints.minLength !== undefined && length < constraints.minLength)
+      return `an example at least ${constraints.minLength} characters long`;
+    if (constraints.maxLength !== undefined && length > constraints.maxLength)
+      return `an example at most ${constraints.maxLength} characters long`;
+    if (constraints.pattern !== undefined && !new RegExp(constraints.pattern, "u").test(example))
+      return `an example matching ${constraints.pattern}`;
     return undefined;
   }
   if (typeof example === "number") {
     const fits = json.kinds.includes("number") || (json.kinds.includes("integer") && Number.isInteger(example));
     if (!fits) return "an example of the field's JSON type";
-    if (constraints.minimum !== undefined && example < constraints.minimum) return `an example of at least ${constraints.minimum}`;
-    if (constraints.maximum !== undefined && example > constraints.maximum) return `an example of at most ${constraints.maximum}`;
+    if (constraints.minimum !== undefined && example < constraints.minimum)
+      return `an example of at least ${constraints.minimum}`;
+    if (constraints.maximum !== undefined && example > constraints.maximum)
+      return `an example of at most ${constraints.maximum}`;
     return undefined;
   }
-  if (typeof example === "boolean") return json.kinds.includes("boolean") ? undefined : "an example of the field's JSON type";
+  if (typeof example === "boolean")
+    return json.kinds.includes("boolean") ? undefined : "an example of the field's JSON type";
   if (Array.isArray(example)) return json.kinds.includes("array") ? undefined : "an example of the field's JSON type";
-  if (typeof example === "object") return json.kinds.includes("object") ? undefined : "an example of the field's JSON type";
+  if (typeof example === "object")
+    return json.kinds.includes("object") ? undefined : "an example of the field's JSON type";
   return "an example of the field's JSON type";
 }

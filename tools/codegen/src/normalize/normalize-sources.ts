@@ -1,5 +1,5 @@
-import type { SpecFile, SpecTree } from "../load/load-spec.js";
 import { joinPointer } from "../load/json-pointer.js";
+import type { SpecFile, SpecTree } from "../load/load-spec.js";
 import type { Source } from "../model.js";
 import { issueAt, type SpecIssue } from "../spec-error.js";
 
@@ -21,12 +21,20 @@ export function normalizeSources(tree: SpecTree, issues: SpecIssue[]): Source[] 
   for (const file of tree.files) {
     for (const { pointer, key } of citations(file.value, "")) {
       cited.add(key);
-      if (!known.has(key)) issues.push(issueAt(file, pointer, `a key of the Sources table in spec/sources.json (one of ${listing})`, key));
+      if (!known.has(key))
+        issues.push(issueAt(file, pointer, `a key of the Sources table in spec/sources.json (one of ${listing})`, key));
     }
   }
   sources.forEach((source, index) => {
     if (!cited.has(source.key)) {
-      issues.push(issueAt(tree.sources, `/sources/${index}/key`, `a source the spec cites (no x-source names ${source.key}; cite it or remove it)`, source.key));
+      issues.push(
+        issueAt(
+          tree.sources,
+          `/sources/${index}/key`,
+          `a source the spec cites (no x-source names ${source.key}; cite it or remove it)`,
+          source.key,
+        ),
+      );
     }
   });
   return sources;
@@ -42,22 +50,31 @@ function readRegistry(file: SpecFile, issues: SpecIssue[]): Source[] {
   }
   const seen = new Set<string>();
   const out: Source[] = [];
-  entries.forEach((entry: unknown, index) => {
+  for (const [index, entry] of (entries as unknown[]).entries()) {
     const at = (key?: string) => (key === undefined ? `/sources/${index}` : joinPointer(`/sources/${index}`, key));
-    if (typeof entry !== "object" || entry === null) return fail(at(), "a source object { key, title, urls, shows }", entry);
+    if (typeof entry !== "object" || entry === null) {
+      fail(at(), "a source object { key, title, urls, shows }", entry);
+      continue;
+    }
     const { key, title, urls, shows, ...rest } = entry as Json;
     for (const extra of Object.keys(rest)) fail(at(extra), `no property "${extra}" (allowed: key, title, urls, shows)`);
-    if (typeof key !== "string" || !KEY.test(key)) return fail(at("key"), "a key of capital letters and digits, starting with a letter", key);
+    if (typeof key !== "string" || !KEY.test(key)) {
+      fail(at("key"), "a key of capital letters and digits, starting with a letter", key);
+      continue;
+    }
     if (seen.has(key)) fail(at("key"), "a key used by one source only", key);
     seen.add(key);
     if (typeof title !== "string" || title === "") fail(at("title"), "a non-empty title");
     if (typeof shows !== "string" || shows === "") fail(at("shows"), "a non-empty sentence on what the source shows");
-    if (!Array.isArray(urls) || urls.length === 0) return fail(at("urls"), "at least one https URL where a reader finds the source");
+    if (!Array.isArray(urls) || urls.length === 0) {
+      fail(at("urls"), "at least one https URL where a reader finds the source");
+      continue;
+    }
     urls.forEach((url, urlIndex) => {
       if (typeof url !== "string" || !URL_TEXT.test(url)) fail(joinPointer(at("urls"), urlIndex), "an https URL", url);
     });
     out.push({ key, title: String(title), urls: urls.map(String), shows: String(shows) });
-  });
+  }
   return out;
 }
 
@@ -69,13 +86,17 @@ function citations(node: unknown, pointer: string): Array<{ pointer: string; key
   for (const [name, value] of Object.entries(node)) {
     const at = joinPointer(pointer, name);
     if (name === "x-source" && Array.isArray(value)) {
-      value.forEach((key, index) => typeof key === "string" && out.push({ pointer: joinPointer(at, index), key }));
+      value.forEach((key, index) => {
+        if (typeof key === "string") out.push({ pointer: joinPointer(at, index), key });
+      });
     } else if (name === "x-vendor-doc" && Array.isArray(value)) {
       value.forEach((claim: unknown, index) => {
         const { source, evidence } = (claim ?? {}) as Json;
         if (typeof source === "string") out.push({ pointer: joinPointer(at, index, "source"), key: source });
         if (Array.isArray(evidence)) {
-          evidence.forEach((key, e) => typeof key === "string" && out.push({ pointer: joinPointer(at, index, "evidence", e), key }));
+          evidence.forEach((key, e) => {
+            if (typeof key === "string") out.push({ pointer: joinPointer(at, index, "evidence", e), key });
+          });
         }
       });
     } else out.push(...citations(value, at));

@@ -1,12 +1,12 @@
 import { isRuntimeFile, type SpecFile, type SpecTree } from "../load/load-spec.js";
-import { RefResolver, type Target } from "./resolve-ref.js";
 import type { Model, PyClass, PyType, Runtime, SourceKey } from "../model.js";
-import { issueAt, SpecError, type SpecIssue } from "../spec-error.js";
 import { resolvesInRuntime } from "../model-paths.js";
 import { pep440 } from "../pep440.js";
+import { issueAt, SpecError, type SpecIssue } from "../spec-error.js";
 import { normalizeClass } from "./normalize-class.js";
 import { normalizePaths } from "./normalize-paths.js";
 import { normalizeSources } from "./normalize-sources.js";
+import { RefResolver, type Target } from "./resolve-ref.js";
 
 type Json = Record<string, unknown>;
 
@@ -34,7 +34,8 @@ export function normalize(tree: SpecTree): Model {
     for (const [index, id] of [meta.id as string, ...(meta.aliases as string[])].entries()) {
       const other = runtimeIds.get(id);
       const pointer = index === 0 ? "/x-runtime/id" : `/x-runtime/aliases/${index - 1}`;
-      if (other !== undefined) issues.push(issueAt(file, pointer, `a runtime id or alias used by one file only (also in ${other})`, id));
+      if (other !== undefined)
+        issues.push(issueAt(file, pointer, `a runtime id or alias used by one file only (also in ${other})`, id));
       runtimeIds.set(id, file.path);
     }
     const root = refs.resolve(file, "/$ref", value.$ref as string);
@@ -43,7 +44,9 @@ export function normalize(tree: SpecTree): Model {
       continue;
     }
     if (typeof root.node !== "object" || root.node === null || !Object.hasOwn(root.node, "x-python-class")) {
-      issues.push(issueAt(file, "/$ref", "a $ref to the runtime's context class (a schema with x-python-class)", value.$ref));
+      issues.push(
+        issueAt(file, "/$ref", "a $ref to the runtime's context class (a schema with x-python-class)", value.$ref),
+      );
       continue;
     }
     const classes = collectClasses(root, meta.id as string, { refs, classNames, issues }, memo);
@@ -96,7 +99,12 @@ function collectClasses(
     const twin = classes.find((cls) => cls.name === entry!.cls.name);
     if (twin !== undefined) {
       context.issues.push(
-        issueAt(target.file, `${target.pointer}/x-python-class`, `a class name used once in runtime ${runtimeId} (also defined at ${twin.location.file}#${twin.location.pointer})`, entry.cls.name),
+        issueAt(
+          target.file,
+          `${target.pointer}/x-python-class`,
+          `a class name used once in runtime ${runtimeId} (also defined at ${twin.location.file}#${twin.location.pointer})`,
+          entry.cls.name,
+        ),
       );
     }
     classes.push(entry.cls);
@@ -109,7 +117,14 @@ function checkRuntime(runtime: Runtime, file: SpecFile, issues: SpecIssue[]): vo
   const names = new Set(runtime.classes.map((cls) => cls.name));
   runtime.removed.forEach((removal, index) => {
     if (resolvesInRuntime(runtime, removal.attribute)) {
-      issues.push(issueAt(file, `/x-runtime/x-removed/${index}/attribute`, `an attribute this runtime does not have (${removal.attribute} exists here)`, removal.attribute));
+      issues.push(
+        issueAt(
+          file,
+          `/x-runtime/x-removed/${index}/attribute`,
+          `an attribute this runtime does not have (${removal.attribute} exists here)`,
+          removal.attribute,
+        ),
+      );
     }
   });
   const headers = new Map<string, string>();
@@ -117,12 +132,24 @@ function checkRuntime(runtime: Runtime, file: SpecFile, issues: SpecIssue[]): vo
     for (const field of cls.fields) {
       const where = `${field.location.file}#${field.location.pointer}`;
       for (const name of classRefs(field.python)) {
-        if (!names.has(name)) issues.push({ file: field.location.file, pointer: field.location.pointer, expected: `a Python type naming classes of runtime ${runtime.id} only`, found: name });
+        if (!names.has(name))
+          issues.push({
+            file: field.location.file,
+            pointer: field.location.pointer,
+            expected: `a Python type naming classes of runtime ${runtime.id} only`,
+            found: name,
+          });
       }
       if (field.header === undefined) continue;
       const other = headers.get(field.header);
       if (other !== undefined) {
-        issues.push(issueAt(file, "", `each FC header to fill one attribute of runtime ${runtime.id}: ${field.header} fills both ${other} and ${cls.name}.${field.name} (${where})`));
+        issues.push(
+          issueAt(
+            file,
+            "",
+            `each FC header to fill one attribute of runtime ${runtime.id}: ${field.header} fills both ${other} and ${cls.name}.${field.name} (${where})`,
+          ),
+        );
       }
       headers.set(field.header, `${cls.name}.${field.name}`);
     }
@@ -149,16 +176,31 @@ function checkVersions(tree: SpecTree, issues: SpecIssue[]): string | undefined 
   const first = tree.files.find(isRuntimeFile) ?? tree.files[0]!;
   const version = (first.value as Json)["x-spec-version"] as string;
   if (pep440(version) === undefined) {
-    issues.push(issueAt(first, "/x-spec-version", "a version Python packaging can carry too (PEP 440): a release, or an alpha.N, beta.N or rc.N pre-release", version));
+    issues.push(
+      issueAt(
+        first,
+        "/x-spec-version",
+        "a version Python packaging can carry too (PEP 440): a release, or an alpha.N, beta.N or rc.N pre-release",
+        version,
+      ),
+    );
   }
   for (const file of tree.files) {
     const value = file.value as Json;
     if (value["x-spec-version"] !== version) {
-      issues.push(issueAt(file, "/x-spec-version", `the spec version shared by every file (${version}, as in ${first.path})`, value["x-spec-version"]));
+      issues.push(
+        issueAt(
+          file,
+          "/x-spec-version",
+          `the spec version shared by every file (${version}, as in ${first.path})`,
+          value["x-spec-version"],
+        ),
+      );
     }
     const relative = file.path.slice(tree.dir.length + 1);
     const id = `${ID_BASE}/${version}/${relative}`;
-    if (value.$id !== id) issues.push(issueAt(file, "/$id", `the $id ${id} (the base, the spec version, the path under spec/)`, value.$id));
+    if (value.$id !== id)
+      issues.push(issueAt(file, "/$id", `the $id ${id} (the base, the spec version, the path under spec/)`, value.$id));
   }
   return version;
 }

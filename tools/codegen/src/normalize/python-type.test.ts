@@ -5,14 +5,18 @@ import { parsePythonType } from "./python-type.js";
 const classes = new Set(["Credentials"]);
 
 describe("the Python type language", () => {
-  it.each(["str", "Optional[logging.Logger]", "Dict[str, Any]", "Union[int, str]", "Optional[Union[int, str]]", "List[Credentials]"])(
-    "parses and prints %s unchanged",
-    (text) => {
-      const parsed = parsePythonType(text, classes);
-      expect(typeof parsed).toBe("object");
-      expect(formatPythonType(parsed as Exclude<typeof parsed, string>)).toBe(text);
-    },
-  );
+  it.each([
+    "str",
+    "Optional[logging.Logger]",
+    "Dict[str, Any]",
+    "Union[int, str]",
+    "Optional[Union[int, str]]",
+    "List[Credentials]",
+  ])("parses and prints %s unchanged", (text) => {
+    const parsed = parsePythonType(text, classes);
+    expect(typeof parsed).toBe("object");
+    expect(formatPythonType(parsed as Exclude<typeof parsed, string>)).toBe(text);
+  });
 
   it.each([
     ["Optional[logging.Loggr]", "a known Python type"],
@@ -26,7 +30,8 @@ describe("the Python type language", () => {
   });
 
   it("knows which types admit None", () => {
-    const check = (text: string) => admitsNone(parsePythonType(text, classes) as Exclude<ReturnType<typeof parsePythonType>, string>);
+    const check = (text: string) =>
+      admitsNone(parsePythonType(text, classes) as Exclude<ReturnType<typeof parsePythonType>, string>);
     expect(check("Optional[str]")).toBe(true);
     expect(check("Union[int, None]")).toBe(true);
     expect(check("Union[int, str]")).toBe(false);
@@ -34,6 +39,12 @@ describe("the Python type language", () => {
   });
 
   it("prints constructor defaults as Python source", () => {
-    expect([0, null, true, false, "LATEST"].map(formatPythonLiteral)).toEqual(["0", "None", "True", "False", '"LATEST"']);
+    expect([0, null, true, false, "LATEST"].map(formatPythonLiteral)).toEqual([
+      "0",
+      "None",
+      "True",
+      "False",
+      '"LATEST"',
+    ]);
   });
 });

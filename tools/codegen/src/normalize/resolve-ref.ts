@@ -1,6 +1,6 @@
 import path from "node:path/posix";
-import type { SpecFile } from "../load/load-spec.js";
 import { resolvePointer } from "../load/json-pointer.js";
+import type { SpecFile } from "../load/load-spec.js";
 import { issueAt, type SpecIssue } from "../spec-error.js";
 
 export interface Target {
@@ -36,7 +36,8 @@ export class RefResolver {
     else if (/^[a-z][a-z0-9+.-]*:/i.test(location)) file = this.byId.get(location);
     else file = this.byPath.get(path.normalize(path.join(path.dirname(from.path), location)));
     if (file === undefined) return issueAt(from, at, `${expected} (no file ${location})`, ref);
-    if (pointer !== "" && !pointer.startsWith("/")) return issueAt(from, at, `${expected} (the part after # must start with /)`, ref);
+    if (pointer !== "" && !pointer.startsWith("/"))
+      return issueAt(from, at, `${expected} (the part after # must start with /)`, ref);
     const node = resolvePointer(file.value, pointer);
     if (node === undefined) return issueAt(from, at, `${expected} (${file.path} has nothing at #${pointer})`, ref);
     return { file, pointer, node };

@@ -11,8 +11,12 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
  */
 export async function makeSpecRoot(specFiles: string, options: { withMeta?: boolean } = {}): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), "fc-context-spec-"));
-  await cp(specFiles, path.join(root, "spec"), { recursive: true, filter: (source) => path.basename(source) !== "expected.json" });
-  if (options.withMeta ?? true) await cp(path.join(repoRoot, "spec/meta.schema.json"), path.join(root, "spec/meta.schema.json"));
+  await cp(specFiles, path.join(root, "spec"), {
+    recursive: true,
+    filter: (source) => path.basename(source) !== "expected.json",
+  });
+  if (options.withMeta ?? true)
+    await cp(path.join(repoRoot, "spec/meta.schema.json"), path.join(root, "spec/meta.schema.json"));
   // a fixture may bring its own registry of sources; otherwise it cites the real one
   await cp(path.join(repoRoot, "spec/sources.json"), path.join(root, "spec/sources.json"), { force: false });
   await mkdir(path.join(root, "packages/types/gen"), { recursive: true });

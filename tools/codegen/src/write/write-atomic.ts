@@ -28,7 +28,8 @@ export async function writeOutputs(root: string, outputs: readonly Output[], hoo
     for (const { output, staging } of plans) {
       for (const [file, contents] of output.files) {
         const destination = path.resolve(staging, file);
-        if (!destination.startsWith(staging + path.sep)) throw new Error(`refusing to write outside ${output.dir}: ${file}`);
+        if (!destination.startsWith(staging + path.sep))
+          throw new Error(`refusing to write outside ${output.dir}: ${file}`);
         await mkdir(path.dirname(destination), { recursive: true });
         await writeFile(destination, contents);
       }
@@ -43,10 +44,13 @@ export async function writeOutputs(root: string, outputs: readonly Output[], hoo
   try {
     for (const plan of plans) {
       hooks.beforeSwap?.(plan.output.dir);
-      const hadOld = await rename(plan.target, plan.backup).then(() => true, (error: NodeJS.ErrnoException) => {
-        if (error.code === "ENOENT") return false;
-        throw error;
-      });
+      const hadOld = await rename(plan.target, plan.backup).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === "ENOENT") return false;
+          throw error;
+        },
+      );
       swapped.push({ ...plan, backup: hadOld ? plan.backup : "" });
       await rename(plan.staging, plan.target);
     }
@@ -58,5 +62,7 @@ export async function writeOutputs(root: string, outputs: readonly Output[], hoo
     await Promise.all(plans.map(({ staging }) => rm(staging, { recursive: true, force: true })));
     throw error;
   }
-  await Promise.all(swapped.filter((plan) => plan.backup !== "").map((plan) => rm(plan.backup, { recursive: true, force: true })));
+  await Promise.all(
+    swapped.filter((plan) => plan.backup !== "").map((plan) => rm(plan.backup, { recursive: true, force: true })),
+  );
 }

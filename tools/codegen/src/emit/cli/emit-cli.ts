@@ -1,4 +1,12 @@
-import { attributeFields, type Field, type Model, type PathName, type PyClass, type PyType, type Runtime } from "../../model.js";
+import {
+  attributeFields,
+  type Field,
+  type Model,
+  type PathName,
+  type PyClass,
+  type PyType,
+  type Runtime,
+} from "../../model.js";
 import { formatPythonType } from "../../model-python.js";
 import { bannerComment } from "../banner.js";
 import { classOf, noneOnPath, serializes } from "../wire-shapes.js";
@@ -40,12 +48,25 @@ function classEntry(runtime: Runtime, cls: PyClass) {
     at: at(""),
     fields: cls.fields.map((field) => fieldEntry(runtime, field)),
     constructor: {
-      params: cls.constructorParams.map((param) => ({ name: param.name, fills: param.fills, ...(param.default !== undefined && { default: pythonRepr(param.default) }) })),
+      params: cls.constructorParams.map((param) => ({
+        name: param.name,
+        fills: param.fills,
+        ...(param.default !== undefined && { default: pythonRepr(param.default) }),
+      })),
       at: at("/x-constructor"),
     },
-    aliases: cls.aliases.map((alias) => ({ name: alias.name, of: alias.of, kind: alias.kind, description: alias.description })),
+    aliases: cls.aliases.map((alias) => ({
+      name: alias.name,
+      of: alias.of,
+      kind: alias.kind,
+      description: alias.description,
+    })),
     aliasesAt: at("/x-aliases"),
-    methods: cls.methods.map((method) => ({ name: method.name, params: method.params.map((param) => param.name), behavior: method.behavior })),
+    methods: cls.methods.map((method) => ({
+      name: method.name,
+      params: method.params.map((param) => param.name),
+      behavior: method.behavior,
+    })),
     methodsAt: at("/x-methods"),
     fieldsAt: at("/properties"),
   };
@@ -91,7 +112,12 @@ function toJsonKeys(runtime: Runtime) {
   return {
     keys: fields.map((field) => field.toJsonKey!),
     nested: Object.fromEntries(
-      nested.map((field) => [field.toJsonKey!, attributeFields(classOf(runtime, field.json!.classRef!)).flatMap((f) => (f.toJsonKey === undefined ? [] : [f.toJsonKey]))]),
+      nested.map((field) => [
+        field.toJsonKey!,
+        attributeFields(classOf(runtime, field.json!.classRef!)).flatMap((f) =>
+          f.toJsonKey === undefined ? [] : [f.toJsonKey],
+        ),
+      ]),
     ),
   };
 }

@@ -1,5 +1,5 @@
 import type { Model } from "../../model.js";
-import { code, link, type Block, type Page } from "./doc.js";
+import { type Block, code, link, type Page } from "./doc.js";
 
 /**
  * "Check your runtime": deploy fc_context.probe, invoke it, compare its report with the spec, and
@@ -8,7 +8,11 @@ import { code, link, type Block, type Page } from "./doc.js";
 export function checkRuntimePage(model: Model): Page {
   const ids = model.runtimes.map((runtime) => runtime.id);
   const newest = model.runtimes.at(-1)!;
-  const secrets = [...new Set(model.runtimes.flatMap((r) => r.classes.flatMap((c) => c.fields.filter((f) => f.secret).map((f) => f.name))))];
+  const secrets = [
+    ...new Set(
+      model.runtimes.flatMap((r) => r.classes.flatMap((c) => c.fields.filter((f) => f.secret).map((f) => f.name))),
+    ),
+  ];
   const blocks: Block[] = [
     { kind: "heading", level: 1, text: "Check your runtime" },
     {
@@ -75,7 +79,11 @@ export function checkRuntimePage(model: Model): Page {
         "          timeout: 10",
       ].join("\n"),
     },
-    { kind: "code", lang: "shell", text: "s deploy -y\ns invoke -e '{}'        # the report is the invocation's result, printed after the logs" },
+    {
+      kind: "code",
+      lang: "shell",
+      text: "s deploy -y\ns invoke -e '{}'        # the report is the invocation's result, printed after the logs",
+    },
     {
       kind: "paragraph",
       text: `In the console instead: create an event function with the runtime to check, upload the code folder as a ZIP, set the handler (and, under the instance configuration, the initializer ${code("fc_context.probe.initializer")}), then Test Function with the event ${code("{}")}: the response is the report. For an HTTP function, set the handler to ${code("fc_context.probe.app")} (a WSGI app) and request the function's URL; ${code("?runtime=<id>")} and ${code("?path=<name>")} override what it finds.`,
@@ -86,7 +94,11 @@ export function checkRuntimePage(model: Model): Page {
     },
     { kind: "heading", level: 2, text: "Compare the report with the spec" },
     { kind: "paragraph", text: `Save the response as ${code("report.json")} and run:` },
-    { kind: "code", lang: "shell", text: "npx @fc-context/cli conformance report.json\nnpx @fc-context/cli conformance report.json --json     # the same, as data" },
+    {
+      kind: "code",
+      lang: "shell",
+      text: "npx @fc-context/cli conformance report.json\nnpx @fc-context/cli conformance report.json --json     # the same, as data",
+    },
     {
       kind: "paragraph",
       text: `Exit 0 means the runtime matches its spec. Otherwise (exit 1) each difference is printed as the spec change it calls for (field removed or added, type changed, made nullable, alias or method removed, added or changed, constructor changed, wire name changed, class renamed), with what the spec says, what the runtime did, and the spec file and JSON pointer to change. ${code("--runtime <id>")} compares with another runtime's spec; exit 2 means the report could not be read or names no runtime the spec has.`,

@@ -8,7 +8,12 @@ export type Block =
   | { readonly kind: "paragraph"; readonly text: string }
   | { readonly kind: "list"; readonly items: readonly string[] }
   | { readonly kind: "code"; readonly lang: "python" | "ts" | "yaml" | "shell" | "json"; readonly text: string }
-  | { readonly kind: "table"; readonly head: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly searchable?: boolean };
+  | {
+      readonly kind: "table";
+      readonly head: readonly string[];
+      readonly rows: readonly (readonly string[])[];
+      readonly searchable?: boolean;
+    };
 
 export interface Page {
   /** File name without extension: "python3.9", "comparison", "migrate-python3.10-to-python3.12". */

@@ -11,10 +11,16 @@ export async function emitDocs(model: Model): Promise<Map<string, string>> {
   const banner = bannerComment(model, undefined);
   const files = new Map<string, string>();
   for (const page of pages) {
-    files.set(`markdown/${page.name === "index" ? "README" : page.name}.md`, renderMarkdown(page, banner).replaceAll("(index.md)", "(README.md)"));
+    files.set(
+      `markdown/${page.name === "index" ? "README" : page.name}.md`,
+      renderMarkdown(page, banner).replaceAll("(index.md)", "(README.md)"),
+    );
     files.set(`site/${page.name}.html`, renderHtml(page, pages, banner));
   }
-  files.set("data/migrations.json", `${JSON.stringify({ $comment: banner, migrations: migrationData(model) }, null, 2)}\n`);
+  files.set(
+    "data/migrations.json",
+    `${JSON.stringify({ $comment: banner, migrations: migrationData(model) }, null, 2)}\n`,
+  );
   return files;
 }
 
@@ -36,7 +42,11 @@ function migrationData(model: Model): unknown[] {
             ...(movedTo && { movedTo: movedTo.path, header: movedTo.header }),
             ...(replacement && { replacement }),
           })),
-          added: m.added.map(({ entry, movedFrom }) => ({ path: entry.path, type: entry.type, ...(movedFrom && { movedFrom: movedFrom.path }) })),
+          added: m.added.map(({ entry, movedFrom }) => ({
+            path: entry.path,
+            type: entry.type,
+            ...(movedFrom && { movedFrom: movedFrom.path }),
+          })),
           changed: m.changed.map(({ before, after }) => ({ path: after.path, before: before.type, after: after.type })),
           constructors: m.constructors,
         };

@@ -1,7 +1,7 @@
 import type { PyClass, Runtime } from "../../model.js";
-import { entries, type Entry } from "../../model-paths.js";
+import { type Entry, entries } from "../../model-paths.js";
 
-export { entries, type Entry };
+export { type Entry, entries };
 
 export interface Migration {
   readonly from: Runtime;
@@ -22,8 +22,10 @@ export function migration(from: Runtime, to: Runtime): Migration {
   const beforeByPath = byPath(before);
   const removedEntries = before.filter((entry) => !afterByPath.has(entry.path));
   const addedEntries = after.filter((entry) => !beforeByPath.has(entry.path));
-  const movedTo = (entry: Entry) => (entry.header === undefined ? undefined : addedEntries.find((added) => added.header === entry.header));
-  const replacementOf = (path: string) => to.removed.find((removal) => path === removal.attribute || path.startsWith(`${removal.attribute}.`))?.replacement;
+  const movedTo = (entry: Entry) =>
+    entry.header === undefined ? undefined : addedEntries.find((added) => added.header === entry.header);
+  const replacementOf = (path: string) =>
+    to.removed.find((removal) => path === removal.attribute || path.startsWith(`${removal.attribute}.`))?.replacement;
   const removed = removedEntries.map((entry) => {
     const moved = movedTo(entry);
     const replacement = replacementOf(entry.path);
@@ -40,7 +42,9 @@ export function migration(from: Runtime, to: Runtime): Migration {
   const signature = (cls: PyClass) => `${cls.name}(${cls.constructorParams.map((p) => p.name).join(", ")})`;
   const constructors = to.classes.flatMap((cls) => {
     const old = from.classes.find((c) => c.name === cls.name);
-    return old !== undefined && signature(old) !== signature(cls) ? [{ cls: cls.name, before: signature(old), after: signature(cls) }] : [];
+    return old !== undefined && signature(old) !== signature(cls)
+      ? [{ cls: cls.name, before: signature(old), after: signature(cls) }]
+      : [];
   });
   return { from, to, removed, added, changed, constructors };
 }
@@ -63,7 +67,10 @@ export function listedRemovals(m: Migration): ListedRemoval[] {
 }
 
 /** What the other runtimes have and this one lacks, each attribute once, with the runtimes that have it. */
-export function notInRuntime(runtimes: readonly Runtime[], runtime: Runtime): Array<ListedRemoval & { readonly in: string[] }> {
+export function notInRuntime(
+  runtimes: readonly Runtime[],
+  runtime: Runtime,
+): Array<ListedRemoval & { readonly in: string[] }> {
   const out = new Map<string, ListedRemoval & { in: string[] }>();
   for (const other of runtimes.filter((r) => r.id !== runtime.id)) {
     for (const removal of listedRemovals(migration(other, runtime))) {

@@ -1,8 +1,8 @@
-import { attributeFields, type Field, type Model, type PyClass, type Runtime, type VendorClaim } from "../../model.js";
+import type { Field, Model, PyClass, Runtime, VendorClaim } from "../../model.js";
 import { formatPythonLiteral, formatPythonType } from "../../model-python.js";
-import { code, link, slug, type Block, type Page } from "./doc.js";
 import { checkRuntimePage } from "./check-runtime-page.js";
-import { entries, listedRemovals, migration, notInRuntime, type ListedRemoval, type Migration } from "./entries.js";
+import { type Block, code, link, type Page, slug } from "./doc.js";
+import { entries, type ListedRemoval, listedRemovals, type Migration, migration, notInRuntime } from "./entries.js";
 import { pythonHandlerSample, typescriptSample } from "./samples.js";
 
 const SOURCES_NOTE = `Each source key links to its entry on the ${link("Sources", "sources.md")} page (RUN: the runtime observed by running it; RT: its code; DOC3, DOC3N, DOC2: vendor pages).`;
@@ -12,7 +12,14 @@ const cite = (keys: readonly string[]): string => keys.map((key) => link(key, `s
 
 export function buildPages(model: Model): Page[] {
   const migrations = migrationPairs(model).map(([from, to]) => migration(from, to));
-  return [indexPage(model, migrations), ...model.runtimes.map((runtime) => runtimePage(model, runtime)), comparisonPage(model), ...migrations.map(migrationPage), checkRuntimePage(model), sourcesPage(model)];
+  return [
+    indexPage(model, migrations),
+    ...model.runtimes.map((runtime) => runtimePage(model, runtime)),
+    comparisonPage(model),
+    ...migrations.map(migrationPage),
+    checkRuntimePage(model),
+    sourcesPage(model),
+  ];
 }
 
 /** Every pair of runtimes, from the older to the newer: the upgrades users make. */
@@ -35,14 +42,32 @@ function indexPage(model: Model, migrations: Migration[]): Page {
         text: `What the ${code("context")} object of each Alibaba Cloud Function Compute Python runtime really holds, generated from the fc-context spec ${model.specVersion}, which follows the runtime's own code. Where the vendor's documentation says otherwise, each page says so and why.`,
       },
       { kind: "heading", level: 2, text: "Runtimes" },
-      { kind: "list", items: model.runtimes.map((runtime) => `${link(runtimeLabel(runtime), `${runtime.id}.md`)}: Python ${runtime.pythonVersion}, ${code(`fc_context.${runtime.pythonModule}`)}, ${code(`@fc-context/types/${runtime.id}`)}`) },
+      {
+        kind: "list",
+        items: model.runtimes.map(
+          (runtime) =>
+            `${link(runtimeLabel(runtime), `${runtime.id}.md`)}: Python ${runtime.pythonVersion}, ${code(`fc_context.${runtime.pythonModule}`)}, ${code(`@fc-context/types/${runtime.id}`)}`,
+        ),
+      },
       { kind: "heading", level: 2, text: "Find an attribute" },
-      { kind: "paragraph", text: "Every attribute, alias and method of the context in any runtime, by its path, with the runtimes that have it. Type in the search box to filter." },
+      {
+        kind: "paragraph",
+        text: "Every attribute, alias and method of the context in any runtime, by its path, with the runtimes that have it. Type in the search box to filter.",
+      },
       { kind: "table", searchable: true, head: ["Path", "Runtimes"], rows: attributeIndex(model) },
       { kind: "heading", level: 2, text: "Comparing and migrating" },
-      { kind: "list", items: [link("Every attribute in every runtime", "comparison.md"), ...migrations.map((m) => link(`Migrating from ${m.from.id} to ${m.to.id}`, `${migrationName(m)}.md`))] },
+      {
+        kind: "list",
+        items: [
+          link("Every attribute in every runtime", "comparison.md"),
+          ...migrations.map((m) => link(`Migrating from ${m.from.id} to ${m.to.id}`, `${migrationName(m)}.md`)),
+        ],
+      },
       { kind: "heading", level: 2, text: "Checking the spec against a live runtime" },
-      { kind: "paragraph", text: `${link("Check your runtime", "check-your-runtime.md")}: deploy ${code("fc_context.probe")} on FC, compare its report with the spec (${code("fc-context conformance")}), and give it back as a conformance case or the draft of a new runtime's spec.` },
+      {
+        kind: "paragraph",
+        text: `${link("Check your runtime", "check-your-runtime.md")}: deploy ${code("fc_context.probe")} on FC, compare its report with the spec (${code("fc-context conformance")}), and give it back as a conformance case or the draft of a new runtime's spec.`,
+      },
       { kind: "heading", level: 2, text: "APIs" },
       {
         kind: "list",
@@ -63,24 +88,43 @@ function runtimePage(model: Model, runtime: Runtime): Page {
       kind: "paragraph",
       text: `${runtime.description} Python ${runtime.pythonVersion}${runtime.aliases.length ? `; FC also accepts ${runtime.aliases.map(code).join(", ")}` : ""}. Python module ${code(`fc_context.${runtime.pythonModule}`)}, TypeScript ${code(`@fc-context/types/${runtime.id}`)}, validators ${code(`@fc-context/validators/${runtime.id}`)}. Sources: ${cite(runtime.sources)}.`,
     },
-    { kind: "paragraph", text: `Other runtimes: ${model.runtimes.filter((r) => r !== runtime).map((r) => link(r.id, `${r.id}.md`)).join(", ")}. ${link("Compare them all", "comparison.md")}.` },
+    {
+      kind: "paragraph",
+      text: `Other runtimes: ${model.runtimes
+        .filter((r) => r !== runtime)
+        .map((r) => link(r.id, `${r.id}.md`))
+        .join(", ")}. ${link("Compare them all", "comparison.md")}.`,
+    },
     { kind: "heading", level: 2, text: "Where the vendor docs differ" },
   ];
   const claims = vendorClaims(runtime);
-  if (claims.length === 0) blocks.push({ kind: "paragraph", text: "Nothing the vendor page says about this runtime's context contradicts the runtime." });
+  if (claims.length === 0)
+    blocks.push({
+      kind: "paragraph",
+      text: "Nothing the vendor page says about this runtime's context contradicts the runtime.",
+    });
   else {
     blocks.push({
       kind: "table",
       head: ["About", "The vendor page says", "The runtime does", "Sources"],
-      rows: claims.map(({ where, claim }) => [where, claim.claim, claim.truth, `${cite([claim.source])} says; ${cite(claim.evidence)} show`]),
+      rows: claims.map(({ where, claim }) => [
+        where,
+        claim.claim,
+        claim.truth,
+        `${cite([claim.source])} says; ${cite(claim.evidence)} show`,
+      ]),
     });
   }
   const missing = notInRuntime(model.runtimes, runtime);
   if (missing.length > 0) {
-    const sourcesOf = (path: string) => runtime.removed.find((r) => path === r.attribute || path.startsWith(`${r.attribute}.`))?.sources ?? [];
+    const sourcesOf = (path: string) =>
+      runtime.removed.find((r) => path === r.attribute || path.startsWith(`${r.attribute}.`))?.sources ?? [];
     blocks.push(
       { kind: "heading", level: 2, text: "Not in this runtime" },
-      { kind: "paragraph", text: `What other runtimes' contexts have and ${runtime.id}'s does not, and what to use instead.` },
+      {
+        kind: "paragraph",
+        text: `What other runtimes' contexts have and ${runtime.id}'s does not, and what to use instead.`,
+      },
       {
         kind: "table",
         head: ["Attribute", "In", "Instead", "Sources"],
@@ -95,12 +139,18 @@ function runtimePage(model: Model, runtime: Runtime): Page {
   }
   blocks.push(
     { kind: "heading", level: 2, text: "Quick start" },
-    { kind: "paragraph", text: `A handler typed with ${code("fc_context")}, and its unit test with a fake context (no hand-written mock):` },
+    {
+      kind: "paragraph",
+      text: `A handler typed with ${code("fc_context")}, and its unit test with a fake context (no hand-written mock):`,
+    },
     { kind: "code", lang: "python", text: pythonHandlerSample(runtime) },
     { kind: "paragraph", text: `In TypeScript, with the types and the validators:` },
     { kind: "code", lang: "ts", text: typescriptSample(runtime) },
     { kind: "heading", level: 2, text: "Classes" },
-    { kind: "paragraph", text: `Every attribute always exists; "None when" says when its value is None (${code("null")} in JSON). ${SOURCES_NOTE}` },
+    {
+      kind: "paragraph",
+      text: `Every attribute always exists; "None when" says when its value is None (${code("null")} in JSON). ${SOURCES_NOTE}`,
+    },
   );
   for (const cls of runtime.classes) blocks.push(...classBlocks(cls));
   return { name: runtime.id, title: `${runtime.id} context · fc-context`, runtime: runtime.id, blocks };
@@ -115,16 +165,23 @@ function instead({ movedTo, replacement }: ListedRemoval): string {
 function vendorClaims(runtime: Runtime): Array<{ where: string; claim: VendorClaim }> {
   return runtime.classes.flatMap((cls) => [
     ...cls.vendorDoc.map((claim) => ({ where: code(cls.name), claim })),
-    ...cls.fields.flatMap((field) => field.vendorDoc.map((claim) => ({ where: code(`${cls.name}.${field.name}`), claim }))),
+    ...cls.fields.flatMap((field) =>
+      field.vendorDoc.map((claim) => ({ where: code(`${cls.name}.${field.name}`), claim })),
+    ),
   ]);
 }
 
 function classBlocks(cls: PyClass): Block[] {
   const signature = `${cls.name}(${cls.constructorParams.map((p) => (p.default === undefined ? p.name : `${p.name}=${formatPythonLiteral(p.default)}`)).join(", ")})`;
-  const fills = cls.constructorParams.filter((p) => p.fills !== p.name || p.via !== undefined).map((p) => `${code(p.name)} fills ${code(p.fills)}${p.via ? ` through ${code(`${p.via}()`)}` : ""}`);
+  const fills = cls.constructorParams
+    .filter((p) => p.fills !== p.name || p.via !== undefined)
+    .map((p) => `${code(p.name)} fills ${code(p.fills)}${p.via ? ` through ${code(`${p.via}()`)}` : ""}`);
   const blocks: Block[] = [
     { kind: "heading", level: 3, text: cls.name },
-    { kind: "paragraph", text: `${cls.description} Constructor: ${code(signature)}${fills.length ? `; ${fills.join(", ")}` : ""}. Sources: ${cite(cls.sources)}.` },
+    {
+      kind: "paragraph",
+      text: `${cls.description} Constructor: ${code(signature)}${fills.length ? `; ${fills.join(", ")}` : ""}. Sources: ${cite(cls.sources)}.`,
+    },
     {
       kind: "table",
       searchable: true,
@@ -141,13 +198,27 @@ function classBlocks(cls: PyClass): Block[] {
     },
   ];
   if (cls.aliases.length > 0) {
-    blocks.push({ kind: "table", searchable: true, head: ["Alias", "Of", "Kind", "Description"], rows: cls.aliases.map((a) => [code(a.name), code(a.of), a.kind === "property" ? "read-only property" : "attribute", a.description]) });
+    blocks.push({
+      kind: "table",
+      searchable: true,
+      head: ["Alias", "Of", "Kind", "Description"],
+      rows: cls.aliases.map((a) => [
+        code(a.name),
+        code(a.of),
+        a.kind === "property" ? "read-only property" : "attribute",
+        a.description,
+      ]),
+    });
   }
   if (cls.methods.length > 0) {
     blocks.push({
       kind: "table",
       head: ["Method", "Returns", "Description"],
-      rows: cls.methods.map((m) => [code(`${m.name}(${m.params.map((p) => `${p.name}: ${formatPythonType(p.python)}`).join(", ")})`), code(formatPythonType(m.returns)), `${m.description} (${cite(m.sources)})`]),
+      rows: cls.methods.map((m) => [
+        code(`${m.name}(${m.params.map((p) => `${p.name}: ${formatPythonType(p.python)}`).join(", ")})`),
+        code(formatPythonType(m.returns)),
+        `${m.description} (${cite(m.sources)})`,
+      ]),
     });
   }
   return blocks;
@@ -177,7 +248,16 @@ function comparisonPage(model: Model): Page {
     const present = model.runtimes.filter((_r, i) => cells[i] !== undefined).map((r) => r.id);
     const types = new Set(cells.filter((cell) => cell !== undefined));
     const change =
-      present.length === model.runtimes.length ? (types.size === 1 ? "same everywhere" : "type differs") : present.length === 1 ? `only ${present[0]}` : `not in ${model.runtimes.filter((r) => !present.includes(r.id)).map((r) => r.id).join(", ")}`;
+      present.length === model.runtimes.length
+        ? types.size === 1
+          ? "same everywhere"
+          : "type differs"
+        : present.length === 1
+          ? `only ${present[0]}`
+          : `not in ${model.runtimes
+              .filter((r) => !present.includes(r.id))
+              .map((r) => r.id)
+              .join(", ")}`;
     return [code(path), ...cells.map((cell) => (cell === undefined ? "—" : code(cell))), change];
   });
   return {
@@ -185,7 +265,10 @@ function comparisonPage(model: Model): Page {
     title: "Comparing the runtimes · fc-context",
     blocks: [
       { kind: "heading", level: 1, text: "Comparing the runtimes" },
-      { kind: "paragraph", text: `Every attribute, alias and method of the context, by its path from ${code("context")}, with its Python type in each runtime ("—": absent).` },
+      {
+        kind: "paragraph",
+        text: `Every attribute, alias and method of the context, by its path from ${code("context")}, with its Python type in each runtime ("—": absent).`,
+      },
       { kind: "table", head: ["Path", ...model.runtimes.map((r) => link(r.id, `${r.id}.md`)), "Changes"], rows },
     ],
   };
@@ -200,7 +283,10 @@ function migrationPage(m: Migration): Page {
     },
   ];
   if (m.removed.length + m.added.length + m.changed.length + m.constructors.length === 0) {
-    blocks.push({ kind: "paragraph", text: `Nothing in the context changes: code written for ${m.from.id} reads the same attributes, of the same types, on ${m.to.id}.` });
+    blocks.push({
+      kind: "paragraph",
+      text: `Nothing in the context changes: code written for ${m.from.id} reads the same attributes, of the same types, on ${m.to.id}.`,
+    });
     return { name: migrationName(m), title: `${m.from.id} to ${m.to.id} · fc-context`, blocks };
   }
   const listed = listedRemovals(m);
@@ -209,18 +295,43 @@ function migrationPage(m: Migration): Page {
       { kind: "heading", level: 2, text: "What disappears" },
       {
         kind: "table",
-        head: ["In " + m.from.id, "Instead, in " + m.to.id],
-        rows: listed.map((removal) => [`${code(`context.${removal.entry.path}`)}${removal.withChildren ? ", with everything on it" : ""}`, instead(removal)]),
+        head: [`In ${m.from.id}`, `Instead, in ${m.to.id}`],
+        rows: listed.map((removal) => [
+          `${code(`context.${removal.entry.path}`)}${removal.withChildren ? ", with everything on it" : ""}`,
+          instead(removal),
+        ]),
       },
     );
   }
   const fresh = m.added.filter((a) => a.movedFrom === undefined);
-  if (fresh.length > 0) blocks.push({ kind: "heading", level: 2, text: "What is new" }, { kind: "list", items: fresh.map(({ entry }) => `${code(`context.${entry.path}`)}: ${code(entry.type)}`) });
+  if (fresh.length > 0)
+    blocks.push(
+      { kind: "heading", level: 2, text: "What is new" },
+      { kind: "list", items: fresh.map(({ entry }) => `${code(`context.${entry.path}`)}: ${code(entry.type)}`) },
+    );
   if (m.changed.length > 0) {
-    blocks.push({ kind: "heading", level: 2, text: "What changes type" }, { kind: "table", head: ["Attribute", m.from.id, m.to.id], rows: m.changed.map(({ before, after }) => [code(`context.${after.path}`), code(before.type), code(after.type)]) });
+    blocks.push(
+      { kind: "heading", level: 2, text: "What changes type" },
+      {
+        kind: "table",
+        head: ["Attribute", m.from.id, m.to.id],
+        rows: m.changed.map(({ before, after }) => [
+          code(`context.${after.path}`),
+          code(before.type),
+          code(after.type),
+        ]),
+      },
+    );
   }
   if (m.constructors.length > 0) {
-    blocks.push({ kind: "heading", level: 2, text: "Constructors" }, { kind: "table", head: ["Class", m.from.id, m.to.id], rows: m.constructors.map((c) => [code(c.cls), code(c.before), code(c.after)]) });
+    blocks.push(
+      { kind: "heading", level: 2, text: "Constructors" },
+      {
+        kind: "table",
+        head: ["Class", m.from.id, m.to.id],
+        rows: m.constructors.map((c) => [code(c.cls), code(c.before), code(c.after)]),
+      },
+    );
   }
   return { name: migrationName(m), title: `${m.from.id} to ${m.to.id} · fc-context`, blocks };
 }

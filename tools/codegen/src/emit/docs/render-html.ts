@@ -1,4 +1,4 @@
-import { slug, type Block, type Page } from "./doc.js";
+import { type Block, type Page, slug } from "./doc.js";
 
 /**
  * A self-contained page: styles and script inline, links relative, nothing fetched. Runtime
@@ -9,7 +9,10 @@ export function renderHtml(page: Page, pages: readonly Page[], banner: string): 
   const nav = [
     `<a href="index.html">fc-context</a>`,
     `<label>Runtime <select id="runtime" aria-label="Runtime">${runtimes
-      .map((p) => `<option value="${p.name}.html"${p.name === page.name ? " selected" : ""}>${escape(p.runtime!)}</option>`)
+      .map(
+        (p) =>
+          `<option value="${p.name}.html"${p.name === page.name ? " selected" : ""}>${escapeHtml(p.runtime!)}</option>`,
+      )
       .join("")}${page.runtime === undefined ? `<option value="" selected>choose…</option>` : ""}</select></label>`,
     !page.blocks.some((b) => b.kind === "table" && b.searchable)
       ? ""
@@ -17,12 +20,12 @@ export function renderHtml(page: Page, pages: readonly Page[], banner: string): 
     `<a href="comparison.html">Compare runtimes</a>`,
   ].join(" ");
   return `<!doctype html>
-<!-- ${escape(banner)} -->
+<!-- ${escapeHtml(banner)} -->
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(page.title)}</title>
+<title>${escapeHtml(page.title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -39,33 +42,39 @@ ${page.blocks.map(block).join("\n")}
 function block(b: Block): string {
   switch (b.kind) {
     case "heading":
-      return `<h${b.level} id="${escape(slug(b.text))}">${inline(b.text)}</h${b.level}>`;
+      return `<h${b.level} id="${escapeHtml(slug(b.text))}">${inline(b.text)}</h${b.level}>`;
     case "paragraph":
       return `<p>${inline(b.text)}</p>`;
     case "list":
       return `<ul>${b.items.map((item) => `<li>${inline(item)}</li>`).join("")}</ul>`;
     case "code":
-      return `<pre><code class="language-${b.lang}">${escape(b.text.trimEnd())}</code></pre>`;
+      return `<pre><code class="language-${b.lang}">${escapeHtml(b.text.trimEnd())}</code></pre>`;
     case "table":
       return `<table${b.searchable ? ' class="attributes"' : ""}><thead><tr>${b.head.map((h) => `<th>${inline(h)}</th>`).join("")}</tr></thead><tbody>${b.rows
-        .map((row) => `<tr${b.searchable ? ` data-name="${escape(stripMarks(row[0]!))}"` : ""}>${row.map((cell) => `<td>${inline(cell)}</td>`).join("")}</tr>`)
+        .map(
+          (row) =>
+            `<tr${b.searchable ? ` data-name="${escapeHtml(stripMarks(row[0]!))}"` : ""}>${row.map((cell) => `<td>${inline(cell)}</td>`).join("")}</tr>`,
+        )
         .join("")}</tbody></table>`;
   }
 }
 
 /** Inline marks to HTML: escape first, then `code` and [text](target.md#anchor). */
 function inline(text: string): string {
-  return escape(text)
+  return escapeHtml(text)
     .replace(/`([^`]+)`/g, "<code>$1</code>")
     .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
-    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_whole, label: string, target: string) => `<a href="${target.replace(/\.md(?=#|$)/, ".html")}">${label}</a>`);
+    .replace(
+      /\[([^\]]+)\]\(([^)\s]+)\)/g,
+      (_whole, label: string, target: string) => `<a href="${target.replace(/\.md(?=#|$)/, ".html")}">${label}</a>`,
+    );
 }
 
 function stripMarks(text: string): string {
   return text.replace(/`/g, "").replace(/\[([^\]]+)\]\([^)]*\)/g, "$1");
 }
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 }
 

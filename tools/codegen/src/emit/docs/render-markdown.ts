@@ -15,7 +15,8 @@ function block(b: Block): string {
     case "code":
       return `\`\`\`${b.lang}\n${b.text.trimEnd()}\n\`\`\``;
     case "table": {
-      const row = (cells: readonly string[]) => `| ${cells.map((cell) => cell.replaceAll("|", "\\|").replaceAll("\n", " ")).join(" | ")} |`;
+      const row = (cells: readonly string[]) =>
+        `| ${cells.map((cell) => cell.replaceAll("|", "\\|").replaceAll("\n", " ")).join(" | ")} |`;
       return [row(b.head), `|${b.head.map(() => "---").join("|")}|`, ...b.rows.map(row)].join("\n");
     }
   }

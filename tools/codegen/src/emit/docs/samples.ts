@@ -14,12 +14,25 @@ export function pythonHandlerSample(runtime: Runtime): string {
     "",
     `def handler(event: bytes, context: ${runtime.root}) -> str:`,
   ];
-  if (has("getLogger")) lines.push("    logger = context.getLogger()", '    logger.info("request %s in %s", context.request_id, context.region)');
+  if (has("getLogger"))
+    lines.push(
+      "    logger = context.getLogger()",
+      '    logger.info("request %s in %s", context.request_id, context.region)',
+    );
   if (has("credentials.access_key_id")) {
-    lines.push("    # temporary keys of the function's role: empty strings when it has none", "    has_role = context.credentials.access_key_id != \"\"", '    logger.info("role: %s", has_role)');
+    lines.push(
+      "    # temporary keys of the function's role: empty strings when it has none",
+      '    has_role = context.credentials.access_key_id != ""',
+      '    logger.info("role: %s", has_role)',
+    );
   }
   if (has("tracing.span_context")) {
-    lines.push("    span = context.tracing.span_context  # None when tracing is off", "    if span is not None:", '        trace_id = int(span.split(":")[0], 16)', '        logger.info("trace %x", trace_id)');
+    lines.push(
+      "    span = context.tracing.span_context  # None when tracing is off",
+      "    if span is not None:",
+      '        trace_id = int(span.split(":")[0], 16)',
+      '        logger.info("trace %x", trace_id)',
+    );
   }
   lines.push(
     "    return context.function.name",

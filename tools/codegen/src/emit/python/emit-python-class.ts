@@ -11,7 +11,9 @@ export function pythonClass(runtime: Runtime, cls: PyClass, dataclasses: boolean
   const out: string[] = [];
   const attributes = attributeFields(cls);
   const pythonOnly = cls.fields.filter((field) => field.json === undefined);
-  const signature = cls.constructorParams.map((param) => (param.default === undefined ? param.name : `${param.name}=${formatPythonLiteral(param.default)}`)).join(", ");
+  const signature = cls.constructorParams
+    .map((param) => (param.default === undefined ? param.name : `${param.name}=${formatPythonLiteral(param.default)}`))
+    .join(", ");
   if (dataclasses) out.push("@dataclass(init=False, repr=False)");
   out.push(`class ${cls.name}:`);
   out.push(docstring(`${cls.description}\n\nRuntime constructor: ${cls.name}(${signature}).`, "    "), "");
@@ -26,12 +28,19 @@ export function pythonClass(runtime: Runtime, cls: PyClass, dataclasses: boolean
 
   const params = cls.constructorParams.map((param) => {
     const filled = cls.fields.find((field) => field.name === param.fills)!;
-    const type = param.via === undefined ? formatPythonType(filled.python) : formatPythonType(cls.methods.find((m) => m.name === param.via)!.params[0]!.python);
+    const type =
+      param.via === undefined
+        ? formatPythonType(filled.python)
+        : formatPythonType(cls.methods.find((m) => m.name === param.via)!.params[0]!.python);
     return `${param.name}: ${forward(type, runtime)}${param.default === undefined ? "" : ` = ${formatPythonLiteral(param.default)}`}`;
   });
   out.push(`    def __init__(self, ${params.join(", ")}) -> None:`);
   for (const param of cls.constructorParams) {
-    out.push(param.via === undefined ? `        self.${param.fills} = ${param.name}` : `        self.${param.fills} = self.${param.via}(${param.name})`);
+    out.push(
+      param.via === undefined
+        ? `        self.${param.fills} = ${param.name}`
+        : `        self.${param.fills} = self.${param.via}(${param.name})`,
+    );
     for (const alias of cls.aliases.filter((a) => a.kind === "attribute" && a.of === param.fills)) {
       const type = formatPythonType(cls.fields.find((f) => f.name === alias.of)!.python);
       out.push(`        self.${alias.name}: ${type} = ${param.name}`);
@@ -41,7 +50,13 @@ export function pythonClass(runtime: Runtime, cls: PyClass, dataclasses: boolean
 
   for (const alias of cls.aliases.filter((a) => a.kind === "property")) {
     const type = formatPythonType(cls.fields.find((f) => f.name === alias.of)!.python);
-    out.push("", "    @property", `    def ${alias.name}(self) -> ${type}:`, docstring(alias.description, "        "), `        return self.${alias.of}`);
+    out.push(
+      "",
+      "    @property",
+      `    def ${alias.name}(self) -> ${type}:`,
+      docstring(alias.description, "        "),
+      `        return self.${alias.of}`,
+    );
   }
 
   for (const method of cls.methods) out.push("", ...methodSource(cls, method));
@@ -49,22 +64,28 @@ export function pythonClass(runtime: Runtime, cls: PyClass, dataclasses: boolean
   out.push("", "    @classmethod", `    def _from_attributes(cls, data: Mapping[str, Any]) -> "${cls.name}":`);
   const args = cls.constructorParams.map((param) => {
     const filled = cls.fields.find((field) => field.name === param.fills)!;
-    if (param.via !== undefined || filled.json === undefined) return param.default === undefined ? "None" : formatPythonLiteral(param.default);
+    if (param.via !== undefined || filled.json === undefined)
+      return param.default === undefined ? "None" : formatPythonLiteral(param.default);
     return valueFrom(filled);
   });
   out.push(`        made = cls(${args.join(", ")})`);
-  for (const param of cls.constructorParams.filter((p) => p.via !== undefined)) out.push(`        made.${param.fills} = _json_copy(data["${param.fills}"])`);
+  for (const param of cls.constructorParams.filter((p) => p.via !== undefined))
+    out.push(`        made.${param.fills} = _json_copy(data["${param.fills}"])`);
   out.push("        return made");
 
   const secretOf = (field: Field) => (field.secret ? "True" : "False");
   out.push("", "    def __repr__(self) -> str:");
-  out.push(`        return _repr("${cls.name}", (${[...attributes, ...pythonOnly].map((field) => `("${field.name}", self.${field.name}, ${secretOf(field)})`).join(", ")},))`);
+  out.push(
+    `        return _repr("${cls.name}", (${[...attributes, ...pythonOnly].map((field) => `("${field.name}", self.${field.name}, ${secretOf(field)})`).join(", ")},))`,
+  );
   out.push("", "    def __str__(self) -> str:", "        return self.__repr__()");
 
   if (!dataclasses) {
     out.push("", "    def __eq__(self, other: object) -> bool:");
     out.push(`        if not isinstance(other, ${cls.name}):`, "            return NotImplemented");
-    out.push(`        return (${attributes.map((f) => `self.${f.name}`).join(", ")},) == (${attributes.map((f) => `other.${f.name}`).join(", ")},)`);
+    out.push(
+      `        return (${attributes.map((f) => `self.${f.name}`).join(", ")},) == (${attributes.map((f) => `other.${f.name}`).join(", ")},)`,
+    );
     // mutable and compared by value, like a dataclass: not hashable
     out.push("", "    __hash__: ClassVar[None] = None  # type: ignore[assignment]");
   }
@@ -78,7 +99,11 @@ function valueFrom(field: Field): string {
 }
 
 function fieldDoc(field: Field): string {
-  const facts = [field.unit && `Unit: ${field.unit}.`, field.header && `Header: ${field.header}.`, field.nullable && field.nullWhen && `None when: ${field.nullWhen}`]
+  const facts = [
+    field.unit && `Unit: ${field.unit}.`,
+    field.header && `Header: ${field.header}.`,
+    field.nullable && field.nullWhen && `None when: ${field.nullWhen}`,
+  ]
     .filter(Boolean)
     .join(" ");
   return facts === "" ? field.description : `${field.description}\n\n${facts}`;
@@ -92,11 +117,22 @@ function forward(type: string, runtime: Runtime): string {
 function methodSource(cls: PyClass, method: Method): string[] {
   const params = method.params.map((param) => `${param.name}: ${formatPythonType(param.python)}`);
   const head = `    def ${method.name}(self${params.map((p) => `, ${p}`).join("")}) -> ${formatPythonType(method.returns)}:`;
-  const doc = docstring(method.behavior === "to-json" ? `${method.description}\n\nWarning: like the runtime's, the JSON includes secrets (the access key secret and the security token) in clear text; never log it.` : method.description, "        ");
+  const doc = docstring(
+    method.behavior === "to-json"
+      ? `${method.description}\n\nWarning: like the runtime's, the JSON includes secrets (the access key secret and the security token) in clear text; never log it.`
+      : method.description,
+    "        ",
+  );
   switch (method.behavior) {
     case "logger-or-root": {
       const logger = cls.fields.find((field) => field.python.kind === "optional" && field.python.of.kind === "logger")!;
-      return [head, doc, `        if self.${logger.name} is None:`, "            return logging.getLogger()", `        return self.${logger.name}`];
+      return [
+        head,
+        doc,
+        `        if self.${logger.name} is None:`,
+        "            return logging.getLogger()",
+        `        return self.${logger.name}`,
+      ];
     }
     case "to-dict":
       return [head, doc, `        return {${serialized(cls)}}`];

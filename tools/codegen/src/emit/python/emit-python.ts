@@ -38,10 +38,15 @@ function runtimeModule(model: Model, runtime: Runtime): string {
   const root = runtime.classes[0]!;
   const ordered = [...runtime.classes].reverse();
   const pythonOnly = root.fields.filter((field) => field.json === undefined).map((field) => field.name);
-  const usesBase64 = runtime.classes.some((cls) => cls.methods.some((m) => m.behavior === "decode-base64-json-baggage"));
+  const usesBase64 = runtime.classes.some((cls) =>
+    cls.methods.some((m) => m.behavior === "decode-base64-json-baggage"),
+  );
   const lines = [
     banner(model, runtime, "#"),
-    docstring(`The context classes of the Function Compute ${runtime.id} runtime (Python ${runtime.pythonVersion}), typed.\n\n${runtime.description}\n\nThe classes take the runtime's own constructor arguments, so code written against the real runtime runs unchanged; from_dict() builds a context from its attribute view (the shape of the JSON and TypeScript types).`, ""),
+    docstring(
+      `The context classes of the Function Compute ${runtime.id} runtime (Python ${runtime.pythonVersion}), typed.\n\n${runtime.description}\n\nThe classes take the runtime's own constructor arguments, so code written against the real runtime runs unchanged; from_dict() builds a context from its attribute view (the shape of the JSON and TypeScript types).`,
+      "",
+    ),
     "",
     ...(usesBase64 ? ["import base64"] : []),
     "import json",
@@ -90,7 +95,11 @@ function runtimeModule(model: Model, runtime: Runtime): string {
   lines.push(
     "",
     `_RULES: Dict[str, Any] = {`,
-    ...runtime.classes.flatMap((cls) => [`    ${JSON.stringify(cls.name)}: (`, ...attributeFields(cls).map((field) => `        ${ruleSource(field)},`), "    ),"]),
+    ...runtime.classes.flatMap((cls) => [
+      `    ${JSON.stringify(cls.name)}: (`,
+      ...attributeFields(cls).map((field) => `        ${ruleSource(field)},`),
+      "    ),",
+    ]),
     "}",
     "",
     "",
@@ -129,7 +138,10 @@ function runtimeModule(model: Model, runtime: Runtime): string {
 /** A JSON object as a Python dict literal, one key a line. */
 function pythonDict(value: Record<string, unknown>, indent: string): string {
   const entries = Object.entries(value).map(([key, item]) => {
-    const text = item !== null && typeof item === "object" && !Array.isArray(item) && Object.keys(item).length > 2 ? pythonDict(item as Record<string, unknown>, `${indent}    `) : pythonLiteral(item);
+    const text =
+      item !== null && typeof item === "object" && !Array.isArray(item) && Object.keys(item).length > 2
+        ? pythonDict(item as Record<string, unknown>, `${indent}    `)
+        : pythonLiteral(item);
     return `${indent}    ${JSON.stringify(key)}: ${text},`;
   });
   return `{\n${entries.join("\n")}\n${indent}}`;
@@ -143,15 +155,26 @@ function concurrentProtocols(runtime: Runtime): string[] {
   const out: string[] = [];
   for (const cls of [...runtime.classes].reverse()) {
     const name = `${cls.name}FromConcurrentHeaders`;
-    out.push("", `    class ${name}(Protocol):`, docstring(`${cls.name} as the concurrent invocation path builds it: an absent text header gives None.`, "        "));
+    out.push(
+      "",
+      `    class ${name}(Protocol):`,
+      docstring(
+        `${cls.name} as the concurrent invocation path builds it: an absent text header gives None.`,
+        "        ",
+      ),
+    );
     const typeOf = (field: Field): string => {
       if (field.json?.classRef !== undefined) return `"${field.json.classRef}FromConcurrentHeaders"`;
       const base = formatPythonType(field.python);
-      const text = field.header !== undefined && field.fromHeader === undefined && field.json?.kinds.every((kind) => kind === "string");
+      const text =
+        field.header !== undefined &&
+        field.fromHeader === undefined &&
+        field.json?.kinds.every((kind) => kind === "string");
       return text && !field.nullable ? `Optional[${base}]` : base.replace(/^"|"$/g, "");
     };
     for (const field of cls.fields) out.push(`        ${field.name}: ${typeOf(field)}`);
-    for (const alias of cls.aliases) out.push(`        ${alias.name}: ${typeOf(cls.fields.find((f) => f.name === alias.of)!)}`);
+    for (const alias of cls.aliases)
+      out.push(`        ${alias.name}: ${typeOf(cls.fields.find((f) => f.name === alias.of)!)}`);
     for (const method of cls.methods) {
       const params = method.params.map((param) => `, ${param.name}: ${formatPythonType(param.python)}`).join("");
       out.push("", `        def ${method.name}(self${params}) -> ${formatPythonType(method.returns)}: ...`);
@@ -167,7 +190,8 @@ function ruleSource(field: Field, view: "attributes" | "json" = "attributes"): s
   const args = [JSON.stringify(name), `(${json.kinds.map((kind) => JSON.stringify(kind)).join(", ")},)`];
   const named: string[] = [];
   if (field.nullable) named.push("nullable=True");
-  if (json.classRef !== undefined) named.push(`class_name=${JSON.stringify(view === "json" ? `${json.classRef}JSON` : json.classRef)}`);
+  if (json.classRef !== undefined)
+    named.push(`class_name=${JSON.stringify(view === "json" ? `${json.classRef}JSON` : json.classRef)}`);
   const c = json.constraints;
   if (c.minLength !== undefined) named.push(`min_length=${c.minLength}`);
   if (c.maxLength !== undefined) named.push(`max_length=${c.maxLength}`);
@@ -182,7 +206,8 @@ function ruleSource(field: Field, view: "attributes" | "json" = "attributes"): s
 function fakeAttributes(runtime: Runtime, cls: PyClass, indent: string): string {
   const entries = attributeFields(cls).map((field) => {
     let value: string;
-    if (field.json?.classRef !== undefined) value = fakeAttributes(runtime, runtime.classes.find((c) => c.name === field.json!.classRef)!, `${indent}    `);
+    if (field.json?.classRef !== undefined)
+      value = fakeAttributes(runtime, runtime.classes.find((c) => c.name === field.json!.classRef)!, `${indent}    `);
     else if (field.header === "x-fc-request-id") value = "_fresh_request_id()";
     else value = pythonLiteral(field.examples[0]);
     return `${indent}    ${JSON.stringify(field.name)}: ${value},`;
@@ -210,12 +235,21 @@ function packageInit(model: Model): string {
     `__version__ = ${JSON.stringify(pep440(model.specVersion))}`,
     `SPEC_VERSION: str = ${JSON.stringify(model.specVersion)}`,
     `RUNTIMES: Tuple[str, ...] = (${model.runtimes.map((r) => `${JSON.stringify(r.id)},`).join(" ")})`,
-    `RUNTIME_ALIASES: Dict[str, str] = {${ids.filter(([id, r]) => id !== r.id).map(([id, r]) => `${JSON.stringify(id)}: ${JSON.stringify(r.id)}`).join(", ")}}`,
+    `RUNTIME_ALIASES: Dict[str, str] = {${ids
+      .filter(([id, r]) => id !== r.id)
+      .map(([id, r]) => `${JSON.stringify(id)}: ${JSON.stringify(r.id)}`)
+      .join(", ")}}`,
     `_MODULES = {${model.runtimes.map((r) => `${JSON.stringify(r.id)}: ${JSON.stringify(r.pythonModule)}`).join(", ")}}`,
     "",
     "",
     "def canonical_runtime(runtime_id: str) -> str:",
-    docstring(`The runtime id FC means by runtime_id (${ids.filter(([id, r]) => id !== r.id).map(([id, r]) => `${id} is ${r.id}`).join(", ")}). Raises ValueError for an id fc_context does not know.`, "    "),
+    docstring(
+      `The runtime id FC means by runtime_id (${ids
+        .filter(([id, r]) => id !== r.id)
+        .map(([id, r]) => `${id} is ${r.id}`)
+        .join(", ")}). Raises ValueError for an id fc_context does not know.`,
+      "    ",
+    ),
     "    runtime = RUNTIME_ALIASES.get(runtime_id, runtime_id) if isinstance(runtime_id, str) else None",
     "    if runtime not in _MODULES:",
     '        named = repr(str(runtime_id)) if isinstance(runtime_id, str) else "({})".format(type(runtime_id).__name__)',
@@ -224,7 +258,10 @@ function packageInit(model: Model): string {
     "",
     "",
     "def for_runtime(runtime_id: str) -> ModuleType:",
-    docstring(`The fc_context module of a runtime, by the id FC uses: for_runtime("python3.9") is fc_context.py39, for_runtime("python3") and for_runtime("python3.6") are fc_context.py36.`, "    "),
+    docstring(
+      `The fc_context module of a runtime, by the id FC uses: for_runtime("python3.9") is fc_context.py39, for_runtime("python3") and for_runtime("python3.6") are fc_context.py36.`,
+      "    ",
+    ),
     '    return importlib.import_module("." + _MODULES[canonical_runtime(runtime_id)], __name__)',
     "",
   ].join("\n");
@@ -233,12 +270,17 @@ function packageInit(model: Model): string {
 function testingModule(model: Model): string {
   const overloads = model.runtimes.flatMap((runtime) => {
     const ids = [runtime.id, ...runtime.aliases].map((id) => JSON.stringify(id)).join(", ");
-    return ["@overload", `def fake_context(runtime: "Literal[${ids.replaceAll('"', "'")}]", **overrides: Any) -> "${runtime.pythonModule}.${runtime.root}": ...`, "", ""];
+    return [
+      "@overload",
+      `def fake_context(runtime: "Literal[${ids.replaceAll('"', "'")}]", **overrides: Any) -> "${runtime.pythonModule}.${runtime.root}": ...`,
+      "",
+      "",
+    ];
   });
   return [
     banner(model, undefined, "#"),
     docstring(
-      "Realistic contexts for unit tests.\n\n    from fc_context.testing import fake_context\n\n    context = fake_context(\"python3.9\", function={\"memory\": 1024})\n    handler(event, context)\n\nEach call has a fresh request id; every other value is a realistic default from the spec (a function with no role, tracing off, the LATEST version). Overrides replace attributes; a dict merges into a nested object (function={\"memory\": 1024} keeps the other FunctionMeta values). The result is checked like from_dict, so an override the runtime could not produce raises FCContextValidationError. Python-only attributes such as logger are set as given.",
+      'Realistic contexts for unit tests.\n\n    from fc_context.testing import fake_context\n\n    context = fake_context("python3.9", function={"memory": 1024})\n    handler(event, context)\n\nEach call has a fresh request id; every other value is a realistic default from the spec (a function with no role, tracing off, the LATEST version). Overrides replace attributes; a dict merges into a nested object (function={"memory": 1024} keeps the other FunctionMeta values). The result is checked like from_dict, so an override the runtime could not produce raises FCContextValidationError. Python-only attributes such as logger are set as given.',
       "",
     ),
     "",
@@ -276,16 +318,22 @@ function wireFunctions(runtime: Runtime): string[] {
       if (field.json?.classRef !== undefined) return construct(classOf(runtime, field.json.classRef), `${indent}    `);
       if (field.python.kind === "optional" && field.python.of.kind === "logger") return "h.logger()";
       if (field.header === undefined) return param.default === undefined ? "None" : formatPythonLiteral(param.default);
-      return field.fromHeader !== undefined ? `h.number(${JSON.stringify(field.header)})` : `h.text(${JSON.stringify(field.header)})`;
+      return field.fromHeader !== undefined
+        ? `h.number(${JSON.stringify(field.header)})`
+        : `h.text(${JSON.stringify(field.header)})`;
     });
     return `${cls.name}(\n${args.map((arg) => `${indent}    ${arg},`).join("\n")}\n${indent})`;
   };
   const headers = headerFields(runtime).map(
-    ({ header, path, field }) => `        ${JSON.stringify(header)}: ${isDecoded(runtime, field) ? "_baggage_header" : "_header_text"}(context.${path.join(".")}),`,
+    ({ header, path, field }) =>
+      `        ${JSON.stringify(header)}: ${isDecoded(runtime, field) ? "_baggage_header" : "_header_text"}(context.${path.join(".")}),`,
   );
   const attributes = (cls: PyClass, path: string, indent: string): string =>
     `{\n${attributeFields(cls)
-      .map((field) => `${indent}    ${JSON.stringify(field.name)}: ${field.json?.classRef !== undefined ? attributes(classOf(runtime, field.json.classRef), `${path}.${field.name}`, `${indent}    `) : field.json?.kinds.includes("object") ? `_json_copy(${path}.${field.name})` : `${path}.${field.name}`},`)
+      .map(
+        (field) =>
+          `${indent}    ${JSON.stringify(field.name)}: ${field.json?.classRef !== undefined ? attributes(classOf(runtime, field.json.classRef), `${path}.${field.name}`, `${indent}    `) : field.json?.kinds.includes("object") ? `_json_copy(${path}.${field.name})` : `${path}.${field.name}`},`,
+      )
       .join("\n")}\n${indent}}`;
   const concurrent = `${root.name}FromConcurrentHeaders`;
   const lines = [
@@ -312,7 +360,10 @@ function wireFunctions(runtime: Runtime): string[] {
     "",
     "",
     `def to_headers(context: ${root.name}) -> Dict[str, str]:`,
-    docstring("The x-fc-* headers an emulator sends for this context: None values and empty baggage are not sent, numbers as decimal strings, baggage as base64 JSON. Includes the secret headers. Raises TypeError for anything but a context of this module.", "    "),
+    docstring(
+      "The x-fc-* headers an emulator sends for this context: None values and empty baggage are not sent, numbers as decimal strings, baggage as base64 JSON. Includes the secret headers. Raises TypeError for anything but a context of this module.",
+      "    ",
+    ),
     `    _expect_context(context, ${root.name}, ${JSON.stringify(runtime.pythonModule)})`,
     "    return _sent({",
     ...headers,
@@ -320,7 +371,10 @@ function wireFunctions(runtime: Runtime): string[] {
     "",
     "",
     `def to_attributes(context: ${root.name}) -> Dict[str, Any]:`,
-    docstring("The attribute view of a context (the inverse of from_dict): Python-only attributes left out. Raises TypeError for anything but a context of this module.", "    "),
+    docstring(
+      "The attribute view of a context (the inverse of from_dict): Python-only attributes left out. Raises TypeError for anything but a context of this module.",
+      "    ",
+    ),
     `    _expect_context(context, ${root.name}, ${JSON.stringify(runtime.pythonModule)})`,
     `    return ${attributes(root, "context", "    ")}`,
     "",
@@ -330,19 +384,34 @@ function wireFunctions(runtime: Runtime): string[] {
   const keys = runtime.classes.filter((cls) => attributeFields(cls).some((f) => f.toJsonKey !== undefined));
   lines.push(
     `_JSON_KEYS = {`,
-    ...keys.map((cls) => `    ${JSON.stringify(cls.name)}: {${attributeFields(cls).map((f) => `${JSON.stringify(f.toJsonKey)}: (${JSON.stringify(f.name)}, ${f.json?.classRef ? JSON.stringify(f.json.classRef) : "None"})`).join(", ")}},`),
+    ...keys.map(
+      (cls) =>
+        `    ${JSON.stringify(cls.name)}: {${attributeFields(cls)
+          .map(
+            (f) =>
+              `${JSON.stringify(f.toJsonKey)}: (${JSON.stringify(f.name)}, ${f.json?.classRef ? JSON.stringify(f.json.classRef) : "None"})`,
+          )
+          .join(", ")}},`,
+    ),
     "}",
     "",
     "",
     `def to_json_view(context: ${root.name}) -> Dict[str, Any]:`,
-    docstring("The context's to_json() view as a dict: the runtime's camelCase keys, secrets included. Raises TypeError for anything but a context of this module.", "    "),
+    docstring(
+      "The context's to_json() view as a dict: the runtime's camelCase keys, secrets included. Raises TypeError for anything but a context of this module.",
+      "    ",
+    ),
     `    _expect_context(context, ${root.name}, ${JSON.stringify(runtime.pythonModule)})`,
     "    view: Dict[str, Any] = json.loads(context.to_json())",
     "    return view",
     "",
     "",
     `_JSON_RULES: Dict[str, Any] = {`,
-    ...keys.flatMap((cls) => [`    ${JSON.stringify(`${cls.name}JSON`)}: (`, ...attributeFields(cls).map((field) => `        ${ruleSource(field, "json")},`), "    ),"]),
+    ...keys.flatMap((cls) => [
+      `    ${JSON.stringify(`${cls.name}JSON`)}: (`,
+      ...attributeFields(cls).map((field) => `        ${ruleSource(field, "json")},`),
+      "    ),",
+    ]),
     "}",
     "",
     "",
@@ -367,9 +436,15 @@ function probeModule(model: Model): string {
     for (const name of secret) secrets.add(name);
     for (const alias of cls.aliases) if (secret.has(alias.of)) secrets.add(alias.name);
   }
-  const names = [...secrets].sort().map((name) => JSON.stringify(name)).join(", ");
-  const filled = fillLine(fillLine(PROBE, /^SPEC_VERSION = .*$/m, `SPEC_VERSION = ${JSON.stringify(model.specVersion)}`),
-    /^_SPEC_SECRETS = .*$/m, `_SPEC_SECRETS = frozenset({${names}})  # type: frozenset[str]`);
+  const names = [...secrets]
+    .sort()
+    .map((name) => JSON.stringify(name))
+    .join(", ");
+  const filled = fillLine(
+    fillLine(PROBE, /^SPEC_VERSION = .*$/m, `SPEC_VERSION = ${JSON.stringify(model.specVersion)}`),
+    /^_SPEC_SECRETS = .*$/m,
+    `_SPEC_SECRETS = frozenset({${names}})  # type: frozenset[str]`,
+  );
   return `${banner(model, undefined, "#")}\n${filled}`;
 }
 

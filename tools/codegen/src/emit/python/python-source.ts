@@ -6,7 +6,11 @@ export function docstring(text: string, indent: string): string {
   const safe = text.replaceAll("\\", "\\\\").replaceAll('"""', '\\"\\"\\"');
   const lines = safe.split("\n").flatMap((line) => wrap(line, 99 - indent.length));
   if (lines.length === 1 && lines[0]!.length + indent.length + 6 <= 99) return `${indent}"""${lines[0]}"""`;
-  return [`${indent}"""${lines[0]}`, ...lines.slice(1).map((line) => (line === "" ? "" : `${indent}${line}`)), `${indent}"""`].join("\n");
+  return [
+    `${indent}"""${lines[0]}`,
+    ...lines.slice(1).map((line) => (line === "" ? "" : `${indent}${line}`)),
+    `${indent}"""`,
+  ].join("\n");
 }
 
 function wrap(line: string, width: number): string[] {
@@ -30,7 +34,9 @@ export function pythonLiteral(value: unknown): string {
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(value);
   if (typeof value === "string") return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(pythonLiteral).join(", ")}]`;
-  return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}: ${pythonLiteral(v)}`).join(", ")}}`;
+  return `{${Object.entries(value as Record<string, unknown>)
+    .map(([k, v]) => `${JSON.stringify(k)}: ${pythonLiteral(v)}`)
+    .join(", ")}}`;
 }
 
 /** The annotation as source: classes of the module are forward references only where needed. */

@@ -10,8 +10,16 @@ import { classOf } from "../wire-shapes.js";
  */
 export async function emitTesting(model: Model): Promise<Map<string, string>> {
   const defaults = (runtime: Runtime, cls: PyClass): Record<string, unknown> =>
-    Object.fromEntries(attributeFields(cls).map((field) => [field.name, field.json?.classRef !== undefined ? defaults(runtime, classOf(runtime, field.json.classRef)) : field.examples[0]]));
-  const requestIdPath = (runtime: Runtime) => attributeFields(runtime.classes[0]!).find((f) => f.header === "x-fc-request-id")?.name;
+    Object.fromEntries(
+      attributeFields(cls).map((field) => [
+        field.name,
+        field.json?.classRef !== undefined
+          ? defaults(runtime, classOf(runtime, field.json.classRef))
+          : field.examples[0],
+      ]),
+    );
+  const requestIdPath = (runtime: Runtime) =>
+    attributeFields(runtime.classes[0]!).find((f) => f.header === "x-fc-request-id")?.name;
   const ids = model.runtimes.flatMap((runtime) => [runtime.id, ...runtime.aliases].map((id) => [id, runtime] as const));
   const js = `${banner(model, undefined, "//")}
 import { FCContextValidationError } from "@fc-context/validators";

@@ -1,9 +1,9 @@
-import { namespaceOf } from "../names.js";
 import { compile } from "json-schema-to-typescript";
 import type { Field, Model, PathName, Runtime } from "../../model.js";
+import { attributeFields } from "../../model.js";
 import { aliasModule, banner } from "../banner.js";
 import { deriveClassSchema } from "../derive-json-schema.js";
-import { attributeFields } from "../../model.js";
+import { namespaceOf } from "../names.js";
 import { classOf, headerFields, leafType, serializes } from "../wire-shapes.js";
 import { describeClass, describeField } from "./describe-field.js";
 
@@ -48,7 +48,9 @@ function constants(model: Model, runtime: Runtime, kind: "js" | "d.ts"): string 
   ];
   return values
     .map(([name, value, doc]) =>
-      kind === "js" ? `export const ${name} = ${JSON.stringify(value)};\n` : `/** ${doc} */\nexport declare const ${name}: ${JSON.stringify(value)};\n`,
+      kind === "js"
+        ? `export const ${name} = ${JSON.stringify(value)};\n`
+        : `/** ${doc} */\nexport declare const ${name}: ${JSON.stringify(value)};\n`,
     )
     .join("");
 }
@@ -61,7 +63,10 @@ function rootDeclarations(model: Model): string {
   const ids = allIds(model);
   const union = (values: string[]) => values.map((value) => JSON.stringify(value)).join(" | ");
   const aliases = ids.filter(({ id, runtime }) => id !== runtime.id);
-  const canonicalOf = aliases.reduceRight((rest, { id, runtime }) => `R extends ${JSON.stringify(id)} ? ${JSON.stringify(runtime.id)} : ${rest}`, "R");
+  const canonicalOf = aliases.reduceRight(
+    (rest, { id, runtime }) => `R extends ${JSON.stringify(id)} ? ${JSON.stringify(runtime.id)} : ${rest}`,
+    "R",
+  );
   return `${banner(model, undefined, "//")}
 ${ids.map(({ id }) => `export type * as ${namespaceOf(id)} from "./${id}.js";`).join("\n")}
 ${model.runtimes.map((runtime) => `import type { FCContext as ${namespaceOf(runtime.id)}Context } from "./${runtime.id}.js";`).join("\n")}
@@ -133,7 +138,12 @@ function fromHeadersInterfaces(runtime: Runtime, suffix: string, pathName: PathN
       ? `as the ${runtime.id} runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type.`
       : `as the ${runtime.id} runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it.`;
   const leaf = (field: Field): string => {
-    if (field.header === undefined || field.fromHeader !== undefined || !field.json!.kinds.every((kind) => kind === "string")) return leafType(field);
+    if (
+      field.header === undefined ||
+      field.fromHeader !== undefined ||
+      !field.json!.kinds.every((kind) => kind === "string")
+    )
+      return leafType(field);
     // without this header the runtime runs no handler on any path
     if (field.header === path.requiredHeader.header) return leafType(field);
     return path.absentText === "none" ? "string | null" : "string";
@@ -141,7 +151,10 @@ function fromHeadersInterfaces(runtime: Runtime, suffix: string, pathName: PathN
   return runtime.classes.map(
     (cls) =>
       `/** ${cls.name}, ${doc} */\nexport interface ${cls.name}${suffix} {\n${attributeFields(cls)
-        .map((field) => `  ${field.name}: ${field.json?.classRef !== undefined ? `${field.json.classRef}${suffix}` : leaf(field)};`)
+        .map(
+          (field) =>
+            `  ${field.name}: ${field.json?.classRef !== undefined ? `${field.json.classRef}${suffix}` : leaf(field)};`,
+        )
         .join("\n")}\n}`,
   );
 }
@@ -152,20 +165,32 @@ function wireDeclarations(runtime: Runtime): string {
   const out = [
     `/** The x-fc-* request headers the ${runtime.id} runtime builds the context from (names lower case). */`,
     "export interface FCHeaders {",
-    ...headers.map(({ header, path }) => `  /** Fills \`${path.join(".")}\`. */\n  readonly ${JSON.stringify(header)}?: string;`),
+    ...headers.map(
+      ({ header, path }) => `  /** Fills \`${path.join(".")}\`. */\n  readonly ${JSON.stringify(header)}?: string;`,
+    ),
     "}",
     "",
     ...fromHeadersInterfaces(runtime, "FromHeaders", "default"),
     ...fromHeadersInterfaces(runtime, "FromConcurrentHeaders", "concurrent"),
     ...(runtime.root === "FCContext"
       ? []
-      : [`export type FCContextFromHeaders = ${runtime.root}FromHeaders;`, `export type FCContextFromConcurrentHeaders = ${runtime.root}FromConcurrentHeaders;`]),
+      : [
+          `export type FCContextFromHeaders = ${runtime.root}FromHeaders;`,
+          `export type FCContextFromConcurrentHeaders = ${runtime.root}FromConcurrentHeaders;`,
+        ]),
     "",
   ];
   if (serializes(runtime)) {
     out.push(`/** The to_json() view: the runtime's camelCase keys, secrets included. */`);
     for (const cls of runtime.classes.filter((c) => attributeFields(c).every((f) => f.toJsonKey !== undefined))) {
-      out.push(`export interface ${cls.name}JSON {\n${attributeFields(cls).map((field) => `  ${field.toJsonKey}: ${field.json?.classRef !== undefined ? `${classOf(runtime, field.json.classRef).name}JSON` : leafType(field)};`).join("\n")}\n}`);
+      out.push(
+        `export interface ${cls.name}JSON {\n${attributeFields(cls)
+          .map(
+            (field) =>
+              `  ${field.toJsonKey}: ${field.json?.classRef !== undefined ? `${classOf(runtime, field.json.classRef).name}JSON` : leafType(field)};`,
+          )
+          .join("\n")}\n}`,
+      );
     }
     out.push("");
   }

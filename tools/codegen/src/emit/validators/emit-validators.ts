@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { transformSync } from "esbuild";
 import type { Model, Runtime } from "../../model.js";
-import { aliasModule, banner, bannerComment } from "../banner.js";
 import { attributeFields } from "../../model.js";
+import { aliasModule, banner, bannerComment } from "../banner.js";
 import { deriveJsonViewSchema, deriveRuntimeSchema } from "../derive-json-schema.js";
 import { classOf, serializes } from "../wire-shapes.js";
 import { needsCodePoints, standaloneValidator, UCS2LENGTH_SOURCE } from "./standalone-validator.js";
@@ -28,7 +28,10 @@ export async function emitValidators(model: Model): Promise<Map<string, string>>
       files.set(`${runtime.id}.json.js`, validatorModule(model, runtime, report, "json"));
       files.set(`${runtime.id}.json.d.ts`, validatorDeclarations(model, runtime, runtime.id, "json"));
     }
-    files.set(`${runtime.id}.schema.json`, `${JSON.stringify({ $comment: bannerComment(model, runtime), ...deriveRuntimeSchema(runtime) }, null, 2)}\n`);
+    files.set(
+      `${runtime.id}.schema.json`,
+      `${JSON.stringify({ $comment: bannerComment(model, runtime), ...deriveRuntimeSchema(runtime) }, null, 2)}\n`,
+    );
     for (const alias of runtime.aliases) {
       const reexport = aliasModule(model, runtime, alias);
       files.set(`${alias}.js`, reexport);
@@ -51,7 +54,9 @@ function classPaths(runtime: Runtime, view: View): Record<string, string> {
   const visit = (className: string, pointer: string) => {
     paths[pointer] = view === "json" ? `${className}JSON` : className;
     const cls = classOf(runtime, className);
-    for (const field of attributeFields(cls)) if (field.json?.classRef !== undefined) visit(field.json.classRef, `${pointer}/${view === "json" ? field.toJsonKey : field.name}`);
+    for (const field of attributeFields(cls))
+      if (field.json?.classRef !== undefined)
+        visit(field.json.classRef, `${pointer}/${view === "json" ? field.toJsonKey : field.name}`);
   };
   visit(runtime.root, "");
   return paths;
@@ -73,7 +78,12 @@ function secretPaths(runtime: Runtime, view: View): string[] {
 
 /** The report as one minified expression whose value holds its exports. */
 function inlinedReport(): string {
-  const minified = transformSync(REPORT_SOURCE, { minify: true, format: "esm", target: "es2022", legalComments: "none" }).code;
+  const minified = transformSync(REPORT_SOURCE, {
+    minify: true,
+    format: "esm",
+    target: "es2022",
+    legalComments: "none",
+  }).code;
   const exports = /export\{([^}]*)\};?\s*$/.exec(minified);
   if (exports === null) throw new Error("unexpected esbuild output for report-runtime.js");
   const names = exports[1]!.split(",").map((entry) => {
@@ -125,7 +135,10 @@ export function assertFCContext${suffix}(value) {
 
 function validatorDeclarations(model: Model, runtime: Runtime, id: string, view: View): string {
   const suffix = view === "json" ? "JSON" : "";
-  const what = view === "json" ? `the to_json() view of a ${runtime.id} context (camelCase keys)` : `a ${runtime.id} context (attribute view)`;
+  const what =
+    view === "json"
+      ? `the to_json() view of a ${runtime.id} context (camelCase keys)`
+      : `a ${runtime.id} context (attribute view)`;
   return `${banner(model, runtime, "//")}
 import type { FCContext${suffix} } from "@fc-context/types/${id}";
 import type { ValidationResult } from "./errors.js";

@@ -8,7 +8,9 @@ export interface ValidationIssue {
   readonly keyword: string;
 }
 
-export type ValidationResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+export type ValidationResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
 
 /**
  * Thrown by assertFCContext; the message lists every issue. `instanceof` recognizes it whichever

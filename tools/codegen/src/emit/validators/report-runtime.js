@@ -23,7 +23,11 @@ export class FCContextValidationError extends Error {
 }
 
 export function readFailure() {
-  return { path: "", message: "unreadable: reading it raised an error (a getter, a proxy trap or an iterator)", keyword: "read" };
+  return {
+    path: "",
+    message: "unreadable: reading it raised an error (a getter, a proxy trap or an iterator)",
+    keyword: "read",
+  };
 }
 
 export function toIssues(errors, value, runtime, classes, secrets = new Set()) {
@@ -46,13 +50,32 @@ function toIssue(error, value, runtime, classes, secrets) {
   const got = (pointer) => describe(value, pointer, secrets.has(pointer));
   switch (keyword) {
     case "required":
-      return { path: `${at}/${escape(params.missingProperty)}`, keyword, message: `missing: every ${owner} on ${runtime} has the attribute "${params.missingProperty}"` };
+      return {
+        path: `${at}/${escapePointer(params.missingProperty)}`,
+        keyword,
+        message: `missing: every ${owner} on ${runtime} has the attribute "${params.missingProperty}"`,
+      };
     case "additionalProperties":
-      return { path: `${at}/${escape(params.additionalProperty)}`, keyword, message: `unexpected: ${owner} on ${runtime} has no attribute ${quoteKey(params.additionalProperty)}` };
+      return {
+        path: `${at}/${escapePointer(params.additionalProperty)}`,
+        keyword,
+        message: `unexpected: ${owner} on ${runtime} has no attribute ${quoteKey(params.additionalProperty)}`,
+      };
     case "type":
-      return { path: at, keyword, message: `expected ${classes[at] === undefined ? typeNames(params.type) : `${withArticle(classes[at])} object`}, got ${got(at)}` };
+      return {
+        path: at,
+        keyword,
+        message: `expected ${classes[at] === undefined ? typeNames(params.type) : `${withArticle(classes[at])} object`}, got ${got(at)}`,
+      };
     case "minLength":
-      return { path: at, keyword, message: params.limit === 1 ? `expected a non-empty string, got ${got(at)}` : `expected a string of at least ${params.limit} characters, got ${got(at)}` };
+      return {
+        path: at,
+        keyword,
+        message:
+          params.limit === 1
+            ? `expected a non-empty string, got ${got(at)}`
+            : `expected a string of at least ${params.limit} characters, got ${got(at)}`,
+      };
     case "maxLength":
       return { path: at, keyword, message: `expected a string of at most ${params.limit} characters, got ${got(at)}` };
     case "minimum":
@@ -61,7 +84,11 @@ function toIssue(error, value, runtime, classes, secrets) {
     case "exclusiveMaximum":
       return { path: at, keyword, message: `expected a number ${params.comparison} ${params.limit}, got ${got(at)}` };
     case "pattern":
-      return { path: at, keyword, message: `expected a string matching ${params.pattern}, got ${got(at)} that does not` };
+      return {
+        path: at,
+        keyword,
+        message: `expected a string matching ${params.pattern}, got ${got(at)} that does not`,
+      };
     default:
       return { path: at, keyword, message: `failed the "${keyword}" rule` };
   }
@@ -73,7 +100,9 @@ function withArticle(word) {
 }
 
 function typeNames(type) {
-  const names = (Array.isArray(type) ? type : String(type).split(",")).map((name) => (name === "null" ? "null" : `${/^[aeiou]/.test(name) ? "an" : "a"} ${name}`));
+  const names = (Array.isArray(type) ? type : String(type).split(",")).map((name) =>
+    name === "null" ? "null" : `${/^[aeiou]/.test(name) ? "an" : "a"} ${name}`,
+  );
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
 }
 
@@ -91,7 +120,11 @@ function describe(root, pointer, kindOnly) {
   if (Array.isArray(value)) return "an array";
   switch (typeof value) {
     case "string":
-      return kindOnly ? "a string" : value.length === 0 ? "an empty string" : `a string of ${value.length} character${value.length === 1 ? "" : "s"}`;
+      return kindOnly
+        ? "a string"
+        : value.length === 0
+          ? "an empty string"
+          : `a string of ${value.length} character${value.length === 1 ? "" : "s"}`;
     case "number":
       return kindOnly ? "a number" : `${Number.isInteger(value) ? "the integer" : "the number"} ${value}`;
     case "boolean":
@@ -113,7 +146,7 @@ function valueAt(root, pointer) {
   return node;
 }
 
-function escape(key) {
+function escapePointer(key) {
   return String(key).replaceAll("~", "~0").replaceAll("/", "~1");
 }
 

@@ -1,13 +1,15 @@
 import AjvModule from "ajv";
-import { transformSync } from "esbuild";
 import standaloneModule from "ajv/dist/standalone/index.js";
+import { transformSync } from "esbuild";
 import type { Constraints, Runtime } from "../../model.js";
 import type { JsonSchema } from "../derive-json-schema.js";
 
 // ajv and its standalone entry are CommonJS whose module.exports is the export itself.
-const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as unknown as typeof AjvModule.default;
+const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ??
+  AjvModule) as unknown as typeof AjvModule.default;
 type Standalone = (ajv: InstanceType<typeof Ajv>, validate: unknown) => string;
-const standaloneCode = ((standaloneModule as unknown as { default?: Standalone }).default ?? standaloneModule) as unknown as Standalone;
+const standaloneCode = ((standaloneModule as unknown as { default?: Standalone }).default ??
+  standaloneModule) as unknown as Standalone;
 
 /**
  * Compiles a schema with ajv and returns standalone code as one JavaScript expression that
@@ -28,28 +30,42 @@ export function standaloneValidator(schema: JsonSchema, options: { fast: boolean
     unicode: options.countCodePoints,
     code: { source: true, esm: true, lines: false, optimize: true },
     // ajv marks `unicode` deprecated but honours it; any other warning is a real problem.
-    logger: { log() {}, warn: (message: unknown) => {
-      if (!String(message).includes("option unicode")) throw new Error(`ajv: ${String(message)}`);
-    }, error: (message: unknown) => {
-      throw new Error(`ajv: ${String(message)}`);
-    } },
+    logger: {
+      log() {},
+      warn: (message: unknown) => {
+        if (!String(message).includes("option unicode")) throw new Error(`ajv: ${String(message)}`);
+      },
+      error: (message: unknown) => {
+        throw new Error(`ajv: ${String(message)}`);
+      },
+    },
   });
   const { $schema: _draft, ...draft7 } = schema;
   let code = standaloneCode(ajv, ajv.compile(draft7));
   const exported = /^"use strict";export const validate = (validate\d+);export default \1;/.exec(code);
   if (exported === null) throw new Error("unexpected ajv standalone output: no validate export");
   code = code.slice(exported[0].length);
-  code = code.replace(/const (func\d+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/g, "const $1 = ucs2length;");
+  code = code.replace(
+    /const (func\d+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/g,
+    "const $1 = ucs2length;",
+  );
   code = options.fast ? dropErrorObjects(code) : code.replace(/schemaPath:"(?:[^"\\]|\\.)*",/g, "");
   code = dropSchemaCopies(code);
   code = dropOptionsParameter(code);
   if (options.fast) code = catchInside(code, exported[1]!);
-  if (options.fast && /\.errors\b/.test(code)) throw new Error("ajv standalone code reads .errors of a referenced validator; the fast validator cannot drop them");
-  if (/\brequire\(/.test(code)) throw new Error(`ajv standalone code still requires a helper: ${/require\([^)]*\)/.exec(code)![0]}`);
+  if (options.fast && /\.errors\b/.test(code))
+    throw new Error("ajv standalone code reads .errors of a referenced validator; the fast validator cannot drop them");
+  if (/\brequire\(/.test(code))
+    throw new Error(`ajv standalone code still requires a helper: ${/require\([^)]*\)/.exec(code)![0]}`);
   // Minified because ajv's code is not for reading anyway, and it keeps a runtime's module
   // within 4 KB gzipped; the wrapper around it stays readable.
   const expression = `(() => {${code}return ${exported[1]};})()`;
-  const minified = transformSync(`export const validator = ${expression};`, { minify: true, format: "esm", target: "es2022", legalComments: "none" }).code;
+  const minified = transformSync(`export const validator = ${expression};`, {
+    minify: true,
+    format: "esm",
+    target: "es2022",
+    legalComments: "none",
+  }).code;
   const body = /^(?:const|var|let) (\w+)=([\s\S]*);export\{\1 as validator\};\n?$/.exec(minified);
   if (body === null) throw new Error(`unexpected esbuild output for a validator: ${minified.slice(-80)}`);
   return body[2]!;
@@ -57,7 +73,9 @@ export function standaloneValidator(schema: JsonSchema, options: { fast: boolean
 
 /** True when some length constraint gives another answer in code points than in UTF-16 units. */
 export function needsCodePoints(runtime: Runtime): boolean {
-  const all: Constraints[] = runtime.classes.flatMap((cls) => cls.fields.flatMap((field) => (field.json ? [field.json.constraints] : [])));
+  const all: Constraints[] = runtime.classes.flatMap((cls) =>
+    cls.fields.flatMap((field) => (field.json ? [field.json.constraints] : [])),
+  );
   // A string is non-empty in code points exactly when it is in UTF-16 units, so minLength 0 or 1
   // is exact with .length; any other length limit is not.
   return all.some((c) => c.maxLength !== undefined || (c.minLength !== undefined && c.minLength > 1));
@@ -88,8 +106,12 @@ function dropSchemaCopies(code: string): string {
     const schema = JSON.parse(code.slice(start + match[0].length, end + 1)) as unknown;
     code = code.slice(0, start) + code.slice(end + (code[end + 1] === ";" ? 2 : 1));
     code = code.replace(new RegExp(`\\b${name}((?:\\.[A-Za-z_$][\\w$]*)*)`, "g"), (_whole, path: string) => {
-      const value = path.split(".").slice(1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], schema);
-      if (value === undefined) throw new Error(`ajv standalone code reads ${name}${path}, which the schema does not have`);
+      const value = path
+        .split(".")
+        .slice(1)
+        .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], schema);
+      if (value === undefined)
+        throw new Error(`ajv standalone code reads ${name}${path}, which the schema does not have`);
       return JSON.stringify(value);
     });
   }
@@ -102,9 +124,14 @@ function dropSchemaCopies(code: string): string {
  * validate function (every $ref inlined), the parameter becomes a constant.
  */
 function dropOptionsParameter(code: string): string {
-  const functions = [...code.matchAll(/function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data(?:, dynamicAnchors=\{\})?\}=\{\}\)\{/g)];
+  const functions = [
+    ...code.matchAll(
+      /function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data(?:, dynamicAnchors=\{\})?\}=\{\}\)\{/g,
+    ),
+  ];
   if (functions.length !== 1 || (code.match(/function validate\d+\(/g) ?? []).length !== 1) return code;
-  if (/\b(?:parentData|parentDataProperty|rootData|dynamicAnchors)\b/.test(code.replace(functions[0]![0], ""))) return code;
+  if (/\b(?:parentData|parentDataProperty|rootData|dynamicAnchors)\b/.test(code.replace(functions[0]![0], "")))
+    return code;
   return code.replace(functions[0]![0], `function ${functions[0]![1]}(data){const instancePath="";`);
 }
 
@@ -130,8 +157,11 @@ function dropErrorObjects(code: string): string {
     if (match.index < at) continue;
     out += code.slice(at, match.index);
     const valueStart = match.index + match[0].length;
-    const end = code.startsWith("vErrors;", valueStart) ? valueStart + "vErrors".length : endOfLiteral(code, valueStart);
-    if (code[end + 1] !== ";" && code[end] !== ";") throw new Error("unexpected ajv standalone output around an errors assignment");
+    const end = code.startsWith("vErrors;", valueStart)
+      ? valueStart + "vErrors".length
+      : endOfLiteral(code, valueStart);
+    if (code[end + 1] !== ";" && code[end] !== ";")
+      throw new Error("unexpected ajv standalone output around an errors assignment");
     at = code[end] === ";" ? end + 1 : end + 2;
   }
   return out + code.slice(at);

@@ -37,20 +37,33 @@ function wireModule(model: Model, runtime: Runtime): string {
     `{\n${attributeFields(cls)
       .map((field) => {
         const [to, read] = from === "name" ? [field.toJsonKey!, field.name] : [field.name, field.toJsonKey!];
-        const value = field.json?.classRef !== undefined ? view(classOf(runtime, field.json.classRef), from, `${source}.${read}`, `${indent}  `) : `${source}.${read}`;
+        const value =
+          field.json?.classRef !== undefined
+            ? view(classOf(runtime, field.json.classRef), from, `${source}.${read}`, `${indent}  `)
+            : `${source}.${read}`;
         return `${indent}  ${to}: ${value},`;
       })
       .join("\n")}\n${indent}}`;
   const lines = [
     banner(model, runtime, "//"),
     `import { assertFCContext } from "@fc-context/validators/${runtime.id}";`,
-    ...(serializes(runtime) ? [`import { assertFCContextJSON } from "@fc-context/validators/${runtime.id}/json";`] : []),
+    ...(serializes(runtime)
+      ? [`import { assertFCContextJSON } from "@fc-context/validators/${runtime.id}/json";`]
+      : []),
     `import { baggageHeader, decodeBaggage, FCHeaderError, headerText, pathOption, readInvocation, sent } from "./wire-runtime.js";`,
     "",
     `export { FCHeaderError } from "./wire-runtime.js";`,
     `export const runtime = ${JSON.stringify(runtime.id)};`,
-    `export const secretPaths = Object.freeze(${JSON.stringify(leafFields(runtime).filter(({ field }) => field.secret).map(({ path }) => path))});`,
-    `export const secretHeaders = Object.freeze(${JSON.stringify(headerFields(runtime).filter((h) => h.field.secret).map((h) => h.header))});`,
+    `export const secretPaths = Object.freeze(${JSON.stringify(
+      leafFields(runtime)
+        .filter(({ field }) => field.secret)
+        .map(({ path }) => path),
+    )});`,
+    `export const secretHeaders = Object.freeze(${JSON.stringify(
+      headerFields(runtime)
+        .filter((h) => h.field.secret)
+        .map((h) => h.header),
+    )});`,
     "",
     "// How each invocation path reads the headers (spec: x-invocation-paths), with the conversions",
     "// of the headers the runtime turns into ints there (spec: x-from-header).",
@@ -91,7 +104,13 @@ function wireModule(model: Model, runtime: Runtime): string {
 }
 
 /** The reading of one attribute, straight from the model: nested class, int conversion, baggage or text. */
-function headerValue(runtime: Runtime, cls: PyClass, field: Field, indent: string, nested: (cls: PyClass, indent: string) => string): string {
+function headerValue(
+  runtime: Runtime,
+  _cls: PyClass,
+  field: Field,
+  indent: string,
+  nested: (cls: PyClass, indent: string) => string,
+): string {
   if (field.json?.classRef !== undefined) return nested(classOf(runtime, field.json.classRef), indent);
   if (field.header === undefined) return "null";
   const header = JSON.stringify(field.header);
