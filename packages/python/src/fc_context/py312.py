@@ -4,14 +4,14 @@
 """The context classes of the Function Compute python3.12 runtime (Python 3.12), typed.
 
 A reduced context: no credentials (read the ALIBABA_CLOUD_ACCESS_KEY_ID,
-ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN environment variables instead), no
-service, tracing, retry_count or requestId; the version and alias moved to function, the SLS
+ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN environment variables instead),
+no service, tracing, retry_count or requestId; the version and alias moved to function, the SLS
 settings to the context itself. No public source exists; the model follows the vendor
 documentation.
 
-The classes take the runtime's own constructor arguments, so code written against the real runtime
-runs unchanged; from_dict() builds a context from its attribute view (the shape of the JSON and
-TypeScript types).
+The classes take the runtime's own constructor arguments, so code written against the real
+runtime runs unchanged; from_dict() builds a context from its attribute view (the shape of the
+JSON and TypeScript types).
 """
 
 import json
@@ -48,7 +48,8 @@ if TYPE_CHECKING:
 
 
     class FunctionMetaFromConcurrentHeaders(Protocol):
-        """FunctionMeta as the concurrent invocation path builds it: an absent text header gives None.
+        """FunctionMeta as the concurrent invocation path builds it: an absent text header gives
+        None.
         """
         name: Optional[str]
         handler: Optional[str]
@@ -71,7 +72,22 @@ if TYPE_CHECKING:
         def getLogger(self) -> logging.Logger: ...
 
 
-__all__ = ["RUNTIME", "PYTHON_VERSION", "SPEC_VERSION", "SCHEMA_ID", "FCContext", "FunctionMeta", "from_dict", "to_attributes", "from_headers", "to_headers", "FCContextValidationError", "FCHeaderError", "HeaderInput", "Issue"]
+__all__ = [
+    "RUNTIME",
+    "PYTHON_VERSION",
+    "SPEC_VERSION",
+    "SCHEMA_ID",
+    "FCContext",
+    "FunctionMeta",
+    "from_dict",
+    "to_attributes",
+    "from_headers",
+    "to_headers",
+    "FCContextValidationError",
+    "FCHeaderError",
+    "HeaderInput",
+    "Issue",
+]
 
 RUNTIME: str = "python3.12"
 PYTHON_VERSION: str = "3.12"
@@ -102,10 +118,10 @@ class FunctionMeta:
     """
     memory: int
     """The memory configured for the function, an int on both invocation paths: the runtime converts
-    the header with Python's int(), which accepts surrounding spaces, a sign, leading zeros, single
-    underscores between digits and non-ASCII decimal digits; anything else, or no header, fails the
-    invocation with the error posted. The minimum is a claim about production, where FC sends the
-    configured memory; the runtime itself accepts '-128' from a hand-made header.
+    the header with Python's int(), which accepts surrounding spaces, a sign, leading zeros,
+    single underscores between digits and non-ASCII decimal digits; anything else, or no header,
+    fails the invocation with the error posted. The minimum is a claim about production, where FC
+    sends the configured memory; the runtime itself accepts '-128' from a hand-made header.
 
     Unit: MB. Header: x-fc-function-memory.
     """
@@ -115,29 +131,37 @@ class FunctionMeta:
     ('60s' gives 60, 'sixty' and '' give 0), held in a signed 64-bit long (values from 2**63 wrap
     to negative, past 2**64 give -1). The concurrent path calls int(), gives 3 without the header
     and drops the invocation when int() fails. The minimum is a claim about production, where FC
-    sends the configured timeout (at least one second); a hand-made header can give 0 or a negative
-    int.
+    sends the configured timeout (at least one second); a hand-made header can give 0 or a
+    negative int.
 
     Unit: seconds. Header: x-fc-function-timeout.
     """
     version_id: Optional[str]
-    """The ID of the published version that runs. Its value when LATEST is invoked is undocumented. An
-    empty string on the default path when the header is absent, as under every local emulator.
+    """The ID of the published version that runs. Its value when LATEST is invoked is undocumented.
+    An empty string on the default path when the header is absent, as under every local emulator.
 
-    Header: x-fc-version-id. None when: On the concurrent path (instance concurrency above 1) when
-    the header is absent; the default path gives an empty string instead. The local emulators never
-    send it.
+    Header: x-fc-version-id. None when: On the concurrent path (instance concurrency above 1)
+    when the header is absent; the default path gives an empty string instead. The local
+    emulators never send it.
     """
     qualifier: Optional[str]
     """The version or alias the invocation resolved to; `LATEST` when the LATEST version is invoked.
     An empty string on the default path when the header is absent, as under every local emulator.
 
     Header: x-fc-qualifier. None when: On the concurrent path (instance concurrency above 1) when
-    the header is absent; the default path gives an empty string instead. The local emulators never
-    send it.
+    the header is absent; the default path gives an empty string instead. The local emulators
+    never send it.
     """
 
-    def __init__(self, name: str, handler: str, memory: int, timeout: int, version_id: Optional[str], qualifier: Optional[str]) -> None:
+    def __init__(
+        self,
+        name: str,
+        handler: str,
+        memory: int,
+        timeout: int,
+        version_id: Optional[str],
+        qualifier: Optional[str],
+    ) -> None:
         self.name = name
         self.handler = handler
         self.memory = memory
@@ -147,11 +171,28 @@ class FunctionMeta:
 
     @classmethod
     def _from_attributes(cls, data: Mapping[str, Any]) -> "FunctionMeta":
-        made = cls(data["name"], data["handler"], _integral(data["memory"]), _integral(data["timeout"]), data["version_id"], data["qualifier"])
+        made = cls(
+            data["name"],
+            data["handler"],
+            _integral(data["memory"]),
+            _integral(data["timeout"]),
+            data["version_id"],
+            data["qualifier"],
+        )
         return made
 
     def __repr__(self) -> str:
-        return _repr("FunctionMeta", (("name", self.name, False), ("handler", self.handler, False), ("memory", self.memory, False), ("timeout", self.timeout, False), ("version_id", self.version_id, False), ("qualifier", self.qualifier, False),))
+        return _repr(
+            "FunctionMeta",
+            (
+                ("name", self.name, False),
+                ("handler", self.handler, False),
+                ("memory", self.memory, False),
+                ("timeout", self.timeout, False),
+                ("version_id", self.version_id, False),
+                ("qualifier", self.qualifier, False),
+            ),
+        )
 
     def __str__(self) -> str:
         return self.__repr__()
@@ -167,15 +208,15 @@ class FCContext:
     """
 
     account_id: str
-    """The ID of the Alibaba Cloud account that owns the function. The minimum length is a claim about
-    production, where FC always sends it: an emulator that leaves the header out gets '' on the
-    default path (None on the concurrent one).
+    """The ID of the Alibaba Cloud account that owns the function. The minimum length is a claim
+    about production, where FC always sends it: an emulator that leaves the header out gets '' on
+    the default path (None on the concurrent one).
 
     Header: x-fc-account-id.
     """
     request_id: str
-    """The ID of this invocation request. Record it to trace an invocation in the FC console and logs.
-    Never empty: without the header the runtime runs no handler (the default path drops the
+    """The ID of this invocation request. Record it to trace an invocation in the FC console and
+    logs. Never empty: without the header the runtime runs no handler (the default path drops the
     invocation, the concurrent path posts an error).
 
     Header: x-fc-request-id.
@@ -184,19 +225,19 @@ class FCContext:
     """The invoked function: name, handler, memory, timeout, and the version and alias invoked."""
     log_project: Optional[str]
     """The Simple Log Service (SLS) project the function logs to: an empty string (or None on the
-    concurrent path) when logging is not configured and the header is not sent; some emulators send
-    the text 'undefined'.
+    concurrent path) when logging is not configured and the header is not sent; some emulators
+    send the text 'undefined'.
 
-    Header: x-fc-service-logproject. None when: On the concurrent path (instance concurrency above
-    1) when the header is absent; the default path gives an empty string instead.
+    Header: x-fc-service-logproject. None when: On the concurrent path (instance concurrency
+    above 1) when the header is absent; the default path gives an empty string instead.
     """
     log_store: Optional[str]
     """The Simple Log Service (SLS) Logstore the function logs to: an empty string (or None on the
-    concurrent path) when logging is not configured and the header is not sent; some emulators send
-    the text 'undefined'.
+    concurrent path) when logging is not configured and the header is not sent; some emulators
+    send the text 'undefined'.
 
-    Header: x-fc-service-logstore. None when: On the concurrent path (instance concurrency above 1)
-    when the header is absent; the default path gives an empty string instead.
+    Header: x-fc-service-logstore. None when: On the concurrent path (instance concurrency above
+    1) when the header is absent; the default path gives an empty string instead.
     """
     region: str
     """The ID of the region the function runs in, such as `cn-shanghai`. Handlers build internal
@@ -212,7 +253,16 @@ class FCContext:
     None when: Initially None; context.getLogger() always returns a logging.Logger.
     """
 
-    def __init__(self, account_id: str, request_id: str, function_meta: "FunctionMeta", logger: Optional[logging.Logger], log_project: Optional[str], log_store: Optional[str], region: str) -> None:
+    def __init__(
+        self,
+        account_id: str,
+        request_id: str,
+        function_meta: "FunctionMeta",
+        logger: Optional[logging.Logger],
+        log_project: Optional[str],
+        log_store: Optional[str],
+        region: str,
+    ) -> None:
         self.account_id = account_id
         self.request_id = request_id
         self.function = function_meta
@@ -230,11 +280,30 @@ class FCContext:
 
     @classmethod
     def _from_attributes(cls, data: Mapping[str, Any]) -> "FCContext":
-        made = cls(data["account_id"], data["request_id"], FunctionMeta._from_attributes(data["function"]), None, data["log_project"], data["log_store"], data["region"])
+        made = cls(
+            data["account_id"],
+            data["request_id"],
+            FunctionMeta._from_attributes(data["function"]),
+            None,
+            data["log_project"],
+            data["log_store"],
+            data["region"],
+        )
         return made
 
     def __repr__(self) -> str:
-        return _repr("FCContext", (("account_id", self.account_id, False), ("request_id", self.request_id, False), ("function", self.function, False), ("log_project", self.log_project, False), ("log_store", self.log_store, False), ("region", self.region, False), ("logger", self.logger, False),))
+        return _repr(
+            "FCContext",
+            (
+                ("account_id", self.account_id, False),
+                ("request_id", self.request_id, False),
+                ("function", self.function, False),
+                ("log_project", self.log_project, False),
+                ("log_store", self.log_store, False),
+                ("region", self.region, False),
+                ("logger", self.logger, False),
+            ),
+        )
 
     def __str__(self) -> str:
         return self.__repr__()
@@ -283,7 +352,10 @@ _PATHS: Dict[str, Dict[str, Any]] = {
         "logger": "none",
         "requiredHeader": {"header": "x-fc-request-id", "absent": "not-invoked"},
         "checkedHeaders": [],
-        "convert": {"x-fc-function-memory": {"convert": "int", "invalid": "error"}, "x-fc-function-timeout": {"convert": "c-long", "absent": "arbitrary"}},
+        "convert": {
+            "x-fc-function-memory": {"convert": "int", "invalid": "error"},
+            "x-fc-function-timeout": {"convert": "c-long", "absent": "arbitrary"},
+        },
         "arbitraryInt": 0,
     },
     "concurrent": {
@@ -294,8 +366,16 @@ _PATHS: Dict[str, Dict[str, Any]] = {
         "absentText": "none",
         "logger": "per-request",
         "requiredHeader": {"header": "x-fc-request-id", "absent": "error"},
-        "checkedHeaders": [{"header": "x-fc-function-type", "conversion": {"convert": "int", "absent": 0, "invalid": "not-invoked"}}],
-        "convert": {"x-fc-function-memory": {"convert": "int", "invalid": "error"}, "x-fc-function-timeout": {"convert": "int", "absent": 3, "invalid": "not-invoked"}},
+        "checkedHeaders": [
+            {
+                "header": "x-fc-function-type",
+                "conversion": {"convert": "int", "absent": 0, "invalid": "not-invoked"},
+            },
+        ],
+        "convert": {
+            "x-fc-function-memory": {"convert": "int", "invalid": "error"},
+            "x-fc-function-timeout": {"convert": "int", "absent": 3, "invalid": "not-invoked"},
+        },
         "arbitraryInt": 0,
     },
 }
@@ -306,7 +386,10 @@ def from_headers(headers: HeaderInput, path: "Literal['default']" = "default") -
 
 
 @overload
-def from_headers(headers: HeaderInput, path: "Literal['concurrent']") -> "FCContextFromConcurrentHeaders": ...
+def from_headers(
+    headers: HeaderInput,
+    path: "Literal['concurrent']",
+) -> "FCContextFromConcurrentHeaders": ...
 
 
 def from_headers(headers: HeaderInput, path: str = "default") -> Any:
@@ -316,8 +399,8 @@ def from_headers(headers: HeaderInput, path: str = "default") -> Any:
     "default" (instance concurrency 1): names case-insensitive, the first of repeated values,
     values trimmed, an absent text header as '', timeout and retry count parsed as the native
     client does, the logger None. "concurrent" (instance concurrency above 1): repeated values
-    joined with ", ", only leading spaces dropped, values read as Latin-1, an absent text header as
-    None (so str attributes may hold None: the return type says so), the ints through int(), a
+    joined with ", ", only leading spaces dropped, values read as Latin-1, an absent text header
+    as None (so str attributes may hold None: the return type says so), the ints through int(), a
     logger per request. headers is a mapping (a list value is a repeated header) or (name, value)
     pairs in wire order. Raises FCHeaderError where the runtime posts an error or never runs the
     handler, and for a value that is not text.
@@ -407,7 +490,10 @@ def _fake_attributes() -> Dict[str, Any]:
 
 def _fake(overrides: Mapping[str, Any]) -> FCContext:
     try:
-        data = _merge(_fake_attributes(), {key: value for key, value in overrides.items() if key not in _PYTHON_ONLY})
+        data = _merge(
+            _fake_attributes(),
+            {key: value for key, value in overrides.items() if key not in _PYTHON_ONLY},
+        )
     except Exception:  # an override that raises when read
         raise FCContextValidationError(RUNTIME, [Issue("", _UNREADABLE, "read")])
     context = from_dict(data)

@@ -5,9 +5,9 @@
 
 FC names Python 3.6 `python3`; `python3.6` is accepted everywhere as the same runtime.
 
-The classes take the runtime's own constructor arguments, so code written against the real runtime
-runs unchanged; from_dict() builds a context from its attribute view (the shape of the JSON and
-TypeScript types).
+The classes take the runtime's own constructor arguments, so code written against the real
+runtime runs unchanged; from_dict() builds a context from its attribute view (the shape of the
+JSON and TypeScript types).
 """
 
 import base64
@@ -55,7 +55,8 @@ if TYPE_CHECKING:
         def to_dict(self) -> Dict[str, Any]: ...
 
     class ServiceMetaFromConcurrentHeaders(Protocol):
-        """ServiceMeta as the concurrent invocation path builds it: an absent text header gives None.
+        """ServiceMeta as the concurrent invocation path builds it: an absent text header gives
+        None.
         """
         name: Optional[str]
         log_project: Optional[str]
@@ -66,7 +67,8 @@ if TYPE_CHECKING:
         def to_dict(self) -> Dict[str, Any]: ...
 
     class FunctionMetaFromConcurrentHeaders(Protocol):
-        """FunctionMeta as the concurrent invocation path builds it: an absent text header gives None.
+        """FunctionMeta as the concurrent invocation path builds it: an absent text header gives
+        None.
         """
         name: Optional[str]
         handler: Optional[str]
@@ -76,7 +78,8 @@ if TYPE_CHECKING:
         def to_dict(self) -> Dict[str, Any]: ...
 
     class CredentialsFromConcurrentHeaders(Protocol):
-        """Credentials as the concurrent invocation path builds it: an absent text header gives None.
+        """Credentials as the concurrent invocation path builds it: an absent text header gives
+        None.
         """
         access_key_id: Optional[str]
         access_key_secret: Optional[str]
@@ -106,7 +109,27 @@ if TYPE_CHECKING:
         def to_json(self) -> str: ...
 
 
-__all__ = ["RUNTIME", "PYTHON_VERSION", "SPEC_VERSION", "SCHEMA_ID", "FCContext", "Credentials", "FunctionMeta", "ServiceMeta", "Tracing", "from_dict", "to_attributes", "from_headers", "to_headers", "to_json_view", "from_json_view", "FCContextValidationError", "FCHeaderError", "HeaderInput", "Issue"]
+__all__ = [
+    "RUNTIME",
+    "PYTHON_VERSION",
+    "SPEC_VERSION",
+    "SCHEMA_ID",
+    "FCContext",
+    "Credentials",
+    "FunctionMeta",
+    "ServiceMeta",
+    "Tracing",
+    "from_dict",
+    "to_attributes",
+    "from_headers",
+    "to_headers",
+    "to_json_view",
+    "from_json_view",
+    "FCContextValidationError",
+    "FCHeaderError",
+    "HeaderInput",
+    "Issue",
+]
 
 RUNTIME: str = "python3"
 PYTHON_VERSION: str = "3.6"
@@ -121,10 +144,10 @@ class Tracing:
     """
 
     span_context: Optional[str]
-    """The parent span in Jaeger text format `traceid:spanid:parentid:flags` (hex), or an empty string
-    when tracing is off on the default path. Split it on ':' and parse parts 0 and 1 as hex ids.
-    The pattern is a claim about production, where FC sends this format or no header; the runtime
-    passes any text through.
+    """The parent span in Jaeger text format `traceid:spanid:parentid:flags` (hex), or an empty
+    string when tracing is off on the default path. Split it on ':' and parse parts 0 and 1 as
+    hex ids. The pattern is a claim about production, where FC sends this format or no header;
+    the runtime passes any text through.
 
     Header: x-fc-tracing-opentracing-span-context. None when: Tracing is off and instance
     concurrency is above 1 (the concurrent path gives None for an absent header, the default path
@@ -132,14 +155,14 @@ class Tracing:
     """
     span_baggages: Any
     """The OpenTracing baggage: json.loads of the base64-decoded header, whatever JSON value that is
-    (an object in practice; a list, a string, a number or null survive too). {} when the header is
-    absent or empty, or when decoding or parsing fails. The decoder skips characters outside the
-    base64 alphabet, needs complete padding and ignores what follows it; the JSON may be UTF-8
-    (with or without a byte order mark) or UTF-16 or UTF-32 with one, and may hold NaN and
+    (an object in practice; a list, a string, a number or null survive too). {} when the header
+    is absent or empty, or when decoding or parsing fails. The decoder skips characters outside
+    the base64 alphabet, needs complete padding and ignores what follows it; the JSON may be
+    UTF-8 (with or without a byte order mark) or UTF-16 or UTF-32 with one, and may hold NaN and
     Infinity. The raw base64 string is not kept.
 
-    Header: x-fc-tracing-opentracing-span-baggages. None when: The header decodes to the JSON text
-    null.
+    Header: x-fc-tracing-opentracing-span-baggages. None when: The header decodes to the JSON
+    text null.
     """
     jaeger_endpoint: Optional[str]
     """The Jaeger collector endpoint to report spans to; an empty string when tracing is off on the
@@ -150,7 +173,12 @@ class Tracing:
     string). The local emulators never send it.
     """
 
-    def __init__(self, span_context: Optional[str], base64_baggages: Optional[str], jaeger_endpoint: Optional[str]) -> None:
+    def __init__(
+        self,
+        span_context: Optional[str],
+        base64_baggages: Optional[str],
+        jaeger_endpoint: Optional[str],
+    ) -> None:
         self.span_context = span_context
         self.span_baggages = self.parseOpenTracingBaggages(base64_baggages)
         self.jaeger_endpoint = jaeger_endpoint
@@ -168,12 +196,21 @@ class Tracing:
                 span_baggages = json.loads(str_baggages)
             except Exception as e:
                 fc_sys_logger = logging.getLogger('fc_sys_logger')
-                fc_sys_logger.error('Failed to parse base64 opentracing baggages:[{}], err: {}'.format(base64_baggages, e))
+                fc_sys_logger.error(
+                    'Failed to parse base64 opentracing baggages:[{}], err: {}'.format(
+                        base64_baggages,
+                        e,
+                    ),
+                )
         return span_baggages
 
     def to_dict(self) -> Dict[str, Any]:
         """Returns the attributes under their to_json keys."""
-        return {"openTracingSpanContext": self.span_context, "openTracingSpanBaggages": self.span_baggages, "jaegerEndpoint": self.jaeger_endpoint}
+        return {
+            "openTracingSpanContext": self.span_context,
+            "openTracingSpanBaggages": self.span_baggages,
+            "jaegerEndpoint": self.jaeger_endpoint,
+        }
 
     @classmethod
     def _from_attributes(cls, data: Mapping[str, Any]) -> "Tracing":
@@ -182,7 +219,14 @@ class Tracing:
         return made
 
     def __repr__(self) -> str:
-        return _repr("Tracing", (("span_context", self.span_context, False), ("span_baggages", self.span_baggages, False), ("jaeger_endpoint", self.jaeger_endpoint, False),))
+        return _repr(
+            "Tracing",
+            (
+                ("span_context", self.span_context, False),
+                ("span_baggages", self.span_baggages, False),
+                ("jaeger_endpoint", self.jaeger_endpoint, False),
+            ),
+        )
 
     def __str__(self) -> str:
         return self.__repr__()
@@ -190,7 +234,11 @@ class Tracing:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Tracing):
             return NotImplemented
-        return (self.span_context, self.span_baggages, self.jaeger_endpoint,) == (other.span_context, other.span_baggages, other.jaeger_endpoint,)
+        return (self.span_context, self.span_baggages, self.jaeger_endpoint,) == (
+            other.span_context,
+            other.span_baggages,
+            other.jaeger_endpoint,
+        )
 
     __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
@@ -199,13 +247,14 @@ class ServiceMeta:
     """The service the function belongs to. Note the constructor's first parameter, service_name, is
     stored as the attribute `name`.
 
-    Runtime constructor: ServiceMeta(service_name, log_project, log_store, qualifier, version_id).
+    Runtime constructor: ServiceMeta(service_name, log_project, log_store, qualifier,
+    version_id).
     """
 
     name: Optional[str]
     """The name of the service. Handlers use it to invoke sibling functions. An empty string on the
-    default path when the header is absent, as under FC 3.0 and Serverless Devs fc3, which have no
-    services.
+    default path when the header is absent, as under FC 3.0 and Serverless Devs fc3, which have
+    no services.
 
     Header: x-fc-service-name. None when: On the concurrent path (instance concurrency above 1)
     when the header is absent, as under FC 3.0, which has no services; the default path gives an
@@ -213,38 +262,45 @@ class ServiceMeta:
     """
     log_project: Optional[str]
     """The Simple Log Service (SLS) project the function logs to: an empty string (or None on the
-    concurrent path) when logging is not configured and the header is not sent; some emulators send
-    the text 'undefined'.
+    concurrent path) when logging is not configured and the header is not sent; some emulators
+    send the text 'undefined'.
 
-    Header: x-fc-service-logproject. None when: On the concurrent path (instance concurrency above
-    1) when the header is absent; the default path gives an empty string instead.
+    Header: x-fc-service-logproject. None when: On the concurrent path (instance concurrency
+    above 1) when the header is absent; the default path gives an empty string instead.
     """
     log_store: Optional[str]
     """The Simple Log Service (SLS) Logstore the function logs to: an empty string (or None on the
-    concurrent path) when logging is not configured and the header is not sent; some emulators send
-    the text 'undefined'.
+    concurrent path) when logging is not configured and the header is not sent; some emulators
+    send the text 'undefined'.
 
-    Header: x-fc-service-logstore. None when: On the concurrent path (instance concurrency above 1)
-    when the header is absent; the default path gives an empty string instead.
+    Header: x-fc-service-logstore. None when: On the concurrent path (instance concurrency above
+    1) when the header is absent; the default path gives an empty string instead.
     """
     qualifier: Optional[str]
     """The version or alias the invocation resolved to; `LATEST` when the LATEST version is invoked.
     An empty string on the default path when the header is absent, as under every local emulator.
 
     Header: x-fc-qualifier. None when: On the concurrent path (instance concurrency above 1) when
-    the header is absent; the default path gives an empty string instead. The local emulators never
-    send it.
+    the header is absent; the default path gives an empty string instead. The local emulators
+    never send it.
     """
     version_id: Optional[str]
-    """The ID of the published version that runs. Its value when LATEST is invoked is undocumented. An
-    empty string on the default path when the header is absent, as under every local emulator.
+    """The ID of the published version that runs. Its value when LATEST is invoked is undocumented.
+    An empty string on the default path when the header is absent, as under every local emulator.
 
-    Header: x-fc-version-id. None when: On the concurrent path (instance concurrency above 1) when
-    the header is absent; the default path gives an empty string instead. The local emulators never
-    send it.
+    Header: x-fc-version-id. None when: On the concurrent path (instance concurrency above 1)
+    when the header is absent; the default path gives an empty string instead. The local
+    emulators never send it.
     """
 
-    def __init__(self, service_name: Optional[str], log_project: Optional[str], log_store: Optional[str], qualifier: Optional[str], version_id: Optional[str]) -> None:
+    def __init__(
+        self,
+        service_name: Optional[str],
+        log_project: Optional[str],
+        log_store: Optional[str],
+        qualifier: Optional[str],
+        version_id: Optional[str],
+    ) -> None:
         self.name = service_name
         self.log_project = log_project
         self.log_store = log_store
@@ -253,15 +309,36 @@ class ServiceMeta:
 
     def to_dict(self) -> Dict[str, Any]:
         """Returns the attributes under their to_json keys."""
-        return {"name": self.name, "logProject": self.log_project, "logStore": self.log_store, "qualifier": self.qualifier, "versionId": self.version_id}
+        return {
+            "name": self.name,
+            "logProject": self.log_project,
+            "logStore": self.log_store,
+            "qualifier": self.qualifier,
+            "versionId": self.version_id,
+        }
 
     @classmethod
     def _from_attributes(cls, data: Mapping[str, Any]) -> "ServiceMeta":
-        made = cls(data["name"], data["log_project"], data["log_store"], data["qualifier"], data["version_id"])
+        made = cls(
+            data["name"],
+            data["log_project"],
+            data["log_store"],
+            data["qualifier"],
+            data["version_id"],
+        )
         return made
 
     def __repr__(self) -> str:
-        return _repr("ServiceMeta", (("name", self.name, False), ("log_project", self.log_project, False), ("log_store", self.log_store, False), ("qualifier", self.qualifier, False), ("version_id", self.version_id, False),))
+        return _repr(
+            "ServiceMeta",
+            (
+                ("name", self.name, False),
+                ("log_project", self.log_project, False),
+                ("log_store", self.log_store, False),
+                ("qualifier", self.qualifier, False),
+                ("version_id", self.version_id, False),
+            ),
+        )
 
     def __str__(self) -> str:
         return self.__repr__()
@@ -269,7 +346,13 @@ class ServiceMeta:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ServiceMeta):
             return NotImplemented
-        return (self.name, self.log_project, self.log_store, self.qualifier, self.version_id,) == (other.name, other.log_project, other.log_store, other.qualifier, other.version_id,)
+        return (self.name, self.log_project, self.log_store, self.qualifier, self.version_id,) == (
+            other.name,
+            other.log_project,
+            other.log_store,
+            other.qualifier,
+            other.version_id,
+        )
 
     __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
@@ -295,10 +378,10 @@ class FunctionMeta:
     """
     memory: int
     """The memory configured for the function, an int on both invocation paths: the runtime converts
-    the header with Python's int(), which accepts surrounding spaces, a sign, leading zeros, single
-    underscores between digits and non-ASCII decimal digits; anything else, or no header, fails the
-    invocation with the error posted. The minimum is a claim about production, where FC sends the
-    configured memory; the runtime itself accepts '-128' from a hand-made header.
+    the header with Python's int(), which accepts surrounding spaces, a sign, leading zeros,
+    single underscores between digits and non-ASCII decimal digits; anything else, or no header,
+    fails the invocation with the error posted. The minimum is a claim about production, where FC
+    sends the configured memory; the runtime itself accepts '-128' from a hand-made header.
 
     Unit: MB. Header: x-fc-function-memory.
     """
@@ -308,8 +391,8 @@ class FunctionMeta:
     ('60s' gives 60, 'sixty' and '' give 0), held in a signed 64-bit long (values from 2**63 wrap
     to negative, past 2**64 give -1). The concurrent path calls int(), gives 3 without the header
     and drops the invocation when int() fails. The minimum is a claim about production, where FC
-    sends the configured timeout (at least one second); a hand-made header can give 0 or a negative
-    int.
+    sends the configured timeout (at least one second); a hand-made header can give 0 or a
+    negative int.
 
     Unit: seconds. Header: x-fc-function-timeout.
     """
@@ -322,15 +405,33 @@ class FunctionMeta:
 
     def to_dict(self) -> Dict[str, Any]:
         """Returns the attributes under their to_json keys."""
-        return {"name": self.name, "handler": self.handler, "memory": self.memory, "timeout": self.timeout}
+        return {
+            "name": self.name,
+            "handler": self.handler,
+            "memory": self.memory,
+            "timeout": self.timeout,
+        }
 
     @classmethod
     def _from_attributes(cls, data: Mapping[str, Any]) -> "FunctionMeta":
-        made = cls(data["name"], data["handler"], _integral(data["memory"]), _integral(data["timeout"]))
+        made = cls(
+            data["name"],
+            data["handler"],
+            _integral(data["memory"]),
+            _integral(data["timeout"]),
+        )
         return made
 
     def __repr__(self) -> str:
-        return _repr("FunctionMeta", (("name", self.name, False), ("handler", self.handler, False), ("memory", self.memory, False), ("timeout", self.timeout, False),))
+        return _repr(
+            "FunctionMeta",
+            (
+                ("name", self.name, False),
+                ("handler", self.handler, False),
+                ("memory", self.memory, False),
+                ("timeout", self.timeout, False),
+            ),
+        )
 
     def __str__(self) -> str:
         return self.__repr__()
@@ -338,7 +439,12 @@ class FunctionMeta:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, FunctionMeta):
             return NotImplemented
-        return (self.name, self.handler, self.memory, self.timeout,) == (other.name, other.handler, other.memory, other.timeout,)
+        return (self.name, self.handler, self.memory, self.timeout,) == (
+            other.name,
+            other.handler,
+            other.memory,
+            other.timeout,
+        )
 
     __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
@@ -365,11 +471,11 @@ class Credentials:
     Header: x-fc-access-key-secret.
     """
     security_token: str
-    """The STS security token of the temporary keys; an empty string when the function has no role (or
-    when the header is not sent, as with fc-docker's sample env file). funcraft sends the text
-    'undefined' when its profile has no token. Typed str, not Optional: FC always sends the header,
-    and handlers pass the value straight to SDK clients; an absent header gives '' on the default
-    path (None on the concurrent one).
+    """The STS security token of the temporary keys; an empty string when the function has no role
+    (or when the header is not sent, as with fc-docker's sample env file). funcraft sends the
+    text 'undefined' when its profile has no token. Typed str, not Optional: FC always sends the
+    header, and handlers pass the value straight to SDK clients; an absent header gives '' on the
+    default path (None on the concurrent one).
 
     Header: x-fc-security-token.
     """
@@ -396,7 +502,11 @@ class Credentials:
 
     def to_dict(self) -> Dict[str, Any]:
         """Returns the attributes under their camelCase to_json keys, secrets included."""
-        return {"accessKeyId": self.access_key_id, "accessKeySecret": self.access_key_secret, "securityToken": self.security_token}
+        return {
+            "accessKeyId": self.access_key_id,
+            "accessKeySecret": self.access_key_secret,
+            "securityToken": self.security_token,
+        }
 
     @classmethod
     def _from_attributes(cls, data: Mapping[str, Any]) -> "Credentials":
@@ -404,7 +514,14 @@ class Credentials:
         return made
 
     def __repr__(self) -> str:
-        return _repr("Credentials", (("access_key_id", self.access_key_id, False), ("access_key_secret", self.access_key_secret, True), ("security_token", self.security_token, True),))
+        return _repr(
+            "Credentials",
+            (
+                ("access_key_id", self.access_key_id, False),
+                ("access_key_secret", self.access_key_secret, True),
+                ("security_token", self.security_token, True),
+            ),
+        )
 
     def __str__(self) -> str:
         return self.__repr__()
@@ -412,7 +529,11 @@ class Credentials:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Credentials):
             return NotImplemented
-        return (self.access_key_id, self.access_key_secret, self.security_token,) == (other.access_key_id, other.access_key_secret, other.security_token,)
+        return (self.access_key_id, self.access_key_secret, self.security_token,) == (
+            other.access_key_id,
+            other.access_key_secret,
+            other.security_token,
+        )
 
     __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
@@ -426,8 +547,8 @@ class FCContext:
     """
 
     request_id: str
-    """The ID of this invocation request. Record it to trace an invocation in the FC console and logs.
-    Never empty: without the header the runtime runs no handler (the default path drops the
+    """The ID of this invocation request. Record it to trace an invocation in the FC console and
+    logs. Never empty: without the header the runtime runs no handler (the default path drops the
     invocation, the concurrent path posts an error).
 
     Header: x-fc-request-id.
@@ -450,38 +571,50 @@ class FCContext:
     Header: x-fc-region.
     """
     account_id: str
-    """The ID of the Alibaba Cloud account that owns the function. The minimum length is a claim about
-    production, where FC always sends it: an emulator that leaves the header out gets '' on the
-    default path (None on the concurrent one).
+    """The ID of the Alibaba Cloud account that owns the function. The minimum length is a claim
+    about production, where FC always sends it: an emulator that leaves the header out gets '' on
+    the default path (None on the concurrent one).
 
     Header: x-fc-account-id.
     """
     retry_count: int
     """How many times this invocation has been retried, an int on both invocation paths: the default
-    path's native client parses the header's leading digits itself, the concurrent path calls int()
-    (and drops the invocation when it fails). Without the header the concurrent path gives 1 and
-    the default path an arbitrary int (memory the native client never initialises, different in
-    every process), so no bound holds; fc-context's converters give 0 there.
+    path's native client parses the header's leading digits itself, the concurrent path calls
+    int() (and drops the invocation when it fails). Without the header the concurrent path gives
+    1 and the default path an arbitrary int (memory the native client never initialises,
+    different in every process), so no bound holds; fc-context's converters give 0 there.
 
     Header: x-fc-retry-count.
     """
     tracing: "Tracing"
-    """OpenTracing (Jaeger) data of the invocation. The object always exists; when tracing is off its
-    text fields are empty strings on the default path (None on the concurrent path) and
+    """OpenTracing (Jaeger) data of the invocation. The object always exists; when tracing is off
+    its text fields are empty strings on the default path (None on the concurrent path) and
     span_baggages is {}.
     """
     logger: Optional[logging.Logger]
     """A per-request logger. Read it through getLogger(), which never returns None.
 
-    None when: On the default path (instance concurrency 1), always; on the concurrent path it is a
-    logging.Logger per request, named after the request id.
+    None when: On the default path (instance concurrency 1), always; on the concurrent path it is
+    a logging.Logger per request, named after the request id.
     """
 
-    def __init__(self, account_id: str, request_id: str, credentials: "Credentials", function_meta: "FunctionMeta", service_meta: "ServiceMeta", region: str, tracing: "Tracing", logger: Optional[logging.Logger], retry_count: int = 0) -> None:
+    def __init__(
+        self,
+        account_id: str,
+        request_id: str,
+        credentials: "Credentials",
+        function_meta: "FunctionMeta",
+        service_meta: "ServiceMeta",
+        region: str,
+        tracing: "Tracing",
+        logger: Optional[logging.Logger],
+        retry_count: int = 0,
+    ) -> None:
         self.account_id = account_id
         self.request_id = request_id
         self.requestId: str = request_id
-        """A second attribute holding the same value as request_id, used by much public handler code.
+        """A second attribute holding the same value as request_id, used by much public handler
+        code.
         """
         self.credentials = credentials
         self.function = function_meta
@@ -499,21 +632,55 @@ class FCContext:
 
     def to_json(self) -> str:
         """Returns a JSON string of the context under its to_json keys, nested objects through their
-        to_dict(); the logger is left out. It includes the access key secret and security token in
-        clear text.
+        to_dict(); the logger is left out. It includes the access key secret and security token
+        in clear text.
 
         Warning: like the runtime's, the JSON includes secrets (the access key secret and the
         security token) in clear text; never log it.
         """
-        return json.dumps({"requestId": self.request_id, "credentials": self.credentials.to_dict(), "function": self.function.to_dict(), "service": self.service.to_dict(), "region": self.region, "accountId": self.account_id, "retryCount": self.retry_count, "tracing": self.tracing.to_dict()})
+        return json.dumps(
+            {
+                "requestId": self.request_id,
+                "credentials": self.credentials.to_dict(),
+                "function": self.function.to_dict(),
+                "service": self.service.to_dict(),
+                "region": self.region,
+                "accountId": self.account_id,
+                "retryCount": self.retry_count,
+                "tracing": self.tracing.to_dict(),
+            },
+        )
 
     @classmethod
     def _from_attributes(cls, data: Mapping[str, Any]) -> "FCContext":
-        made = cls(data["account_id"], data["request_id"], Credentials._from_attributes(data["credentials"]), FunctionMeta._from_attributes(data["function"]), ServiceMeta._from_attributes(data["service"]), data["region"], Tracing._from_attributes(data["tracing"]), None, _integral(data["retry_count"]))
+        made = cls(
+            data["account_id"],
+            data["request_id"],
+            Credentials._from_attributes(data["credentials"]),
+            FunctionMeta._from_attributes(data["function"]),
+            ServiceMeta._from_attributes(data["service"]),
+            data["region"],
+            Tracing._from_attributes(data["tracing"]),
+            None,
+            _integral(data["retry_count"]),
+        )
         return made
 
     def __repr__(self) -> str:
-        return _repr("FCContext", (("request_id", self.request_id, False), ("credentials", self.credentials, False), ("function", self.function, False), ("service", self.service, False), ("region", self.region, False), ("account_id", self.account_id, False), ("retry_count", self.retry_count, False), ("tracing", self.tracing, False), ("logger", self.logger, False),))
+        return _repr(
+            "FCContext",
+            (
+                ("request_id", self.request_id, False),
+                ("credentials", self.credentials, False),
+                ("function", self.function, False),
+                ("service", self.service, False),
+                ("region", self.region, False),
+                ("account_id", self.account_id, False),
+                ("retry_count", self.retry_count, False),
+                ("tracing", self.tracing, False),
+                ("logger", self.logger, False),
+            ),
+        )
 
     def __str__(self) -> str:
         return self.__repr__()
@@ -521,7 +688,25 @@ class FCContext:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, FCContext):
             return NotImplemented
-        return (self.request_id, self.credentials, self.function, self.service, self.region, self.account_id, self.retry_count, self.tracing,) == (other.request_id, other.credentials, other.function, other.service, other.region, other.account_id, other.retry_count, other.tracing,)
+        return (
+            self.request_id,
+            self.credentials,
+            self.function,
+            self.service,
+            self.region,
+            self.account_id,
+            self.retry_count,
+            self.tracing,
+        ) == (
+            other.request_id,
+            other.credentials,
+            other.function,
+            other.service,
+            other.region,
+            other.account_id,
+            other.retry_count,
+            other.tracing,
+        )
 
     __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
@@ -556,7 +741,12 @@ _RULES: Dict[str, Any] = {
         _rule("version_id", ("string",), nullable=True),
     ),
     "Tracing": (
-        _rule("span_context", ("string",), nullable=True, pattern="^(?:[0-9a-fA-F]+:[0-9a-fA-F]+:[0-9a-fA-F]+:[0-9a-fA-F]+)?$"),
+        _rule(
+            "span_context",
+            ("string",),
+            nullable=True,
+            pattern="^(?:[0-9a-fA-F]+:[0-9a-fA-F]+:[0-9a-fA-F]+:[0-9a-fA-F]+)?$",
+        ),
         _rule("span_baggages", ("object", "array", "string", "number", "boolean",), nullable=True),
         _rule("jaeger_endpoint", ("string",), nullable=True),
     ),
@@ -601,7 +791,12 @@ _PATHS: Dict[str, Dict[str, Any]] = {
         "absentText": "none",
         "logger": "per-request",
         "requiredHeader": {"header": "x-fc-request-id", "absent": "error"},
-        "checkedHeaders": [{"header": "x-fc-function-type", "conversion": {"convert": "int", "absent": 0, "invalid": "not-invoked"}}],
+        "checkedHeaders": [
+            {
+                "header": "x-fc-function-type",
+                "conversion": {"convert": "int", "absent": 0, "invalid": "not-invoked"},
+            },
+        ],
         "convert": {
             "x-fc-function-memory": {"convert": "int", "invalid": "error"},
             "x-fc-function-timeout": {
@@ -625,18 +820,21 @@ def from_headers(headers: HeaderInput, path: "Literal['default']" = "default") -
 
 
 @overload
-def from_headers(headers: HeaderInput, path: "Literal['concurrent']") -> "FCContextFromConcurrentHeaders": ...
+def from_headers(
+    headers: HeaderInput,
+    path: "Literal['concurrent']",
+) -> "FCContextFromConcurrentHeaders": ...
 
 
 def from_headers(headers: HeaderInput, path: str = "default") -> Any:
-    """Builds the context the python3 runtime builds from an invocation's x-fc-* headers, through the
-    runtime's own constructors, on the given invocation path.
+    """Builds the context the python3 runtime builds from an invocation's x-fc-* headers, through
+    the runtime's own constructors, on the given invocation path.
 
     "default" (instance concurrency 1): names case-insensitive, the first of repeated values,
     values trimmed, an absent text header as '', timeout and retry count parsed as the native
     client does, the logger None. "concurrent" (instance concurrency above 1): repeated values
-    joined with ", ", only leading spaces dropped, values read as Latin-1, an absent text header as
-    None (so str attributes may hold None: the return type says so), the ints through int(), a
+    joined with ", ", only leading spaces dropped, values read as Latin-1, an absent text header
+    as None (so str attributes may hold None: the return type says so), the ints through int(), a
     logger per request. headers is a mapping (a list value is a repeated header) or (name, value)
     pairs in wire order. Raises FCHeaderError where the runtime posts an error or never runs the
     handler, and for a value that is not text.
@@ -740,17 +938,45 @@ def to_attributes(context: FCContext) -> Dict[str, Any]:
 
 
 _JSON_KEYS = {
-    "FCContext": {"requestId": ("request_id", None), "credentials": ("credentials", "Credentials"), "function": ("function", "FunctionMeta"), "service": ("service", "ServiceMeta"), "region": ("region", None), "accountId": ("account_id", None), "retryCount": ("retry_count", None), "tracing": ("tracing", "Tracing")},
-    "Credentials": {"accessKeyId": ("access_key_id", None), "accessKeySecret": ("access_key_secret", None), "securityToken": ("security_token", None)},
-    "FunctionMeta": {"name": ("name", None), "handler": ("handler", None), "memory": ("memory", None), "timeout": ("timeout", None)},
-    "ServiceMeta": {"name": ("name", None), "logProject": ("log_project", None), "logStore": ("log_store", None), "qualifier": ("qualifier", None), "versionId": ("version_id", None)},
-    "Tracing": {"openTracingSpanContext": ("span_context", None), "openTracingSpanBaggages": ("span_baggages", None), "jaegerEndpoint": ("jaeger_endpoint", None)},
+    "FCContext": {
+        "requestId": ("request_id", None),
+        "credentials": ("credentials", "Credentials"),
+        "function": ("function", "FunctionMeta"),
+        "service": ("service", "ServiceMeta"),
+        "region": ("region", None),
+        "accountId": ("account_id", None),
+        "retryCount": ("retry_count", None),
+        "tracing": ("tracing", "Tracing"),
+    },
+    "Credentials": {
+        "accessKeyId": ("access_key_id", None),
+        "accessKeySecret": ("access_key_secret", None),
+        "securityToken": ("security_token", None),
+    },
+    "FunctionMeta": {
+        "name": ("name", None),
+        "handler": ("handler", None),
+        "memory": ("memory", None),
+        "timeout": ("timeout", None),
+    },
+    "ServiceMeta": {
+        "name": ("name", None),
+        "logProject": ("log_project", None),
+        "logStore": ("log_store", None),
+        "qualifier": ("qualifier", None),
+        "versionId": ("version_id", None),
+    },
+    "Tracing": {
+        "openTracingSpanContext": ("span_context", None),
+        "openTracingSpanBaggages": ("span_baggages", None),
+        "jaegerEndpoint": ("jaeger_endpoint", None),
+    },
 }
 
 
 def to_json_view(context: FCContext) -> Dict[str, Any]:
-    """The context's to_json() view as a dict: the runtime's camelCase keys, secrets included. Raises
-    TypeError for anything but a context of this module.
+    """The context's to_json() view as a dict: the runtime's camelCase keys, secrets included.
+    Raises TypeError for anything but a context of this module.
     """
     _expect_context(context, FCContext, "py36")
     view: Dict[str, Any] = json.loads(context.to_json())
@@ -787,8 +1013,17 @@ _JSON_RULES: Dict[str, Any] = {
         _rule("versionId", ("string",), nullable=True),
     ),
     "TracingJSON": (
-        _rule("openTracingSpanContext", ("string",), nullable=True, pattern="^(?:[0-9a-fA-F]+:[0-9a-fA-F]+:[0-9a-fA-F]+:[0-9a-fA-F]+)?$"),
-        _rule("openTracingSpanBaggages", ("object", "array", "string", "number", "boolean",), nullable=True),
+        _rule(
+            "openTracingSpanContext",
+            ("string",),
+            nullable=True,
+            pattern="^(?:[0-9a-fA-F]+:[0-9a-fA-F]+:[0-9a-fA-F]+:[0-9a-fA-F]+)?$",
+        ),
+        _rule(
+            "openTracingSpanBaggages",
+            ("object", "array", "string", "number", "boolean",),
+            nullable=True,
+        ),
         _rule("jaegerEndpoint", ("string",), nullable=True),
     ),
 }
@@ -800,7 +1035,8 @@ def from_json_view(data: Mapping[str, Any]) -> FCContext:
     keys), as @fc-context/validators' validateFCContextJSON reports them.
     """
     _check(data, _JSON_RULES, "FCContextJSON", RUNTIME)
-    return FCContext._from_attributes(_renamed(data, _JSON_KEYS, "FCContext"))  # type: ignore[arg-type]
+    attributes: Any = _renamed(data, _JSON_KEYS, "FCContext")
+    return FCContext._from_attributes(attributes)
 
 
 _PYTHON_ONLY = ("logger",)
@@ -840,7 +1076,10 @@ def _fake_attributes() -> Dict[str, Any]:
 
 def _fake(overrides: Mapping[str, Any]) -> FCContext:
     try:
-        data = _merge(_fake_attributes(), {key: value for key, value in overrides.items() if key not in _PYTHON_ONLY})
+        data = _merge(
+            _fake_attributes(),
+            {key: value for key, value in overrides.items() if key not in _PYTHON_ONLY},
+        )
     except Exception:  # an override that raises when read
         raise FCContextValidationError(RUNTIME, [Issue("", _UNREADABLE, "read")])
     context = from_dict(data)

@@ -6,6 +6,7 @@ import { banner } from "../banner.js";
 import { classOf, headerFields, isDecoded, pathsTable, serializes } from "../wire-shapes.js";
 import { pythonClass } from "./emit-python-class.js";
 import { docstring, pythonLiteral } from "./python-source.js";
+import { wrapPythonLines } from "./wrap-lines.js";
 
 // Shared Python code, part of the generator like a template: copied into every build.
 const RUNTIME_SUPPORT = readFileSync(new URL("./runtime_support.py", import.meta.url), "utf8");
@@ -24,6 +25,8 @@ export async function emitPython(model: Model): Promise<Map<string, string>> {
   files.set("testing.py", testingModule(model));
   files.set("probe.py", probeModule(model));
   for (const runtime of model.runtimes) files.set(`${runtime.pythonModule}.py`, runtimeModule(model, runtime));
+  // generated Python reads like hand-written Python: within 100 columns
+  for (const [name, text] of files) if (name.endsWith(".py")) files.set(name, wrapPythonLines(text));
   return files;
 }
 
@@ -253,7 +256,8 @@ function packageInit(model: Model): string {
     "    runtime = RUNTIME_ALIASES.get(runtime_id, runtime_id) if isinstance(runtime_id, str) else None",
     "    if runtime not in _MODULES:",
     '        named = repr(str(runtime_id)) if isinstance(runtime_id, str) else "({})".format(type(runtime_id).__name__)',
-    `        raise ValueError("unknown FC runtime id {}: expected one of ${ids.map(([id]) => id).join(", ")}".format(named))`,
+    `        expected = ${JSON.stringify(ids.map(([id]) => id).join(", "))}`,
+    '        raise ValueError("unknown FC runtime id {}: expected one of {}".format(named, expected))',
     "    return str(runtime)",
     "",
     "",
@@ -421,7 +425,8 @@ function wireFunctions(runtime: Runtime): string[] {
       "    ",
     ),
     `    _check(data, _JSON_RULES, ${JSON.stringify(`${root.name}JSON`)}, RUNTIME)`,
-    `    return ${root.name}._from_attributes(_renamed(data, _JSON_KEYS, ${JSON.stringify(root.name)}))  # type: ignore[arg-type]`,
+    `    attributes: Any = _renamed(data, _JSON_KEYS, ${JSON.stringify(root.name)})`,
+    `    return ${root.name}._from_attributes(attributes)`,
     "",
     "",
   );

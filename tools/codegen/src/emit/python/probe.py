@@ -55,7 +55,7 @@ _initializer_report = None  # type: Optional[Dict[str, Any]]
 
 
 def handler(event: Any, context: Any) -> str:
-    """An FC event handler: the report as JSON text (with the initializer's report, when one ran)."""
+    """An FC event handler: the report as JSON text (with the initializer's, when one ran)."""
     options = _event_options(event)
     taken = report(context, entry="handler", runtime=options.get("runtime"), path=options.get("path"))
     if _initializer_report is not None:
@@ -64,7 +64,7 @@ def handler(event: Any, context: Any) -> str:
 
 
 def initializer(context: Any) -> None:
-    """An FC initializer: takes a report of the context initializers get and keeps it for handler."""
+    """An FC initializer: reports the context initializers get, and keeps it for handler."""
     global _initializer_report
     _initializer_report = report(context, entry="initializer")
 
@@ -108,7 +108,7 @@ def _is_secret(name: str) -> bool:
 
 
 class _Walker:
-    """Turns a context into the typed tree, collecting each class it meets and every secret value."""
+    """Turns a context into the typed tree, collecting each class and every secret it meets."""
 
     def __init__(self, secrets: List[str]) -> None:
         self.classes = {}  # type: Dict[str, Dict[str, Any]]
@@ -242,7 +242,7 @@ def _parameters(function: Any, bound: bool) -> Any:
 
 
 def _to_json_keys(context: Any) -> Optional[Dict[str, Any]]:
-    """The keys to_json() writes, nested objects' keys included; never a value (it holds secrets)."""
+    """The keys to_json() writes, nested objects' keys included; no value (it holds secrets)."""
     method = getattr(context, "to_json", None)
     if not callable(method):
         return None
@@ -276,7 +276,8 @@ def _get_logger(context: Any) -> Optional[Dict[str, Any]]:
 
 
 def _runtime(override: Optional[str]) -> Dict[str, Any]:
-    """The runtime id, by the first clue that gives one: the event, the runtime's folder, Python's version."""
+    """The runtime id, by the first clue that gives one: the event, the runtime's folder, or
+    Python's version."""
     version = sys.version_info
     main = sys.modules.get("__main__")
     main_file = getattr(main, "__file__", None) or (sys.argv[0] if sys.argv else "")
@@ -298,7 +299,7 @@ def _runtime(override: Optional[str]) -> Dict[str, Any]:
 
 
 def _path(override: Optional[str]) -> Dict[str, str]:
-    """The invocation path: instance concurrency above 1 (FC_CONCURRENT_LIMIT) is the concurrent one."""
+    """The invocation path: instance concurrency (FC_CONCURRENT_LIMIT) above 1 is concurrent."""
     if override in _PATHS:
         return {"name": str(override), "found_by": "event"}
     limit = os.environ.get("FC_CONCURRENT_LIMIT")
@@ -320,7 +321,7 @@ def _environment(secrets: List[str]) -> Dict[str, Any]:
 
 
 def _event_options(event: Any) -> Dict[str, str]:
-    """runtime and path from an event that is a JSON object, as FC passes it (bytes) or as a dict."""
+    """runtime and path from an event that is a JSON object, as FC passes it (bytes) or a dict."""
     try:
         parsed = json.loads(event) if isinstance(event, (bytes, str)) else event
     except ValueError:

@@ -4,7 +4,8 @@ import { formatPythonType } from "../../model-python.js";
 /** A docstring body at an indent: backslashes and triple quotes escaped, long text wrapped at 99. */
 export function docstring(text: string, indent: string): string {
   const safe = text.replaceAll("\\", "\\\\").replaceAll('"""', '\\"\\"\\"');
-  const lines = safe.split("\n").flatMap((line) => wrap(line, 99 - indent.length));
+  // 100 columns, the opening quotes included
+  const lines = safe.split("\n").flatMap((line) => wrap(line, 97 - indent.length));
   if (lines.length === 1 && lines[0]!.length + indent.length + 6 <= 99) return `${indent}"""${lines[0]}"""`;
   return [
     `${indent}"""${lines[0]}`,

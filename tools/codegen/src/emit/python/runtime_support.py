@@ -12,7 +12,20 @@ import math
 import os
 import re
 
-from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Pattern, Sequence, Set, Tuple, Union
+from typing import (
+    Any,
+    Dict,
+    Iterable,
+    List,
+    Mapping,
+    NamedTuple,
+    Optional,
+    Pattern,
+    Sequence,
+    Set,
+    Tuple,
+    Union,
+)
 
 __all__ = ["FCContextValidationError", "Issue"]
 
@@ -129,7 +142,8 @@ def _check_value(value: object, rule: _Rule, where: str, issues: List[Issue]) ->
     if isinstance(value, str):
         length = len(value)
         if rule.min_length is not None and length < rule.min_length:
-            message = "expected a non-empty string" if rule.min_length == 1 else "expected a string of at least {} characters".format(rule.min_length)
+            at_least = "a string of at least {} characters".format(rule.min_length)
+            message = "expected " + ("a non-empty string" if rule.min_length == 1 else at_least)
             issues.append(Issue(where, "{}, got {}".format(message, describe(value)), "minLength"))
         if rule.max_length is not None and length > rule.max_length:
             issues.append(Issue(where, "expected a string of at most {} characters, got {}".format(rule.max_length, describe(value)), "maxLength"))
@@ -207,7 +221,7 @@ def _describe(value: object) -> str:
 
 
 def _article(word: str) -> str:
-    """'an FCContext': an acronym whose letter is said with a vowel sound takes 'an', as a vowel does."""
+    """'an FCContext': an acronym said with a vowel sound takes 'an', as a vowel does."""
     if re.match(r"[aeiouAEIOU]|[FHLMNRSX][A-Z]", word):
         return "an " + word
     return "a " + word
@@ -245,14 +259,14 @@ def _expect_context(context: object, cls: type, module: str) -> None:
 
 
 def _checked_logger(runtime: str, value: object) -> object:
-    """A logger override: None or a logging.Logger, as the runtime holds; anything else is refused."""
+    """A logger override: None or a logging.Logger, as the runtime holds; nothing else."""
     if value is not None and not isinstance(value, logging.Logger):
         raise FCContextValidationError(runtime, [Issue("/logger", "expected a logging.Logger or null, got {}".format(_kind(value)), "type")])
     return value
 
 
 def _merge(base: Dict[str, Any], overrides: Mapping[str, Any]) -> Dict[str, Any]:
-    """base with overrides applied; a dict override of a dict value is merged into it, recursively."""
+    """base with overrides applied; a dict override of a dict value merges into it, recursively."""
     merged = dict(base)
     for key, value in overrides.items():
         if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
@@ -294,7 +308,8 @@ HeaderInput = Union[Mapping[str, Union[str, Sequence[str]]], Iterable[Tuple[str,
 
 
 def _header_lines(headers: object) -> List[Tuple[str, str]]:
-    """The header lines of a mapping (a list value is a repeated header) or of (name, value) pairs, in order."""
+    """The header lines of a mapping (a list value is a repeated header) or of (name, value)
+    pairs, in order."""
     try:
         return _lines_of(headers)
     except FCHeaderError:
@@ -407,7 +422,8 @@ def _header_text(value: object) -> Optional[str]:
 
 
 def _baggage_header(value: object) -> Optional[str]:
-    """The baggage as its header, base64 of the JSON; {} and None (what an absent header gives back) are not sent."""
+    """The baggage as its header, base64 of the JSON; {} and None (what an absent header gives
+    back) are not sent."""
     if value is None or value == {}:
         return None
     return binascii.b2a_base64(json.dumps(value).encode("utf-8"), newline=False).decode("ascii")
@@ -449,7 +465,7 @@ def _sent(headers: Mapping[str, Optional[str]]) -> Dict[str, str]:
 
 
 def _renamed(data: object, keys: Mapping[str, Mapping[str, Tuple[str, Optional[str]]]], class_name: str) -> object:
-    """A to_json view, already checked against its rules, with its keys renamed to the attribute names."""
+    """A to_json view, already checked, with its keys renamed to the attribute names."""
     if not isinstance(data, Mapping):
         return data
     table = keys[class_name]
