@@ -47,4 +47,5 @@ export declare function isRuntime(id: unknown): id is Runtime;
 
 /** The canonical id of a runtime id, or undefined for an id fc-context does not know. */
 export declare function canonicalRuntime<R extends Runtime>(id: R): CanonicalOf<R>;
+/** The canonical id of any text, or undefined when it is no runtime id fc-context knows. */
 export declare function canonicalRuntime(id: string): CanonicalRuntime | undefined;

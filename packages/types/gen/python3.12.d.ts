@@ -122,38 +122,62 @@ export interface FCHeaders {
 
 /** FCContext, as the python3.12 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
 export interface FCContextFromHeaders {
+  /** {@link FCContext.account_id}, from the `x-fc-account-id` header. */
   account_id: string;
+  /** {@link FCContext.request_id}, from the `x-fc-request-id` header. */
   request_id: string;
+  /** {@link FCContext.function}, built from the headers of its attributes. */
   function: FunctionMetaFromHeaders;
+  /** {@link FCContext.log_project}, from the `x-fc-service-logproject` header. */
   log_project: string;
+  /** {@link FCContext.log_store}, from the `x-fc-service-logstore` header. */
   log_store: string;
+  /** {@link FCContext.region}, from the `x-fc-region` header. */
   region: string;
 }
 /** FunctionMeta, as the python3.12 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
 export interface FunctionMetaFromHeaders {
+  /** {@link FunctionMeta.name}, from the `x-fc-function-name` header. */
   name: string;
+  /** {@link FunctionMeta.handler}, from the `x-fc-function-handler` header. */
   handler: string;
+  /** {@link FunctionMeta.memory}, from the `x-fc-function-memory` header. */
   memory: number;
+  /** {@link FunctionMeta.timeout}, from the `x-fc-function-timeout` header. */
   timeout: number;
+  /** {@link FunctionMeta.version_id}, from the `x-fc-version-id` header. */
   version_id: string;
+  /** {@link FunctionMeta.qualifier}, from the `x-fc-qualifier` header. */
   qualifier: string;
 }
 /** FCContext, as the python3.12 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
 export interface FCContextFromConcurrentHeaders {
+  /** {@link FCContext.account_id}, from the `x-fc-account-id` header. */
   account_id: string | null;
+  /** {@link FCContext.request_id}, from the `x-fc-request-id` header. */
   request_id: string;
+  /** {@link FCContext.function}, built from the headers of its attributes. */
   function: FunctionMetaFromConcurrentHeaders;
+  /** {@link FCContext.log_project}, from the `x-fc-service-logproject` header. */
   log_project: string | null;
+  /** {@link FCContext.log_store}, from the `x-fc-service-logstore` header. */
   log_store: string | null;
+  /** {@link FCContext.region}, from the `x-fc-region` header. */
   region: string | null;
 }
 /** FunctionMeta, as the python3.12 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
 export interface FunctionMetaFromConcurrentHeaders {
+  /** {@link FunctionMeta.name}, from the `x-fc-function-name` header. */
   name: string | null;
+  /** {@link FunctionMeta.handler}, from the `x-fc-function-handler` header. */
   handler: string | null;
+  /** {@link FunctionMeta.memory}, from the `x-fc-function-memory` header. */
   memory: number;
+  /** {@link FunctionMeta.timeout}, from the `x-fc-function-timeout` header. */
   timeout: number;
+  /** {@link FunctionMeta.version_id}, from the `x-fc-version-id` header. */
   version_id: string | null;
+  /** {@link FunctionMeta.qualifier}, from the `x-fc-qualifier` header. */
   qualifier: string | null;
 }
 

@@ -241,113 +241,186 @@ export interface FCHeaders {
 
 /** FCContext, as the python3.9 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
 export interface FCContextFromHeaders {
+  /** {@link FCContext.request_id}, from the `x-fc-request-id` header. */
   request_id: string;
+  /** {@link FCContext.credentials}, built from the headers of its attributes. */
   credentials: CredentialsFromHeaders;
+  /** {@link FCContext.function}, built from the headers of its attributes. */
   function: FunctionMetaFromHeaders;
+  /** {@link FCContext.service}, built from the headers of its attributes. */
   service: ServiceMetaFromHeaders;
+  /** {@link FCContext.region}, from the `x-fc-region` header. */
   region: string;
+  /** {@link FCContext.account_id}, from the `x-fc-account-id` header. */
   account_id: string;
+  /** {@link FCContext.retry_count}, from the `x-fc-retry-count` header. */
   retry_count: number;
+  /** {@link FCContext.tracing}, built from the headers of its attributes. */
   tracing: TracingFromHeaders;
 }
 /** Credentials, as the python3.9 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
 export interface CredentialsFromHeaders {
+  /** {@link Credentials.access_key_id}, from the `x-fc-access-key-id` header. */
   access_key_id: string;
+  /** {@link Credentials.access_key_secret}, from the `x-fc-access-key-secret` header. */
   access_key_secret: string;
+  /** {@link Credentials.security_token}, from the `x-fc-security-token` header. */
   security_token: string;
 }
 /** FunctionMeta, as the python3.9 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
 export interface FunctionMetaFromHeaders {
+  /** {@link FunctionMeta.name}, from the `x-fc-function-name` header. */
   name: string;
+  /** {@link FunctionMeta.handler}, from the `x-fc-function-handler` header. */
   handler: string;
+  /** {@link FunctionMeta.memory}, from the `x-fc-function-memory` header. */
   memory: number;
+  /** {@link FunctionMeta.timeout}, from the `x-fc-function-timeout` header. */
   timeout: number;
 }
 /** ServiceMeta, as the python3.9 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
 export interface ServiceMetaFromHeaders {
+  /** {@link ServiceMeta.name}, from the `x-fc-service-name` header. */
   name: string;
+  /** {@link ServiceMeta.log_project}, from the `x-fc-service-logproject` header. */
   log_project: string;
+  /** {@link ServiceMeta.log_store}, from the `x-fc-service-logstore` header. */
   log_store: string;
+  /** {@link ServiceMeta.qualifier}, from the `x-fc-qualifier` header. */
   qualifier: string;
+  /** {@link ServiceMeta.version_id}, from the `x-fc-version-id` header. */
   version_id: string;
 }
 /** Tracing, as the python3.9 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
 export interface TracingFromHeaders {
+  /** {@link Tracing.span_context}, from the `x-fc-tracing-opentracing-span-context` header. */
   span_context: string;
+  /** {@link Tracing.span_baggages}, from the `x-fc-tracing-opentracing-span-baggages` header. */
   span_baggages: { [k: string]: unknown } | unknown[] | string | number | boolean | null;
+  /** {@link Tracing.jaeger_endpoint}, from the `x-fc-tracing-jaeger-endpoint` header. */
   jaeger_endpoint: string;
 }
 /** FCContext, as the python3.9 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
 export interface FCContextFromConcurrentHeaders {
+  /** {@link FCContext.request_id}, from the `x-fc-request-id` header. */
   request_id: string;
+  /** {@link FCContext.credentials}, built from the headers of its attributes. */
   credentials: CredentialsFromConcurrentHeaders;
+  /** {@link FCContext.function}, built from the headers of its attributes. */
   function: FunctionMetaFromConcurrentHeaders;
+  /** {@link FCContext.service}, built from the headers of its attributes. */
   service: ServiceMetaFromConcurrentHeaders;
+  /** {@link FCContext.region}, from the `x-fc-region` header. */
   region: string | null;
+  /** {@link FCContext.account_id}, from the `x-fc-account-id` header. */
   account_id: string | null;
+  /** {@link FCContext.retry_count}, from the `x-fc-retry-count` header. */
   retry_count: number;
+  /** {@link FCContext.tracing}, built from the headers of its attributes. */
   tracing: TracingFromConcurrentHeaders;
 }
 /** Credentials, as the python3.9 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
 export interface CredentialsFromConcurrentHeaders {
+  /** {@link Credentials.access_key_id}, from the `x-fc-access-key-id` header. */
   access_key_id: string | null;
+  /** {@link Credentials.access_key_secret}, from the `x-fc-access-key-secret` header. */
   access_key_secret: string | null;
+  /** {@link Credentials.security_token}, from the `x-fc-security-token` header. */
   security_token: string | null;
 }
 /** FunctionMeta, as the python3.9 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
 export interface FunctionMetaFromConcurrentHeaders {
+  /** {@link FunctionMeta.name}, from the `x-fc-function-name` header. */
   name: string | null;
+  /** {@link FunctionMeta.handler}, from the `x-fc-function-handler` header. */
   handler: string | null;
+  /** {@link FunctionMeta.memory}, from the `x-fc-function-memory` header. */
   memory: number;
+  /** {@link FunctionMeta.timeout}, from the `x-fc-function-timeout` header. */
   timeout: number;
 }
 /** ServiceMeta, as the python3.9 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
 export interface ServiceMetaFromConcurrentHeaders {
+  /** {@link ServiceMeta.name}, from the `x-fc-service-name` header. */
   name: string | null;
+  /** {@link ServiceMeta.log_project}, from the `x-fc-service-logproject` header. */
   log_project: string | null;
+  /** {@link ServiceMeta.log_store}, from the `x-fc-service-logstore` header. */
   log_store: string | null;
+  /** {@link ServiceMeta.qualifier}, from the `x-fc-qualifier` header. */
   qualifier: string | null;
+  /** {@link ServiceMeta.version_id}, from the `x-fc-version-id` header. */
   version_id: string | null;
 }
 /** Tracing, as the python3.9 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
 export interface TracingFromConcurrentHeaders {
+  /** {@link Tracing.span_context}, from the `x-fc-tracing-opentracing-span-context` header. */
   span_context: string | null;
+  /** {@link Tracing.span_baggages}, from the `x-fc-tracing-opentracing-span-baggages` header. */
   span_baggages: { [k: string]: unknown } | unknown[] | string | number | boolean | null;
+  /** {@link Tracing.jaeger_endpoint}, from the `x-fc-tracing-jaeger-endpoint` header. */
   jaeger_endpoint: string | null;
 }
 
-/** The to_json() view: the runtime's camelCase keys, secrets included. */
+/** The python3.9 runtime's context.to_json(): its camelCase keys, secrets included. */
 export interface FCContextJSON {
+  /** {@link FCContext.request_id} under its to_json() key. */
   requestId: string;
+  /** {@link FCContext.credentials} under its to_json() key. */
   credentials: CredentialsJSON;
+  /** {@link FCContext.function} under its to_json() key. */
   function: FunctionMetaJSON;
+  /** {@link FCContext.service} under its to_json() key. */
   service: ServiceMetaJSON;
+  /** {@link FCContext.region} under its to_json() key. */
   region: string;
+  /** {@link FCContext.account_id} under its to_json() key. */
   accountId: string;
+  /** {@link FCContext.retry_count} under its to_json() key. */
   retryCount: number;
+  /** {@link FCContext.tracing} under its to_json() key. */
   tracing: TracingJSON;
 }
+/** The python3.9 runtime's Credentials.to_dict(), as it sits in context.to_json(): its camelCase keys, secrets included. */
 export interface CredentialsJSON {
+  /** {@link Credentials.access_key_id} under its to_json() key. */
   accessKeyId: string;
+  /** {@link Credentials.access_key_secret} under its to_json() key. */
   accessKeySecret: string;
+  /** {@link Credentials.security_token} under its to_json() key. */
   securityToken: string;
 }
+/** The python3.9 runtime's FunctionMeta.to_dict(), as it sits in context.to_json(): its camelCase keys, secrets included. */
 export interface FunctionMetaJSON {
+  /** {@link FunctionMeta.name} under its to_json() key. */
   name: string;
+  /** {@link FunctionMeta.handler} under its to_json() key. */
   handler: string;
+  /** {@link FunctionMeta.memory} under its to_json() key. */
   memory: number;
+  /** {@link FunctionMeta.timeout} under its to_json() key. */
   timeout: number;
 }
+/** The python3.9 runtime's ServiceMeta.to_dict(), as it sits in context.to_json(): its camelCase keys, secrets included. */
 export interface ServiceMetaJSON {
+  /** {@link ServiceMeta.name} under its to_json() key. */
   name: string | null;
+  /** {@link ServiceMeta.log_project} under its to_json() key. */
   logProject: string | null;
+  /** {@link ServiceMeta.log_store} under its to_json() key. */
   logStore: string | null;
+  /** {@link ServiceMeta.qualifier} under its to_json() key. */
   qualifier: string | null;
+  /** {@link ServiceMeta.version_id} under its to_json() key. */
   versionId: string | null;
 }
+/** The python3.9 runtime's Tracing.to_dict(), as it sits in context.to_json(): its camelCase keys, secrets included. */
 export interface TracingJSON {
+  /** {@link Tracing.span_context} under its to_json() key. */
   openTracingSpanContext: string | null;
+  /** {@link Tracing.span_baggages} under its to_json() key. */
   openTracingSpanBaggages: { [k: string]: unknown } | unknown[] | string | number | boolean | null;
+  /** {@link Tracing.jaeger_endpoint} under its to_json() key. */
   jaegerEndpoint: string | null;
 }
 

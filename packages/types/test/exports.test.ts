@@ -44,3 +44,32 @@ describe("@fc-context/types", () => {
     expect(root.specVersion).toBe(version);
   });
 });
+
+describe("the generated declarations", () => {
+  it("give every exported interface, type, function and constant its own JSDoc", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const root = path.resolve(import.meta.dirname, "../..");
+    const missing: string[] = [];
+    for (const pkg of ["types", "wire", "validators", "testing"]) {
+      const dir = path.join(root, pkg, "gen");
+      for (const file of readdirSync(dir).filter((name) => name.endsWith(".d.ts"))) {
+        const lines = readFileSync(path.join(dir, file), "utf8").split("\n");
+        lines.forEach((line, index) => {
+          if (
+            !/^export (declare )?(interface|type \w+|function|const) /.test(line) ||
+            /^export type (\{|\*)/.test(line)
+          )
+            return;
+          const previous =
+            lines
+              .slice(0, index)
+              .reverse()
+              .find((l) => l.trim() !== "") ?? "";
+          if (!previous.trimEnd().endsWith("*/")) missing.push(`${pkg}/gen/${file}: ${line.slice(0, 80)}`);
+        });
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

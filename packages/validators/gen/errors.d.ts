@@ -12,6 +12,7 @@ export interface ValidationIssue {
   readonly keyword: string;
 }
 
+/** What validate* returns: the value, typed, when it is valid; every issue when it is not. */
 export type ValidationResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly issues: readonly ValidationIssue[] };

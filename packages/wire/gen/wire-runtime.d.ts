@@ -31,6 +31,7 @@ export type HeaderInput =
  */
 export type InvocationPath = "default" | "concurrent";
 
+/** The options of fromHeaders: the invocation path whose rules to follow ("default" when absent). */
 export interface FromHeadersOptions {
   /** Which invocation path to reproduce; "default" when left out. */
   readonly path?: InvocationPath;

@@ -102,6 +102,7 @@ export declare function isRuntime(id: unknown): id is Runtime;
 
 /** The canonical id of a runtime id, or undefined for an id fc-context does not know. */
 export declare function canonicalRuntime<R extends Runtime>(id: R): CanonicalOf<R>;
+/** The canonical id of any text, or undefined when it is no runtime id fc-context knows. */
 export declare function canonicalRuntime(id: string): CanonicalRuntime | undefined;
 `;
 }
@@ -148,12 +149,16 @@ function fromHeadersInterfaces(runtime: Runtime, suffix: string, pathName: PathN
     if (field.header === path.requiredHeader.header) return leafType(field);
     return path.absentText === "none" ? "string | null" : "string";
   };
+  const fieldDoc = (cls: string, field: Field) =>
+    field.header === undefined
+      ? `  /** {@link ${cls}.${field.name}}, built from the headers of its attributes. */`
+      : `  /** {@link ${cls}.${field.name}}, from the \`${field.header}\` header. */`;
   return runtime.classes.map(
     (cls) =>
       `/** ${cls.name}, ${doc} */\nexport interface ${cls.name}${suffix} {\n${attributeFields(cls)
         .map(
           (field) =>
-            `  ${field.name}: ${field.json?.classRef !== undefined ? `${field.json.classRef}${suffix}` : leaf(field)};`,
+            `${fieldDoc(cls.name, field)}\n  ${field.name}: ${field.json?.classRef !== undefined ? `${field.json.classRef}${suffix}` : leaf(field)};`,
         )
         .join("\n")}\n}`,
   );
@@ -181,13 +186,16 @@ function wireDeclarations(runtime: Runtime): string {
     "",
   ];
   if (serializes(runtime)) {
-    out.push(`/** The to_json() view: the runtime's camelCase keys, secrets included. */`);
     for (const cls of runtime.classes.filter((c) => attributeFields(c).every((f) => f.toJsonKey !== undefined))) {
+      const what =
+        cls === runtime.classes[0] ? "context.to_json()" : `${cls.name}.to_dict(), as it sits in context.to_json()`;
       out.push(
-        `export interface ${cls.name}JSON {\n${attributeFields(cls)
+        `/** The ${runtime.id} runtime's ${what}: its camelCase keys, secrets included. */\nexport interface ${cls.name}JSON {\n${attributeFields(
+          cls,
+        )
           .map(
             (field) =>
-              `  ${field.toJsonKey}: ${field.json?.classRef !== undefined ? `${classOf(runtime, field.json.classRef).name}JSON` : leafType(field)};`,
+              `  /** {@link ${cls.name}.${field.name}} under its to_json() key. */\n  ${field.toJsonKey}: ${field.json?.classRef !== undefined ? `${classOf(runtime, field.json.classRef).name}JSON` : leafType(field)};`,
           )
           .join("\n")}\n}`,
       );

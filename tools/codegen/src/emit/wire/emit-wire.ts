@@ -149,6 +149,7 @@ export declare function fromHeaders(headers: HeaderInput, options?: { readonly p
  * as Latin-1, an absent text header as null, the ints through Python's int().
  */
 export declare function fromHeaders(headers: HeaderInput, options: { readonly path: "concurrent" }): FCContextFromConcurrentHeaders;
+/** fromHeaders on the path the options name, when the caller knows it only at run time. */
 export declare function fromHeaders(headers: HeaderInput, options?: FromHeadersOptions): FCContextFromHeaders | FCContextFromConcurrentHeaders;
 
 /**
