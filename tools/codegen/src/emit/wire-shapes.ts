@@ -96,3 +96,12 @@ export function pathsTable(runtime: Runtime): Record<string, Record<string, unkn
     }),
   );
 }
+
+/**
+ * The field of the invocation's identity: the one the header every path requires fills (the
+ * request id). Fakes give it a fresh value per call, as each invocation has its own.
+ */
+export function invocationIdField(runtime: Runtime): Field | undefined {
+  const header = runtime.paths.default.requiredHeader.header;
+  return attributeFields(runtime.classes[0]!).find((field) => field.header === header);
+}

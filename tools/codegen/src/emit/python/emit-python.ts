@@ -3,7 +3,7 @@ import { attributeFields, type Field, type Model, type PyClass, type Runtime } f
 import { formatPythonLiteral, formatPythonType } from "../../model-python.js";
 import { pep440 } from "../../pep440.js";
 import { banner } from "../banner.js";
-import { classOf, headerFields, isDecoded, pathsTable, serializes } from "../wire-shapes.js";
+import { classOf, headerFields, invocationIdField, isDecoded, pathsTable, serializes } from "../wire-shapes.js";
 import { pythonClass } from "./emit-python-class.js";
 import { docstring, pythonLiteral } from "./python-source.js";
 import { wrapPythonLines } from "./wrap-lines.js";
@@ -211,7 +211,7 @@ function fakeAttributes(runtime: Runtime, cls: PyClass, indent: string): string 
     let value: string;
     if (field.json?.classRef !== undefined)
       value = fakeAttributes(runtime, runtime.classes.find((c) => c.name === field.json!.classRef)!, `${indent}    `);
-    else if (field.header === "x-fc-request-id") value = "_fresh_request_id()";
+    else if (field === invocationIdField(runtime)) value = "_fresh_request_id()";
     else value = pythonLiteral(field.examples[0]);
     return `${indent}    ${JSON.stringify(field.name)}: ${value},`;
   });

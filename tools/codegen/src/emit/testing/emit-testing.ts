@@ -1,7 +1,7 @@
 import { attributeFields, type Model, type PyClass, type Runtime } from "../../model.js";
 import { banner } from "../banner.js";
 import { namespaceOf } from "../names.js";
-import { classOf } from "../wire-shapes.js";
+import { classOf, invocationIdField } from "../wire-shapes.js";
 
 /**
  * @fc-context/testing: fakeContext(runtime, overrides), typed per runtime. The defaults are each
@@ -18,8 +18,7 @@ export async function emitTesting(model: Model): Promise<Map<string, string>> {
           : field.examples[0],
       ]),
     );
-  const requestIdPath = (runtime: Runtime) =>
-    attributeFields(runtime.classes[0]!).find((f) => f.header === "x-fc-request-id")?.name;
+  const requestIdPath = (runtime: Runtime) => invocationIdField(runtime)?.name;
   const ids = model.runtimes.flatMap((runtime) => [runtime.id, ...runtime.aliases].map((id) => [id, runtime] as const));
   const js = `${banner(model, undefined, "//")}
 import { FCContextValidationError } from "@fc-context/validators";
