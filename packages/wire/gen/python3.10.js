@@ -40,7 +40,8 @@ const PATHS = {
         "absent": "arbitrary"
       }
     },
-    "arbitraryInt": 0
+    "arbitraryInt": 0,
+    "pythonUnicode": 13
   },
   "concurrent": {
     "instanceConcurrency": "above 1",
@@ -79,7 +80,8 @@ const PATHS = {
         "invalid": "not-invoked"
       }
     },
-    "arbitraryInt": 0
+    "arbitraryInt": 0,
+    "pythonUnicode": 13
   }
 };
 

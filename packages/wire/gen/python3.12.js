@@ -35,7 +35,8 @@ const PATHS = {
         "absent": "arbitrary"
       }
     },
-    "arbitraryInt": 0
+    "arbitraryInt": 0,
+    "pythonUnicode": 15
   },
   "concurrent": {
     "instanceConcurrency": "above 1",
@@ -69,7 +70,8 @@ const PATHS = {
         "invalid": "not-invoked"
       }
     },
-    "arbitraryInt": 0
+    "arbitraryInt": 0,
+    "pythonUnicode": 15
   }
 };
 

@@ -39,7 +39,8 @@ const PATHS = {
         "absent": "arbitrary"
       }
     },
-    "arbitraryInt": 0
+    "arbitraryInt": 0,
+    "pythonUnicode": 13
   },
   "concurrent": {
     "instanceConcurrency": "above 1",
@@ -78,7 +79,8 @@ const PATHS = {
         "invalid": "not-invoked"
       }
     },
-    "arbitraryInt": 0
+    "arbitraryInt": 0,
+    "pythonUnicode": 13
   }
 };
 

@@ -118,7 +118,7 @@ export function readInvocation(input, path) {
     number(name, conversion) {
       if (!values.has(name) && conversion.absent !== undefined)
         return conversion.absent === "arbitrary" ? path.arbitraryInt : conversion.absent;
-      return convert(name, text(name), conversion);
+      return convert(name, text(name), conversion, path.pythonUnicode);
     },
   };
   const required = path.requiredHeader;
@@ -140,12 +140,12 @@ function requireHeader(text, required) {
   }
 }
 
-function convert(name, value, conversion) {
+function convert(name, value, conversion, unicode) {
   if (conversion.convert === "c-long") return cLong(value ?? "");
   const outcome = conversion.invalid ?? "error";
   if (value === null)
     throw new FCHeaderError(name, `missing: the runtime's int(None) raises TypeError; ${OUTCOMES[outcome]}`, outcome);
-  const parsed = pythonInt(value);
+  const parsed = pythonInt(value, unicode);
   if (parsed === undefined) {
     throw new FCHeaderError(
       name,
@@ -173,22 +173,54 @@ const PY_INT = new RegExp(`^${PY_SPACE}*([+-]?)(\\p{Nd}+(?:_\\p{Nd}+)*)${PY_SPAC
 const DECIMAL_DIGIT = /^\p{Nd}$/u;
 
 /** Python's int() of a str, or undefined where it raises ValueError. */
-export function pythonInt(text) {
+export function pythonInt(text, unicode = Number.POSITIVE_INFINITY) {
   const match = PY_INT.exec(text);
   if (match === null) return undefined;
   let digits = "";
-  for (const char of match[2]) if (char !== "_") digits += digitValue(char);
+  for (const char of match[2]) {
+    if (char === "_") continue;
+    const digit = digitValue(char, unicode);
+    if (digit === undefined) return undefined;
+    digits += digit;
+  }
   const value = BigInt(digits);
   return Number(match[1] === "-" ? -value : value);
 }
 
 // Unicode encodes every decimal digit in a run of ten from zero, runs sometimes back to back,
-// so a digit's value is the count of digits just before it, modulo 10.
-function digitValue(char) {
+// so a digit's value is the count of digits just before it, modulo 10. JavaScript knows today's
+// digits; int() on a runtime's Python only those of its Unicode version: these are the runs
+// Unicode added after 9.0 (CPython 3.6's database), by their zero and the version that added them
+// (16 stands for any version after 15.1).
+const NEWER_DIGIT_RUNS = new Map([
+  [0x10d30, 11.0],
+  [0x10d40, 16.0],
+  [0x116d0, 16.0],
+  [0x116da, 16.0],
+  [0x11950, 13.0],
+  [0x11bf0, 16.0],
+  [0x11d50, 11.0],
+  [0x11da0, 11.0],
+  [0x11de0, 16.0],
+  [0x11f50, 15.0],
+  [0x16130, 16.0],
+  [0x16ac0, 14.0],
+  [0x16d70, 16.0],
+  [0x1ccf0, 16.0],
+  [0x1e140, 12.1],
+  [0x1e2f0, 12.1],
+  [0x1e4f0, 15.0],
+  [0x1e5f1, 16.0],
+  [0x1fbf0, 13.0],
+]);
+
+function digitValue(char, unicode) {
   if (char >= "0" && char <= "9") return char;
   const code = char.codePointAt(0);
   let before = 0;
   while (DECIMAL_DIGIT.test(String.fromCodePoint(code - before - 1))) before++;
+  const added = NEWER_DIGIT_RUNS.get(code - (before % 10));
+  if (added !== undefined && added > unicode) return undefined;
   return String(before % 10);
 }
 

@@ -166,6 +166,17 @@ describe("the runtime's header rules", () => {
     expect(fromHeaders(repeated).region).toBe("cn-a, cn-b");
   });
 
+  it("knows the decimal digits of each runtime's Python: int() on CPython 3.6 (Unicode 9.0) refuses newer ones", async () => {
+    const gondi = "\u{11d55}\u{11d51}\u{11d52}"; // 512 in Masaram Gondi digits, Unicode 11.0
+    const headers = { "x-fc-request-id": "r", "x-fc-function-memory": gondi };
+    expect((await import("@fc-context/wire/python3.9")).fromHeaders(headers).function.memory).toBe(512);
+    expect(() => fromHeadersOf("python3", headers)).toThrow(
+      expect.objectContaining({ header: "x-fc-function-memory" }),
+    );
+    const newest = { "x-fc-request-id": "r", "x-fc-function-memory": "\u{116e0}" }; // after Unicode 15.0
+    expect(() => fromHeadersOf("python3.12", newest)).toThrow(expect.objectContaining({ outcome: "error" }));
+  });
+
   it("converts ints as the runtime does on each path: memory by int(), timeout and retry count by the native parse or int()", async () => {
     const { fromHeaders, FCHeaderError } = await import("@fc-context/wire/python3.9");
     const timeout = (value: string | undefined, path: "default" | "concurrent" = "default") =>
@@ -233,3 +244,11 @@ describe("the runtime's header rules", () => {
     expect(headers["x-fc-access-key-secret"]).toBe("");
   });
 });
+
+const wires = {
+  python3: await import("@fc-context/wire/python3"),
+  "python3.12": await import("@fc-context/wire/python3.12"),
+};
+function fromHeadersOf(runtime: keyof typeof wires, headers: Record<string, string>): unknown {
+  return wires[runtime].fromHeaders(headers);
+}

@@ -717,6 +717,7 @@ _PATHS: Dict[str, Dict[str, Any]] = {
             "x-fc-retry-count": {"convert": "c-long", "absent": "arbitrary"},
         },
         "arbitraryInt": 0,
+        "pythonUnicode": 13,
     },
     "concurrent": {
         "instanceConcurrency": "above 1",
@@ -746,6 +747,7 @@ _PATHS: Dict[str, Dict[str, Any]] = {
             },
         },
         "arbitraryInt": 0,
+        "pythonUnicode": 13,
     },
 }
 

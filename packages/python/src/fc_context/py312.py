@@ -357,6 +357,7 @@ _PATHS: Dict[str, Dict[str, Any]] = {
             "x-fc-function-timeout": {"convert": "c-long", "absent": "arbitrary"},
         },
         "arbitraryInt": 0,
+        "pythonUnicode": 15,
     },
     "concurrent": {
         "instanceConcurrency": "above 1",
@@ -377,6 +378,7 @@ _PATHS: Dict[str, Dict[str, Any]] = {
             "x-fc-function-timeout": {"convert": "int", "absent": 3, "invalid": "not-invoked"},
         },
         "arbitraryInt": 0,
+        "pythonUnicode": 15,
     },
 }
 

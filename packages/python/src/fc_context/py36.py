@@ -782,6 +782,7 @@ _PATHS: Dict[str, Dict[str, Any]] = {
             "x-fc-retry-count": {"convert": "c-long", "absent": "arbitrary"},
         },
         "arbitraryInt": 0,
+        "pythonUnicode": 9,
     },
     "concurrent": {
         "instanceConcurrency": "above 1",
@@ -811,6 +812,7 @@ _PATHS: Dict[str, Dict[str, Any]] = {
             },
         },
         "arbitraryInt": 0,
+        "pythonUnicode": 9,
     },
 }
 

@@ -716,6 +716,7 @@ _PATHS: Dict[str, Dict[str, Any]] = {
             "x-fc-retry-count": {"convert": "c-long", "absent": "arbitrary"},
         },
         "arbitraryInt": 0,
+        "pythonUnicode": 13,
     },
     "concurrent": {
         "instanceConcurrency": "above 1",
@@ -745,6 +746,7 @@ _PATHS: Dict[str, Dict[str, Any]] = {
             },
         },
         "arbitraryInt": 0,
+        "pythonUnicode": 13,
     },
 }
 

@@ -78,6 +78,28 @@ export function isDecoded(runtime: Runtime, field: Field): boolean {
  * The invocation paths as the data the converters of both languages read: each path's reading
  * rules, and per converted header its conversion on that path.
  */
+/**
+ * The Unicode version of each CPython's unicodedata (int() accepts the decimal digits of its own
+ * version only): a fact of CPython, measured with each interpreter's unicodedata.unidata_version.
+ */
+const CPYTHON_UNICODE: Readonly<Record<string, number>> = {
+  "3.6": 9.0,
+  "3.7": 11.0,
+  "3.8": 12.1,
+  "3.9": 13.0,
+  "3.10": 13.0,
+  "3.11": 14.0,
+  "3.12": 15.0,
+  "3.13": 15.1,
+};
+
+export function pythonUnicode(runtime: Runtime): number {
+  const version = CPYTHON_UNICODE[runtime.pythonVersion];
+  if (version === undefined)
+    throw new Error(`no Unicode version known for CPython ${runtime.pythonVersion}: add it to wire-shapes.ts`);
+  return version;
+}
+
 export function pathsTable(runtime: Runtime): Record<string, Record<string, unknown>> {
   const converted = headerFields(runtime).filter(({ field }) => field.fromHeader !== undefined);
   return Object.fromEntries(
@@ -91,6 +113,7 @@ export function pathsTable(runtime: Runtime): Record<string, Record<string, unkn
           checkedHeaders: checkedHeaders.map(({ header, conversion }) => ({ header, conversion })),
           convert: Object.fromEntries(converted.map(({ header, field }) => [header, field.fromHeader![name]])),
           arbitraryInt: ARBITRARY_INT_STANDIN,
+          pythonUnicode: pythonUnicode(runtime),
         },
       ];
     }),
