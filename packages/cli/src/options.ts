@@ -1,12 +1,6 @@
 // Option values every command reads the same way.
-import { type CanonicalRuntime, canonicalRuntime, runtimeAliases, runtimes } from "@fc-context/types";
+import { type CanonicalRuntime, canonicalRuntime, runtimeIds } from "@fc-context/types";
 import { UsageError } from "./io.js";
-
-/** Every id FC accepts, as the spec names them (generated, never listed by hand). */
-export const runtimeIds: readonly string[] = runtimes.flatMap((id) => [
-  id,
-  ...Object.keys(runtimeAliases).filter((alias) => runtimeAliases[alias as keyof typeof runtimeAliases] === id),
-]);
 
 /** The canonical runtime id, or a usage error naming the ids FC accepts. */
 export function runtimeOption(value: string | undefined, what = "--runtime <id>"): CanonicalRuntime {

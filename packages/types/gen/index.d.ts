@@ -42,6 +42,9 @@ export declare const runtimes: readonly ["python3", "python3.9", "python3.10", "
 /** Other ids FC accepts, and the runtime each means. */
 export declare const runtimeAliases: { readonly "python3.6": "python3" };
 
+/** Every id FC accepts, each runtime followed by its aliases: what messages list as accepted. */
+export declare const runtimeIds: readonly Runtime[];
+
 /** True for every runtime id in Runtime, aliases included. */
 export declare function isRuntime(id: unknown): id is Runtime;
 

@@ -8,6 +8,8 @@ export const runtimes = Object.freeze(["python3", "python3.9", "python3.10", "py
 
 export const runtimeAliases = Object.freeze({ "python3.6": "python3" });
 
+export const runtimeIds = Object.freeze(["python3", "python3.6", "python3.9", "python3.10", "python3.12"]);
+
 export function isRuntime(id) {
   return canonicalRuntime(id) !== undefined;
 }

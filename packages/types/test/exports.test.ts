@@ -8,7 +8,7 @@ const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
 const manifest = JSON.parse(await readFile(path.join(packageDir, "package.json"), "utf8")) as {
   exports: Record<string, { types: string; default: string } | string>;
 };
-const ids = [...root.runtimes, ...Object.keys(root.runtimeAliases)];
+const ids = root.runtimeIds;
 
 describe("@fc-context/types", () => {
   it("exports a subpath, types first, for every runtime id and alias, and nothing else", () => {
@@ -28,6 +28,7 @@ describe("@fc-context/types", () => {
 
   it("knows the runtime ids FC uses, python3.6 meaning python3", () => {
     expect(root.runtimes).toEqual(["python3", "python3.9", "python3.10", "python3.12"]);
+    expect(root.runtimeIds).toEqual(["python3", "python3.6", "python3.9", "python3.10", "python3.12"]);
     expect(root.canonicalRuntime("python3.6")).toBe("python3");
     expect(root.canonicalRuntime("python3.12")).toBe("python3.12");
     for (const stranger of ["python2.7", "python3.11", "nodejs20", "__proto__", "toString", "", 3.9, null, undefined]) {

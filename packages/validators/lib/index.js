@@ -1,6 +1,6 @@
 // The runtime-independent part of @fc-context/validators. Import a runtime's validators from
 // its subpath (@fc-context/validators/python3.9), or load one by id with loadValidators.
-import { canonicalRuntime, runtimeAliases, runtimes } from "@fc-context/types";
+import { canonicalRuntime, runtimeIds } from "@fc-context/types";
 
 export { FCContextValidationError } from "../gen/errors.js";
 
@@ -9,11 +9,7 @@ export async function loadValidators(runtime) {
   if (id === undefined) {
     const named =
       typeof runtime === "string" ? JSON.stringify(runtime) : `(${runtime === null ? "null" : typeof runtime})`;
-    const ids = runtimes.flatMap((id) => [
-      id,
-      ...Object.keys(runtimeAliases).filter((alias) => runtimeAliases[alias] === id),
-    ]);
-    throw new TypeError(`unknown FC runtime id ${named}: expected one of ${ids.join(", ")}`);
+    throw new TypeError(`unknown FC runtime id ${named}: expected one of ${runtimeIds.join(", ")}`);
   }
   return import(`../gen/${id}.js`);
 }

@@ -57,13 +57,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
   const disagreements: Disagreement[] = [];
   const missing: string[] = [];
   for (const runtime of RUNTIMES.filter((r) => options.runtimes === undefined || options.runtimes.includes(r.id))) {
-    const interpreter = findPython(runtime.version);
-    if (interpreter === undefined) {
-      missing.push(runtime.id);
-      continue;
-    }
-    const worker = new PythonWorker(interpreter);
-    try {
+    const ran = await withWorker(runtime, async (worker) => {
       for (const form of (await formsOf(runtime.id)).filter(
         (f) => options.forms === undefined || options.forms.includes(f.name),
       )) {
@@ -80,11 +74,37 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
         disagreements.push(...found);
         report(summaryLine(summary));
       }
-    } finally {
-      await worker.close();
-    }
+    });
+    if (!ran) missing.push(runtime.id);
   }
   return { summaries, disagreements, missing };
+}
+
+/** Runs work with a Python worker on the runtime's interpreter; false when it is not on this machine. */
+async function withWorker(
+  runtime: (typeof RUNTIMES)[number],
+  work: (worker: PythonWorker) => Promise<void>,
+): Promise<boolean> {
+  const interpreter = findPython(runtime.version);
+  if (interpreter === undefined) return false;
+  const worker = new PythonWorker(interpreter);
+  try {
+    await work(worker);
+  } finally {
+    await worker.close();
+  }
+  return true;
+}
+
+/** One input through both languages, each result as comparable text. */
+async function both(
+  worker: PythonWorker,
+  runtime: string,
+  form: Form,
+  input: unknown,
+): Promise<{ typescript: string; python: string }> {
+  const [python] = await worker.run({ runtime, ...form.worker, cases: [input] });
+  return { typescript: canonical(form.run(input)), python: canonical(python) };
 }
 
 async function fuzzForm(
@@ -121,12 +141,11 @@ async function fuzzForm(
 /** The disagreement with its input made as small as it stays a disagreement. */
 async function minimal(worker: PythonWorker, form: Form, d: Disagreement): Promise<Disagreement> {
   const disagrees = async (input: unknown) => {
-    const [python] = await worker.run({ runtime: d.runtime, ...form.worker, cases: [input] });
-    return canonical(form.run(input)) !== canonical(python);
+    const { typescript, python } = await both(worker, d.runtime, form, input);
+    return typescript !== python;
   };
   const input = await shrink(d.input, disagrees);
-  const [python] = await worker.run({ runtime: d.runtime, ...form.worker, cases: [input] });
-  return { ...d, input, typescript: canonical(form.run(input)), python: canonical(python) };
+  return { ...d, input, ...(await both(worker, d.runtime, form, input)) };
 }
 
 export function summaryLine(s: Summary): string {
@@ -150,19 +169,14 @@ export async function replayFindings(
   const out: Array<{ name: string; typescript: string; python: string }> = [];
   for (const runtime of RUNTIMES) {
     const mine = findings.filter((f) => f.runtime === runtime.id);
-    const interpreter = findPython(runtime.version);
-    if (mine.length === 0 || interpreter === undefined) continue;
-    const worker = new PythonWorker(interpreter);
-    try {
+    if (mine.length === 0) continue;
+    await withWorker(runtime, async (worker) => {
       const forms = await formsOf(runtime.id);
       for (const finding of mine) {
         const form = forms.find((f) => f.name === finding.form)!;
-        const [python] = await worker.run({ runtime: runtime.id, ...form.worker, cases: [finding.input] });
-        out.push({ name: finding.name, typescript: canonical(form.run(finding.input)), python: canonical(python) });
+        out.push({ name: finding.name, ...(await both(worker, runtime.id, form, finding.input)) });
       }
-    } finally {
-      await worker.close();
-    }
+    });
   }
   return out;
 }

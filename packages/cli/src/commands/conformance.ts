@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Command } from "../command.js";
 import { reportToCase } from "../conformance/case.js";
 import { compareReport } from "../conformance/compare.js";
-import { findRuntime, loadManifest, readReport } from "../conformance/report.js";
+import { findRuntime, loadManifest, readReport, reportPath } from "../conformance/report.js";
 import type { Drift, ManifestRuntime, Report } from "../conformance/types.js";
 import { EXIT, InputError, type Io, paint, write } from "../io.js";
 import { onePositional } from "../options.js";
@@ -27,7 +27,7 @@ export const conformance: Command = {
     const option = values.runtime as string | undefined;
     const runtime = findRuntime(loadManifest(), option ?? report.runtime?.id, option !== undefined);
     const drift = compareReport(report, runtime);
-    const pathName = report.path?.name === "concurrent" ? "concurrent" : "default";
+    const pathName = reportPath(report);
     if (typeof values.case === "string") await writeCase(report, runtime, values.case);
     if (values.json === true) {
       write(

@@ -2,6 +2,7 @@
 // runtime built, and header lines that build it, rebuilt from the context by @fc-context/wire.
 // A report carries no secret, so each secret becomes a placeholder of the secret's length.
 import { UsageError } from "../io.js";
+import { reportPath } from "./report.js";
 import { isTree, type Leaf, type ManifestRuntime, type Node, type Report, type TreeNode } from "./types.js";
 
 export interface ConformanceCase {
@@ -21,7 +22,7 @@ export function reportToCase(
 ): ConformanceCase {
   const tree = observedTree(report.context, "context");
   const headers = Object.entries(toHeaders(attributeView(tree, runtime)));
-  const path = report.path?.name === "concurrent" ? "concurrent" : "default";
+  const path = reportPath(report);
   const python = report.runtime?.python ?? "an unknown Python";
   return {
     name,

@@ -3,6 +3,7 @@
 // says, what the runtime did, and the spec file and JSON pointer to change. Values are never
 // printed: a report is secret-free, but a hand-edited one need not be.
 import { withArticle } from "../options.js";
+import { reportPath } from "./report.js";
 import {
   type At,
   type Drift,
@@ -33,7 +34,7 @@ type Alias = ManifestClass["aliases"][number];
 
 /** Every difference between the report and the runtime's spec entry, in the order met. */
 export function compareReport(report: Report, runtime: ManifestRuntime): Drift[] {
-  const path: Path = report.path?.name === "concurrent" ? "concurrent" : "default";
+  const path: Path = reportPath(report);
   const classes = new Map(runtime.classes.map((cls) => [cls.name, cls]));
   const state: State = { report, runtime, path, classes, drift: [], seen: new Set() };
   compareClass(state, report.context, classes.get(runtime.root)!, "context");

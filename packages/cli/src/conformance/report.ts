@@ -5,6 +5,10 @@ import type { Manifest, ManifestRuntime, Report } from "./types.js";
 
 export const REPORT_FORMAT = "fc-context-probe/1";
 
+/** The invocation path a report was taken on: "concurrent" when it says so, else "default". */
+export const reportPath = (report: Report): "default" | "concurrent" =>
+  report.path?.name === "concurrent" ? "concurrent" : "default";
+
 /** The runtimes as the spec defines them (gen/runtimes.json, generated). */
 export const loadManifest = (): Manifest => createRequire(import.meta.url)("../../gen/runtimes.json") as Manifest;
 

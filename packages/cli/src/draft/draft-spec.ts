@@ -6,6 +6,7 @@
 import path from "node:path";
 import { compareReport } from "../conformance/compare.js";
 import {
+  type Drift,
   isTree,
   type Manifest,
   type ManifestClass,
@@ -48,8 +49,7 @@ interface Context {
 }
 
 export function draftSpec(report: Report, manifest: Manifest, readSpecFile: SpecFileReader, id: string): Draft {
-  const nearest = nearestRuntime(report, manifest);
-  const drift = compareReport(report, nearest);
+  const { runtime: nearest, drift } = nearestRuntime(report, manifest);
   const version = /^python(\d+)\.(\d+)$/.exec(id);
   const pythonVersion = version
     ? `${version[1]}.${version[2]}`
@@ -102,13 +102,13 @@ export function draftSpec(report: Report, manifest: Manifest, readSpecFile: Spec
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 /** The runtime with the fewest differences from the report; the newest wins a tie. */
-function nearestRuntime(report: Report, manifest: Manifest): ManifestRuntime {
-  let best: { runtime: ManifestRuntime; count: number } | undefined;
+function nearestRuntime(report: Report, manifest: Manifest): { runtime: ManifestRuntime; drift: Drift[] } {
+  let best: { runtime: ManifestRuntime; drift: Drift[] } | undefined;
   for (const runtime of manifest.runtimes) {
-    const count = compareReport(report, runtime).length;
-    if (best === undefined || count <= best.count) best = { runtime, count };
+    const drift = compareReport(report, runtime);
+    if (best === undefined || drift.length <= best.drift.length) best = { runtime, drift };
   }
-  return best!.runtime;
+  return best!;
 }
 
 /** Class names in the order the context reaches them. */

@@ -55,15 +55,23 @@ export function leafType(field: Field, nullable = field.nullable): string {
 }
 
 /**
- * True when the path may leave the field None: the spec allows it, or the path gives None for an
- * absent text header (the concurrent path), even where the attribute view's type does not; never
- * for the header without which no handler runs.
+ * True for a field the path fills with a header's text as it is: not converted to an int, and
+ * not the header without which no handler runs (so never absent when one does).
  */
+export function readAsText(field: Field, path: InvocationPath): boolean {
+  if (field.header === undefined || field.header === path.requiredHeader.header || field.fromHeader !== undefined)
+    return false;
+  return field.json?.kinds.every((kind) => kind === "string") === true;
+}
+
+/** True when the path gives None for the field when its header is absent (the concurrent path). */
+export function absentHeaderGivesNone(field: Field, path: InvocationPath): boolean {
+  return readAsText(field, path) && path.absentText === "none";
+}
+
+/** True when the path may leave the field None: the spec allows it, or the absent header gives it. */
 export function noneOnPath(field: Field, path: InvocationPath): boolean {
-  if (field.nullable) return true;
-  if (field.header === path.requiredHeader.header) return false;
-  const text = field.json?.kinds.every((kind) => kind === "string") === true;
-  return path.absentText === "none" && field.header !== undefined && field.fromHeader === undefined && text;
+  return field.nullable || absentHeaderGivesNone(field, path);
 }
 
 /** True for the field a constructor parameter fills through a decoder (the tracing baggage). */

@@ -4,7 +4,7 @@ import { attributeFields } from "../../model.js";
 import { aliasModule, banner } from "../banner.js";
 import { deriveClassSchema } from "../derive-json-schema.js";
 import { namespaceOf } from "../names.js";
-import { classOf, headerFields, leafType, serializes } from "../wire-shapes.js";
+import { absentHeaderGivesNone, classOf, headerFields, leafType, readAsText, serializes } from "../wire-shapes.js";
 import { describeClass, describeField } from "./describe-field.js";
 
 /**
@@ -97,6 +97,9 @@ export declare const runtimes: readonly [${model.runtimes.map((runtime) => JSON.
 /** Other ids FC accepts, and the runtime each means. */
 export declare const runtimeAliases: { ${aliases.map(({ id, runtime }) => `readonly ${JSON.stringify(id)}: ${JSON.stringify(runtime.id)}`).join("; ")} };
 
+/** Every id FC accepts, each runtime followed by its aliases: what messages list as accepted. */
+export declare const runtimeIds: readonly Runtime[];
+
 /** True for every runtime id in Runtime, aliases included. */
 export declare function isRuntime(id: unknown): id is Runtime;
 
@@ -115,6 +118,10 @@ export const specVersion = ${JSON.stringify(model.specVersion)};
 export const runtimes = Object.freeze([${model.runtimes.map((runtime) => JSON.stringify(runtime.id)).join(", ")}]);
 
 export const runtimeAliases = Object.freeze({ ${aliases.map(({ id, runtime }) => `${JSON.stringify(id)}: ${JSON.stringify(runtime.id)}`).join(", ")} });
+
+export const runtimeIds = Object.freeze([${allIds(model)
+    .map(({ id }) => JSON.stringify(id))
+    .join(", ")}]);
 
 export function isRuntime(id) {
   return canonicalRuntime(id) !== undefined;
@@ -138,17 +145,9 @@ function fromHeadersInterfaces(runtime: Runtime, suffix: string, pathName: PathN
     pathName === "default"
       ? `as the ${runtime.id} runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type.`
       : `as the ${runtime.id} runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it.`;
-  const leaf = (field: Field): string => {
-    if (
-      field.header === undefined ||
-      field.fromHeader !== undefined ||
-      !field.json!.kinds.every((kind) => kind === "string")
-    )
-      return leafType(field);
-    // without this header the runtime runs no handler on any path
-    if (field.header === path.requiredHeader.header) return leafType(field);
-    return path.absentText === "none" ? "string | null" : "string";
-  };
+  // text read from a header is a string on the default path, even where the attribute view allows null
+  const leaf = (field: Field): string =>
+    !readAsText(field, path) ? leafType(field) : absentHeaderGivesNone(field, path) ? "string | null" : "string";
   const fieldDoc = (cls: string, field: Field) =>
     field.header === undefined
       ? `  /** {@link ${cls}.${field.name}}, built from the headers of its attributes. */`
