@@ -17,8 +17,7 @@ function sources(dir: string): string[] {
         !/\.test(-d)?\.ts$/.test(entry.name) &&
         !entry.name.endsWith(".d.ts"),
     )
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => !file.includes(`${path.sep}bad-specs${path.sep}`));
+    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 /** The module specifiers a file imports or re-exports, static and literal dynamic. */

@@ -1,24 +1,18 @@
-import { readFileSync } from "node:fs";
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildModel } from "../generate.js";
 import { SpecError } from "../spec-error.js";
 import { repoRoot } from "../testing/spec-fixture.js";
+import { patchedSpecRoot, type SpecPatch } from "../testing/spec-patch.js";
 
 // Every rule normalize states about a spec, each by name with its own fixture: a small patch on
 // the real spec (spec/) that breaks that rule alone. The generator must refuse the patched spec
 // with an issue at the patch's pointer, saying what the rule expects. A rule whose check is
 // deleted fails its row.
 
-type Patch =
-  | { readonly op: "replace" | "add"; readonly file: string; readonly path: string; readonly value: unknown }
-  | { readonly op: "remove"; readonly file: string; readonly path: string };
-
 interface Rule {
   readonly name: string;
-  readonly patch: readonly Patch[];
+  readonly patch: readonly SpecPatch[];
   readonly file: string;
   readonly pointer: string;
   readonly expected: RegExp;
@@ -271,30 +265,9 @@ const RULES: readonly Rule[] = [
 const scratch: string[] = [];
 afterAll(() => Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true }))));
 
-/** A copy of the repository's spec/ with the patch applied (RFC 6902 add, replace, remove). */
-async function patched(patches: readonly Patch[]): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), "fc-context-rule-"));
+async function patched(patches: readonly SpecPatch[]): Promise<string> {
+  const root = await patchedSpecRoot(patches);
   scratch.push(root);
-  await cp(path.join(repoRoot, "spec"), path.join(root, "spec"), { recursive: true });
-  const files = new Map<string, unknown>();
-  for (const patch of patches) {
-    const file = path.join(root, "spec", patch.file);
-    const json = files.get(file) ?? JSON.parse(readFileSync(file, "utf8"));
-    files.set(file, json);
-    const tokens = patch.path
-      .split("/")
-      .slice(1)
-      .map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
-    const key = tokens.pop()!;
-    let parent = json as Record<string, unknown>;
-    for (const token of tokens) parent = parent[token] as Record<string, unknown>;
-    if (patch.op === "remove") {
-      if (Array.isArray(parent)) parent.splice(Number(key), 1);
-      else delete parent[key];
-    } else if (Array.isArray(parent) && key === "-") parent.push(patch.value);
-    else parent[key] = patch.value;
-  }
-  for (const [file, json] of files) await writeFile(file, JSON.stringify(json, null, 2));
   return root;
 }
 

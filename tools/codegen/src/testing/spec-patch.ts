@@ -1,0 +1,59 @@
+import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { repoRoot } from "./spec-fixture.js";
+
+/**
+ * One change to a file of the real spec. The JSON operations are RFC 6902's add, replace and
+ * remove; `text` replaces one exact piece of the file's text, for faults JSON cannot hold (a
+ * missing comma, a key written twice).
+ */
+export type SpecPatch =
+  | { readonly op: "replace" | "add"; readonly file: string; readonly path: string; readonly value: unknown }
+  | { readonly op: "remove"; readonly file: string; readonly path: string }
+  | { readonly op: "text"; readonly file: string; readonly find: string; readonly replace: string };
+
+/**
+ * A throwaway repository root holding a copy of the real spec/ with the patches applied, and a
+ * generated folder from an earlier run, so a test can prove a refused spec leaves it untouched.
+ */
+export async function patchedSpecRoot(patches: readonly SpecPatch[]): Promise<string> {
+  const root = await mkdtemp(path.join(os.tmpdir(), "fc-context-spec-"));
+  await cp(path.join(repoRoot, "spec"), path.join(root, "spec"), { recursive: true });
+  await mkdir(path.join(root, "packages/types/gen"), { recursive: true });
+  await writeFile(path.join(root, "packages/types/gen/previous.d.ts"), "// output of an earlier run\n");
+  for (const patch of patches) {
+    const file = path.join(root, "spec", patch.file);
+    const text = await readFile(file, "utf8");
+    await writeFile(file, applyPatch(text, patch, patch.file));
+  }
+  return root;
+}
+
+function applyPatch(text: string, patch: SpecPatch, name: string): string {
+  if (patch.op === "text") {
+    // a patch that no longer finds its text would test the unpatched spec and pass for nothing
+    if (text.split(patch.find).length !== 2) throw new Error(`${name}: the text to patch is not there once`);
+    return text.replace(patch.find, () => patch.replace);
+  }
+  const json = JSON.parse(text) as unknown;
+  const tokens = patch.path
+    .split("/")
+    .slice(1)
+    .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"));
+  const key = tokens.pop()!;
+  let parent = json as Record<string, unknown>;
+  for (const token of tokens) {
+    parent = parent[token] as Record<string, unknown>;
+    if (typeof parent !== "object" || parent === null) throw new Error(`${name}#${patch.path}: no such place`);
+  }
+  const exists = Object.hasOwn(parent, key);
+  if (patch.op !== "add" && !exists) throw new Error(`${name}#${patch.path}: nothing there to ${patch.op}`);
+  if (patch.op === "remove") {
+    if (Array.isArray(parent)) parent.splice(Number(key), 1);
+    else delete parent[key];
+  } else if (Array.isArray(parent) && patch.op === "add") {
+    parent.splice(key === "-" ? parent.length : Number(key), 0, patch.value);
+  } else parent[key] = patch.value;
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
