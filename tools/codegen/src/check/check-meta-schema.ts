@@ -1,4 +1,4 @@
-import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import formatsModule from "ajv-formats";
 import { joinPointer } from "../load/json-pointer.js";
 import type { SpecFile, SpecTree } from "../load/load-spec.js";
@@ -18,14 +18,35 @@ const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).de
 export function checkMetaSchema(tree: SpecTree): void {
   // an unfinished draft would fail the meta-schema in less helpful words
   checkDraftGaps(tree);
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, strictTypes: false });
-  addFormats(ajv, ["uri", "regex"]);
-  const validate = ajv.compile(tree.metaSchema.value as object);
+  const validate = compiled(tree.metaSchema.value);
   const issues: SpecIssue[] = [];
   for (const file of tree.files) {
     if (!validate(file.value)) issues.push(...toIssues(file, validate.errors ?? []));
   }
   if (issues.length > 0) throw new SpecError(issues);
+}
+
+// Compiling the meta-schema costs more than loading and normalizing the whole spec; a process that
+// checks several specs (the release diff builds two models, the test suites hundreds) compiles each
+// meta-schema text once.
+const validators = new Map<string, ValidateFunction>();
+
+function compiled(metaSchema: unknown): ValidateFunction {
+  const key = JSON.stringify(metaSchema);
+  let validate = validators.get(key);
+  if (validate === undefined) {
+    const ajv = new Ajv2020({
+      allErrors: true,
+      verbose: true,
+      strict: true,
+      strictRequired: false,
+      strictTypes: false,
+    });
+    addFormats(ajv, ["uri", "regex"]);
+    validate = ajv.compile(metaSchema as object);
+    validators.set(key, validate);
+  }
+  return validate;
 }
 
 function toIssues(file: SpecFile, errors: readonly ErrorObject[]): SpecIssue[] {
