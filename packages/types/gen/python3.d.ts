@@ -197,7 +197,7 @@ export interface Tracing {
   jaeger_endpoint: string | null;
 }
 
-/** The x-fc-* request headers the python3 runtime builds the context from (names lower case). */
+/** The x-fc-* request headers the python3, python3.9 and python3.10 runtimes build the context from (names lower case). */
 export interface FCHeaders {
   /** Fills `request_id`. */
   readonly "x-fc-request-id"?: string;
@@ -239,7 +239,7 @@ export interface FCHeaders {
   readonly "x-fc-tracing-jaeger-endpoint"?: string;
 }
 
-/** FCContext, as the python3 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
+/** FCContext, as the python3, python3.9 and python3.10 runtimes build it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
 export interface FCContextFromHeaders {
   /** {@link FCContext.request_id}, from the `x-fc-request-id` header. */
   request_id: string;
@@ -258,7 +258,7 @@ export interface FCContextFromHeaders {
   /** {@link FCContext.tracing}, built from the headers of its attributes. */
   tracing: TracingFromHeaders;
 }
-/** Credentials, as the python3 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
+/** Credentials, as the python3, python3.9 and python3.10 runtimes build it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
 export interface CredentialsFromHeaders {
   /** {@link Credentials.access_key_id}, from the `x-fc-access-key-id` header. */
   access_key_id: string;
@@ -267,7 +267,7 @@ export interface CredentialsFromHeaders {
   /** {@link Credentials.security_token}, from the `x-fc-security-token` header. */
   security_token: string;
 }
-/** FunctionMeta, as the python3 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
+/** FunctionMeta, as the python3, python3.9 and python3.10 runtimes build it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
 export interface FunctionMetaFromHeaders {
   /** {@link FunctionMeta.name}, from the `x-fc-function-name` header. */
   name: string;
@@ -278,7 +278,7 @@ export interface FunctionMetaFromHeaders {
   /** {@link FunctionMeta.timeout}, from the `x-fc-function-timeout` header. */
   timeout: number;
 }
-/** ServiceMeta, as the python3 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
+/** ServiceMeta, as the python3, python3.9 and python3.10 runtimes build it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
 export interface ServiceMetaFromHeaders {
   /** {@link ServiceMeta.name}, from the `x-fc-service-name` header. */
   name: string;
@@ -291,7 +291,7 @@ export interface ServiceMetaFromHeaders {
   /** {@link ServiceMeta.version_id}, from the `x-fc-version-id` header. */
   version_id: string;
 }
-/** Tracing, as the python3 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
+/** Tracing, as the python3, python3.9 and python3.10 runtimes build it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
 export interface TracingFromHeaders {
   /** {@link Tracing.span_context}, from the `x-fc-tracing-opentracing-span-context` header. */
   span_context: string;
@@ -300,7 +300,7 @@ export interface TracingFromHeaders {
   /** {@link Tracing.jaeger_endpoint}, from the `x-fc-tracing-jaeger-endpoint` header. */
   jaeger_endpoint: string;
 }
-/** FCContext, as the python3 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
+/** FCContext, as the python3, python3.9 and python3.10 runtimes build it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
 export interface FCContextFromConcurrentHeaders {
   /** {@link FCContext.request_id}, from the `x-fc-request-id` header. */
   request_id: string;
@@ -319,7 +319,7 @@ export interface FCContextFromConcurrentHeaders {
   /** {@link FCContext.tracing}, built from the headers of its attributes. */
   tracing: TracingFromConcurrentHeaders;
 }
-/** Credentials, as the python3 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
+/** Credentials, as the python3, python3.9 and python3.10 runtimes build it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
 export interface CredentialsFromConcurrentHeaders {
   /** {@link Credentials.access_key_id}, from the `x-fc-access-key-id` header. */
   access_key_id: string | null;
@@ -328,7 +328,7 @@ export interface CredentialsFromConcurrentHeaders {
   /** {@link Credentials.security_token}, from the `x-fc-security-token` header. */
   security_token: string | null;
 }
-/** FunctionMeta, as the python3 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
+/** FunctionMeta, as the python3, python3.9 and python3.10 runtimes build it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
 export interface FunctionMetaFromConcurrentHeaders {
   /** {@link FunctionMeta.name}, from the `x-fc-function-name` header. */
   name: string | null;
@@ -339,7 +339,7 @@ export interface FunctionMetaFromConcurrentHeaders {
   /** {@link FunctionMeta.timeout}, from the `x-fc-function-timeout` header. */
   timeout: number;
 }
-/** ServiceMeta, as the python3 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
+/** ServiceMeta, as the python3, python3.9 and python3.10 runtimes build it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
 export interface ServiceMetaFromConcurrentHeaders {
   /** {@link ServiceMeta.name}, from the `x-fc-service-name` header. */
   name: string | null;
@@ -352,7 +352,7 @@ export interface ServiceMetaFromConcurrentHeaders {
   /** {@link ServiceMeta.version_id}, from the `x-fc-version-id` header. */
   version_id: string | null;
 }
-/** Tracing, as the python3 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
+/** Tracing, as the python3, python3.9 and python3.10 runtimes build it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
 export interface TracingFromConcurrentHeaders {
   /** {@link Tracing.span_context}, from the `x-fc-tracing-opentracing-span-context` header. */
   span_context: string | null;
@@ -362,7 +362,7 @@ export interface TracingFromConcurrentHeaders {
   jaeger_endpoint: string | null;
 }
 
-/** The python3 runtime's context.to_json(): its camelCase keys, secrets included. */
+/** The python3, python3.9 and python3.10 runtimes' context.to_json(): its camelCase keys, secrets included. */
 export interface FCContextJSON {
   /** {@link FCContext.request_id} under its to_json() key. */
   requestId: string;
@@ -381,7 +381,7 @@ export interface FCContextJSON {
   /** {@link FCContext.tracing} under its to_json() key. */
   tracing: TracingJSON;
 }
-/** The python3 runtime's Credentials.to_dict(), as it sits in context.to_json(): its camelCase keys, secrets included. */
+/** The python3, python3.9 and python3.10 runtimes' Credentials.to_dict(), as it sits in context.to_json(): its camelCase keys, secrets included. */
 export interface CredentialsJSON {
   /** {@link Credentials.access_key_id} under its to_json() key. */
   accessKeyId: string;
@@ -390,7 +390,7 @@ export interface CredentialsJSON {
   /** {@link Credentials.security_token} under its to_json() key. */
   securityToken: string;
 }
-/** The python3 runtime's FunctionMeta.to_dict(), as it sits in context.to_json(): its camelCase keys, secrets included. */
+/** The python3, python3.9 and python3.10 runtimes' FunctionMeta.to_dict(), as it sits in context.to_json(): its camelCase keys, secrets included. */
 export interface FunctionMetaJSON {
   /** {@link FunctionMeta.name} under its to_json() key. */
   name: string;
@@ -401,7 +401,7 @@ export interface FunctionMetaJSON {
   /** {@link FunctionMeta.timeout} under its to_json() key. */
   timeout: number;
 }
-/** The python3 runtime's ServiceMeta.to_dict(), as it sits in context.to_json(): its camelCase keys, secrets included. */
+/** The python3, python3.9 and python3.10 runtimes' ServiceMeta.to_dict(), as it sits in context.to_json(): its camelCase keys, secrets included. */
 export interface ServiceMetaJSON {
   /** {@link ServiceMeta.name} under its to_json() key. */
   name: string | null;
@@ -414,7 +414,7 @@ export interface ServiceMetaJSON {
   /** {@link ServiceMeta.version_id} under its to_json() key. */
   versionId: string | null;
 }
-/** The python3 runtime's Tracing.to_dict(), as it sits in context.to_json(): its camelCase keys, secrets included. */
+/** The python3, python3.9 and python3.10 runtimes' Tracing.to_dict(), as it sits in context.to_json(): its camelCase keys, secrets included. */
 export interface TracingJSON {
   /** {@link Tracing.span_context} under its to_json() key. */
   openTracingSpanContext: string | null;

@@ -90,3 +90,13 @@ export const noExtraKeys: P39.Credentials = {
   // @ts-expect-error the attribute view has no camelCase keys
   accessKeyId: "",
 };
+
+// python3.9 and python3.10 share python3's model and so its declarations: the same interfaces,
+// each module with its own ids.
+expectTypeOf<P39.FCContext>().toEqualTypeOf<P3.FCContext>();
+expectTypeOf<P310.FCContextFromConcurrentHeaders>().toEqualTypeOf<P3.FCContextFromConcurrentHeaders>();
+expectTypeOf<P310.FCContextJSON>().toEqualTypeOf<P39.FCContextJSON>();
+expectTypeOf<typeof P39.runtime>().toEqualTypeOf<"python3.9">();
+expectTypeOf<typeof P310.runtime>().toEqualTypeOf<"python3.10">();
+expectTypeOf<typeof P310.pythonVersion>().toEqualTypeOf<"3.10">();
+expectTypeOf<typeof P3.runtime>().toEqualTypeOf<"python3">();

@@ -205,3 +205,20 @@ export function findClass(runtime: Runtime, name: string): PyClass {
   if (found === undefined) throw new Error(`model invariant: runtime ${runtime.id} has no class ${name}`);
   return found;
 }
+
+/**
+ * The runtime whose emitted code `runtime` can share: the first in model order with the same
+ * classes and invocation paths (one model, as python3, python3.9 and python3.10 are) and the same
+ * `also` key, a target's own condition (its Python features, its Unicode tables). A runtime no
+ * earlier one matches owns its code.
+ */
+export function modelOwner(model: Model, runtime: Runtime, also: (runtime: Runtime) => string = () => ""): Runtime {
+  const key = (of: Runtime) => JSON.stringify([of.classes, of.paths, also(of)]);
+  const own = key(runtime);
+  return model.runtimes.find((other) => key(other) === own) ?? runtime;
+}
+
+/** The runtimes that share `owner`'s emitted code under the same condition, owner first. */
+export function modelSharers(model: Model, owner: Runtime, also?: (runtime: Runtime) => string): Runtime[] {
+  return model.runtimes.filter((runtime) => modelOwner(model, runtime, also) === owner);
+}

@@ -29,3 +29,25 @@ export function bannerComment(model: Model, runtime: Runtime | undefined): strin
 export function aliasModule(model: Model, runtime: Runtime, alias: string, target = `./${runtime.id}.js`): string {
   return `${banner(model, runtime, "//")}// ${alias} is another name FC accepts for ${runtime.id}.\nexport * from "${target}";\n`;
 }
+
+/**
+ * The module of a runtime that shares another's model and code (python3.10 has python3.9's): it
+ * re-exports the owner's module, and `own` (its ids) shadows the owner's exports of those names.
+ */
+export function sharedModule(model: Model, runtime: Runtime, owner: Runtime, target: string, own: string): string {
+  return [
+    banner(model, runtime, "//"),
+    `// ${runtime.id} has ${owner.id}'s model (the same classes and invocation paths), so it shares its code;`,
+    "// only its ids are its own.",
+    `export * from "${target}";`,
+    "",
+    own,
+  ].join("\n");
+}
+
+/** "the python3 runtime", or "the python3, python3.9 and python3.10 runtimes" for a shared module. */
+export function theRuntimes(runtimes: readonly Runtime[]): string {
+  const ids = runtimes.map((runtime) => runtime.id);
+  if (ids.length === 1) return `the ${ids[0]} runtime`;
+  return `the ${ids.slice(0, -1).join(", ")} and ${ids.at(-1)} runtimes`;
+}

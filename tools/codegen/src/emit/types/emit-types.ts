@@ -1,7 +1,7 @@
 import { compile } from "json-schema-to-typescript";
 import type { Field, Model, PathName, Runtime } from "../../model.js";
-import { attributeFields } from "../../model.js";
-import { aliasModule, banner } from "../banner.js";
+import { attributeFields, modelOwner, modelSharers } from "../../model.js";
+import { aliasModule, banner, sharedModule, theRuntimes } from "../banner.js";
 import { deriveClassSchema } from "../derive-json-schema.js";
 import { namespaceOf } from "../names.js";
 import { absentHeaderGivesNone, classOf, headerFields, leafType, readAsText, serializes } from "../wire-shapes.js";
@@ -16,7 +16,13 @@ import { describeClass, describeField } from "./describe-field.js";
 export async function emitTypes(model: Model): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const runtime of model.runtimes) {
-    files.set(`${runtime.id}.d.ts`, await runtimeDeclarations(model, runtime));
+    const owner = modelOwner(model, runtime);
+    files.set(
+      `${runtime.id}.d.ts`,
+      owner === runtime
+        ? await runtimeDeclarations(model, runtime)
+        : sharedModule(model, runtime, owner, `./${owner.id}.js`, constants(model, runtime, "d.ts")),
+    );
     files.set(`${runtime.id}.js`, banner(model, runtime, "//") + constants(model, runtime, "js"));
     for (const alias of runtime.aliases) {
       const reexport = aliasModule(model, runtime, alias);
@@ -36,7 +42,8 @@ async function runtimeDeclarations(model: Model, runtime: Runtime): Promise<stri
     schema.description = describeClass(cls);
     interfaces.push(await compile(schema, cls.name, { bannerComment: "", format: true, additionalProperties: false }));
   }
-  return `${banner(model, runtime, "//")}\n${interfaces.join("\n").trimEnd()}\n\n${wireDeclarations(runtime)}\n${constants(model, runtime, "d.ts")}`;
+  const sharers = modelSharers(model, runtime);
+  return `${banner(model, runtime, "//")}\n${interfaces.join("\n").trimEnd()}\n\n${wireDeclarations(runtime, sharers)}\n${constants(model, runtime, "d.ts")}`;
 }
 
 function constants(model: Model, runtime: Runtime, kind: "js" | "d.ts"): string {
@@ -139,12 +146,18 @@ export function canonicalRuntime(id) {
  * What one invocation path builds from headers, class by class: a text attribute is a string, or
  * null where the path gives None for an absent header; converted ints are numbers.
  */
-function fromHeadersInterfaces(runtime: Runtime, suffix: string, pathName: PathName): string[] {
+function fromHeadersInterfaces(
+  runtime: Runtime,
+  sharers: readonly Runtime[],
+  suffix: string,
+  pathName: PathName,
+): string[] {
   const path = runtime.paths[pathName];
+  const build = `as ${theRuntimes(sharers)} ${sharers.length === 1 ? "builds" : "build"} it`;
   const doc =
     pathName === "default"
-      ? `as the ${runtime.id} runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type.`
-      : `as the ${runtime.id} runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it.`;
+      ? `${build} from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type.`
+      : `${build} from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it.`;
   // text read from a header is a string on the default path, even where the attribute view allows null
   const leaf = (field: Field): string =>
     !readAsText(field, path) ? leafType(field) : absentHeaderGivesNone(field, path) ? "string | null" : "string";
@@ -164,18 +177,19 @@ function fromHeadersInterfaces(runtime: Runtime, suffix: string, pathName: PathN
 }
 
 /** The wire forms: the headers the runtime reads, what it builds from them, and the to_json() view. */
-function wireDeclarations(runtime: Runtime): string {
+function wireDeclarations(runtime: Runtime, sharers: readonly Runtime[]): string {
+  const read = `${theRuntimes(sharers)} ${sharers.length === 1 ? "builds" : "build"}`;
   const headers = headerFields(runtime);
   const out = [
-    `/** The x-fc-* request headers the ${runtime.id} runtime builds the context from (names lower case). */`,
+    `/** The x-fc-* request headers ${read} the context from (names lower case). */`,
     "export interface FCHeaders {",
     ...headers.map(
       ({ header, path }) => `  /** Fills \`${path.join(".")}\`. */\n  readonly ${JSON.stringify(header)}?: string;`,
     ),
     "}",
     "",
-    ...fromHeadersInterfaces(runtime, "FromHeaders", "default"),
-    ...fromHeadersInterfaces(runtime, "FromConcurrentHeaders", "concurrent"),
+    ...fromHeadersInterfaces(runtime, sharers, "FromHeaders", "default"),
+    ...fromHeadersInterfaces(runtime, sharers, "FromConcurrentHeaders", "concurrent"),
     ...(runtime.root === "FCContext"
       ? []
       : [
@@ -189,7 +203,7 @@ function wireDeclarations(runtime: Runtime): string {
       const what =
         cls === runtime.classes[0] ? "context.to_json()" : `${cls.name}.to_dict(), as it sits in context.to_json()`;
       out.push(
-        `/** The ${runtime.id} runtime's ${what}: its camelCase keys, secrets included. */\nexport interface ${cls.name}JSON {\n${attributeFields(
+        `/** ${upperFirst(theRuntimes(sharers))}${sharers.length === 1 ? "'s" : "'"} ${what}: its camelCase keys, secrets included. */\nexport interface ${cls.name}JSON {\n${attributeFields(
           cls,
         )
           .map(
@@ -202,4 +216,8 @@ function wireDeclarations(runtime: Runtime): string {
     out.push("");
   }
   return out.join("\n");
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
