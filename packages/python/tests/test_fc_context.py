@@ -62,6 +62,23 @@ class Module(unittest.TestCase):
                 fc_context.for_runtime(unknown)
             self.assertIn("expected one of python3, python3.6", str(caught.exception))
 
+    @unittest.skipIf(sys.version_info < (3, 7), "fc_context.py39 holds dataclasses, which Python 3.6 lacks")
+    def test_python3_10_shares_python3_9s_module_and_reports_its_own_id(self):
+        py39, py310 = fc_context.for_runtime("python3.9"), fc_context.for_runtime("python3.10")
+        self.assertIs(py310.FCContext, py39.FCContext)
+        self.assertIs(py310.from_headers, py39.from_headers)
+        self.assertEqual((py310.RUNTIME, py310.PYTHON_VERSION), ("python3.10", "3.10"))
+        self.assertTrue(py310.SCHEMA_ID.endswith("/python3.10.schema.json"))
+        self.assertIs(type(fake_context("python3.10")), py39.FCContext)
+        for build in (py310.from_dict, py310.from_json_view):
+            with self.assertRaises(fc_context.FCContextValidationError) as caught:
+                build({})
+            self.assertEqual(caught.exception.runtime, "python3.10")
+            self.assertIn("Not a valid python3.10 context", str(caught.exception))
+        with self.assertRaises(fc_context.FCContextValidationError) as caught:
+            fake_context("python3.10", logger="not a logger")
+        self.assertEqual(caught.exception.runtime, "python3.10")
+
     def test_dataclasses_from_3_7_plain_classes_on_3_6(self):
         if sys.version_info < (3, 7):
             self.assertFalse(hasattr(module.FCContext, "__dataclass_fields__"))

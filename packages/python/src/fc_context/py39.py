@@ -3,7 +3,8 @@
 
 """The context classes of the Function Compute python3.9 runtime (Python 3.9), typed.
 
-The runtime's context classes are byte-identical to python3's.
+The runtime's context classes are byte-identical to python3's. fc_context.py310 (python3.10)
+shares this module's classes and converters.
 
 The classes take the runtime's own constructor arguments, so code written against the real
 runtime runs unchanged; from_dict() builds a context from its attribute view (the shape of the

@@ -1,9 +1,25 @@
 import { readFileSync } from "node:fs";
-import { attributeFields, type Field, type Model, type PyClass, type Runtime } from "../../model.js";
+import {
+  attributeFields,
+  type Field,
+  type Model,
+  modelOwner,
+  modelSharers,
+  type PyClass,
+  type Runtime,
+} from "../../model.js";
 import { formatPythonLiteral, formatPythonType } from "../../model-python.js";
 import { pep440 } from "../../pep440.js";
 import { banner } from "../banner.js";
-import { classOf, headerFields, invocationIdField, isDecoded, pathsTable, serializes } from "../wire-shapes.js";
+import {
+  classOf,
+  headerFields,
+  invocationIdField,
+  isDecoded,
+  pathsTable,
+  pythonUnicode,
+  serializes,
+} from "../wire-shapes.js";
 import { pythonClass } from "./emit-python-class.js";
 import { docstring, pythonLiteral } from "./python-source.js";
 import { wrapPythonLines } from "./wrap-lines.js";
@@ -24,7 +40,11 @@ export async function emitPython(model: Model): Promise<Map<string, string>> {
   files.set("__init__.py", packageInit(model));
   files.set("testing.py", testingModule(model));
   files.set("probe.py", probeModule(model));
-  for (const runtime of model.runtimes) files.set(`${runtime.pythonModule}.py`, runtimeModule(model, runtime));
+  for (const runtime of model.runtimes) {
+    const owner = modelOwner(model, runtime, pythonAlike);
+    const text = owner === runtime ? runtimeModule(model, runtime) : sharedRuntimeModule(model, runtime, owner);
+    files.set(`${runtime.pythonModule}.py`, text);
+  }
   // generated Python reads like hand-written Python: within 100 columns
   for (const [name, text] of files) if (name.endsWith(".py")) files.set(name, wrapPythonLines(text));
   return files;
@@ -33,6 +53,84 @@ export async function emitPython(model: Model): Promise<Map<string, string>> {
 function versionAtLeast(version: string, major: number, minor: number): boolean {
   const [a, b] = version.split(".").map(Number);
   return a! > major || (a === major && b! >= minor);
+}
+
+/** __all__ and the ids: what each runtime module states as its own. */
+function idLines(model: Model, runtime: Runtime): string[] {
+  const names = [
+    ...["RUNTIME", "PYTHON_VERSION", "SPEC_VERSION", "SCHEMA_ID"],
+    ...runtime.classes.map((cls) => cls.name),
+    ...["from_dict", "to_attributes", "from_headers", "to_headers"],
+    ...(serializes(runtime) ? ["to_json_view", "from_json_view"] : []),
+    ...["FCContextValidationError", "FCHeaderError", "HeaderInput", "Issue"],
+  ];
+  return [
+    `__all__ = [${names.map((name) => JSON.stringify(name)).join(", ")}]`,
+    "",
+    `RUNTIME: str = ${JSON.stringify(runtime.id)}`,
+    `PYTHON_VERSION: str = ${JSON.stringify(runtime.pythonVersion)}`,
+    `SPEC_VERSION: str = ${JSON.stringify(model.specVersion)}`,
+    `SCHEMA_ID: str = ${JSON.stringify(runtime.schemaId)}`,
+    "",
+  ];
+}
+
+// Two runtimes share a module when they share a model and their Python reads it alike: the same
+// class features (dataclasses from 3.7) and the same Unicode digits for int().
+const pythonAlike = (runtime: Runtime): string =>
+  `${versionAtLeast(runtime.pythonVersion, 3, 7)} ${pythonUnicode(runtime)}`;
+
+/**
+ * The module of a runtime that shares another's model (python3.10 has python3.9's): the owner's
+ * classes and converters, re-exported, and the few functions that report a runtime, with its id.
+ */
+function sharedRuntimeModule(model: Model, runtime: Runtime, owner: Runtime): string {
+  const root = runtime.classes[0]!;
+  const fromOwner = [
+    ...runtime.classes.map((cls) => cls.name).sort(),
+    ...["from_headers", "to_attributes", "to_headers", ...(serializes(runtime) ? ["to_json_view"] : [])],
+    ...[...(serializes(runtime) ? ["_JSON_KEYS", "_JSON_RULES"] : []), "_PYTHON_ONLY", "_RULES", "_fake_attributes"],
+  ];
+  return [
+    banner(model, runtime, "#"),
+    docstring(
+      `The context classes of the Function Compute ${runtime.id} runtime (Python ${runtime.pythonVersion}), typed.\n\n${runtime.description}\n\n${runtime.id} has ${owner.id}'s model and reads it alike, so this module is fc_context.${owner.pythonModule} with ${runtime.id}'s ids: the classes are the same (fc_context.${runtime.pythonModule}.${root.name} is fc_context.${owner.pythonModule}.${root.name}), and what reports a runtime reports ${runtime.id}.`,
+      "",
+    ),
+    "",
+    "from typing import Any, Mapping",
+    "",
+    "from ._runtime import (",
+    ...[
+      "FCContextValidationError",
+      "FCHeaderError",
+      "HeaderInput",
+      "Issue",
+      "_check",
+      "_checked_logger",
+      "_merge",
+      ...(serializes(runtime) ? ["_renamed"] : []),
+      "_UNREADABLE",
+    ].map((name) => `    ${name},`),
+    ")",
+    `from .${owner.pythonModule} import (`,
+    ...fromOwner.map((name) => `    ${name},`),
+    ")",
+    "",
+    ...idLines(model, runtime),
+    "",
+    ...fromDict(runtime),
+    ...(serializes(runtime) ? fromJsonView(runtime) : []),
+    ...fake(runtime),
+  ].join("\n");
+}
+
+/** What an owner's docstring says of the runtimes that share its module, if any. */
+function sharedBy(model: Model, owner: Runtime): string {
+  const sharers = modelSharers(model, owner, pythonAlike).filter((runtime) => runtime !== owner);
+  if (sharers.length === 0) return "";
+  const named = sharers.map((runtime) => `fc_context.${runtime.pythonModule} (${runtime.id})`).join(", ");
+  return ` ${named} ${sharers.length === 1 ? "shares" : "share"} this module's classes and converters.`;
 }
 
 function runtimeModule(model: Model, runtime: Runtime): string {
@@ -47,7 +145,7 @@ function runtimeModule(model: Model, runtime: Runtime): string {
   const lines = [
     banner(model, runtime, "#"),
     docstring(
-      `The context classes of the Function Compute ${runtime.id} runtime (Python ${runtime.pythonVersion}), typed.\n\n${runtime.description}\n\nThe classes take the runtime's own constructor arguments, so code written against the real runtime runs unchanged; from_dict() builds a context from its attribute view (the shape of the JSON and TypeScript types).`,
+      `The context classes of the Function Compute ${runtime.id} runtime (Python ${runtime.pythonVersion}), typed.\n\n${runtime.description}${sharedBy(model, runtime)}\n\nThe classes take the runtime's own constructor arguments, so code written against the real runtime runs unchanged; from_dict() builds a context from its attribute view (the shape of the JSON and TypeScript types).`,
       "",
     ),
     "",
@@ -86,13 +184,7 @@ function runtimeModule(model: Model, runtime: Runtime): string {
     "",
     ...concurrentProtocols(runtime),
     "",
-    `__all__ = [${["RUNTIME", "PYTHON_VERSION", "SPEC_VERSION", "SCHEMA_ID", ...runtime.classes.map((cls) => cls.name), "from_dict", "to_attributes", "from_headers", "to_headers", ...(serializes(runtime) ? ["to_json_view", "from_json_view"] : []), "FCContextValidationError", "FCHeaderError", "HeaderInput", "Issue"].map((name) => JSON.stringify(name)).join(", ")}]`,
-    "",
-    `RUNTIME: str = ${JSON.stringify(runtime.id)}`,
-    `PYTHON_VERSION: str = ${JSON.stringify(runtime.pythonVersion)}`,
-    `SPEC_VERSION: str = ${JSON.stringify(model.specVersion)}`,
-    `SCHEMA_ID: str = ${JSON.stringify(runtime.schemaId)}`,
-    "",
+    ...idLines(model, runtime),
   ];
   for (const cls of ordered) lines.push("", pythonClass(runtime, cls, dataclasses), "");
   lines.push(
@@ -106,6 +198,24 @@ function runtimeModule(model: Model, runtime: Runtime): string {
     "}",
     "",
     "",
+    ...fromDict(runtime),
+    ...wireFunctions(runtime),
+    `_PYTHON_ONLY = (${pythonOnly.map((name) => `${JSON.stringify(name)},`).join(" ")})`,
+    "",
+    "",
+    "def _fake_attributes() -> Dict[str, Any]:",
+    `    return ${fakeAttributes(runtime, root, "    ")}`,
+    "",
+    "",
+    ...fake(runtime),
+  );
+  return lines.join("\n");
+}
+
+/** from_dict(): the attribute view checked against the rules, then the context built from it. */
+function fromDict(runtime: Runtime): string[] {
+  const root = runtime.classes[0]!;
+  return [
     `def from_dict(data: Mapping[str, Any]) -> ${root.name}:`,
     docstring(
       `Builds a ${runtime.id} context from its attribute view: a dict keyed by the Python attribute names, None as None (for example json.loads of a stored context).\n\nRaises FCContextValidationError listing every fault by JSON pointer when data does not match the spec. Python-only attributes (the logger) are None.`,
@@ -115,15 +225,30 @@ function runtimeModule(model: Model, runtime: Runtime): string {
     `    return ${root.name}._from_attributes(data)`,
     "",
     "",
-    ...wireFunctions(runtime),
-    `_PYTHON_ONLY = (${pythonOnly.map((name) => `${JSON.stringify(name)},`).join(" ")})`,
+  ];
+}
+
+/** from_json_view(): the to_json() view checked against its rules, renamed, then built. */
+function fromJsonView(runtime: Runtime): string[] {
+  const root = runtime.classes[0]!;
+  return [
+    `def from_json_view(data: Mapping[str, Any]) -> ${root.name}:`,
+    docstring(
+      "Builds a context from its to_json() view (json.loads of a logged context.to_json()). Raises FCContextValidationError listing every fault by JSON pointer into the view (its camelCase keys), as @fc-context/validators' validateFCContextJSON reports them.",
+      "    ",
+    ),
+    `    _check(data, _JSON_RULES, ${JSON.stringify(`${root.name}JSON`)}, RUNTIME)`,
+    `    attributes: Any = _renamed(data, _JSON_KEYS, ${JSON.stringify(root.name)})`,
+    `    return ${root.name}._from_attributes(attributes)`,
     "",
     "",
-    "def _fake_attributes() -> Dict[str, Any]:",
-    `    return ${fakeAttributes(runtime, root, "    ")}`,
-    "",
-    "",
-    `def _fake(overrides: Mapping[str, Any]) -> ${root.name}:`,
+  ];
+}
+
+/** The fake behind fc_context.testing.fake_context(): the defaults merged with the overrides. */
+function fake(runtime: Runtime): string[] {
+  return [
+    `def _fake(overrides: Mapping[str, Any]) -> ${runtime.classes[0]!.name}:`,
     "    try:",
     "        data = _merge(_fake_attributes(), {key: value for key, value in overrides.items() if key not in _PYTHON_ONLY})",
     "    except Exception:  # an override that raises when read",
@@ -134,8 +259,7 @@ function runtimeModule(model: Model, runtime: Runtime): string {
     "            setattr(context, key, _checked_logger(RUNTIME, overrides[key]))",
     "    return context",
     "",
-  );
-  return lines.join("\n");
+  ];
 }
 
 /** A JSON object as a Python dict literal, one key a line. */
@@ -419,16 +543,7 @@ function wireFunctions(runtime: Runtime): string[] {
     "}",
     "",
     "",
-    `def from_json_view(data: Mapping[str, Any]) -> ${root.name}:`,
-    docstring(
-      "Builds a context from its to_json() view (json.loads of a logged context.to_json()). Raises FCContextValidationError listing every fault by JSON pointer into the view (its camelCase keys), as @fc-context/validators' validateFCContextJSON reports them.",
-      "    ",
-    ),
-    `    _check(data, _JSON_RULES, ${JSON.stringify(`${root.name}JSON`)}, RUNTIME)`,
-    `    attributes: Any = _renamed(data, _JSON_KEYS, ${JSON.stringify(root.name)})`,
-    `    return ${root.name}._from_attributes(attributes)`,
-    "",
-    "",
+    ...fromJsonView(runtime),
   );
   return lines;
 }
