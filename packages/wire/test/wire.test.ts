@@ -2,6 +2,9 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import * as p3 from "@fc-context/wire/python3";
+import * as p39 from "@fc-context/wire/python3.9";
+import * as p310 from "@fc-context/wire/python3.10";
 import { describe, expect, it } from "vitest";
 import { readVectors } from "../../../spec/vectors/read-vectors.mjs";
 import { findPython } from "../../python/tools/find-python.mjs";
@@ -252,3 +255,22 @@ const wires = {
 function fromHeadersOf(runtime: keyof typeof wires, headers: Record<string, string>): unknown {
   return wires[runtime].fromHeaders(headers);
 }
+
+describe("runtimes that share a model share converters", () => {
+  it("bind them to their own id, validators and Unicode digits", () => {
+    expect([p3.runtime, p39.runtime, p310.runtime]).toEqual(["python3", "python3.9", "python3.10"]);
+    expect(p310.secretHeaders).toBe(p39.secretHeaders);
+    for (const [wire, id] of [
+      [p3, "python3"],
+      [p310, "python3.10"],
+    ] as const) {
+      expect(() => wire.toHeaders({} as never)).toThrow(expect.objectContaining({ runtime: id }));
+      expect(() => wire.fromJsonView({} as never)).toThrow(expect.objectContaining({ runtime: id }));
+    }
+    // U+1E141 NYIAKENG PUACHUE HMONG DIGIT ONE came in Unicode 12.0: the int() of CPython 3.10
+    // (Unicode 13.0) reads it, that of 3.6 (Unicode 9.0) does not
+    const headers = { "x-fc-request-id": "r", "x-fc-function-memory": "\u{1E141}\u{1E140}" };
+    expect(p310.fromHeaders(headers).function.memory).toBe(10);
+    expect(() => p3.fromHeaders(headers)).toThrow(expect.objectContaining({ outcome: "error" }));
+  });
+});

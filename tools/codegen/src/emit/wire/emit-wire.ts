@@ -1,7 +1,15 @@
 import { readFileSync } from "node:fs";
-import { attributeFields, type Field, type Model, type PyClass, type Runtime } from "../../model.js";
-import { aliasModule, banner } from "../banner.js";
-import { classOf, headerFields, isDecoded, leafFields, pathsTable, serializes } from "../wire-shapes.js";
+import {
+  attributeFields,
+  type Field,
+  type Model,
+  modelOwner,
+  modelSharers,
+  type PyClass,
+  type Runtime,
+} from "../../model.js";
+import { aliasModule, banner, theRuntimes } from "../banner.js";
+import { classOf, headerFields, isDecoded, leafFields, pathsTable, pythonUnicode, serializes } from "../wire-shapes.js";
 
 const RUNTIME_SOURCE = readFileSync(new URL("./wire-runtime.js", import.meta.url), "utf8");
 const RUNTIME_DECLARATIONS = readFileSync(new URL("./wire-runtime.d.ts", import.meta.url), "utf8");
@@ -16,7 +24,14 @@ export async function emitWire(model: Model): Promise<Map<string, string>> {
   files.set("wire-runtime.js", `${banner(model, undefined, "//")}\n${RUNTIME_SOURCE}`);
   files.set("wire-runtime.d.ts", `${banner(model, undefined, "//")}\n${RUNTIME_DECLARATIONS}`);
   for (const runtime of model.runtimes) {
-    files.set(`${runtime.id}.js`, wireModule(model, runtime));
+    const owner = modelOwner(model, runtime);
+    const sharers = modelSharers(model, owner);
+    if (sharers.length === 1) files.set(`${runtime.id}.js`, wireModule(model, runtime));
+    else {
+      const shared = `${owner.id}.shared.js`;
+      if (owner === runtime) files.set(shared, sharedConverters(model, owner, sharers));
+      files.set(`${runtime.id}.js`, boundModule(model, runtime, shared));
+    }
     files.set(`${runtime.id}.d.ts`, wireDeclarations(model, runtime));
     for (const alias of runtime.aliases) {
       const reexport = aliasModule(model, runtime, alias);
@@ -27,7 +42,112 @@ export async function emitWire(model: Model): Promise<Map<string, string>> {
   return files;
 }
 
+/** The module of a runtime no other shares a model with: its converters, written out. */
 function wireModule(model: Model, runtime: Runtime): string {
+  const lines = [
+    banner(model, runtime, "//"),
+    ...validatorImports(runtime),
+    `import { baggageHeader, decodeBaggage, FCHeaderError, headerText, pathOption, readInvocation, sent } from "./wire-runtime.js";`,
+    "",
+    `export { FCHeaderError } from "./wire-runtime.js";`,
+    `export const runtime = ${JSON.stringify(runtime.id)};`,
+    ...secretConstants(runtime),
+    "",
+    "// How each invocation path reads the headers (spec: x-invocation-paths), with the conversions",
+    "// of the headers the runtime turns into ints there (spec: x-from-header).",
+    `const PATHS = ${JSON.stringify(pathsTable(runtime), null, 2)};`,
+    ...converterFunctions(runtime).flatMap((fn) => [
+      "",
+      ...fn.map((line) => line.replace(/^function /, "export function ")),
+    ]),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The converters of the runtimes that share one model (python3, python3.9, python3.10), written
+ * once: each runtime's module binds them to its id, its validators and its Python's Unicode.
+ */
+function sharedConverters(model: Model, owner: Runtime, sharers: readonly Runtime[]): string {
+  const table = Object.fromEntries(
+    Object.entries(pathsTable(owner)).map(([name, { pythonUnicode: _u, ...rules }]) => [name, rules]),
+  );
+  const body = converterFunctions(owner).flatMap((fn) => ["", ...fn]);
+  const names = ["fromHeaders", "toHeaders", ...(serializes(owner) ? ["toJsonView", "fromJsonView"] : [])];
+  const lines = [
+    banner(model, undefined, "//"),
+    `// The converters of ${theRuntimes(sharers)}: one model, one code.`,
+    "// Each runtime's module binds them to its id, its validators and its Python's Unicode digits.",
+    `import { baggageHeader, decodeBaggage, FCHeaderError, headerText, pathOption, readInvocation, sent } from "./wire-runtime.js";`,
+    "",
+    ...secretConstants(owner),
+    "",
+    "// How each invocation path reads the headers (spec: x-invocation-paths), with the conversions",
+    "// of the headers the runtime turns into ints there (spec: x-from-header).",
+    `const RULES = ${JSON.stringify(table, null, 2)};`,
+    "",
+    `export function converters({ runtime, assertFCContext${serializes(owner) ? ", assertFCContextJSON" : ""}, pythonUnicode }) {`,
+    "  const PATHS = {",
+    ...Object.keys(table).map(
+      (name) => `    ${JSON.stringify(name)}: { ...RULES[${JSON.stringify(name)}], pythonUnicode },`,
+    ),
+    "  };",
+    ...body.map((line) => (line === "" ? line : `  ${line}`)),
+    "",
+    `  return { ${names.join(", ")} };`,
+    "}",
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+/** The module of a runtime that shares its model: the shared converters, bound to its own facts. */
+function boundModule(model: Model, runtime: Runtime, shared: string): string {
+  const names = ["fromHeaders", "toHeaders", ...(serializes(runtime) ? ["toJsonView", "fromJsonView"] : [])];
+  const validators = ["assertFCContext", ...(serializes(runtime) ? ["assertFCContextJSON"] : [])];
+  return [
+    banner(model, runtime, "//"),
+    ...validatorImports(runtime),
+    `import { converters } from "./${shared}";`,
+    "",
+    `export { FCHeaderError } from "./wire-runtime.js";`,
+    `export { secretHeaders, secretPaths } from "./${shared}";`,
+    `export const runtime = ${JSON.stringify(runtime.id)};`,
+    "",
+    `export const { ${names.join(", ")} } = converters({`,
+    "  runtime,",
+    ...validators.map((name) => `  ${name},`),
+    `  pythonUnicode: ${pythonUnicode(runtime)},`,
+    "});",
+    "",
+  ].join("\n");
+}
+
+function validatorImports(runtime: Runtime): string[] {
+  return [
+    `import { assertFCContext } from "@fc-context/validators/${runtime.id}";`,
+    ...(serializes(runtime)
+      ? [`import { assertFCContextJSON } from "@fc-context/validators/${runtime.id}/json";`]
+      : []),
+  ];
+}
+
+function secretConstants(runtime: Runtime): string[] {
+  return [
+    `export const secretPaths = Object.freeze(${JSON.stringify(
+      leafFields(runtime)
+        .filter(({ field }) => field.secret)
+        .map(({ path }) => path),
+    )});`,
+    `export const secretHeaders = Object.freeze(${JSON.stringify(
+      headerFields(runtime)
+        .filter((h) => h.field.secret)
+        .map((h) => h.header),
+    )});`,
+  ];
+}
+
+/** fromHeaders, toHeaders and the to_json() view both ways, over PATHS, the validators and runtime. */
+function converterFunctions(runtime: Runtime): string[][] {
   const root = runtime.classes[0]!;
   const fromHeaders = (cls: PyClass, indent: string): string =>
     `{\n${attributeFields(cls)
@@ -44,63 +164,44 @@ function wireModule(model: Model, runtime: Runtime): string {
         return `${indent}  ${to}: ${value},`;
       })
       .join("\n")}\n${indent}}`;
-  const lines = [
-    banner(model, runtime, "//"),
-    `import { assertFCContext } from "@fc-context/validators/${runtime.id}";`,
-    ...(serializes(runtime)
-      ? [`import { assertFCContextJSON } from "@fc-context/validators/${runtime.id}/json";`]
-      : []),
-    `import { baggageHeader, decodeBaggage, FCHeaderError, headerText, pathOption, readInvocation, sent } from "./wire-runtime.js";`,
-    "",
-    `export { FCHeaderError } from "./wire-runtime.js";`,
-    `export const runtime = ${JSON.stringify(runtime.id)};`,
-    `export const secretPaths = Object.freeze(${JSON.stringify(
-      leafFields(runtime)
-        .filter(({ field }) => field.secret)
-        .map(({ path }) => path),
-    )});`,
-    `export const secretHeaders = Object.freeze(${JSON.stringify(
-      headerFields(runtime)
-        .filter((h) => h.field.secret)
-        .map((h) => h.header),
-    )});`,
-    "",
-    "// How each invocation path reads the headers (spec: x-invocation-paths), with the conversions",
-    "// of the headers the runtime turns into ints there (spec: x-from-header).",
-    `const PATHS = ${JSON.stringify(pathsTable(runtime), null, 2)};`,
-    "",
-    "export function fromHeaders(headers, options) {",
-    "  const path = pathOption(PATHS, options);",
-    "  const h = readInvocation(headers, path);",
-    `  return ${fromHeaders(root, "  ")};`,
-    "}",
-    "",
-    "export function toHeaders(context) {",
-    "  assertFCContext(context);",
-    "  return sent({",
-    ...headerFields(runtime).map(({ header, path, field }) =>
-      isDecoded(runtime, field)
-        ? `    ${JSON.stringify(header)}: baggageHeader(context.${path.join(".")}, runtime, ${JSON.stringify(`/${path.join("/")}`)}),`
-        : `    ${JSON.stringify(header)}: headerText(context.${path.join(".")}),`,
-    ),
-    "  });",
-    "}",
+  const functions = [
+    [
+      "function fromHeaders(headers, options) {",
+      "  const path = pathOption(PATHS, options);",
+      "  const h = readInvocation(headers, path);",
+      `  return ${fromHeaders(root, "  ")};`,
+      "}",
+    ],
+    [
+      "function toHeaders(context) {",
+      "  assertFCContext(context);",
+      "  return sent({",
+      ...headerFields(runtime).map(({ header, path, field }) =>
+        isDecoded(runtime, field)
+          ? `    ${JSON.stringify(header)}: baggageHeader(context.${path.join(".")}, runtime, ${JSON.stringify(`/${path.join("/")}`)}),`
+          : `    ${JSON.stringify(header)}: headerText(context.${path.join(".")}),`,
+      ),
+      "  });",
+      "}",
+    ],
   ];
   if (serializes(runtime)) {
-    lines.push(
-      "",
-      "export function toJsonView(context) {",
-      "  assertFCContext(context);",
-      `  return ${view(root, "name", "context", "  ")};`,
-      "}",
-      "",
-      "export function fromJsonView(json) {",
-      "  assertFCContextJSON(json);",
-      `  return ${view(root, "key", "json", "  ")};`,
-      "}",
+    functions.push(
+      [
+        "function toJsonView(context) {",
+        "  assertFCContext(context);",
+        `  return ${view(root, "name", "context", "  ")};`,
+        "}",
+      ],
+      [
+        "function fromJsonView(json) {",
+        "  assertFCContextJSON(json);",
+        `  return ${view(root, "key", "json", "  ")};`,
+        "}",
+      ],
     );
   }
-  return `${lines.join("\n")}\n`;
+  return functions.map((fn) => fn.join("\n").split("\n"));
 }
 
 /** The reading of one attribute, straight from the model: nested class, int conversion, baggage or text. */
