@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { transformSync } from "esbuild";
 import type { Model, Runtime } from "../../model.js";
-import { attributeFields } from "../../model.js";
-import { aliasModule, banner, bannerComment } from "../banner.js";
+import { attributeFields, modelOwner, modelSharers } from "../../model.js";
+import { aliasModule, banner, bannerComment, theRuntimes } from "../banner.js";
 import { deriveJsonViewSchema, deriveRuntimeSchema } from "../derive-json-schema.js";
 import { classOf, serializes } from "../wire-shapes.js";
 import { needsCodePoints, standaloneValidator, UCS2LENGTH_SOURCE } from "./standalone-validator.js";
@@ -22,10 +22,18 @@ export async function emitValidators(model: Model): Promise<Map<string, string>>
   files.set("errors.d.ts", `${banner(model, undefined, "//")}\n${REPORT_DECLARATIONS}`);
   const report = inlinedReport();
   for (const runtime of model.runtimes) {
-    files.set(`${runtime.id}.js`, validatorModule(model, runtime, report, "attributes"));
+    const owner = modelOwner(model, runtime);
+    const sharers = modelSharers(model, owner);
+    const module = (view: View, dot: string): string => {
+      if (sharers.length === 1) return validatorModule(model, runtime, report, view);
+      const shared = `${owner.id}${dot}.shared.js`;
+      if (owner === runtime) files.set(shared, sharedValidatorModule(model, owner, sharers, report, view));
+      return boundValidatorModule(model, runtime, shared, view);
+    };
+    files.set(`${runtime.id}.js`, module("attributes", ""));
     files.set(`${runtime.id}.d.ts`, validatorDeclarations(model, runtime, runtime.id, "attributes"));
     if (serializes(runtime)) {
-      files.set(`${runtime.id}.json.js`, validatorModule(model, runtime, report, "json"));
+      files.set(`${runtime.id}.json.js`, module("json", ".json"));
       files.set(`${runtime.id}.json.d.ts`, validatorDeclarations(model, runtime, runtime.id, "json"));
     }
     files.set(
@@ -94,20 +102,66 @@ function inlinedReport(): string {
 }
 
 function validatorModule(model: Model, runtime: Runtime, report: string, view: View): string {
+  const suffix = view === "json" ? "JSON" : "";
+  const ids = `export const runtime = ${JSON.stringify(runtime.id)};
+export const specVersion = ${JSON.stringify(model.specVersion)};
+export const schemaId = ${JSON.stringify(runtime.schemaId)};
+`;
+  return `${banner(model, runtime, "//")}
+${checkingCode(runtime, report, view, ids)}
+${bindingCode(suffix, "export ")}`;
+}
+
+/**
+ * The validators of the runtimes that share one model (python3, python3.9, python3.10), written
+ * once: each runtime's module binds them to its id, which its issues and errors carry.
+ */
+function sharedValidatorModule(model: Model, owner: Runtime, sharers: readonly Runtime[], report: string, view: View) {
+  const suffix = view === "json" ? "JSON" : "";
+  const bound = bindingCode(suffix, "")
+    .trimEnd()
+    .split("\n")
+    .map((line) => (line === "" ? line : `  ${line}`))
+    .join("\n");
+  return `${banner(model, undefined, "//")}
+// The validators of ${theRuntimes(sharers)}: one model, one code. Each runtime's module binds them
+// to its id, which its issues and errors carry.
+${checkingCode(owner, report, view, "")}
+export function bind(runtime) {
+${bound}
+
+  return { validateFCContext${suffix}, assertFCContext${suffix} };
+}
+`;
+}
+
+/** The module of a runtime that shares its model's validators: them, bound to its id. */
+function boundValidatorModule(model: Model, runtime: Runtime, shared: string, view: View): string {
+  const suffix = view === "json" ? "JSON" : "";
+  return `${banner(model, runtime, "//")}
+import { bind, FCContextValidationError, isFCContext${suffix} } from "./${shared}";
+
+export { FCContextValidationError, isFCContext${suffix} };
+export const runtime = ${JSON.stringify(runtime.id)};
+export const specVersion = ${JSON.stringify(model.specVersion)};
+export const schemaId = ${JSON.stringify(runtime.schemaId)};
+
+export const { validateFCContext${suffix}, assertFCContext${suffix} } = bind(runtime);
+`;
+}
+
+/** The report, the class and secret tables, and the two ajv validators: nothing that names a runtime. */
+function checkingCode(runtime: Runtime, report: string, view: View, ids: string): string {
   const schema = view === "json" ? deriveJsonViewSchema(runtime) : deriveRuntimeSchema(runtime, { annotations: false });
   const suffix = view === "json" ? "JSON" : "";
   const countCodePoints = needsCodePoints(runtime);
   const fast = standaloneValidator(schema, { fast: true, countCodePoints });
   const full = standaloneValidator(schema, { fast: false, countCodePoints });
-  return `${banner(model, runtime, "//")}
-// The issue report (tools/codegen/src/emit/validators/report-runtime.js; readable in ./errors.js).
+  return `// The issue report (tools/codegen/src/emit/validators/report-runtime.js; readable in ./errors.js).
 const { FCContextValidationError, readFailure, toIssues } = ${report};
 
 export { FCContextValidationError };
-export const runtime = ${JSON.stringify(runtime.id)};
-export const specVersion = ${JSON.stringify(model.specVersion)};
-export const schemaId = ${JSON.stringify(runtime.schemaId)};
-
+${ids}
 const classes = ${JSON.stringify(classPaths(runtime, view))};
 const secrets = new Set(${JSON.stringify(secretPaths(runtime, view))});
 ${countCodePoints ? `\n${UCS2LENGTH_SOURCE}` : ""}
@@ -115,8 +169,12 @@ ${countCodePoints ? `\n${UCS2LENGTH_SOURCE}` : ""}
 // no errors and returns false where reading the value throws; the other collects every fault.
 export const isFCContext${suffix} = ${fast};
 const collect = ${full};
+`;
+}
 
-export function validateFCContext${suffix}(value) {
+/** validate and assert, over collect and runtime. */
+function bindingCode(suffix: string, exported: "export " | ""): string {
+  return `${exported}function validateFCContext${suffix}(value) {
   let valid;
   try {
     valid = collect(value);
@@ -126,7 +184,7 @@ export function validateFCContext${suffix}(value) {
   return valid ? { ok: true, value } : { ok: false, issues: toIssues(collect.errors, value, runtime, classes, secrets) };
 }
 
-export function assertFCContext${suffix}(value) {
+${exported}function assertFCContext${suffix}(value) {
   const result = validateFCContext${suffix}(value);
   if (!result.ok) throw new FCContextValidationError(runtime, result.issues);
 }
