@@ -7,8 +7,8 @@ import { patchedSpecRoot, type SpecPatch } from "../testing/spec-patch.js";
 
 // Every rule normalize states about a spec, each by name with its own fixture: a small patch on
 // the real spec (spec/) that breaks that rule alone. The generator must refuse the patched spec
-// with an issue at the patch's pointer, saying in exactly these words what the rule expects. A rule whose check is
-// deleted fails its row.
+// with an issue at the patch's pointer, saying in exactly these words what the rule expects. A
+// rule whose check is deleted fails its row.
 
 interface Rule {
   readonly name: string;
