@@ -264,6 +264,394 @@ const RULES: readonly Rule[] = [
     expected:
       "a key of the Sources table in spec/sources.json (one of RUN, RT, DOC3, DOC3N, DOC2, LOG, TRACE, HDR, VER, EMU)",
   },
+  // more field rules (normalize-field.ts)
+  {
+    name: "a class-valued field has a description beside its $ref",
+    patch: [{ op: "remove", file: CLASSIC, path: C("FCContext", "properties", "credentials", "description") }],
+    file: CLASSIC,
+    pointer: C("FCContext", "properties", "credentials"),
+    expected: 'a "description" for attribute credentials beside its $ref to a class',
+  },
+  {
+    name: "an object-valued attribute takes any keys",
+    patch: [{ op: "remove", file: CLASSIC, path: C("Tracing", "properties", "span_baggages", "additionalProperties") }],
+    file: CLASSIC,
+    pointer: C("Tracing", "properties", "span_baggages", "additionalProperties"),
+    expected: '"additionalProperties": true on an object-valued attribute (a class-valued one is a $ref to its class)',
+  },
+  {
+    name: "an x-python-type agrees with the JSON type",
+    patch: [{ op: "add", file: FIELDS, path: `${F("region")}/x-python-type`, value: "int" }],
+    file: CLASSIC,
+    pointer: C("FCContext", "properties", "region", "x-python-type"),
+    expected: "an x-python-type that agrees with the JSON type (str)",
+  },
+  {
+    name: "an x-python-type is a Python type",
+    patch: [{ op: "add", file: FIELDS, path: `${F("region")}/x-python-type`, value: "Optional[str" }],
+    file: CLASSIC,
+    pointer: C("FCContext", "properties", "region", "x-python-type"),
+    expected: "',' or ']' after a type argument of Optional",
+  },
+  {
+    name: "a $ref chain ends",
+    patch: [
+      {
+        op: "replace",
+        file: CLASSIC,
+        path: C("FCContext", "properties", "region"),
+        value: { $ref: "#/$defs/FCContext/properties/account_id" },
+      },
+      {
+        op: "replace",
+        file: CLASSIC,
+        path: C("FCContext", "properties", "account_id"),
+        value: { $ref: "#/$defs/FCContext/properties/region" },
+      },
+    ],
+    file: CLASSIC,
+    pointer: C("FCContext", "properties", "region", "$ref"),
+    expected: "a $ref chain shorter than 16 (is it circular?)",
+  },
+  {
+    name: "a $ref leads to a field definition or a class",
+    patch: [
+      {
+        op: "replace",
+        file: CLASSIC,
+        path: C("FCContext", "properties", "region", "$ref"),
+        value: "fields.schema.json#/$defs/region/examples/0",
+      },
+    ],
+    file: CLASSIC,
+    pointer: C("FCContext", "properties", "region", "$ref"),
+    expected: "a $ref to a field definition or a class",
+  },
+  {
+    name: "a $ref's fragment is a JSON pointer",
+    patch: [
+      {
+        op: "replace",
+        file: CLASSIC,
+        path: C("FCContext", "properties", "function", "$ref"),
+        value: "#$defs/FunctionMeta",
+      },
+    ],
+    file: CLASSIC,
+    pointer: C("FCContext", "properties", "function", "$ref"),
+    expected: "a $ref to an existing file under spec/ and a JSON pointer in it (the part after # must start with /)",
+  },
+  {
+    name: "an example of a never-None field is not None",
+    patch: [{ op: "replace", file: FIELDS, path: `${F("region")}/examples`, value: [null] }],
+    file: CLASSIC,
+    pointer: C("FCContext", "properties", "region", "examples", "0"),
+    expected: "an example of the field's type (it is never None)",
+  },
+  {
+    name: "an example is as long as minLength",
+    patch: [{ op: "replace", file: FIELDS, path: `${F("region")}/examples`, value: ["cn", ""] }],
+    file: CLASSIC,
+    pointer: C("FCContext", "properties", "region", "examples", "1"),
+    expected: "an example at least 1 characters long",
+  },
+  {
+    name: "an example is no longer than maxLength",
+    patch: [
+      { op: "add", file: FIELDS, path: `${F("region")}/maxLength`, value: 3 },
+      { op: "replace", file: FIELDS, path: `${F("region")}/examples`, value: ["cn-x", "abc"] },
+    ],
+    file: CLASSIC,
+    pointer: C("FCContext", "properties", "region", "examples", "0"),
+    expected: "an example at most 3 characters long",
+  },
+  {
+    name: "an example matches the pattern",
+    patch: [
+      { op: "replace", file: CLASSIC, path: C("Tracing", "properties", "span_context", "examples"), value: ["", "zz"] },
+    ],
+    file: CLASSIC,
+    pointer: C("Tracing", "properties", "span_context", "examples", "1"),
+    expected: "an example matching ^(?:[0-9a-fA-F]+:[0-9a-fA-F]+:[0-9a-fA-F]+:[0-9a-fA-F]+)?$",
+  },
+  {
+    name: "an example is at least the minimum",
+    patch: [{ op: "replace", file: FIELDS, path: `${F("function_memory")}/examples`, value: [1, 0] }],
+    file: CLASSIC,
+    pointer: C("FunctionMeta", "properties", "memory", "examples", "1"),
+    expected: "an example of at least 1",
+  },
+  {
+    name: "an example is at most the maximum",
+    patch: [
+      { op: "add", file: FIELDS, path: `${F("function_memory")}/maximum`, value: 3072 },
+      { op: "replace", file: FIELDS, path: `${F("function_memory")}/examples`, value: [3072, 3073] },
+    ],
+    file: CLASSIC,
+    pointer: C("FunctionMeta", "properties", "memory", "examples", "1"),
+    expected: "an example of at most 3072",
+  },
+  {
+    name: "an example of an integer field is an integer",
+    patch: [
+      { op: "replace", file: FIELDS, path: `${F("function_memory")}/examples`, value: [512, 1.5, true, [1], { a: 1 }] },
+    ],
+    file: CLASSIC,
+    pointer: C("FunctionMeta", "properties", "memory", "examples", "1"),
+    expected: "an example of the field's JSON type",
+  },
+  {
+    name: "an example of a string field is a string",
+    patch: [{ op: "replace", file: FIELDS, path: `${F("region")}/examples`, value: ["cn", 5, false, ["x"], { x: 1 }] }],
+    file: CLASSIC,
+    pointer: C("FCContext", "properties", "region", "examples", "4"),
+    expected: "an example of the field's JSON type",
+  },
+  // runtimes (normalize.ts, normalize-paths.ts)
+  {
+    name: "a runtime id is used by one file only",
+    patch: [{ op: "replace", file: "python3.10.schema.json", path: "/x-runtime/id", value: "python3.9" }],
+    file: "python3.9.schema.json",
+    pointer: "/x-runtime/id",
+    expected: "a runtime id or alias used by one file only (also in spec/python3.10.schema.json)",
+  },
+  {
+    name: "a runtime alias is used by one file only",
+    patch: [{ op: "add", file: "python3.9.schema.json", path: "/x-runtime/aliases/-", value: "python3.6" }],
+    file: "python3.schema.json",
+    pointer: "/x-runtime/aliases/0",
+    expected: "a runtime id or alias used by one file only (also in spec/python3.9.schema.json)",
+  },
+  {
+    name: "a runtime's $ref names its context class",
+    patch: [
+      {
+        op: "replace",
+        file: "python3.9.schema.json",
+        path: "/$ref",
+        value: "shared/classic.schema.json#/$defs/FCContext/properties",
+      },
+    ],
+    file: "python3.9.schema.json",
+    pointer: "/$ref",
+    expected: "a $ref to the runtime's context class (a schema with x-python-class)",
+  },
+  {
+    name: "the file of a context class states its invocation paths",
+    patch: [{ op: "remove", file: CLASSIC, path: "/x-invocation-paths" }],
+    file: CLASSIC,
+    pointer: "",
+    expected:
+      '"x-invocation-paths": the file defines the context class of runtime python3.10, whose header rules it must state',
+  },
+  {
+    name: "a path's required header fills an attribute",
+    patch: [
+      {
+        op: "replace",
+        file: CLASSIC,
+        path: "/x-invocation-paths/default/requiredHeader/header",
+        value: "x-fc-function-type",
+      },
+    ],
+    file: CLASSIC,
+    pointer: "/x-invocation-paths/default/requiredHeader/header",
+    expected: "a header that fills an attribute of runtime python3.10",
+  },
+  {
+    name: "a path's checked header fills no attribute",
+    patch: [
+      {
+        op: "replace",
+        file: CLASSIC,
+        path: "/x-invocation-paths/concurrent/checkedHeaders/0/header",
+        value: "x-fc-region",
+      },
+    ],
+    file: CLASSIC,
+    pointer: "/x-invocation-paths/concurrent/checkedHeaders/0/header",
+    expected: "a header that fills no attribute (x-fc-region fills FCContext.region)",
+  },
+  {
+    name: "a removed attribute is not in the runtime",
+    patch: [{ op: "replace", file: P312, path: "/x-runtime/x-removed/0/attribute", value: "region" }],
+    file: P312,
+    pointer: "/x-runtime/x-removed/0/attribute",
+    expected: "an attribute this runtime does not have (region exists here)",
+  },
+  {
+    name: "a header fills one attribute",
+    patch: [{ op: "replace", file: FIELDS, path: `${F("account_id")}/x-header`, value: "x-fc-region" }],
+    file: "python3.9.schema.json",
+    pointer: "",
+    expected:
+      "each FC header to fill one attribute of runtime python3.9: x-fc-region fills both FCContext.region and FCContext.account_id (spec/shared/classic.schema.json#/$defs/FCContext/properties/account_id)",
+  },
+  {
+    name: "every file has the spec's version",
+    patch: [{ op: "replace", file: FIELDS, path: "/x-spec-version", value: "0.2.0" }],
+    file: FIELDS,
+    pointer: "/x-spec-version",
+    expected: "the spec version shared by every file (0.1.0, as in spec/python3.10.schema.json)",
+  },
+  {
+    name: "the spec's version is one Python packaging can carry",
+    patch: [{ op: "replace", file: "python3.10.schema.json", path: "/x-spec-version", value: "0.1.0-preview.1" }],
+    file: "python3.10.schema.json",
+    pointer: "/x-spec-version",
+    expected:
+      "a version Python packaging can carry too (PEP 440): a release, or an alpha.N, beta.N or rc.N pre-release",
+  },
+  // the registry of sources (normalize-sources.ts)
+  {
+    name: "the registry lists its sources",
+    patch: [{ op: "replace", file: "sources.json", path: "/sources", value: {} }],
+    file: "sources.json",
+    pointer: "/sources",
+    expected: "a list of sources, each { key, title, urls, shows }",
+  },
+  {
+    name: "a source is an object",
+    patch: [{ op: "add", file: "sources.json", path: "/sources/-", value: "EXTRA" }],
+    file: "sources.json",
+    pointer: "/sources/10",
+    expected: "a source object { key, title, urls, shows }",
+  },
+  {
+    name: "a source has only a key, a title, URLs and what it shows",
+    patch: [{ op: "add", file: "sources.json", path: "/sources/0/note", value: "x" }],
+    file: "sources.json",
+    pointer: "/sources/0/note",
+    expected: 'no property "note" (allowed: key, title, urls, shows)',
+  },
+  {
+    name: "a source key is capital letters and digits",
+    patch: [
+      {
+        op: "add",
+        file: "sources.json",
+        path: "/sources/-",
+        value: { key: "x1", title: "t", urls: ["https://x.example"], shows: "s" },
+      },
+    ],
+    file: "sources.json",
+    pointer: "/sources/10/key",
+    expected: "a key of capital letters and digits, starting with a letter",
+  },
+  {
+    name: "a source key is used once",
+    patch: [
+      {
+        op: "add",
+        file: "sources.json",
+        path: "/sources/-",
+        value: { key: "RUN", title: "t", urls: ["https://x.example"], shows: "s" },
+      },
+    ],
+    file: "sources.json",
+    pointer: "/sources/10/key",
+    expected: "a key used by one source only",
+  },
+  {
+    name: "a source says what it shows",
+    patch: [
+      { op: "replace", file: "sources.json", path: "/sources/0/title", value: "" },
+      { op: "replace", file: "sources.json", path: "/sources/0/shows", value: "" },
+    ],
+    file: "sources.json",
+    pointer: "/sources/0/shows",
+    expected: "a non-empty sentence on what the source shows",
+  },
+  {
+    name: "a source has a URL",
+    patch: [{ op: "replace", file: "sources.json", path: "/sources/0/urls", value: [] }],
+    file: "sources.json",
+    pointer: "/sources/0/urls",
+    expected: "at least one https URL where a reader finds the source",
+  },
+  {
+    name: "a source's URLs are https",
+    patch: [{ op: "add", file: "sources.json", path: "/sources/0/urls/-", value: "http://example.com" }],
+    file: "sources.json",
+    pointer: "/sources/0/urls/1",
+    expected: "an https URL",
+  },
+  {
+    name: "every registered source is cited",
+    patch: [
+      {
+        op: "add",
+        file: "sources.json",
+        path: "/sources/-",
+        value: { key: "ZZZ", title: "t", urls: ["https://x.example"], shows: "s" },
+      },
+    ],
+    file: "sources.json",
+    pointer: "/sources/10/key",
+    expected: "a source the spec cites (no x-source names ZZZ; cite it or remove it)",
+  },
+  {
+    name: "an example of a string field is not a number",
+    patch: [{ op: "replace", file: FIELDS, path: `${F("region")}/examples`, value: ["cn", 5, false, ["x"], { x: 1 }] }],
+    file: CLASSIC,
+    pointer: C("FCContext", "properties", "region", "examples", "1"),
+    expected: "an example of the field's JSON type",
+  },
+  {
+    name: "an example of a string field is not a boolean",
+    patch: [{ op: "replace", file: FIELDS, path: `${F("region")}/examples`, value: ["cn", 5, false, ["x"], { x: 1 }] }],
+    file: CLASSIC,
+    pointer: C("FCContext", "properties", "region", "examples", "2"),
+    expected: "an example of the field's JSON type",
+  },
+  {
+    name: "an example of a string field is not an array",
+    patch: [{ op: "replace", file: FIELDS, path: `${F("region")}/examples`, value: ["cn", 5, false, ["x"], { x: 1 }] }],
+    file: CLASSIC,
+    pointer: C("FCContext", "properties", "region", "examples", "3"),
+    expected: "an example of the field's JSON type",
+  },
+  {
+    name: "an example of an integer field is not a boolean",
+    patch: [
+      { op: "replace", file: FIELDS, path: `${F("function_memory")}/examples`, value: [512, 1.5, true, [1], { a: 1 }] },
+    ],
+    file: CLASSIC,
+    pointer: C("FunctionMeta", "properties", "memory", "examples", "2"),
+    expected: "an example of the field's JSON type",
+  },
+  {
+    name: "an example of an integer field is not an array",
+    patch: [
+      { op: "replace", file: FIELDS, path: `${F("function_memory")}/examples`, value: [512, 1.5, true, [1], { a: 1 }] },
+    ],
+    file: CLASSIC,
+    pointer: C("FunctionMeta", "properties", "memory", "examples", "3"),
+    expected: "an example of the field's JSON type",
+  },
+  {
+    name: "an example of an integer field is not an object",
+    patch: [
+      { op: "replace", file: FIELDS, path: `${F("function_memory")}/examples`, value: [512, 1.5, true, [1], { a: 1 }] },
+    ],
+    file: CLASSIC,
+    pointer: C("FunctionMeta", "properties", "memory", "examples", "4"),
+    expected: "an example of the field's JSON type",
+  },
+  {
+    name: "a source has a title",
+    patch: [{ op: "replace", file: "sources.json", path: "/sources/0/title", value: "" }],
+    file: "sources.json",
+    pointer: "/sources/0/title",
+    expected: "a non-empty title",
+  },
+  {
+    name: "an example of a nullable field may be None",
+    patch: [{ op: "replace", file: FIELDS, path: `${F("qualifier")}/examples`, value: [null, 5] }],
+    file: CLASSIC,
+    pointer: C("ServiceMeta", "properties", "qualifier", "examples", "1"),
+    expected: "an example of the field's JSON type",
+  },
 ];
 
 const scratch: string[] = [];
