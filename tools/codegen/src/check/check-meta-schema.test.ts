@@ -142,6 +142,7 @@ describe("checkMetaSchema", () => {
     ],
     [
       "the then of an if, and not the if itself",
+      // biome-ignore lint/suspicious/noThenProperty: a JSON Schema's if/then, not a thenable
       { $schema: S, if: { required: ["a"] }, then: { required: ["b"] } },
       '{"a": 1}',
       [at("", 1, 1, 'the property "b"')],
