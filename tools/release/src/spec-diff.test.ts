@@ -183,7 +183,13 @@ const constrain = (get: (m: Mutable) => Mutable, constraints: object) => (m: Mut
   get(m).json = { ...get(m).json, constraints };
 };
 
-const rules: Array<{ name: string; edit: (m: Mutable) => void; change: Partial<Change> }> = [
+interface Rule {
+  name: string;
+  edit: (m: Mutable) => void;
+  change: Partial<Change>;
+}
+
+const rules: Rule[] = [
   ...(
     [
       ["minimum raised", memory, { minimum: 2 }, "function.memory", '{"minimum":1} became {"minimum":2}'],
@@ -210,34 +216,38 @@ const rules: Array<{ name: string; edit: (m: Mutable) => void; change: Partial<C
         '{"minLength":1} became {"minLength":1,"pattern":"^cn-"}',
       ],
     ] as const
-  ).map(([what, get, constraints, path, detail]) => ({
-    name: `${what}: tightened`,
-    edit: constrain(get, constraints),
-    change: {
-      path,
-      kind: "constraint tightened",
-      detail: `${path}: ${detail}`,
-      readers: "unaffected",
-      writers: "breaks",
-    },
-  })),
+  ).map(
+    ([what, get, constraints, path, detail]): Rule => ({
+      name: `${what}: tightened`,
+      edit: constrain(get, constraints),
+      change: {
+        path,
+        kind: "constraint tightened",
+        detail: `${path}: ${detail}`,
+        readers: "unaffected",
+        writers: "breaks",
+      },
+    }),
+  ),
   ...(
     [
       ["minimum lowered", memory, { minimum: 0 }, "function.memory", '{"minimum":1} became {"minimum":0}'],
       ["minimum dropped", memory, {}, "function.memory", '{"minimum":1} became {}'],
       ["minLength dropped", region, {}, "region", '{"minLength":1} became {}'],
     ] as const
-  ).map(([what, get, constraints, path, detail]) => ({
-    name: `${what}: loosened`,
-    edit: constrain(get, constraints),
-    change: {
-      path,
-      kind: "constraint loosened",
-      detail: `${path}: ${detail}`,
-      readers: "breaks",
-      writers: "unaffected",
-    },
-  })),
+  ).map(
+    ([what, get, constraints, path, detail]): Rule => ({
+      name: `${what}: loosened`,
+      edit: constrain(get, constraints),
+      change: {
+        path,
+        kind: "constraint loosened",
+        detail: `${path}: ${detail}`,
+        readers: "breaks",
+        writers: "unaffected",
+      },
+    }),
+  ),
   {
     name: "a type changed breaks both",
     edit: (m) => (memory(m).json = { ...memory(m).json, kinds: ["string"] }),
