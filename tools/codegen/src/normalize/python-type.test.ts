@@ -29,6 +29,61 @@ describe("the Python type language", () => {
     expect(parsePythonType(text, classes)).toContain(expected);
   });
 
+  it.each([
+    ["", "a type name"],
+    [
+      "Optional[]",
+      'a known Python type (str, int, float, bool, None, Any, logging.Logger, Optional[...], Union[...], Dict[...], List[...] or a class of this runtime: Credentials), not "]"',
+    ],
+    ["Optional[str, int]", "Optional with 1 type argument"],
+    ["List[str, int]", "List with 1 type argument"],
+    ["Dict[str, int, bool]", "Dict with 2 type arguments"],
+    ["str[int]", "str with 0 type arguments"],
+    ["logging.Logger[str]", "logging.Logger with 0 type arguments"],
+    ["Optional[", "a type name"],
+    ["Union[str]", "Union with at least 2 type arguments"],
+    [
+      "Credentials[str]",
+      'a known Python type (str, int, float, bool, None, Any, logging.Logger, Optional[...], Union[...], Dict[...], List[...] or a class of this runtime: Credentials), not "Credentials"',
+    ],
+    ["Optional[str]]", 'nothing after the type, not "]"'],
+    ["str int", 'nothing after the type, not "int"'],
+    ["Optional[str;", "',' or ']' after a type argument of Optional"],
+    ["Dict[str int]", "',' or ']' after a type argument of Dict"],
+  ])("rejects %j in exactly these words", (text, expected) => {
+    expect(parsePythonType(text, classes)).toBe(expected);
+  });
+
+  it.each([
+    ["str", { kind: "builtin", name: "str" }],
+    ["int", { kind: "builtin", name: "int" }],
+    ["float", { kind: "builtin", name: "float" }],
+    ["bool", { kind: "builtin", name: "bool" }],
+    ["None", { kind: "builtin", name: "None" }],
+    ["Any", { kind: "builtin", name: "Any" }],
+    ["logging.Logger", { kind: "logger" }],
+    ["Credentials", { kind: "class", name: "Credentials" }],
+    ["List[int]", { kind: "list", of: { kind: "builtin", name: "int" } }],
+    [
+      "Dict[str, Credentials]",
+      { kind: "dict", key: { kind: "builtin", name: "str" }, value: { kind: "class", name: "Credentials" } },
+    ],
+    [
+      "Union[int, str, None]",
+      {
+        kind: "union",
+        of: [
+          { kind: "builtin", name: "int" },
+          { kind: "builtin", name: "str" },
+          { kind: "builtin", name: "None" },
+        ],
+      },
+    ],
+    [" Optional [ str ] ", { kind: "optional", of: { kind: "builtin", name: "str" } }],
+  ])("reads %j as its model", (text, model) => {
+    expect(parsePythonType(text, classes)).toEqual(model);
+  });
+
   it("knows which types admit None", () => {
     const check = (text: string) =>
       admitsNone(parsePythonType(text, classes) as Exclude<ReturnType<typeof parsePythonType>, string>);
