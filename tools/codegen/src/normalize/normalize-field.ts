@@ -27,6 +27,8 @@ export interface FieldResult {
 
 const MAX_REF_DEPTH = 16;
 
+type Fail = (expected: string, key?: string, ...found: [unknown?]) => void;
+
 /**
  * Turns one property into a Field. A $ref to a field definition is merged with the keywords
  * beside it (they override); a $ref to a class makes a class-valued field whose own
@@ -36,96 +38,29 @@ export function normalizeField(site: FieldSite, refs: RefResolver, issues: SpecI
   const merged = mergeRefs(site, refs, issues);
   if (merged === undefined) return {};
   const { node, classTarget } = merged;
-  const at = (key?: string) => (key === undefined ? site.pointer : `${site.pointer}/${key}`);
-  const fail = (expected: string, key?: string, found?: unknown) => {
-    issues.push(
-      found === undefined ? issueAt(site.file, at(key), expected) : issueAt(site.file, at(key), expected, found),
-    );
-  };
+  const fail: Fail = (expected, key, ...found) =>
+    issues.push(issueAt(site.file, key === undefined ? site.pointer : `${site.pointer}/${key}`, expected, ...found));
 
   const description = node.description;
   const sources = node["x-source"];
-  if (typeof description !== "string")
-    fail(`a "description" for attribute ${site.name}${classTarget ? " beside its $ref to a class" : ""}`);
-  if (!Array.isArray(sources))
-    fail(`an "x-source" for attribute ${site.name}${classTarget ? " beside its $ref to a class" : ""}`);
+  const beside = classTarget ? " beside its $ref to a class" : "";
+  if (typeof description !== "string") fail(`a "description" for attribute ${site.name}${beside}`);
+  if (!Array.isArray(sources)) fail(`an "x-source" for attribute ${site.name}${beside}`);
 
-  let json: JsonShape | undefined;
-  let nullable = false;
-  let derived: PyType | undefined;
-  if (site.view === "attribute") {
-    if (classTarget !== undefined) {
-      const className = (classTarget.node as Json)["x-python-class"] as string;
-      if (node.type !== undefined) fail(`no "type" beside a $ref to the class ${className}`, "type");
-      json = { kinds: ["object"], classRef: className, constraints: {} };
-      derived = { kind: "class", name: className };
-    } else {
-      const types =
-        typeof node.type === "string" ? [node.type] : Array.isArray(node.type) ? (node.type as string[]) : undefined;
-      if (types === undefined) {
-        fail(`a JSON "type" for attribute ${site.name}`);
-        return {};
-      }
-      nullable = types.includes("null");
-      const kinds = types.filter((type): type is JsonKind => type !== "null");
-      if (kinds.length === 0) fail(`a type besides "null" for attribute ${site.name}`, "type", node.type);
-      if (kinds.includes("object") && node.additionalProperties !== true) {
-        fail(
-          `"additionalProperties": true on an object-valued attribute (a class-valued one is a $ref to its class)`,
-          "additionalProperties",
-        );
-      }
-      json = { kinds, constraints: constraintsOf(node) };
-      derived = pythonOfKinds(kinds, nullable);
-    }
-  }
-
-  let python = derived;
-  if (typeof node["x-python-type"] === "string") {
-    const parsed = parsePythonType(node["x-python-type"], site.classNames);
-    if (typeof parsed === "string") fail(parsed, "x-python-type", node["x-python-type"]);
-    else if (derived !== undefined && formatPythonType(parsed) !== formatPythonType(derived)) {
-      fail(
-        `an x-python-type that agrees with the JSON type (${formatPythonType(derived)})`,
-        "x-python-type",
-        node["x-python-type"],
-      );
-    } else python = parsed;
-  } else if (site.view === "python-only") {
-    fail(`an "x-python-type" for the Python-only attribute ${site.name}`);
-  }
+  const shape = site.view === "attribute" ? jsonShape(site, node, classTarget, fail) : { nullable: false };
+  if (shape === undefined) return {};
+  const python = pythonType(site, node, shape.derived, fail);
   if (python === undefined || typeof description !== "string" || !Array.isArray(sources))
     return { ...(classTarget && { classTarget }) };
-  if (site.view === "python-only") nullable = admitsNone(python);
-
-  if (nullable && typeof node["x-null-when"] !== "string") fail(`an "x-null-when" saying when ${site.name} is None`);
-  if (!nullable && node["x-null-when"] !== undefined)
-    fail(`no "x-null-when" on ${site.name}, which is never None`, "x-null-when");
-  if (node["x-secret"] === true && !(json?.kinds.length === 1 && json.kinds[0] === "string"))
-    fail(`"x-secret" only on a string attribute`, "x-secret");
+  const nullable = site.view === "python-only" ? admitsNone(python) : shape.nullable;
+  checkAnnotations(site.name, node, shape.json, nullable, fail);
+  const examples = checkExamples(site.name, node, shape.json, nullable, fail);
   const fromHeader = node["x-from-header"] as Record<string, Record<string, unknown>> | undefined;
-  if (
-    fromHeader !== undefined &&
-    (node["x-header"] === undefined || json?.kinds.length !== 1 || json.kinds[0] !== "integer")
-  ) {
-    fail(`"x-from-header" only on an integer attribute with an "x-header"`, "x-from-header");
-  }
-  if (node["x-unit"] !== undefined && !json?.kinds.some((kind) => kind === "integer" || kind === "number"))
-    fail(`"x-unit" only on a numeric attribute`, "x-unit");
-  const examples = Array.isArray(node.examples) ? (node.examples as unknown[]) : [];
-  if (json !== undefined && json.classRef === undefined && examples.length === 0) {
-    fail(`"examples" for attribute ${site.name}: its first example is the fakes' default and the docs' sample`);
-  }
-  examples.forEach((example, index) => {
-    const problem =
-      json === undefined || json.classRef !== undefined ? undefined : exampleProblem(example, json, nullable);
-    if (problem !== undefined) fail(problem, `examples/${index}`, example);
-  });
 
   const field: Field = {
     name: site.name,
     description,
-    ...(json && { json }),
+    ...(shape.json && { json: shape.json }),
     python,
     nullable,
     ...(typeof node["x-null-when"] === "string" && { nullWhen: node["x-null-when"] }),
@@ -142,6 +77,78 @@ export function normalizeField(site: FieldSite, refs: RefResolver, issues: SpecI
     location: { file: site.file.path, pointer: site.pointer },
   };
   return { field, ...(classTarget && { classTarget }) };
+}
+
+interface Shape {
+  readonly json?: JsonShape;
+  readonly nullable: boolean;
+  /** The Python type the JSON type implies, which an x-python-type must agree with. */
+  readonly derived?: PyType;
+}
+
+/** An attribute's JSON shape: its class, or its types and constraints; undefined without a type. */
+function jsonShape(site: FieldSite, node: Json, classTarget: Target | undefined, fail: Fail): Shape | undefined {
+  if (classTarget !== undefined) {
+    const className = (classTarget.node as Json)["x-python-class"] as string;
+    if (node.type !== undefined) fail(`no "type" beside a $ref to the class ${className}`, "type");
+    const json: JsonShape = { kinds: ["object"], classRef: className, constraints: {} };
+    return { json, nullable: false, derived: { kind: "class", name: className } };
+  }
+  const types =
+    typeof node.type === "string" ? [node.type] : Array.isArray(node.type) ? (node.type as string[]) : undefined;
+  if (types === undefined) {
+    fail(`a JSON "type" for attribute ${site.name}`);
+    return undefined;
+  }
+  const nullable = types.includes("null");
+  const kinds = types.filter((type): type is JsonKind => type !== "null");
+  if (kinds.length === 0) fail(`a type besides "null" for attribute ${site.name}`, "type", node.type);
+  if (kinds.includes("object") && node.additionalProperties !== true) {
+    const expected = `"additionalProperties": true on an object-valued attribute (a class-valued one is a $ref to its class)`;
+    fail(expected, "additionalProperties");
+  }
+  return { json: { kinds, constraints: constraintsOf(node) }, nullable, derived: pythonOfKinds(kinds, nullable) };
+}
+
+/** The x-python-type, which must parse and agree with the JSON type; or the one the JSON implies. */
+function pythonType(site: FieldSite, node: Json, derived: PyType | undefined, fail: Fail): PyType | undefined {
+  const text = node["x-python-type"];
+  if (typeof text !== "string") {
+    if (site.view === "python-only") fail(`an "x-python-type" for the Python-only attribute ${site.name}`);
+    return derived;
+  }
+  const parsed = parsePythonType(text, site.classNames);
+  if (typeof parsed === "string") fail(parsed, "x-python-type", text);
+  else if (derived !== undefined && formatPythonType(parsed) !== formatPythonType(derived))
+    fail(`an x-python-type that agrees with the JSON type (${formatPythonType(derived)})`, "x-python-type", text);
+  else return parsed;
+  return derived;
+}
+
+/** The keywords that only some fields may carry: x-null-when, x-secret, x-from-header, x-unit. */
+function checkAnnotations(name: string, node: Json, json: JsonShape | undefined, nullable: boolean, fail: Fail): void {
+  const only = (kind: JsonKind) => json?.kinds.length === 1 && json.kinds[0] === kind;
+  if (nullable && typeof node["x-null-when"] !== "string") fail(`an "x-null-when" saying when ${name} is None`);
+  if (!nullable && node["x-null-when"] !== undefined)
+    fail(`no "x-null-when" on ${name}, which is never None`, "x-null-when");
+  if (node["x-secret"] === true && !only("string")) fail(`"x-secret" only on a string attribute`, "x-secret");
+  if (node["x-from-header"] !== undefined && (node["x-header"] === undefined || !only("integer")))
+    fail(`"x-from-header" only on an integer attribute with an "x-header"`, "x-from-header");
+  if (node["x-unit"] !== undefined && !json?.kinds.some((kind) => kind === "integer" || kind === "number"))
+    fail(`"x-unit" only on a numeric attribute`, "x-unit");
+}
+
+/** The examples, each checked against the field; a value field needs one (the fakes' default). */
+function checkExamples(name: string, node: Json, json: JsonShape | undefined, nullable: boolean, fail: Fail) {
+  const examples = Array.isArray(node.examples) ? (node.examples as unknown[]) : [];
+  if (json === undefined || json.classRef !== undefined) return examples;
+  if (examples.length === 0)
+    fail(`"examples" for attribute ${name}: its first example is the fakes' default and the docs' sample`);
+  examples.forEach((example, index) => {
+    const problem = exampleProblem(example, json, nullable);
+    if (problem !== undefined) fail(problem, `examples/${index}`, example);
+  });
+  return examples;
 }
 
 function mergeRefs(
