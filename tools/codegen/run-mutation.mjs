@@ -17,11 +17,19 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../..");
 const stryker = path.join(repoRoot, "node_modules/@stryker-mutator/core/bin/stryker.js");
 
+// Each folder is judged by its own tests and the bad-spec corpus, which runs the whole generator
+// on a broken spec (a mutant the folder's tests miss but a whole-pipeline test kills still counts).
+const CORPUS = "src/check/bad-specs.test.ts";
 const FOLDERS = [
-  { name: "load", pkg: "tools/codegen", mutate: "src/load/**/*.ts" },
-  { name: "check", pkg: "tools/codegen", mutate: "src/check/**/*.ts" },
-  { name: "normalize", pkg: "tools/codegen", mutate: "src/normalize/**/*.ts" },
-  { name: "release-diff", pkg: "tools/release", mutate: "src/spec-diff.ts" },
+  { name: "load", pkg: "tools/codegen", mutate: "src/load/**/*.ts", tests: ["src/load/*.test.ts", CORPUS] },
+  { name: "check", pkg: "tools/codegen", mutate: "src/check/**/*.ts", tests: ["src/check/*.test.ts"] },
+  {
+    name: "normalize",
+    pkg: "tools/codegen",
+    mutate: "src/normalize/**/*.ts",
+    tests: ["src/normalize/*.test.ts", CORPUS],
+  },
+  { name: "release-diff", pkg: "tools/release", mutate: "src/spec-diff.ts", tests: ["src/spec-diff.test.ts"] },
 ];
 
 const args = process.argv.slice(2);
@@ -42,6 +50,7 @@ for (const folder of chosen) {
   mkdirSync(reports, { recursive: true });
   const strykerArgs = [stryker, "run", "stryker.config.json", "--mutate", `${folder.mutate},!src/**/*.test.ts`];
   strykerArgs.push("--incremental", "--incrementalFile", `reports/mutation/${folder.name}.incremental.json`);
+  strykerArgs.push("--testFiles", folder.tests.join(","));
   if (force) strykerArgs.push("--force");
   console.log(`\n== ${folder.name}: ${folder.pkg}/${folder.mutate}`);
   const result = spawnSync(process.execPath, strykerArgs, { cwd, stdio: "inherit" });
