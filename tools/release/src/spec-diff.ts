@@ -178,7 +178,23 @@ function diffRuntime(old: Runtime, now: Runtime): Change[] {
 }
 
 function diffField(id: string, path: string, was: Field, now: Field): Change[] {
-  const out: Change[] = [];
+  const out = [
+    ...typeChanges(id, path, was, now),
+    ...nullabilityChanges(id, path, was, now),
+    ...constraintChanges(id, path, was, now),
+  ];
+  if (was.toJsonKey !== now.toJsonKey || was.header !== now.header) {
+    const detail = `${path}: header ${was.header} / to_json ${was.toJsonKey} became ${now.header} / ${now.toJsonKey}`;
+    out.push(change(id, path, "wire name changed", detail, "breaks", "breaks"));
+  }
+  const documented = (f: Field) => JSON.stringify([f.description, f.nullWhen, f.unit, f.examples]);
+  if (out.length === 0 && documented(was) !== documented(now))
+    out.push(change(id, path, "description only", `${path}: documentation`, "unaffected", "unaffected"));
+  return out;
+}
+
+/** JSON kinds (or the Python type of a Python-only field): gained ones break readers, lost ones writers. */
+function typeChanges(id: string, path: string, was: Field, now: Field): Change[] {
   const kinds = (f: Field) =>
     new Set(
       f.json === undefined
@@ -190,24 +206,24 @@ function diffField(id: string, path: string, was: Field, now: Field): Change[] {
   const gained = [...after].filter((k) => !before.has(k));
   const lost = [...before].filter((k) => !after.has(k));
   if (gained.length > 0 && lost.length === 0)
-    out.push(change(id, path, "type widened", `${path} now also takes ${gained.join(", ")}`, "breaks", "unaffected"));
-  else if (lost.length > 0 && gained.length === 0)
-    out.push(change(id, path, "type narrowed", `${path} no longer takes ${lost.join(", ")}`, "unaffected", "breaks"));
-  else if (lost.length > 0)
-    out.push(
-      change(
-        id,
-        path,
-        "type changed",
-        `${path}: ${[...before].join(" | ")} became ${[...after].join(" | ")}`,
-        "breaks",
-        "breaks",
-      ),
-    );
+    return [change(id, path, "type widened", `${path} now also takes ${gained.join(", ")}`, "breaks", "unaffected")];
+  if (lost.length > 0 && gained.length === 0)
+    return [change(id, path, "type narrowed", `${path} no longer takes ${lost.join(", ")}`, "unaffected", "breaks")];
+  if (lost.length === 0) return [];
+  const detail = `${path}: ${[...before].join(" | ")} became ${[...after].join(" | ")}`;
+  return [change(id, path, "type changed", detail, "breaks", "breaks")];
+}
+
+function nullabilityChanges(id: string, path: string, was: Field, now: Field): Change[] {
   if (!was.nullable && now.nullable)
-    out.push(change(id, path, "made nullable", `${path} may now be None`, "breaks", "unaffected"));
+    return [change(id, path, "made nullable", `${path} may now be None`, "breaks", "unaffected")];
   if (was.nullable && !now.nullable)
-    out.push(change(id, path, "made non-nullable", `${path} is never None now`, "unaffected", "breaks"));
+    return [change(id, path, "made non-nullable", `${path} is never None now`, "unaffected", "breaks")];
+  return [];
+}
+
+/** A constraint that admits fewer values breaks writers; one that admits more breaks readers. */
+function constraintChanges(id: string, path: string, was: Field, now: Field): Change[] {
   const c0 = was.json?.constraints ?? {};
   const c1 = now.json?.constraints ?? {};
   const tighter =
@@ -222,51 +238,11 @@ function diffField(id: string, path: string, was: Field, now: Field): Change[] {
     (c1.maxLength ?? Infinity) > (c0.maxLength ?? Infinity) ||
     (c1.maximum ?? Infinity) > (c0.maximum ?? Infinity) ||
     (c0.pattern !== undefined && c1.pattern === undefined);
+  const detail = `${path}: ${JSON.stringify(c0)} became ${JSON.stringify(c1)}`;
   // a pattern swapped for another is counted as tighter: writers may stop validating
-  if (tighter)
-    out.push(
-      change(
-        id,
-        path,
-        "constraint tightened",
-        `${path}: ${JSON.stringify(c0)} became ${JSON.stringify(c1)}`,
-        "unaffected",
-        "breaks",
-      ),
-    );
-  else if (looser)
-    out.push(
-      change(
-        id,
-        path,
-        "constraint loosened",
-        `${path}: ${JSON.stringify(c0)} became ${JSON.stringify(c1)}`,
-        "breaks",
-        "unaffected",
-      ),
-    );
-  if (was.toJsonKey !== now.toJsonKey || was.header !== now.header) {
-    out.push(
-      change(
-        id,
-        path,
-        "wire name changed",
-        `${path}: header ${was.header} / to_json ${was.toJsonKey} became ${now.header} / ${now.toJsonKey}`,
-        "breaks",
-        "breaks",
-      ),
-    );
-  }
-  if (
-    out.length === 0 &&
-    (was.description !== now.description ||
-      was.nullWhen !== now.nullWhen ||
-      was.unit !== now.unit ||
-      JSON.stringify(was.examples) !== JSON.stringify(now.examples))
-  ) {
-    out.push(change(id, path, "description only", `${path}: documentation`, "unaffected", "unaffected"));
-  }
-  return out;
+  if (tighter) return [change(id, path, "constraint tightened", detail, "unaffected", "breaks")];
+  if (looser) return [change(id, path, "constraint loosened", detail, "breaks", "unaffected")];
+  return [];
 }
 
 export function formatChanges(changes: readonly Change[]): string {
