@@ -134,7 +134,8 @@ describe("Python blocks of the READMEs", () => {
         "import importlib.util, logging, types",
         'assert importlib.util.find_spec("fc_context") is None, "fc_context is importable here"',
         'function = types.SimpleNamespace(name="fn")',
-        'context = types.SimpleNamespace(request_id="r-1", region="cn-hangzhou", function=function, getLogger=logging.getLogger)',
+        'context = types.SimpleNamespace(request_id="r-1", region="cn-hangzhou", function=function, ' +
+          "getLogger=logging.getLogger)",
         'print(handler(b"{}", context))',
       ].join("\n");
       for (const { code } of production) {

@@ -58,7 +58,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   } catch (error) {
     write(
       io.stderr,
-      `fc-context ${name}: ${optionError(error as Error & { code?: string })} (fc-context ${name} --help lists the options)`,
+      `fc-context ${name}: ${optionError(error as Error & { code?: string })} (fc-context ${name} --help lists the ` +
+        `options)`,
     );
     return EXIT.usage;
   }

@@ -102,7 +102,8 @@ describe("fc-context validate", () => {
     ["python3.9", "python3.9"],
     ["python3.12", "python3.12"],
   ] as const) {
-    it(`${runtime}: exits 0 for every valid vector and 1 for every invalid one, at its fault, never echoing strings`, async () => {
+    it(`${runtime}: exits 0 for every valid vector and 1 for every invalid one, at its fault, never echoing ` +
+      `strings`, async () => {
       for (const vector of vectors(folder, "valid")) {
         const input = file(vector.value);
         const result = await cli(["validate", input, "--runtime", runtime]);
@@ -319,7 +320,8 @@ describe("fc-context from-headers", () => {
     expect(contextOf(concurrent.stdout)).toMatchObject({ region: null, function: { timeout: 3 }, retry_count: 1 });
   });
 
-  it("rebuilds, and validate accepts, every default-path context the runtime built from a real client's headers", async () => {
+  it("rebuilds, and validate accepts, every default-path context the runtime built from a real client's " +
+    "headers", async () => {
     // the attribute view of what the runtime built: no logger, no alias, an arbitrary int as 0
     const view = (tree: Tree): Json =>
       Object.fromEntries(

@@ -123,7 +123,8 @@ describe("fc-context spec draft", () => {
   it("drafts a runtime the spec knows under another id as a reference to its classes", async () => {
     const report = python([
       "-c",
-      "import json; from fc_context import probe; from fc_context.testing import fake_context; print(json.dumps(probe.report(fake_context('python3.12'), runtime='python3.11')))",
+      "import json; from fc_context import probe; from fc_context.testing import fake_context; " +
+        "print(json.dumps(probe.report(fake_context('python3.12'), runtime='python3.11')))",
     ]);
     const draft = await draftGenerates(report, "python3.11");
     expect(draft.$ref).toBe("python3.12.schema.json#/$defs/FCContext");

@@ -16,7 +16,8 @@ const runtimes = [
 const median = (list) => [...list].sort((a, b) => a - b)[list.length >> 1];
 
 console.log(
-  "| runtime | interpreter | import adds | of which json, logging, re, typing | fake_context calls/s |\n|---|---|---|---|---|",
+  "| runtime | interpreter | import adds | of which json, logging, re, typing | fake_context calls/s " +
+    "|\n|---|---|---|---|---|",
 );
 for (const [id, version, module] of runtimes) {
   const python = findPython(version);
@@ -47,11 +48,13 @@ for (const [id, version, module] of runtimes) {
     python,
     [
       "-c",
-      `import timeit\nfrom fc_context.testing import fake_context\nn = 2000\nprint(n / min(timeit.repeat(lambda: fake_context("${id}"), number=n, repeat=5)))`,
+      `import timeit\nfrom fc_context.testing import fake_context\nn = 2000\nprint(n / min(timeit.repeat(lambda: ` +
+        `fake_context("${id}"), number=n, repeat=5)))`,
     ],
     { env, encoding: "utf8" },
   );
   console.log(
-    `| ${id} | ${path.basename(path.dirname(path.dirname(python)))} | ${median(imports).toFixed(1)} ms | ${median(bare).toFixed(1)} ms | ${Math.round(Number(rate)).toLocaleString("en")} |`,
+    `| ${id} | ${path.basename(path.dirname(path.dirname(python)))} | ${median(imports).toFixed(1)} ms | ` +
+      `${median(bare).toFixed(1)} ms | ${Math.round(Number(rate)).toLocaleString("en")} |`,
   );
 }

@@ -216,7 +216,8 @@ describe("the distribution", () => {
   it("ships py.typed, Typing :: Typed and requires-python >= 3.6 in the wheel", async () => {
     const { stdout } = await run("/usr/bin/python3", [
       "-c",
-      `import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print("\\n".join(z.namelist())); print(z.read([n for n in z.namelist() if n.endswith("METADATA")][0]).decode())`,
+      `import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print("\\n".join(z.namelist())); print(z.read([n for n in ` +
+        `z.namelist() if n.endswith("METADATA")][0]).decode())`,
       wheel,
     ]);
     expect(stdout).toContain("fc_context/py.typed");

@@ -37,7 +37,8 @@ export function buildDist(out) {
   } catch (error) {
     const stderr = error.stderr?.toString().trim() ?? "";
     throw new Error(
-      `building the Python distribution with ${BUILDER} failed (it needs setuptools >= 61 and wheel)${stderr ? `:\n${stderr}` : ""}`,
+      `building the Python distribution with ${BUILDER} failed (it needs setuptools >= 61 and ` +
+        `wheel)${stderr ? `:\n${stderr}` : ""}`,
     );
   } finally {
     rmSync(source, { recursive: true, force: true });

@@ -116,7 +116,8 @@ for (let r = -3; r < (quick ? 9 : 41); r++) {
 const median = (list) => [...list].sort((a, b) => a - b)[list.length >> 1];
 const handCold = median(times.get(scripts[0][0]));
 lines.push(
-  `\n**Cold start** (python3.9: in a fresh \`node\`, importing the validator and checking one context; median of ${times.get(scripts[0][0]).length} interleaved runs)\n`,
+  `\n**Cold start** (python3.9: in a fresh \`node\`, importing the validator and checking one context; median of ` +
+    `${times.get(scripts[0][0]).length} interleaved runs)\n`,
 );
 lines.push("| validator | import + first check | vs hand-written |", "|---|---|---|");
 for (const [name] of scripts) {

@@ -72,7 +72,8 @@ describe("@fc-context/validators", () => {
     expect(error.runtime).toBe("python3.12");
     expect(error.issues.map((issue) => issue.path)).toEqual(["/credentials", "/region"]);
     expect(error.message).toBe(
-      'Not a valid python3.12 context (2 issues):\n  /credentials: unexpected: FCContext on python3.12 has no attribute "credentials"\n  /region: expected a string, got the integer 5',
+      "Not a valid python3.12 context (2 issues):\n  /credentials: unexpected: FCContext on python3.12 has no " +
+        'attribute "credentials"\n  /region: expected a string, got the integer 5',
     );
   });
 

@@ -180,32 +180,48 @@ describe("the runtime's header rules", () => {
     expect(() => fromHeadersOf("python3.12", newest)).toThrow(expect.objectContaining({ outcome: "error" }));
   });
 
-  it("converts ints as the runtime does on each path: memory by int(), timeout and retry count by the native parse or int()", async () => {
-    const { fromHeaders, FCHeaderError } = await import("@fc-context/wire/python3.9");
-    const timeout = (value: string | undefined, path: "default" | "concurrent" = "default") =>
-      fromHeaders(value === undefined ? base : { ...base, "x-fc-function-timeout": value }, { path }).function.timeout;
-    expect([timeout("60s"), timeout("sixty"), timeout(""), timeout("-5"), timeout("1e3"), timeout(undefined)]).toEqual([
-      60, 0, 0, -5, 1, 0,
-    ]);
-    expect([timeout("9223372036854775808"), timeout("99999999999999999999"), timeout("-99999999999999999999")]).toEqual(
-      [-(2 ** 63), -1, -1],
-    );
-    expect([timeout(" 60 ", "concurrent"), timeout(undefined, "concurrent")]).toEqual([60, 3]);
-    expect(() => timeout("60s", "concurrent")).toThrow(
-      expect.objectContaining({ outcome: "not-invoked", header: "x-fc-function-timeout" }),
-    );
-    expect(fromHeaders({ ...base, "x-fc-function-memory": "1_024" }).function.memory).toBe(1024);
-    expect(fromHeaders({ ...base, "x-fc-function-memory": "\uff15\uff11\uff12" }).function.memory).toBe(512);
-    expect(() =>
-      fromHeaders({ ...base, "x-fc-function-memory": "\uff15\uff11\uff12" }, { path: "concurrent" }),
-    ).toThrow(FCHeaderError);
-    for (const memory of [undefined, "", "lots", "12.5", "0x10", "1__0"]) {
-      const headers =
-        memory === undefined ? { "x-fc-request-id": "r" } : { "x-fc-request-id": "r", "x-fc-function-memory": memory };
-      expect(() => fromHeaders(headers)).toThrow(expect.objectContaining({ name: "FCHeaderError", outcome: "error" }));
-      expect(() => fromHeaders(headers)).toThrow(/^x-fc-function-memory: (missing|expected an integer)/);
-    }
-  });
+  it(
+    "converts ints as the runtime does on each path: memory by int(), timeout and retry count by the native parse " +
+      "or int()",
+    async () => {
+      const { fromHeaders, FCHeaderError } = await import("@fc-context/wire/python3.9");
+      const timeout = (value: string | undefined, path: "default" | "concurrent" = "default") =>
+        fromHeaders(value === undefined ? base : { ...base, "x-fc-function-timeout": value }, { path }).function
+          .timeout;
+      expect([
+        timeout("60s"),
+        timeout("sixty"),
+        timeout(""),
+        timeout("-5"),
+        timeout("1e3"),
+        timeout(undefined),
+      ]).toEqual([60, 0, 0, -5, 1, 0]);
+      expect([
+        timeout("9223372036854775808"),
+        timeout("99999999999999999999"),
+        timeout("-99999999999999999999"),
+      ]).toEqual([-(2 ** 63), -1, -1]);
+      expect([timeout(" 60 ", "concurrent"), timeout(undefined, "concurrent")]).toEqual([60, 3]);
+      expect(() => timeout("60s", "concurrent")).toThrow(
+        expect.objectContaining({ outcome: "not-invoked", header: "x-fc-function-timeout" }),
+      );
+      expect(fromHeaders({ ...base, "x-fc-function-memory": "1_024" }).function.memory).toBe(1024);
+      expect(fromHeaders({ ...base, "x-fc-function-memory": "\uff15\uff11\uff12" }).function.memory).toBe(512);
+      expect(() =>
+        fromHeaders({ ...base, "x-fc-function-memory": "\uff15\uff11\uff12" }, { path: "concurrent" }),
+      ).toThrow(FCHeaderError);
+      for (const memory of [undefined, "", "lots", "12.5", "0x10", "1__0"]) {
+        const headers =
+          memory === undefined
+            ? { "x-fc-request-id": "r" }
+            : { "x-fc-request-id": "r", "x-fc-function-memory": memory };
+        expect(() => fromHeaders(headers)).toThrow(
+          expect.objectContaining({ name: "FCHeaderError", outcome: "error" }),
+        );
+        expect(() => fromHeaders(headers)).toThrow(/^x-fc-function-memory: (missing|expected an integer)/);
+      }
+    },
+  );
 
   it("refuses what the runtime never runs, and values that are not text, naming the header and never the value", async () => {
     const { fromHeaders } = await import("@fc-context/wire/python3.9");

@@ -39,7 +39,9 @@ export function entries(runtime: Runtime): Entry[] {
       out.push({
         path: `${prefix}${method.name}()`,
         kind: "method",
-        type: `(${method.params.map((p) => `${p.name}: ${formatPythonType(p.python)}`).join(", ")}) -> ${formatPythonType(method.returns)}`,
+        type:
+          `(${method.params.map((p) => `${p.name}: ${formatPythonType(p.python)}`).join(", ")}) -> ` +
+          `${formatPythonType(method.returns)}`,
         owner: cls,
       });
     }

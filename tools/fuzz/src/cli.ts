@@ -36,6 +36,7 @@ const result = await fuzz({
 for (const id of result.missing) console.error(`skipped ${id}: its interpreter is not under pyenv on this machine`);
 const total = result.summaries.reduce((sum, s) => sum + s.cases, 0);
 console.log(
-  `${total} cases in ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${seed}), ${result.disagreements.length} disagreements`,
+  `${total} cases in ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${seed}), ` +
+    `${result.disagreements.length} disagreements`,
 );
 process.exitCode = result.disagreements.length > 0 || (process.env.CI === "true" && result.missing.length > 0) ? 1 : 0;

@@ -84,26 +84,30 @@ describe.each(manifest.runtimes.map((r) => [r.id, r] as const))(
     });
     const valid = validValue(require(`@fc-context/validators/${id}/schema.json`) as Record<string, unknown>);
 
-    it("validators: isFCContext returns a boolean, validateFCContext a result, assertFCContext nothing or FCContextValidationError", async () => {
-      const { validators, errors } = await load();
-      fc.assert(
-        fc.property(hostile(valid), (value) => {
-          const guard = validators.isFCContext(value);
-          const result = validators.validateFCContext(value);
-          expect(typeof guard).toBe("boolean");
-          expect(result.ok).toBe(guard);
-          if (!result.ok) expect(isIssueList(result.issues)).toBe(true);
-          try {
-            expect(validators.assertFCContext(value)).toBeUndefined();
-            expect(guard).toBe(true);
-          } catch (error) {
-            expect(error).toBeInstanceOf(errors.FCContextValidationError);
-            expect(guard).toBe(false);
-          }
-        }),
-        { numRuns: RUNS, seed: SEED },
-      );
-    });
+    it(
+      "validators: isFCContext returns a boolean, validateFCContext a result, assertFCContext nothing or " +
+        "FCContextValidationError",
+      async () => {
+        const { validators, errors } = await load();
+        fc.assert(
+          fc.property(hostile(valid), (value) => {
+            const guard = validators.isFCContext(value);
+            const result = validators.validateFCContext(value);
+            expect(typeof guard).toBe("boolean");
+            expect(result.ok).toBe(guard);
+            if (!result.ok) expect(isIssueList(result.issues)).toBe(true);
+            try {
+              expect(validators.assertFCContext(value)).toBeUndefined();
+              expect(guard).toBe(true);
+            } catch (error) {
+              expect(error).toBeInstanceOf(errors.FCContextValidationError);
+              expect(guard).toBe(false);
+            }
+          }),
+          { numRuns: RUNS, seed: SEED },
+        );
+      },
+    );
 
     it("wire: fromHeaders returns a context of the path's types or throws FCHeaderError", async () => {
       const { wire } = await load();
@@ -129,78 +133,86 @@ describe.each(manifest.runtimes.map((r) => [r.id, r] as const))(
       );
     });
 
-    it("wire: toHeaders, toJsonView and fromJsonView return their types for a valid argument and throw FCContextValidationError for anything else", async () => {
-      const { wire, validators, errors } = await load();
-      const json =
-        wire.toJsonView === undefined
-          ? undefined
-          : await import(/* @vite-ignore */ `@fc-context/validators/${id}/json`);
-      fc.assert(
-        fc.property(fc.oneof(valid, hostile(valid)), (value) => {
-          const ok = validators.isFCContext(value);
-          const calls: Array<[(v: unknown) => unknown, (out: unknown) => boolean]> = [
-            [wire.toHeaders, (out) => Object.values(out as object).every((v) => typeof v === "string")],
-            ...(wire.toJsonView === undefined
-              ? []
-              : [
-                  [wire.toJsonView, (out: unknown) => json.isFCContextJSON(out)] as [
-                    (v: unknown) => unknown,
-                    (out: unknown) => boolean,
-                  ],
-                ]),
-          ];
-          for (const [call, typed] of calls) {
-            try {
-              const out = call(value);
-              expect(ok).toBe(true);
-              expect(typed(out)).toBe(true);
-            } catch (error) {
-              expect(error).toBeInstanceOf(errors.FCContextValidationError);
-              // a valid context can still hold a baggage no JSON can write (a cycle, a BigInt, a getter that throws)
-              const unwritable = (error as { issues: Array<{ message: string }> }).issues.every((i) =>
-                i.message.includes("cannot be written as JSON"),
-              );
-              expect(ok === false || unwritable).toBe(true);
+    it(
+      "wire: toHeaders, toJsonView and fromJsonView return their types for a valid argument and throw " +
+        "FCContextValidationError for anything else",
+      async () => {
+        const { wire, validators, errors } = await load();
+        const json =
+          wire.toJsonView === undefined
+            ? undefined
+            : await import(/* @vite-ignore */ `@fc-context/validators/${id}/json`);
+        fc.assert(
+          fc.property(fc.oneof(valid, hostile(valid)), (value) => {
+            const ok = validators.isFCContext(value);
+            const calls: Array<[(v: unknown) => unknown, (out: unknown) => boolean]> = [
+              [wire.toHeaders, (out) => Object.values(out as object).every((v) => typeof v === "string")],
+              ...(wire.toJsonView === undefined
+                ? []
+                : [
+                    [wire.toJsonView, (out: unknown) => json.isFCContextJSON(out)] as [
+                      (v: unknown) => unknown,
+                      (out: unknown) => boolean,
+                    ],
+                  ]),
+            ];
+            for (const [call, typed] of calls) {
+              try {
+                const out = call(value);
+                expect(ok).toBe(true);
+                expect(typed(out)).toBe(true);
+              } catch (error) {
+                expect(error).toBeInstanceOf(errors.FCContextValidationError);
+                // a valid context can still hold a baggage no JSON can write (a cycle, a BigInt, a getter that throws)
+                const unwritable = (error as { issues: Array<{ message: string }> }).issues.every((i) =>
+                  i.message.includes("cannot be written as JSON"),
+                );
+                expect(ok === false || unwritable).toBe(true);
+              }
             }
-          }
-          if (wire.fromJsonView !== undefined) {
-            try {
-              expect(validators.isFCContext(wire.fromJsonView(value))).toBe(true);
-            } catch (error) {
-              expect(error).toBeInstanceOf(errors.FCContextValidationError);
+            if (wire.fromJsonView !== undefined) {
+              try {
+                expect(validators.isFCContext(wire.fromJsonView(value))).toBe(true);
+              } catch (error) {
+                expect(error).toBeInstanceOf(errors.FCContextValidationError);
+              }
             }
-          }
-        }),
-        { numRuns: RUNS / 4, seed: SEED },
-      );
-    });
+          }),
+          { numRuns: RUNS / 4, seed: SEED },
+        );
+      },
+    );
 
-    it("testing: fakeContext returns a valid context, or throws TypeError for an unknown runtime and FCContextValidationError for bad overrides", async () => {
-      const { fakeContext } = await import("@fc-context/testing");
-      const { validators, errors } = await load();
-      fc.assert(
-        fc.property(
-          fc.oneof(
-            fc.constant(id),
-            fc.constant("python3.6"),
-            fc.anything({ withNullPrototype: true, withBoxedValues: true }),
+    it(
+      "testing: fakeContext returns a valid context, or throws TypeError for an unknown runtime and " +
+        "FCContextValidationError for bad overrides",
+      async () => {
+        const { fakeContext } = await import("@fc-context/testing");
+        const { validators, errors } = await load();
+        fc.assert(
+          fc.property(
+            fc.oneof(
+              fc.constant(id),
+              fc.constant("python3.6"),
+              fc.anything({ withNullPrototype: true, withBoxedValues: true }),
+            ),
+            hostile(valid),
+            (runtimeId, overrides) => {
+              try {
+                const context = fakeContext(runtimeId as never, overrides as never);
+                expect(validators.isFCContext(context) || runtimeId !== id).toBe(true);
+              } catch (error) {
+                expect(
+                  error instanceof TypeError || error instanceof errors.FCContextValidationError,
+                  String(error),
+                ).toBe(true);
+              }
+            },
           ),
-          hostile(valid),
-          (runtimeId, overrides) => {
-            try {
-              const context = fakeContext(runtimeId as never, overrides as never);
-              expect(validators.isFCContext(context) || runtimeId !== id).toBe(true);
-            } catch (error) {
-              expect(
-                error instanceof TypeError || error instanceof errors.FCContextValidationError,
-                String(error),
-              ).toBe(true);
-            }
-          },
-        ),
-        { numRuns: RUNS / 4, seed: SEED },
-      );
-    });
+          { numRuns: RUNS / 4, seed: SEED },
+        );
+      },
+    );
   },
 );
 

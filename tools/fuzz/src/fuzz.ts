@@ -150,7 +150,10 @@ async function minimal(worker: PythonWorker, form: Form, d: Disagreement): Promi
 
 export function summaryLine(s: Summary): string {
   const rate = s.seconds > 0 ? Math.round(s.cases / s.seconds) : s.cases;
-  return `${s.runtime} ${s.form}: ${s.cases} cases, ${s.disagreements} disagreement${s.disagreements === 1 ? "" : "s"}, ${rate} cases/s`;
+  return (
+    `${s.runtime} ${s.form}: ${s.cases} cases, ${s.disagreements} ` +
+    `disagreement${s.disagreements === 1 ? "" : "s"}, ${rate} cases/s`
+  );
 }
 
 function reproduction(d: Disagreement): string {

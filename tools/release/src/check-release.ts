@@ -14,11 +14,16 @@ const source = releasedSpecSource(root, version);
 const changes = diffModels(await loadModel(source, root), await loadModel("spec", root));
 const needed = maxBump(changes.map((c) => c.bump));
 const pending = pendingBump(root);
-const summary = `spec changes since ${version} (${source}): ${changes.length}; they need ${needed === "none" ? "no release" : `a ${needed} release`}; pending changesets give ${pending.bump === "none" ? "none" : pending.bump}${pending.files.length ? ` (${pending.files.join(", ")})` : ""}`;
+const summary =
+  `spec changes since ${version} (${source}): ${changes.length}; they need ` +
+  `${needed === "none" ? "no release" : `a ${needed} release`}; pending changesets give ` +
+  `${pending.bump === "none" ? "none" : pending.bump}${pending.files.length ? ` (${pending.files.join(", ")})` : ""}`;
 if (bumpRank(pending.bump) < bumpRank(needed)) {
   const short = changes.filter((c) => bumpRank(c.bump) > bumpRank(pending.bump));
   process.stderr.write(
-    `${summary}.\nThese changes need more than ${pending.bump === "none" ? "no changeset" : `a ${pending.bump} bump`}:\n${formatChanges(short)}\nAdd a ${needed} changeset: npm run changeset\n`,
+    `${summary}.\nThese changes need more than ` +
+      `${pending.bump === "none" ? "no changeset" : `a ${pending.bump} bump`}:\n${formatChanges(short)}\nAdd a ` +
+      `${needed} changeset: npm run changeset\n`,
   );
   process.exitCode = 1;
 } else {

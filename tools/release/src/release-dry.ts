@@ -112,7 +112,8 @@ try {
     path.join(venv, "bin/python"),
     [
       "-c",
-      "import fc_context; [fc_context.for_runtime(r) for r in fc_context.RUNTIMES]; print('fc_context', fc_context.__version__, 'imports', len(fc_context.RUNTIMES), 'runtime modules')",
+      "import fc_context; [fc_context.for_runtime(r) for r in fc_context.RUNTIMES]; print('fc_context', " +
+        "fc_context.__version__, 'imports', len(fc_context.RUNTIMES), 'runtime modules')",
     ],
     os.tmpdir(),
   );

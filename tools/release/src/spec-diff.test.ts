@@ -377,7 +377,11 @@ const rules: Rule[] = [
       path: "FCContext",
       kind: "constructor changed",
       detail:
-        "FCContext(account_id->account_id, request_id->request_id, credentials->credentials, function_meta->function, service_meta->service, region->region, tracing->tracing, logger->logger, retry_count=0->retry_count) became FCContext(account_id->account_id, request_id->request_id, credentials->credentials, function_meta->function, service_meta->service, region->region, tracing->tracing, logger->logger, retry_count=1->retry_count)",
+        "FCContext(account_id->account_id, request_id->request_id, credentials->credentials, " +
+        "function_meta->function, service_meta->service, region->region, tracing->tracing, logger->logger, " +
+        "retry_count=0->retry_count) became FCContext(account_id->account_id, request_id->request_id, " +
+        "credentials->credentials, function_meta->function, service_meta->service, region->region, " +
+        "tracing->tracing, logger->logger, retry_count=1->retry_count)",
     },
   },
   {
@@ -438,7 +442,8 @@ describe("maxBump, bumpRank and formatChanges", () => {
     runtime(after, "python3.12").description = "New.";
     expect(formatChanges(diffModels(base, after).filter((c) => c.runtime === "python3.12"))).toBe(
       [
-        "  patch python3.12 function.memory: description only (readers: unaffected, writers: unaffected) - function.memory: documentation",
+        "  patch python3.12 function.memory: description only (readers: unaffected, writers: unaffected) - " +
+          "function.memory: documentation",
         "  patch python3.12: description only (readers: unaffected, writers: unaffected) - runtime description",
         "Minimum bump: patch",
       ].join("\n"),

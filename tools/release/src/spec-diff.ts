@@ -249,7 +249,8 @@ export function formatChanges(changes: readonly Change[]): string {
   if (changes.length === 0) return "No change to the spec.\nMinimum bump: none";
   const lines = changes.map(
     (c) =>
-      `  ${c.bump.padEnd(5)} ${c.runtime}${c.path ? ` ${c.path}` : ""}: ${c.kind} (readers: ${c.readers}, writers: ${c.writers}) - ${c.detail}`,
+      `  ${c.bump.padEnd(5)} ${c.runtime}${c.path ? ` ${c.path}` : ""}: ${c.kind} (readers: ${c.readers}, writers: ` +
+      `${c.writers}) - ${c.detail}`,
   );
   return `${lines.join("\n")}\nMinimum bump: ${maxBump(changes.map((c) => c.bump))}`;
 }

@@ -36,7 +36,8 @@ cpSync(path.join(root, "spec"), snapshot, {
   filter: (source) => !source.includes(`${path.sep}vectors`),
 });
 process.stdout.write(
-  `${before} -> ${version} (Python ${python}): packages, spec, pyproject.toml, generated code and release/spec-snapshot.\n`,
+  `${before} -> ${version} (Python ${python}): packages, spec, pyproject.toml, generated code and ` +
+    `release/spec-snapshot.\n`,
 );
 
 function specFiles(dir: string): string[] {

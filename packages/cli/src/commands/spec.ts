@@ -38,7 +38,8 @@ export const spec: Command = {
     const id = (values.runtime as string | undefined) ?? report.runtime?.id;
     if (typeof id !== "string" || !/^python3(\.\d+)?$/.test(id))
       throw new UsageError(
-        `expected a runtime id such as python3.13 (--runtime or the report's runtime/id), got ${JSON.stringify(id ?? null)}`,
+        `expected a runtime id such as python3.13 (--runtime or the report's runtime/id), got ` +
+          `${JSON.stringify(id ?? null)}`,
       );
     const manifest = loadManifest();
     const existing = manifest.runtimes.find((r) => r.id === id || r.aliases.includes(id));
@@ -65,8 +66,10 @@ export const spec: Command = {
       io.stdout,
       [
         `Wrote ${target}: a draft of ${id} from the report, nearest to ${draft.nearest}.`,
-        `${draft.gaps} gap${draft.gaps === 1 ? "" : "s"} to fill: every value starting with DRAFT (register the report as a source in spec/sources.json`,
-        "and cite it where the draft asks for sources). npm run generate names each gap left and refuses the spec until none is.",
+        `${draft.gaps} gap${draft.gaps === 1 ? "" : "s"} to fill: every value starting with DRAFT (register the ` +
+          `report as a source in spec/sources.json`,
+        "and cite it where the draft asks for sources). npm run generate names each gap left and refuses the spec " +
+          "until none is.",
       ].join("\n"),
     );
     return EXIT.ok;
@@ -79,7 +82,8 @@ function readSpecFile(specDir: string, file: string): unknown {
     return JSON.parse(readFileSync(on, "utf8"));
   } catch (error) {
     throw new InputError(
-      `cannot read ${on} (${(error as NodeJS.ErrnoException).code ?? String(error)}): run in a checkout of fc-context or pass --spec <dir>`,
+      `cannot read ${on} (${(error as NodeJS.ErrnoException).code ?? String(error)}): run in a checkout of ` +
+        `fc-context or pass --spec <dir>`,
     );
   }
 }

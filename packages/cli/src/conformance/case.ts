@@ -27,8 +27,10 @@ export function reportToCase(
   return {
     name,
     origin:
-      `report: fc_context.probe on ${runtime.id} (Python ${python}, entry ${report.entry ?? "handler"}, ${path} path). ` +
-      "The headers were rebuilt from the context by @fc-context/wire's toHeaders; secrets are placeholders of their length.",
+      `report: fc_context.probe on ${runtime.id} (Python ${python}, entry ${report.entry ?? "handler"}, ${path} ` +
+      `path). ` +
+      "The headers were rebuilt from the context by @fc-context/wire's toHeaders; secrets are placeholders of their " +
+      "length.",
     headers,
     observed:
       path === "concurrent" ? { concurrent: { context: tree } } : { default: { [runtime.id]: { context: tree } } },

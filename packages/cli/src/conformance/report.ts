@@ -19,7 +19,8 @@ export async function readReport(source: string, stdin: Io["stdin"]): Promise<Re
   if (!isObject(report)) throw new UsageError(`${where}: expected a probe report (a JSON object)`);
   if (report.format !== REPORT_FORMAT) {
     throw new UsageError(
-      `${where}/format: expected "${REPORT_FORMAT}" (a report of fc_context.probe), got ${JSON.stringify(report.format ?? null)}`,
+      `${where}/format: expected "${REPORT_FORMAT}" (a report of fc_context.probe), got ` +
+        `${JSON.stringify(report.format ?? null)}`,
     );
   }
   const context = report.context;

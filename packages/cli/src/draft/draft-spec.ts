@@ -61,14 +61,18 @@ export function draftSpec(report: Report, manifest: Manifest, readSpecFile: Spec
     $id: `https://fc-context.dev/schemas/${manifest.specVersion}/${id}.schema.json`,
     "x-spec-version": manifest.specVersion,
     title: nearest.root,
-    description: `The context object of the FC \`${id}\` runtime, in its attribute view: every attribute the runtime sets, None as null.`,
+    description:
+      `The context object of the FC \`${id}\` runtime, in its attribute view: every attribute the runtime ` +
+      `sets, None as null.`,
   };
   const runtime = {
     id,
     aliases: [],
     pythonVersion,
     pythonModule: version ? `py${version[1]}${version[2]}` : `${DRAFT}: a Python module name such as py313`,
-    description: `${DRAFT}: what sets ${id} apart. Drafted from a probe report; the nearest runtime is ${nearest.id}, ${plural(drift.length, "difference")} away.`,
+    description:
+      `${DRAFT}: what sets ${id} apart. Drafted from a probe report; the nearest runtime is ` +
+      `${nearest.id}, ${plural(drift.length, "difference")} away.`,
     "x-source": SOURCE_GAP,
   };
   const reader = specReader(readSpecFile);
@@ -224,7 +228,8 @@ function newField(context: Context, className: string, name: string, value: Node
       ? undefined
       : free.length > 0
         ? `${DRAFT}: the key to_json() writes ${name} under, one of ${free.join(", ")}`
-        : `${DRAFT}: the key of ${name} in to_json(); the report shows none free, and the spec needs one for every attribute of a class with to_json()`;
+        : `${DRAFT}: the key of ${name} in to_json(); the report shows none free, and the spec needs one for every ` +
+          `attribute of a class with to_json()`;
   const serialized = key === undefined ? {} : { "x-to-json": key };
   if (isTree(value))
     return {
@@ -351,7 +356,9 @@ function draftPaths(paths: Record<string, Json>, id: string, from: string): Json
       name,
       {
         ...structuredClone(rules),
-        description: `${DRAFT}: confirm how ${id} reads headers on the ${name} path, then say it here. ${from}'s words: ${String(rules.description)}`,
+        description:
+          `${DRAFT}: confirm how ${id} reads headers on the ${name} path, then say it here. ${from}'s ` +
+          `words: ${String(rules.description)}`,
         "x-source": SOURCE_GAP,
       },
     ]),

@@ -27,7 +27,10 @@ export function bannerComment(model: Model, runtime: Runtime | undefined): strin
 
 /** The module of an alias runtime id (python3.6): it re-exports its runtime's module. */
 export function aliasModule(model: Model, runtime: Runtime, alias: string, target = `./${runtime.id}.js`): string {
-  return `${banner(model, runtime, "//")}// ${alias} is another name FC accepts for ${runtime.id}.\nexport * from "${target}";\n`;
+  return (
+    `${banner(model, runtime, "//")}// ${alias} is another name FC accepts for ${runtime.id}.\nexport * from ` +
+    `"${target}";\n`
+  );
 }
 
 /**

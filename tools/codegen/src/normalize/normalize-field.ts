@@ -104,7 +104,8 @@ function jsonShape(site: FieldSite, node: Json, classTarget: Target | undefined,
   const kinds = types.filter((type): type is JsonKind => type !== "null");
   if (kinds.length === 0) fail(`a type besides "null" for attribute ${site.name}`, "type", node.type);
   if (kinds.includes("object") && node.additionalProperties !== true) {
-    const expected = `"additionalProperties": true on an object-valued attribute (a class-valued one is a $ref to its class)`;
+    const expected =
+      `"additionalProperties": true on an object-valued attribute ` + `(a class-valued one is a $ref to its class)`;
     fail(expected, "additionalProperties");
   }
   return { json: { kinds, constraints: constraintsOf(node) }, nullable, derived: pythonOfKinds(kinds, nullable) };

@@ -21,7 +21,8 @@ export function normalizePaths(
       issueAt(
         file,
         "",
-        `"x-invocation-paths": the file defines the context class of runtime ${runtime.id}, whose header rules it must state`,
+        `"x-invocation-paths": the file defines the context class of runtime ${runtime.id}, whose header rules it ` +
+          `must state`,
       ),
     );
     return undefined;

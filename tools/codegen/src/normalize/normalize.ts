@@ -102,7 +102,8 @@ function collectClasses(
         issueAt(
           target.file,
           `${target.pointer}/x-python-class`,
-          `a class name used once in runtime ${runtimeId} (also defined at ${twin.location.file}#${twin.location.pointer})`,
+          `a class name used once in runtime ${runtimeId} (also defined at ` +
+            `${twin.location.file}#${twin.location.pointer})`,
           entry.cls.name,
         ),
       );
@@ -147,7 +148,8 @@ function checkRuntime(runtime: Runtime, file: SpecFile, issues: SpecIssue[]): vo
           issueAt(
             file,
             "",
-            `each FC header to fill one attribute of runtime ${runtime.id}: ${field.header} fills both ${other} and ${cls.name}.${field.name} (${where})`,
+            `each FC header to fill one attribute of runtime ${runtime.id}: ${field.header} fills both ${other} and ` +
+              `${cls.name}.${field.name} (${where})`,
           ),
         );
       }

@@ -33,7 +33,8 @@ describe("the Python type language", () => {
     ["", "a type name"],
     [
       "Optional[]",
-      'a known Python type (str, int, float, bool, None, Any, logging.Logger, Optional[...], Union[...], Dict[...], List[...] or a class of this runtime: Credentials), not "]"',
+      "a known Python type (str, int, float, bool, None, Any, logging.Logger, Optional[...], Union[...], Dict[...], " +
+        'List[...] or a class of this runtime: Credentials), not "]"',
     ],
     ["Optional[str, int]", "Optional with 1 type argument"],
     ["List[str, int]", "List with 1 type argument"],
@@ -44,7 +45,8 @@ describe("the Python type language", () => {
     ["Union[str]", "Union with at least 2 type arguments"],
     [
       "Credentials[str]",
-      'a known Python type (str, int, float, bool, None, Any, logging.Logger, Optional[...], Union[...], Dict[...], List[...] or a class of this runtime: Credentials), not "Credentials"',
+      "a known Python type (str, int, float, bool, None, Any, logging.Logger, Optional[...], Union[...], Dict[...], " +
+        'List[...] or a class of this runtime: Credentials), not "Credentials"',
     ],
     ["Optional[str]]", 'nothing after the type, not "]"'],
     ["str int", 'nothing after the type, not "int"'],

@@ -51,7 +51,10 @@ export function parsePythonType(text: string, classNames: ReadonlySet<string>): 
         return args.length >= 2 ? { kind: "union", of: args } : "Union with at least 2 type arguments";
       default:
         if (classNames.has(name) && args.length === 0) return { kind: "class", name };
-        return `a known Python type (str, int, float, bool, None, Any, logging.Logger, Optional[...], Union[...], Dict[...], List[...] or a class of this runtime: ${[...classNames].join(", ")}), not "${name}"`;
+        return (
+          `a known Python type (str, int, float, bool, None, Any, logging.Logger, Optional[...], Union[...], ` +
+          `Dict[...], List[...] or a class of this runtime: ${[...classNames].join(", ")}), not "${name}"`
+        );
     }
   };
   const result = parse();

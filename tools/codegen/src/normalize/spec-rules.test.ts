@@ -220,7 +220,8 @@ const RULES: readonly Rule[] = [
     file: CLASSIC,
     pointer: C("FCContext", "x-aliases", "0", "of"),
     expected:
-      "the name of an attribute of FCContext (one of request_id, credentials, function, service, region, account_id, retry_count, tracing, logger)",
+      "the name of an attribute of FCContext (one of request_id, credentials, function, service, region, account_id, " +
+      "retry_count, tracing, logger)",
   },
   {
     name: "a class with to_dict() or to_json() keys every attribute",
@@ -442,7 +443,8 @@ const RULES: readonly Rule[] = [
     file: CLASSIC,
     pointer: "",
     expected:
-      '"x-invocation-paths": the file defines the context class of runtime python3.10, whose header rules it must state',
+      '"x-invocation-paths": the file defines the context class of runtime python3.10, whose header rules it must ' +
+      "state",
   },
   {
     name: "a path's required header fills an attribute",
@@ -485,7 +487,8 @@ const RULES: readonly Rule[] = [
     file: "python3.9.schema.json",
     pointer: "",
     expected:
-      "each FC header to fill one attribute of runtime python3.9: x-fc-region fills both FCContext.region and FCContext.account_id (spec/shared/classic.schema.json#/$defs/FCContext/properties/account_id)",
+      "each FC header to fill one attribute of runtime python3.9: x-fc-region fills both FCContext.region and " +
+      "FCContext.account_id (spec/shared/classic.schema.json#/$defs/FCContext/properties/account_id)",
   },
   {
     name: "every file has the spec's version",

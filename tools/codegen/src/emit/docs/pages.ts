@@ -5,7 +5,9 @@ import { type Block, code, link, type Page, slug } from "./doc.js";
 import { entries, type ListedRemoval, listedRemovals, type Migration, migration, notInRuntime } from "./entries.js";
 import { pythonHandlerSample, typescriptSample } from "./samples.js";
 
-const SOURCES_NOTE = `Each source key links to its entry on the ${link("Sources", "sources.md")} page (RUN: the runtime observed by running it; RT: its code; DOC3, DOC3N, DOC2: vendor pages).`;
+const SOURCES_NOTE =
+  `Each source key links to its entry on the ${link("Sources", "sources.md")} page (RUN: the ` +
+  `runtime observed by running it; RT: its code; DOC3, DOC3N, DOC2: vendor pages).`;
 
 /** Source keys as links to their entries on the Sources page. */
 const cite = (keys: readonly string[]): string => keys.map((key) => link(key, `sources.md#${slug(key)}`)).join(", ");
@@ -39,20 +41,26 @@ function indexPage(model: Model, migrations: Migration[]): Page {
       { kind: "heading", level: 1, text: "The Function Compute Python context" },
       {
         kind: "paragraph",
-        text: `What the ${code("context")} object of each Alibaba Cloud Function Compute Python runtime really holds, generated from the fc-context spec ${model.specVersion}, which follows the runtime's own code. Where the vendor's documentation says otherwise, each page says so and why.`,
+        text:
+          `What the ${code("context")} object of each Alibaba Cloud Function Compute Python runtime really ` +
+          `holds, generated from the fc-context spec ${model.specVersion}, which follows the runtime's own code. ` +
+          `Where the vendor's documentation says otherwise, each page says so and why.`,
       },
       { kind: "heading", level: 2, text: "Runtimes" },
       {
         kind: "list",
         items: model.runtimes.map(
           (runtime) =>
-            `${link(runtimeLabel(runtime), `${runtime.id}.md`)}: Python ${runtime.pythonVersion}, ${code(`fc_context.${runtime.pythonModule}`)}, ${code(`@fc-context/types/${runtime.id}`)}`,
+            `${link(runtimeLabel(runtime), `${runtime.id}.md`)}: Python ${runtime.pythonVersion}, ` +
+            `${code(`fc_context.${runtime.pythonModule}`)}, ${code(`@fc-context/types/${runtime.id}`)}`,
         ),
       },
       { kind: "heading", level: 2, text: "Find an attribute" },
       {
         kind: "paragraph",
-        text: "Every attribute, alias and method of the context in any runtime, by its path, with the runtimes that have it. Type in the search box to filter.",
+        text:
+          "Every attribute, alias and method of the context in any runtime, by its path, with the runtimes that " +
+          "have it. Type in the search box to filter.",
       },
       { kind: "table", searchable: true, head: ["Path", "Runtimes"], rows: attributeIndex(model) },
       { kind: "heading", level: 2, text: "Comparing and migrating" },
@@ -66,15 +74,20 @@ function indexPage(model: Model, migrations: Migration[]): Page {
       { kind: "heading", level: 2, text: "Checking the spec against a live runtime" },
       {
         kind: "paragraph",
-        text: `${link("Check your runtime", "check-your-runtime.md")}: deploy ${code("fc_context.probe")} on FC, compare its report with the spec (${code("fc-context conformance")}), and give it back as a conformance case or the draft of a new runtime's spec.`,
+        text:
+          `${link("Check your runtime", "check-your-runtime.md")}: deploy ${code("fc_context.probe")} on FC, ` +
+          `compare its report with the spec (${code("fc-context conformance")}), and give it back as a conformance ` +
+          `case or the draft of a new runtime's spec.`,
       },
       { kind: "heading", level: 2, text: "APIs" },
       {
         kind: "list",
         items: [
-          `Python: ${code("pip install fc-context")}; ${code("fc_context.for_runtime(id)")}, ${code("<module>.from_dict(data)")}, ${code("fc_context.testing.fake_context(runtime, **overrides)")}.`,
+          `Python: ${code("pip install fc-context")}; ${code("fc_context.for_runtime(id)")}, ` +
+            `${code("<module>.from_dict(data)")}, ${code("fc_context.testing.fake_context(runtime, **overrides)")}.`,
           `TypeScript types: ${code("@fc-context/types/<runtime>")} (${code("FCContext")}, ${code("ContextOf<R>")}).`,
-          `Validators: ${code("@fc-context/validators/<runtime>")} (${code("isFCContext")}, ${code("validateFCContext")}, ${code("assertFCContext")}).`,
+          `Validators: ${code("@fc-context/validators/<runtime>")} (${code("isFCContext")}, ` +
+            `${code("validateFCContext")}, ${code("assertFCContext")}).`,
         ],
       },
     ],
@@ -86,7 +99,9 @@ function runtimePage(model: Model, runtime: Runtime): Page {
     { kind: "heading", level: 1, text: `The ${runtime.id} context` },
     {
       kind: "paragraph",
-      text: `${runtime.description} Python ${runtime.pythonVersion}${runtime.aliases.length ? `; FC also accepts ${runtime.aliases.map(code).join(", ")}` : ""}. Python module ${code(`fc_context.${runtime.pythonModule}`)}, TypeScript ${code(`@fc-context/types/${runtime.id}`)}, validators ${code(`@fc-context/validators/${runtime.id}`)}. Sources: ${cite(runtime.sources)}.`,
+      text:
+        `${runtime.description} Python ` +
+        `${runtime.pythonVersion}${runtime.aliases.length ? `; FC also accepts ${runtime.aliases.map(code).join(", ")}` : ""}. Python module ${code(`fc_context.${runtime.pythonModule}`)}, TypeScript ${code(`@fc-context/types/${runtime.id}`)}, validators ${code(`@fc-context/validators/${runtime.id}`)}. Sources: ${cite(runtime.sources)}.`,
     },
     {
       kind: "paragraph",
@@ -149,7 +164,9 @@ function runtimePage(model: Model, runtime: Runtime): Page {
     { kind: "heading", level: 2, text: "Classes" },
     {
       kind: "paragraph",
-      text: `Every attribute always exists; "None when" says when its value is None (${code("null")} in JSON). ${SOURCES_NOTE}`,
+      text:
+        `Every attribute always exists; "None when" says when its value is None (${code("null")} in JSON). ` +
+        `${SOURCES_NOTE}`,
     },
   );
   for (const cls of runtime.classes) blocks.push(...classBlocks(cls));
@@ -180,7 +197,9 @@ function classBlocks(cls: PyClass): Block[] {
     { kind: "heading", level: 3, text: cls.name },
     {
       kind: "paragraph",
-      text: `${cls.description} Constructor: ${code(signature)}${fills.length ? `; ${fills.join(", ")}` : ""}. Sources: ${cite(cls.sources)}.`,
+      text:
+        `${cls.description} Constructor: ${code(signature)}${fills.length ? `; ${fills.join(", ")}` : ""}. ` +
+        `Sources: ${cite(cls.sources)}.`,
     },
     {
       kind: "table",
@@ -267,7 +286,9 @@ function comparisonPage(model: Model): Page {
       { kind: "heading", level: 1, text: "Comparing the runtimes" },
       {
         kind: "paragraph",
-        text: `Every attribute, alias and method of the context, by its path from ${code("context")}, with its Python type in each runtime ("—": absent).`,
+        text:
+          `Every attribute, alias and method of the context, by its path from ${code("context")}, with its ` +
+          `Python type in each runtime ("—": absent).`,
       },
       { kind: "table", head: ["Path", ...model.runtimes.map((r) => link(r.id, `${r.id}.md`)), "Changes"], rows },
     ],
@@ -279,13 +300,19 @@ function migrationPage(m: Migration): Page {
     { kind: "heading", level: 1, text: `Migrating from ${m.from.id} to ${m.to.id}` },
     {
       kind: "paragraph",
-      text: `From Python ${m.from.pythonVersion} to ${m.to.pythonVersion}: type your handlers with ${code(`fc_context.${m.to.pythonModule}`)} instead of ${code(`fc_context.${m.from.pythonModule}`)} (${code(`@fc-context/types/${m.to.id}`)} in TypeScript). Computed from the two runtimes' specs; see ${link(m.from.id, `${m.from.id}.md`)} and ${link(m.to.id, `${m.to.id}.md`)}.`,
+      text:
+        `From Python ${m.from.pythonVersion} to ${m.to.pythonVersion}: type your handlers with ` +
+        `${code(`fc_context.${m.to.pythonModule}`)} instead of ${code(`fc_context.${m.from.pythonModule}`)} ` +
+        `(${code(`@fc-context/types/${m.to.id}`)} in TypeScript). Computed from the two runtimes' specs; see ` +
+        `${link(m.from.id, `${m.from.id}.md`)} and ${link(m.to.id, `${m.to.id}.md`)}.`,
     },
   ];
   if (m.removed.length + m.added.length + m.changed.length + m.constructors.length === 0) {
     blocks.push({
       kind: "paragraph",
-      text: `Nothing in the context changes: code written for ${m.from.id} reads the same attributes, of the same types, on ${m.to.id}.`,
+      text:
+        `Nothing in the context changes: code written for ${m.from.id} reads the same attributes, of the same ` +
+        `types, on ${m.to.id}.`,
     });
     return { name: migrationName(m), title: `${m.from.id} to ${m.to.id} · fc-context`, blocks };
   }
@@ -341,7 +368,9 @@ function sourcesPage(model: Model): Page {
     { kind: "heading", level: 1, text: "Sources" },
     {
       kind: "paragraph",
-      text: "Where each fact of the spec comes from. When sources disagree, what the runtime does when it runs (RUN) outranks what its code seems to say (RT), which outranks the vendor's pages.",
+      text:
+        "Where each fact of the spec comes from. When sources disagree, what the runtime does when it runs (RUN) " +
+        "outranks what its code seems to say (RT), which outranks the vendor's pages.",
     },
   ];
   for (const source of model.sources) {

@@ -16,7 +16,8 @@ export function renderHtml(page: Page, pages: readonly Page[], banner: string): 
       .join("")}${page.runtime === undefined ? `<option value="" selected>choose…</option>` : ""}</select></label>`,
     !page.blocks.some((b) => b.kind === "table" && b.searchable)
       ? ""
-      : `<label>Search attributes <input id="search" type="search" placeholder="security_token" aria-label="Search attributes" data-scope="${page.runtime === undefined ? " in any runtime" : " in this runtime"}"></label><span id="matches" role="status"></span>`,
+      : `<label>Search attributes <input id="search" type="search" placeholder="security_token" aria-label="Search ` +
+        `attributes" data-scope="${page.runtime === undefined ? " in any runtime" : " in this runtime"}"></label><span id="matches" role="status"></span>`,
     `<a href="comparison.html">Compare runtimes</a>`,
   ].join(" ");
   return `<!doctype html>

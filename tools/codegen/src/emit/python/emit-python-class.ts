@@ -76,7 +76,8 @@ export function pythonClass(runtime: Runtime, cls: PyClass, dataclasses: boolean
   const secretOf = (field: Field) => (field.secret ? "True" : "False");
   out.push("", "    def __repr__(self) -> str:");
   out.push(
-    `        return _repr("${cls.name}", (${[...attributes, ...pythonOnly].map((field) => `("${field.name}", self.${field.name}, ${secretOf(field)})`).join(", ")},))`,
+    `        return _repr("${cls.name}", ` +
+      `(${[...attributes, ...pythonOnly].map((field) => `("${field.name}", self.${field.name}, ${secretOf(field)})`).join(", ")},))`,
   );
   out.push("", "    def __str__(self) -> str:", "        return self.__repr__()");
 
@@ -84,7 +85,8 @@ export function pythonClass(runtime: Runtime, cls: PyClass, dataclasses: boolean
     out.push("", "    def __eq__(self, other: object) -> bool:");
     out.push(`        if not isinstance(other, ${cls.name}):`, "            return NotImplemented");
     out.push(
-      `        return (${attributes.map((f) => `self.${f.name}`).join(", ")},) == (${attributes.map((f) => `other.${f.name}`).join(", ")},)`,
+      `        return (${attributes.map((f) => `self.${f.name}`).join(", ")},) == ` +
+        `(${attributes.map((f) => `other.${f.name}`).join(", ")},)`,
     );
     // mutable and compared by value, like a dataclass: not hashable
     out.push("", "    __hash__: ClassVar[None] = None  # type: ignore[assignment]");
@@ -116,10 +118,12 @@ function forward(type: string, runtime: Runtime): string {
 
 function methodSource(cls: PyClass, method: Method): string[] {
   const params = method.params.map((param) => `${param.name}: ${formatPythonType(param.python)}`);
-  const head = `    def ${method.name}(self${params.map((p) => `, ${p}`).join("")}) -> ${formatPythonType(method.returns)}:`;
+  const returns = formatPythonType(method.returns);
+  const head = `    def ${method.name}(self${params.map((p) => `, ${p}`).join("")}) -> ${returns}:`;
   const doc = docstring(
     method.behavior === "to-json"
-      ? `${method.description}\n\nWarning: like the runtime's, the JSON includes secrets (the access key secret and the security token) in clear text; never log it.`
+      ? `${method.description}\n\nWarning: like the runtime's, the JSON includes secrets (the access key secret and ` +
+          `the security token) in clear text; never log it.`
       : method.description,
     "        ",
   );
@@ -152,7 +156,8 @@ function methodSource(cls: PyClass, method: Method): string[] {
         "                span_baggages = json.loads(str_baggages)",
         "            except Exception as e:",
         "                fc_sys_logger = logging.getLogger('fc_sys_logger')",
-        `                fc_sys_logger.error('Failed to parse base64 opentracing baggages:[{}], err: {}'.format(${param}, e))`,
+        `                fc_sys_logger.error('Failed to parse base64 opentracing baggages:[{}], err: ` +
+          `{}'.format(${param}, e))`,
         "        return span_baggages",
       ];
     }

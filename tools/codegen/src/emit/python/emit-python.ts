@@ -94,7 +94,11 @@ function sharedRuntimeModule(model: Model, runtime: Runtime, owner: Runtime): st
   return [
     banner(model, runtime, "#"),
     docstring(
-      `The context classes of the Function Compute ${runtime.id} runtime (Python ${runtime.pythonVersion}), typed.\n\n${runtime.description}\n\n${runtime.id} has ${owner.id}'s model and reads it alike, so this module is fc_context.${owner.pythonModule} with ${runtime.id}'s ids: the classes are the same (fc_context.${runtime.pythonModule}.${root.name} is fc_context.${owner.pythonModule}.${root.name}), and what reports a runtime reports ${runtime.id}.`,
+      `The context classes of the Function Compute ${runtime.id} runtime (Python ${runtime.pythonVersion}), ` +
+        `typed.\n\n${runtime.description}\n\n${runtime.id} has ${owner.id}'s model and reads it alike, so this ` +
+        `module is fc_context.${owner.pythonModule} with ${runtime.id}'s ids: the classes are the same ` +
+        `(fc_context.${runtime.pythonModule}.${root.name} is fc_context.${owner.pythonModule}.${root.name}), and ` +
+        `what reports a runtime reports ${runtime.id}.`,
       "",
     ),
     "",
@@ -145,7 +149,10 @@ function runtimeModule(model: Model, runtime: Runtime): string {
   const lines = [
     banner(model, runtime, "#"),
     docstring(
-      `The context classes of the Function Compute ${runtime.id} runtime (Python ${runtime.pythonVersion}), typed.\n\n${runtime.description}${sharedBy(model, runtime)}\n\nThe classes take the runtime's own constructor arguments, so code written against the real runtime runs unchanged; from_dict() builds a context from its attribute view (the shape of the JSON and TypeScript types).`,
+      `The context classes of the Function Compute ${runtime.id} runtime (Python ${runtime.pythonVersion}), ` +
+        `typed.\n\n${runtime.description}${sharedBy(model, runtime)}\n\nThe classes take the runtime's own ` +
+        `constructor arguments, so code written against the real runtime runs unchanged; from_dict() builds a ` +
+        `context from its attribute view (the shape of the JSON and TypeScript types).`,
       "",
     ),
     "",
@@ -153,7 +160,8 @@ function runtimeModule(model: Model, runtime: Runtime): string {
     "import json",
     "import logging",
     ...(dataclasses ? ["from dataclasses import dataclass, field"] : []),
-    `from typing import TYPE_CHECKING, Any, ${dataclasses ? "" : "ClassVar, "}Dict, List, Mapping, Optional, Union, overload`,
+    `from typing import TYPE_CHECKING, Any, ${dataclasses ? "" : "ClassVar, "}Dict, List, Mapping, Optional, Union, ` +
+      `overload`,
     "",
     "from ._runtime import (",
     "    FCContextValidationError,",
@@ -218,7 +226,9 @@ function fromDict(runtime: Runtime): string[] {
   return [
     `def from_dict(data: Mapping[str, Any]) -> ${root.name}:`,
     docstring(
-      `Builds a ${runtime.id} context from its attribute view: a dict keyed by the Python attribute names, None as None (for example json.loads of a stored context).\n\nRaises FCContextValidationError listing every fault by JSON pointer when data does not match the spec. Python-only attributes (the logger) are None.`,
+      `Builds a ${runtime.id} context from its attribute view: a dict keyed by the Python attribute names, None as ` +
+        `None (for example json.loads of a stored context).\n\nRaises FCContextValidationError listing every fault ` +
+        `by JSON pointer when data does not match the spec. Python-only attributes (the logger) are None.`,
       "    ",
     ),
     `    _check(data, _RULES, ${JSON.stringify(root.name)}, RUNTIME)`,
@@ -234,7 +244,9 @@ function fromJsonView(runtime: Runtime): string[] {
   return [
     `def from_json_view(data: Mapping[str, Any]) -> ${root.name}:`,
     docstring(
-      "Builds a context from its to_json() view (json.loads of a logged context.to_json()). Raises FCContextValidationError listing every fault by JSON pointer into the view (its camelCase keys), as @fc-context/validators' validateFCContextJSON reports them.",
+      "Builds a context from its to_json() view (json.loads of a logged context.to_json()). Raises " +
+        "FCContextValidationError listing every fault by JSON pointer into the view (its camelCase keys), as " +
+        "@fc-context/validators' validateFCContextJSON reports them.",
       "    ",
     ),
     `    _check(data, _JSON_RULES, ${JSON.stringify(`${root.name}JSON`)}, RUNTIME)`,
@@ -250,7 +262,8 @@ function fake(runtime: Runtime): string[] {
   return [
     `def _fake(overrides: Mapping[str, Any]) -> ${runtime.classes[0]!.name}:`,
     "    try:",
-    "        data = _merge(_fake_attributes(), {key: value for key, value in overrides.items() if key not in _PYTHON_ONLY})",
+    "        data = _merge(_fake_attributes(), {key: value for key, value in overrides.items() if key not in " +
+      "_PYTHON_ONLY})",
     "    except Exception:  # an override that raises when read",
     '        raise FCContextValidationError(RUNTIME, [Issue("", _UNREADABLE, "read")])',
     "    context = from_dict(data)",
@@ -347,7 +360,9 @@ function packageInit(model: Model): string {
   return [
     banner(model, undefined, "#"),
     docstring(
-      `fc_context: the Python context object of Alibaba Cloud Function Compute, typed per runtime.\n\nImport the module of your runtime (${model.runtimes.map((r) => `fc_context.${r.pythonModule} for ${[r.id, ...r.aliases].join(" and ")}`).join(", ")}), or get it by runtime id with for_runtime(). Fakes for unit tests: fc_context.testing.fake_context().`,
+      `fc_context: the Python context object of Alibaba Cloud Function Compute, typed per runtime.\n\nImport the ` +
+        `module of your runtime ` +
+        `(${model.runtimes.map((r) => `fc_context.${r.pythonModule} for ${[r.id, ...r.aliases].join(" and ")}`).join(", ")}), or get it by runtime id with for_runtime(). Fakes for unit tests: fc_context.testing.fake_context().`,
       "",
     ),
     "",
@@ -357,7 +372,8 @@ function packageInit(model: Model): string {
     "",
     "from ._runtime import FCContextValidationError, Issue",
     "",
-    '__all__ = ["FCContextValidationError", "Issue", "RUNTIMES", "RUNTIME_ALIASES", "SPEC_VERSION", "canonical_runtime", "for_runtime"]',
+    '__all__ = ["FCContextValidationError", "Issue", "RUNTIMES", "RUNTIME_ALIASES", "SPEC_VERSION", ' +
+      '"canonical_runtime", "for_runtime"]',
     "",
     `__version__ = ${JSON.stringify(pep440(model.specVersion))}`,
     `SPEC_VERSION: str = ${JSON.stringify(model.specVersion)}`,
@@ -379,7 +395,8 @@ function packageInit(model: Model): string {
     ),
     "    runtime = RUNTIME_ALIASES.get(runtime_id, runtime_id) if isinstance(runtime_id, str) else None",
     "    if runtime not in _MODULES:",
-    '        named = repr(str(runtime_id)) if isinstance(runtime_id, str) else "({})".format(type(runtime_id).__name__)',
+    "        named = repr(str(runtime_id)) if isinstance(runtime_id, str) else " +
+      '"({})".format(type(runtime_id).__name__)',
     `        expected = ${JSON.stringify(ids.map(([id]) => id).join(", "))}`,
     '        raise ValueError("unknown FC runtime id {}: expected one of {}".format(named, expected))',
     "    return str(runtime)",
@@ -387,7 +404,8 @@ function packageInit(model: Model): string {
     "",
     "def for_runtime(runtime_id: str) -> ModuleType:",
     docstring(
-      `The fc_context module of a runtime, by the id FC uses: for_runtime("python3.9") is fc_context.py39, for_runtime("python3") and for_runtime("python3.6") are fc_context.py36.`,
+      `The fc_context module of a runtime, by the id FC uses: for_runtime("python3.9") is fc_context.py39, ` +
+        `for_runtime("python3") and for_runtime("python3.6") are fc_context.py36.`,
       "    ",
     ),
     '    return importlib.import_module("." + _MODULES[canonical_runtime(runtime_id)], __name__)',
@@ -400,7 +418,8 @@ function testingModule(model: Model): string {
     const ids = [runtime.id, ...runtime.aliases].map((id) => JSON.stringify(id)).join(", ");
     return [
       "@overload",
-      `def fake_context(runtime: "Literal[${ids.replaceAll('"', "'")}]", **overrides: Any) -> "${runtime.pythonModule}.${runtime.root}": ...`,
+      `def fake_context(runtime: "Literal[${ids.replaceAll('"', "'")}]", **overrides: Any) -> ` +
+        `"${runtime.pythonModule}.${runtime.root}": ...`,
       "",
       "",
     ];
@@ -408,7 +427,13 @@ function testingModule(model: Model): string {
   return [
     banner(model, undefined, "#"),
     docstring(
-      'Realistic contexts for unit tests.\n\n    from fc_context.testing import fake_context\n\n    context = fake_context("python3.9", function={"memory": 1024})\n    handler(event, context)\n\nEach call has a fresh request id; every other value is a realistic default from the spec (a function with no role, tracing off, the LATEST version). Overrides replace attributes; a dict merges into a nested object (function={"memory": 1024} keeps the other FunctionMeta values). The result is checked like from_dict, so an override the runtime could not produce raises FCContextValidationError. Python-only attributes such as logger are set as given.',
+      "Realistic contexts for unit tests.\n\n    from fc_context.testing import fake_context\n\n    context = " +
+        'fake_context("python3.9", function={"memory": 1024})\n    handler(event, context)\n\nEach call has a fresh ' +
+        "request id; every other value is a realistic default from the spec (a function with no role, tracing off, " +
+        "the LATEST version). Overrides replace attributes; a dict merges into a nested object " +
+        '(function={"memory": 1024} keeps the other FunctionMeta values). The result is checked like ' +
+        "from_dict, so an override the runtime could not produce raises FCContextValidationError. " +
+        "Python-only attributes such as logger are set as given.",
       "",
     ),
     "",
@@ -454,13 +479,15 @@ function wireFunctions(runtime: Runtime): string[] {
   };
   const headers = headerFields(runtime).map(
     ({ header, path, field }) =>
-      `        ${JSON.stringify(header)}: ${isDecoded(runtime, field) ? "_baggage_header" : "_header_text"}(context.${path.join(".")}),`,
+      `        ${JSON.stringify(header)}: ` +
+      `${isDecoded(runtime, field) ? "_baggage_header" : "_header_text"}(context.${path.join(".")}),`,
   );
   const attributes = (cls: PyClass, path: string, indent: string): string =>
     `{\n${attributeFields(cls)
       .map(
         (field) =>
-          `${indent}    ${JSON.stringify(field.name)}: ${field.json?.classRef !== undefined ? attributes(classOf(runtime, field.json.classRef), `${path}.${field.name}`, `${indent}    `) : field.json?.kinds.includes("object") ? `_json_copy(${path}.${field.name})` : `${path}.${field.name}`},`,
+          `${indent}    ${JSON.stringify(field.name)}: ` +
+          `${field.json?.classRef !== undefined ? attributes(classOf(runtime, field.json.classRef), `${path}.${field.name}`, `${indent}    `) : field.json?.kinds.includes("object") ? `_json_copy(${path}.${field.name})` : `${path}.${field.name}`},`,
       )
       .join("\n")}\n${indent}}`;
   const concurrent = `${root.name}FromConcurrentHeaders`;
@@ -480,7 +507,15 @@ function wireFunctions(runtime: Runtime): string[] {
     "",
     `def from_headers(headers: HeaderInput, path: str = "default") -> Any:`,
     docstring(
-      `Builds the context the ${runtime.id} runtime builds from an invocation's x-fc-* headers, through the runtime's own constructors, on the given invocation path.\n\n"default" (instance concurrency 1): names case-insensitive, the first of repeated values, values trimmed, an absent text header as '', timeout and retry count parsed as the native client does, the logger None. "concurrent" (instance concurrency above 1): repeated values joined with ", ", only leading spaces dropped, values read as Latin-1, an absent text header as None (so str attributes may hold None: the return type says so), the ints through int(), a logger per request. headers is a mapping (a list value is a repeated header) or (name, value) pairs in wire order. Raises FCHeaderError where the runtime posts an error or never runs the handler, and for a value that is not text.`,
+      `Builds the context the ${runtime.id} runtime builds from an invocation's x-fc-* headers, through the ` +
+        `runtime's own constructors, on the given invocation path.\n\n"default" (instance concurrency 1): names ` +
+        `case-insensitive, the first of repeated values, values trimmed, an absent text header as '', timeout and ` +
+        `retry count parsed as the native client does, the logger None. "concurrent" (instance concurrency above ` +
+        `1): repeated values joined with ", ", only leading spaces dropped, values read as Latin-1, an absent ` +
+        `text header as None (so str attributes may hold None: the return type says so), the ints through ` +
+        `int(), a logger per request. headers is a mapping (a list value is a repeated header) or (name, ` +
+        `value) pairs in wire order. Raises FCHeaderError where the runtime posts an error or never runs ` +
+        `the handler, and for a value that is not text.`,
       "    ",
     ),
     "    h = _Invocation(headers, _path(_PATHS, path))",
@@ -489,7 +524,9 @@ function wireFunctions(runtime: Runtime): string[] {
     "",
     `def to_headers(context: ${root.name}) -> Dict[str, str]:`,
     docstring(
-      "The x-fc-* headers an emulator sends for this context: None values and empty baggage are not sent, numbers as decimal strings, baggage as base64 JSON. Includes the secret headers. Raises TypeError for anything but a context of this module.",
+      "The x-fc-* headers an emulator sends for this context: None values and empty baggage are not sent, numbers as " +
+        "decimal strings, baggage as base64 JSON. Includes the secret headers. Raises TypeError for anything but a " +
+        "context of this module.",
       "    ",
     ),
     `    _expect_context(context, ${root.name}, ${JSON.stringify(runtime.pythonModule)})`,
@@ -500,7 +537,8 @@ function wireFunctions(runtime: Runtime): string[] {
     "",
     `def to_attributes(context: ${root.name}) -> Dict[str, Any]:`,
     docstring(
-      "The attribute view of a context (the inverse of from_dict): Python-only attributes left out. Raises TypeError for anything but a context of this module.",
+      "The attribute view of a context (the inverse of from_dict): Python-only attributes left out. Raises TypeError " +
+        "for anything but a context of this module.",
       "    ",
     ),
     `    _expect_context(context, ${root.name}, ${JSON.stringify(runtime.pythonModule)})`,
@@ -517,7 +555,8 @@ function wireFunctions(runtime: Runtime): string[] {
         `    ${JSON.stringify(cls.name)}: {${attributeFields(cls)
           .map(
             (f) =>
-              `${JSON.stringify(f.toJsonKey)}: (${JSON.stringify(f.name)}, ${f.json?.classRef ? JSON.stringify(f.json.classRef) : "None"})`,
+              `${JSON.stringify(f.toJsonKey)}: (${JSON.stringify(f.name)}, ` +
+              `${f.json?.classRef ? JSON.stringify(f.json.classRef) : "None"})`,
           )
           .join(", ")}},`,
     ),
@@ -526,7 +565,8 @@ function wireFunctions(runtime: Runtime): string[] {
     "",
     `def to_json_view(context: ${root.name}) -> Dict[str, Any]:`,
     docstring(
-      "The context's to_json() view as a dict: the runtime's camelCase keys, secrets included. Raises TypeError for anything but a context of this module.",
+      "The context's to_json() view as a dict: the runtime's camelCase keys, secrets included. Raises TypeError for " +
+        "anything but a context of this module.",
       "    ",
     ),
     `    _expect_context(context, ${root.name}, ${JSON.stringify(runtime.pythonModule)})`,

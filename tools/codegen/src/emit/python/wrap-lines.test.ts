@@ -11,7 +11,9 @@ const generated = path.resolve(
 
 describe("wrapPythonLines", () => {
   it("splits a long call at its widest bracket, one argument a line with a trailing comma", () => {
-    const line = `    made = cls(data["account_id"], data["request_id"], Credentials._from_attributes(data["credentials"]), None)`;
+    const line =
+      `    made = cls(data["account_id"], data["request_id"], ` +
+      `Credentials._from_attributes(data["credentials"]), None)`;
     expect(wrapPythonLines(line, 60).split("\n")).toEqual([
       "    made = cls(",
       '        data["account_id"],',

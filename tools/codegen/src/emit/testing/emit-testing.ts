@@ -22,10 +22,18 @@ export async function emitTesting(model: Model): Promise<Map<string, string>> {
   const ids = model.runtimes.flatMap((runtime) => [runtime.id, ...runtime.aliases].map((id) => [id, runtime] as const));
   const js = `${banner(model, undefined, "//")}
 import { FCContextValidationError } from "@fc-context/validators";
-${model.runtimes.map((r) => `import { assertFCContext as assert${namespaceOf(r.id)} } from "@fc-context/validators/${r.id}";`).join("\n")}
+${model.runtimes
+  .map((r) => `import { assertFCContext as assert${namespaceOf(r.id)} } from "@fc-context/validators/${r.id}";`)
+  .join("\n")}
 
 const runtimes = {
-${model.runtimes.map((r) => `  ${JSON.stringify(r.id)}: { assert: assert${namespaceOf(r.id)}, requestId: ${JSON.stringify(requestIdPath(r) ?? null)}, defaults: ${JSON.stringify(defaults(r, r.classes[0]!))} },`).join("\n")}
+${model.runtimes
+  .map(
+    (r) =>
+      `  ${JSON.stringify(r.id)}: { assert: assert${namespaceOf(r.id)}, requestId: ` +
+      `${JSON.stringify(requestIdPath(r) ?? null)}, defaults: ${JSON.stringify(defaults(r, r.classes[0]!))} },`,
+  )
+  .join("\n")}
 };
 const aliases = ${JSON.stringify(Object.fromEntries(ids.filter(([id, r]) => id !== r.id).map(([id, r]) => [id, r.id])))};
 

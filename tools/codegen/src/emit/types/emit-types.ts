@@ -76,7 +76,9 @@ function rootDeclarations(model: Model): string {
   );
   return `${banner(model, undefined, "//")}
 ${ids.map(({ id }) => `export type * as ${namespaceOf(id)} from "./${id}.js";`).join("\n")}
-${model.runtimes.map((runtime) => `import type { FCContext as ${namespaceOf(runtime.id)}Context } from "./${runtime.id}.js";`).join("\n")}
+${model.runtimes
+  .map((runtime) => `import type { FCContext as ${namespaceOf(runtime.id)}Context } from "./${runtime.id}.js";`)
+  .join("\n")}
 
 /** Every FC Python runtime id fc-context describes, with the aliases FC accepts. */
 export type Runtime = ${union(ids.map(({ id }) => id))};
@@ -102,7 +104,9 @@ export declare const specVersion: ${JSON.stringify(model.specVersion)};
 export declare const runtimes: readonly [${model.runtimes.map((runtime) => JSON.stringify(runtime.id)).join(", ")}];
 
 /** Other ids FC accepts, and the runtime each means. */
-export declare const runtimeAliases: { ${aliases.map(({ id, runtime }) => `readonly ${JSON.stringify(id)}: ${JSON.stringify(runtime.id)}`).join("; ")} };
+export declare const runtimeAliases: { ${aliases
+    .map(({ id, runtime }) => `readonly ${JSON.stringify(id)}: ${JSON.stringify(runtime.id)}`)
+    .join("; ")} };
 
 /** Every id FC accepts, each runtime followed by its aliases: what messages list as accepted. */
 export declare const runtimeIds: readonly Runtime[];
@@ -124,7 +128,9 @@ export const specVersion = ${JSON.stringify(model.specVersion)};
 
 export const runtimes = Object.freeze([${model.runtimes.map((runtime) => JSON.stringify(runtime.id)).join(", ")}]);
 
-export const runtimeAliases = Object.freeze({ ${aliases.map(({ id, runtime }) => `${JSON.stringify(id)}: ${JSON.stringify(runtime.id)}`).join(", ")} });
+export const runtimeAliases = Object.freeze({ ${aliases
+    .map(({ id, runtime }) => `${JSON.stringify(id)}: ${JSON.stringify(runtime.id)}`)
+    .join(", ")} });
 
 export const runtimeIds = Object.freeze([${allIds(model)
     .map(({ id }) => JSON.stringify(id))
@@ -156,8 +162,10 @@ function fromHeadersInterfaces(
   const build = `as ${theRuntimes(sharers)} ${sharers.length === 1 ? "builds" : "build"} it`;
   const doc =
     pathName === "default"
-      ? `${build} from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type.`
-      : `${build} from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it.`;
+      ? `${build} from headers on the default path (instance concurrency 1): an absent text header gives "", so ` +
+        `every value also fits the attribute view's type.`
+      : `${build} from headers on the concurrent path (instance concurrency above 1): an absent text header gives ` +
+        `null, even where the attribute view's type does not allow it.`;
   // text read from a header is a string on the default path, even where the attribute view allows null
   const leaf = (field: Field): string =>
     !readAsText(field, path) ? leafType(field) : absentHeaderGivesNone(field, path) ? "string | null" : "string";
@@ -170,7 +178,8 @@ function fromHeadersInterfaces(
       `/** ${cls.name}, ${doc} */\nexport interface ${cls.name}${suffix} {\n${attributeFields(cls)
         .map(
           (field) =>
-            `${fieldDoc(cls.name, field)}\n  ${field.name}: ${field.json?.classRef !== undefined ? `${field.json.classRef}${suffix}` : leaf(field)};`,
+            `${fieldDoc(cls.name, field)}\n  ${field.name}: ` +
+            `${field.json?.classRef !== undefined ? `${field.json.classRef}${suffix}` : leaf(field)};`,
         )
         .join("\n")}\n}`,
   );
@@ -208,7 +217,8 @@ function wireDeclarations(runtime: Runtime, sharers: readonly Runtime[]): string
         )
           .map(
             (field) =>
-              `  /** {@link ${cls.name}.${field.name}} under its to_json() key. */\n  ${field.toJsonKey}: ${field.json?.classRef !== undefined ? `${classOf(runtime, field.json.classRef).name}JSON` : leafType(field)};`,
+              `  /** {@link ${cls.name}.${field.name}} under its to_json() key. */\n  ${field.toJsonKey}: ` +
+              `${field.json?.classRef !== undefined ? `${classOf(runtime, field.json.classRef).name}JSON` : leafType(field)};`,
           )
           .join("\n")}\n}`,
       );

@@ -47,7 +47,8 @@ function wireModule(model: Model, runtime: Runtime): string {
   const lines = [
     banner(model, runtime, "//"),
     ...validatorImports(runtime),
-    `import { baggageHeader, decodeBaggage, FCHeaderError, headerText, pathOption, readInvocation, sent } from "./wire-runtime.js";`,
+    `import { baggageHeader, decodeBaggage, FCHeaderError, headerText, pathOption, readInvocation, sent } from ` +
+      `"./wire-runtime.js";`,
     "",
     `export { FCHeaderError } from "./wire-runtime.js";`,
     `export const runtime = ${JSON.stringify(runtime.id)};`,
@@ -78,7 +79,8 @@ function sharedConverters(model: Model, owner: Runtime, sharers: readonly Runtim
     banner(model, undefined, "//"),
     `// The converters of ${theRuntimes(sharers)}: one model, one code.`,
     "// Each runtime's module binds them to its id, its validators and its Python's Unicode digits.",
-    `import { baggageHeader, decodeBaggage, FCHeaderError, headerText, pathOption, readInvocation, sent } from "./wire-runtime.js";`,
+    `import { baggageHeader, decodeBaggage, FCHeaderError, headerText, pathOption, readInvocation, sent } from ` +
+      `"./wire-runtime.js";`,
     "",
     ...secretConstants(owner),
     "",
@@ -86,7 +88,8 @@ function sharedConverters(model: Model, owner: Runtime, sharers: readonly Runtim
     "// of the headers the runtime turns into ints there (spec: x-from-header).",
     `const RULES = ${JSON.stringify(table, null, 2)};`,
     "",
-    `export function converters({ runtime, assertFCContext${serializes(owner) ? ", assertFCContextJSON" : ""}, pythonUnicode }) {`,
+    `export function converters({ runtime, assertFCContext${serializes(owner) ? ", assertFCContextJSON" : ""}, ` +
+      `pythonUnicode }) {`,
     "  const PATHS = {",
     ...Object.keys(table).map(
       (name) => `    ${JSON.stringify(name)}: { ...RULES[${JSON.stringify(name)}], pythonUnicode },`,
@@ -178,7 +181,8 @@ function converterFunctions(runtime: Runtime): string[][] {
       "  return sent({",
       ...headerFields(runtime).map(({ header, path, field }) =>
         isDecoded(runtime, field)
-          ? `    ${JSON.stringify(header)}: baggageHeader(context.${path.join(".")}, runtime, ${JSON.stringify(`/${path.join("/")}`)}),`
+          ? `    ${JSON.stringify(header)}: baggageHeader(context.${path.join(".")}, runtime, ` +
+            `${JSON.stringify(`/${path.join("/")}`)}),`
           : `    ${JSON.stringify(header)}: headerText(context.${path.join(".")}),`,
       ),
       "  });",
