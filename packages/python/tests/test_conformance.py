@@ -13,10 +13,16 @@ import unittest
 
 import fc_context
 
-RUNTIME = os.environ.get("FC_CONTEXT_RUNTIME", "python3.{}".format(sys.version_info[1]) if sys.version_info[:2] != (3, 6) else "python3")
-CONFORMANCE = os.environ.get("FC_CONTEXT_CONFORMANCE", os.path.join(os.path.dirname(__file__), "..", "..", "..", "spec", "conformance"))
+RUNTIME = os.environ.get(
+    "FC_CONTEXT_RUNTIME", "python3.{}".format(sys.version_info[1]) if sys.version_info[:2] != (3, 6) else "python3"
+)
+CONFORMANCE = os.environ.get(
+    "FC_CONTEXT_CONFORMANCE", os.path.join(os.path.dirname(__file__), "..", "..", "..", "spec", "conformance")
+)
 module = fc_context.for_runtime(RUNTIME)
-OBSERVED_AS = {"python3": "python3", "python3.6": "python3", "python3.9": "python3.9", "python3.10": "python3.9"}.get(RUNTIME)
+OBSERVED_AS = {"python3": "python3", "python3.6": "python3", "python3.9": "python3.9", "python3.10": "python3.9"}.get(
+    RUNTIME
+)
 
 
 def load(name):
@@ -80,7 +86,9 @@ def observations(case):
     """(path, outcome) for each path the case observed for this runtime."""
     default = case["observed"].get("default", {}).get(OBSERVED_AS)
     concurrent = case["observed"].get("concurrent")
-    return [(path, outcome) for path, outcome in (("default", default), ("concurrent", concurrent)) if outcome is not None]
+    return [
+        (path, outcome) for path, outcome in (("default", default), ("concurrent", concurrent)) if outcome is not None
+    ]
 
 
 @unittest.skipIf(OBSERVED_AS is None, "no runtime of this id was observed")
@@ -107,7 +115,7 @@ class Conformance(unittest.TestCase):
         for case in [c for c in cases() if not c["origin"].startswith("probe:")]:
             with self.subTest(case=case["name"]):
                 context = module.from_headers(case["headers"])
-                for retry in (context.retry_count, -1, 2 ** 63 - 1, -(2 ** 63)):
+                for retry in (context.retry_count, -1, 2**63 - 1, -(2**63)):
                     context.retry_count = retry
                     again = module.from_dict(module.to_attributes(context))
                     self.assertEqual(again, context)

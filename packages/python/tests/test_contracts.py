@@ -69,14 +69,34 @@ def deep(depth):
 
 def leaf(rng):
     choices = [
-        lambda: None, lambda: True, lambda: rng.randint(-(2 ** 70), 2 ** 70), lambda: rng.choice([0, -1, 1, 2 ** 53, 2 ** 63]),
-        lambda: rng.choice([0.5, -0.0, float("nan"), float("inf"), 1e308, 60.0]), lambda: "",
+        lambda: None,
+        lambda: True,
+        lambda: rng.randint(-(2**70), 2**70),
+        lambda: rng.choice([0, -1, 1, 2**53, 2**63]),
+        lambda: rng.choice([0.5, -0.0, float("nan"), float("inf"), 1e308, 60.0]),
+        lambda: "",
         lambda: "".join(chr(rng.randint(0, 0x10FFFF)) for _ in range(rng.randint(0, 6))),
-        lambda: "\ud800", lambda: "x" * rng.randint(1000, 20000), lambda: b"bytes", lambda: bytearray(b"ba"),
-        lambda: {1, 2}, lambda: frozenset(), lambda: (1, "a"), lambda: decimal.Decimal("1.5"), lambda: fractions.Fraction(1, 3),
-        lambda: complex(1, 2), lambda: object(), lambda: Raising(), lambda: Unhashable(), lambda: RaisingIterable(),
-        lambda: cyclic(), lambda: deep(rng.randint(10, 400)), lambda: logging.getLogger("x"), lambda: [], lambda: {},
-        lambda: {rng.choice(["a", 1, None, (1,)]): "v"}, lambda: print,
+        lambda: "\ud800",
+        lambda: "x" * rng.randint(1000, 20000),
+        lambda: b"bytes",
+        lambda: bytearray(b"ba"),
+        lambda: {1, 2},
+        lambda: frozenset(),
+        lambda: (1, "a"),
+        lambda: decimal.Decimal("1.5"),
+        lambda: fractions.Fraction(1, 3),
+        lambda: complex(1, 2),
+        lambda: object(),
+        lambda: Raising(),
+        lambda: Unhashable(),
+        lambda: RaisingIterable(),
+        lambda: cyclic(),
+        lambda: deep(rng.randint(10, 400)),
+        lambda: logging.getLogger("x"),
+        lambda: [],
+        lambda: {},
+        lambda: {rng.choice(["a", 1, None, (1,)]): "v"},
+        lambda: print,
     ]
     return rng.choice(choices)()
 
@@ -169,7 +189,9 @@ class Contracts(unittest.TestCase):
                 module.from_headers(headers, path)  # type: ignore[call-overload]
 
     def test_to_functions_take_a_context_and_raise_type_error_for_anything_else(self):
-        functions = [module.to_attributes, module.to_headers] + ([module.to_json_view] if hasattr(module, "to_json_view") else [])
+        functions = [module.to_attributes, module.to_headers] + (
+            [module.to_json_view] if hasattr(module, "to_json_view") else []
+        )
         for _ in range(RUNS // 4):
             value = arbitrary(self.rng, self.base)
             for function in functions:
@@ -181,7 +203,9 @@ class Contracts(unittest.TestCase):
     def test_fake_context_returns_a_valid_context_or_raises_its_documented_errors(self):
         names = [name for name in self.base]
         for _ in range(RUNS // 4):
-            runtime = self.rng.choice([RUNTIME, "python3.6", "python2.7", 5, None, b"python3", ("python3",), Unhashable()])
+            runtime = self.rng.choice(
+                [RUNTIME, "python3.6", "python2.7", 5, None, b"python3", ("python3",), Unhashable()]
+            )
             overrides = {self.rng.choice(names + ["logger", "extra"]): leaf(self.rng)}
             try:
                 context = fake_context(runtime, **overrides)  # type: ignore[call-overload]
@@ -194,7 +218,19 @@ class Contracts(unittest.TestCase):
 
     def test_for_runtime_returns_a_module_or_raises_value_error(self):
         # (python3.12's module needs dataclasses, which Python 3.6 lacks: not asked for there)
-        for value in ["python3", "python3.6", RUNTIME, "python3.13", "", 3.9, None, b"python3.9", ["python3"], Unhashable(), Raising()]:
+        for value in [
+            "python3",
+            "python3.6",
+            RUNTIME,
+            "python3.13",
+            "",
+            3.9,
+            None,
+            b"python3.9",
+            ["python3"],
+            Unhashable(),
+            Raising(),
+        ]:
             try:
                 self.assertTrue(hasattr(fc_context.for_runtime(value), "from_dict"))  # type: ignore[arg-type]
             except ValueError as error:

@@ -16,8 +16,12 @@ import unittest
 import fc_context
 from fc_context.testing import fake_context
 
-RUNTIME = os.environ.get("FC_CONTEXT_RUNTIME", "python3.{}".format(sys.version_info[1]) if sys.version_info[:2] != (3, 6) else "python3")
-VECTORS = os.environ.get("FC_CONTEXT_VECTORS", os.path.join(os.path.dirname(__file__), "..", "..", "..", "spec", "vectors"))
+RUNTIME = os.environ.get(
+    "FC_CONTEXT_RUNTIME", "python3.{}".format(sys.version_info[1]) if sys.version_info[:2] != (3, 6) else "python3"
+)
+VECTORS = os.environ.get(
+    "FC_CONTEXT_VECTORS", os.path.join(os.path.dirname(__file__), "..", "..", "..", "spec", "vectors")
+)
 module = fc_context.for_runtime(RUNTIME)
 CLASSIC = RUNTIME != "python3.12"
 
@@ -49,7 +53,13 @@ EMPTY = inspect.Parameter.empty
 
 class Module(unittest.TestCase):
     def test_is_the_module_of_this_interpreter(self):
-        expected = {"python3": "py36", "python3.6": "py36", "python3.9": "py39", "python3.10": "py310", "python3.12": "py312"}[RUNTIME]
+        expected = {
+            "python3": "py36",
+            "python3.6": "py36",
+            "python3.9": "py39",
+            "python3.10": "py310",
+            "python3.12": "py312",
+        }[RUNTIME]
         self.assertEqual(module.__name__, "fc_context." + expected)
         self.assertEqual(module.PYTHON_VERSION, "{}.{}".format(*sys.version_info[:2]))
         self.assertEqual(module.SPEC_VERSION, fc_context.__version__)
@@ -87,7 +97,9 @@ class Module(unittest.TestCase):
 
         self.assertTrue(dataclasses.is_dataclass(module.FCContext))
         names = [f.name for f in dataclasses.fields(module.FCContext)]
-        self.assertEqual(names[:2], ["request_id" if CLASSIC else "account_id", "credentials" if CLASSIC else "request_id"])
+        self.assertEqual(
+            names[:2], ["request_id" if CLASSIC else "account_id", "credentials" if CLASSIC else "request_id"]
+        )
 
 
 @unittest.skipUnless(CLASSIC, "python3, python3.9 and python3.10 share the classic classes")
@@ -100,11 +112,40 @@ class ClassicRuntime(unittest.TestCase):
         return module.FCContext("1234", "req-1", credentials, function, service, "cn-shanghai", trace, None, "0")
 
     def test_constructors_take_the_runtime_parameters_in_order(self):
-        self.assertEqual(params(module.FCContext), [("account_id", EMPTY), ("request_id", EMPTY), ("credentials", EMPTY), ("function_meta", EMPTY), ("service_meta", EMPTY), ("region", EMPTY), ("tracing", EMPTY), ("logger", EMPTY), ("retry_count", 0)])
-        self.assertEqual(params(module.Credentials), [("access_key_id", EMPTY), ("access_key_secret", EMPTY), ("security_token", EMPTY)])
-        self.assertEqual(params(module.ServiceMeta), [("service_name", EMPTY), ("log_project", EMPTY), ("log_store", EMPTY), ("qualifier", EMPTY), ("version_id", EMPTY)])
-        self.assertEqual(params(module.Tracing), [("span_context", EMPTY), ("base64_baggages", EMPTY), ("jaeger_endpoint", EMPTY)])
-        self.assertEqual(params(module.FunctionMeta), [("name", EMPTY), ("handler", EMPTY), ("memory", EMPTY), ("timeout", EMPTY)])
+        self.assertEqual(
+            params(module.FCContext),
+            [
+                ("account_id", EMPTY),
+                ("request_id", EMPTY),
+                ("credentials", EMPTY),
+                ("function_meta", EMPTY),
+                ("service_meta", EMPTY),
+                ("region", EMPTY),
+                ("tracing", EMPTY),
+                ("logger", EMPTY),
+                ("retry_count", 0),
+            ],
+        )
+        self.assertEqual(
+            params(module.Credentials),
+            [("access_key_id", EMPTY), ("access_key_secret", EMPTY), ("security_token", EMPTY)],
+        )
+        self.assertEqual(
+            params(module.ServiceMeta),
+            [
+                ("service_name", EMPTY),
+                ("log_project", EMPTY),
+                ("log_store", EMPTY),
+                ("qualifier", EMPTY),
+                ("version_id", EMPTY),
+            ],
+        )
+        self.assertEqual(
+            params(module.Tracing), [("span_context", EMPTY), ("base64_baggages", EMPTY), ("jaeger_endpoint", EMPTY)]
+        )
+        self.assertEqual(
+            params(module.FunctionMeta), [("name", EMPTY), ("handler", EMPTY), ("memory", EMPTY), ("timeout", EMPTY)]
+        )
 
     def test_attributes_and_aliases_as_the_runtime_sets_them(self):
         context = self.make()
@@ -112,7 +153,10 @@ class ClassicRuntime(unittest.TestCase):
         self.assertEqual(context.service.name, "svc")
         self.assertEqual(context.function.name, "fn")
         self.assertEqual(context.retry_count, "0")
-        self.assertEqual((context.credentials.accessKeyId, context.credentials.accessKeySecret, context.credentials.securityToken), ("STS.id", "the-secret", "the-token"))
+        self.assertEqual(
+            (context.credentials.accessKeyId, context.credentials.accessKeySecret, context.credentials.securityToken),
+            ("STS.id", "the-secret", "the-token"),
+        )
         with self.assertRaises(AttributeError):
             context.credentials.accessKeyId = "x"
         self.assertEqual(module.FCContext("a", "r", None, None, None, "cn", None, None).retry_count, 0)
@@ -125,13 +169,27 @@ class ClassicRuntime(unittest.TestCase):
         self.assertIs(context.getLogger(), mine)
 
     def test_to_json_writes_the_runtime_keys_secrets_included(self):
-        context = self.make(span_context="a:b:0:1", baggage=base64.b64encode(b'{"k": "v"}').decode(), endpoint="http://j")
+        context = self.make(
+            span_context="a:b:0:1", baggage=base64.b64encode(b'{"k": "v"}').decode(), endpoint="http://j"
+        )
         data = json.loads(context.to_json())
-        self.assertEqual(list(data), ["requestId", "credentials", "function", "service", "region", "accountId", "retryCount", "tracing"])
-        self.assertEqual(data["credentials"], {"accessKeyId": "STS.id", "accessKeySecret": "the-secret", "securityToken": "the-token"})
-        self.assertEqual(data["service"], {"name": "svc", "logProject": "proj", "logStore": "store", "qualifier": "LATEST", "versionId": None})
+        self.assertEqual(
+            list(data),
+            ["requestId", "credentials", "function", "service", "region", "accountId", "retryCount", "tracing"],
+        )
+        self.assertEqual(
+            data["credentials"],
+            {"accessKeyId": "STS.id", "accessKeySecret": "the-secret", "securityToken": "the-token"},
+        )
+        self.assertEqual(
+            data["service"],
+            {"name": "svc", "logProject": "proj", "logStore": "store", "qualifier": "LATEST", "versionId": None},
+        )
         self.assertEqual(data["function"], {"name": "fn", "handler": "index.handler", "memory": 512, "timeout": "60"})
-        self.assertEqual(data["tracing"], {"openTracingSpanContext": "a:b:0:1", "openTracingSpanBaggages": {"k": "v"}, "jaegerEndpoint": "http://j"})
+        self.assertEqual(
+            data["tracing"],
+            {"openTracingSpanContext": "a:b:0:1", "openTracingSpanBaggages": {"k": "v"}, "jaegerEndpoint": "http://j"},
+        )
         self.assertEqual(data["retryCount"], "0")
         self.assertIn("Warning", module.FCContext.to_json.__doc__)
 
@@ -141,7 +199,9 @@ class ClassicRuntime(unittest.TestCase):
         with self.assertLogs("fc_sys_logger", level="ERROR") as logs:
             self.assertEqual(module.Tracing(None, "bm90IGpzb24=", None).span_baggages, {})
         self.assertEqual(len(logs.output), 1)
-        self.assertTrue(logs.records[0].getMessage().startswith("Failed to parse base64 opentracing baggages:[bm90IGpzb24=], err: "))
+        self.assertTrue(
+            logs.records[0].getMessage().startswith("Failed to parse base64 opentracing baggages:[bm90IGpzb24=], err: ")
+        )
 
     def test_repr_and_str_never_show_secrets(self):
         context = self.make()
@@ -173,8 +233,17 @@ class ClassicRuntime(unittest.TestCase):
 @unittest.skipUnless(RUNTIME == "python3.12", "python3.12 has its own reduced classes")
 class Python312Runtime(unittest.TestCase):
     def test_constructors_take_the_runtime_parameters_in_order(self):
-        self.assertEqual(params(module.FCContext), [(n, EMPTY) for n in ("account_id", "request_id", "function_meta", "logger", "log_project", "log_store", "region")])
-        self.assertEqual(params(module.FunctionMeta), [(n, EMPTY) for n in ("name", "handler", "memory", "timeout", "version_id", "qualifier")])
+        self.assertEqual(
+            params(module.FCContext),
+            [
+                (n, EMPTY)
+                for n in ("account_id", "request_id", "function_meta", "logger", "log_project", "log_store", "region")
+            ],
+        )
+        self.assertEqual(
+            params(module.FunctionMeta),
+            [(n, EMPTY) for n in ("name", "handler", "memory", "timeout", "version_id", "qualifier")],
+        )
 
     def test_has_no_credentials_service_tracing_or_retry_count(self):
         context = fake_context("python3.12")
@@ -218,11 +287,14 @@ class FromDict(unittest.TestCase):
         self.assertIn("/request_id", paths)
         self.assertIn("/unknown", paths)
         self.assertIn("/function", paths)
-        self.assertTrue(str(caught.exception).startswith("Not a valid {} context (".format(fc_context.canonical_runtime(RUNTIME))))
+        self.assertTrue(
+            str(caught.exception).startswith("Not a valid {} context (".format(fc_context.canonical_runtime(RUNTIME)))
+        )
 
 
 def as_sent(value, path=""):
-    """What comes back through headers on the default path: None is not sent, so it returns as '' ({} for the baggage)."""
+    """What comes back through headers on the default path: None is not sent, so it returns as ''
+    ({} for the baggage)."""
     if path == "/tracing/span_baggages":
         return {} if value is None else value
     if isinstance(value, dict):
@@ -278,7 +350,9 @@ class WireForms(unittest.TestCase):
                 module.from_headers(broken)
             self.assertTrue(str(caught.exception).startswith("x-fc-function-memory: "))
         if CLASSIC:
-            baggage = dict(headers, **{"x-fc-tracing-opentracing-span-baggages": base64.b64encode(b'{"k": "v"}').decode()})
+            baggage = dict(
+                headers, **{"x-fc-tracing-opentracing-span-baggages": base64.b64encode(b'{"k": "v"}').decode()}
+            )
             self.assertEqual(module.from_headers(baggage).tracing.span_baggages, {"k": "v"})
             with self.assertLogs("fc_sys_logger", level="ERROR"):
                 broken = dict(headers, **{"x-fc-tracing-opentracing-span-baggages": "%%%"})

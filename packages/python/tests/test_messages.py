@@ -59,7 +59,7 @@ class Messages(unittest.TestCase):
                 except fc_context.FCContextValidationError as error:
                     messages.update(issue.message for issue in error.issues)
                 except module.FCHeaderError as error:
-                    messages.add(str(error)[len(error.header) + 2:])
+                    messages.add(str(error)[len(error.header) + 2 :])
             try:
                 fake_context(RUNTIME, **{rng.choice(list(bases[0][1]) + ["logger"]): leaf(rng)})
             except fc_context.FCContextValidationError as error:

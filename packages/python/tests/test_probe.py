@@ -187,7 +187,9 @@ class Secrets(unittest.TestCase):
             holder.access_key_secret = value
             taken = probe.report(context)
             attributes = taken["context"]["attributes"]
-            leaf = (attributes["credentials"]["attributes"] if holder is not context else attributes)["access_key_secret"]
+            leaf = (attributes["credentials"]["attributes"] if holder is not context else attributes)[
+                "access_key_secret"
+            ]
             self.assertTrue(leaf["secret"])
             self.assertNotIn("value", leaf)
             text = json.dumps(taken)
@@ -263,7 +265,11 @@ class EntryPoints(unittest.TestCase):
         def start_response(status, headers):
             statuses.append(status)
 
-        environ = {"fc.context": fake_context(RUNTIME), "QUERY_STRING": "runtime=python3.13&x=1", "wsgi.input": io.BytesIO()}
+        environ = {
+            "fc.context": fake_context(RUNTIME),
+            "QUERY_STRING": "runtime=python3.13&x=1",
+            "wsgi.input": io.BytesIO(),
+        }
         body = b"".join(probe.app(environ, start_response))
         taken = json.loads(body.decode("utf-8"))
         self.assertEqual((statuses[0], taken["entry"], taken["runtime"]["id"]), ("200 OK", "http", "python3.13"))

@@ -59,7 +59,7 @@ class FCContextValidationError(ValueError):
             "  {}: {}".format(issue.path or "(the value)", issue.message) for issue in self.issues
         ]
         super().__init__(
-            "Not a valid {} context ({}):\n{}".format(runtime, count, "\n".join(lines)),
+            "Not a valid {} context ({}):\n{}".format(runtime, count, "\n".join(lines))
         )
 
 
@@ -124,12 +124,7 @@ def _check(data: object, rules: _Rules, class_name: str, runtime: str) -> None:
 
 
 def _check_class(
-    data: object,
-    rules: _Rules,
-    class_name: str,
-    path: str,
-    runtime: str,
-    issues: List[Issue],
+    data: object, rules: _Rules, class_name: str, path: str, runtime: str, issues: List[Issue]
 ) -> None:
     if not isinstance(data, Mapping):
         issues.append(
@@ -137,7 +132,7 @@ def _check_class(
                 path,
                 "expected {} object, got {}".format(_article(class_name), _describe(data)),
                 "type",
-            ),
+            )
         )
         return
     fields = rules[class_name]
@@ -149,12 +144,10 @@ def _check_class(
                 Issue(
                     "{}/{}".format(path, _escape(str(key))),
                     "unexpected: {} on {} has no attribute {}".format(
-                        class_name,
-                        runtime,
-                        _quote(key),
+                        class_name, runtime, _quote(key)
                     ),
                     "additionalProperties",
-                ),
+                )
             )
     for rule in fields:
         where = "{}/{}".format(path, rule.name)
@@ -163,22 +156,19 @@ def _check_class(
                 Issue(
                     where,
                     'missing: every {} on {} has the attribute "{}"'.format(
-                        class_name,
-                        runtime,
-                        rule.name,
+                        class_name, runtime, rule.name
                     ),
                     "required",
-                ),
+                )
             )
             continue
         value = mapping[rule.name]
         if value is None:
             if not rule.nullable:
-                expected = _article(
-                    rule.class_name,
-                ) + " object" if rule.class_name else _type_names(
-                    rule.kinds,
-                    False,
+                expected = (
+                    _article(rule.class_name) + " object"
+                    if rule.class_name
+                    else _type_names(rule.kinds, False)
                 )
                 issues.append(Issue(where, "expected {}, got null".format(expected), "type"))
         elif rule.class_name is not None:
@@ -195,11 +185,10 @@ def _check_value(value: object, rule: _Rule, where: str, issues: List[Issue]) ->
             Issue(
                 where,
                 "expected {}, got {}".format(
-                    _type_names(rule.kinds, rule.nullable),
-                    describe(value),
+                    _type_names(rule.kinds, rule.nullable), describe(value)
                 ),
                 "type",
-            ),
+            )
         )
         return
     if isinstance(value, (Mapping, list, tuple)):
@@ -216,22 +205,20 @@ def _check_value(value: object, rule: _Rule, where: str, issues: List[Issue]) ->
                 Issue(
                     where,
                     "expected a string of at most {} characters, got {}".format(
-                        rule.max_length,
-                        describe(value),
+                        rule.max_length, describe(value)
                     ),
                     "maxLength",
-                ),
+                )
             )
         if rule.pattern is not None and rule.pattern.search(value) is None:
             issues.append(
                 Issue(
                     where,
                     "expected a string matching {}, got {} that does not".format(
-                        rule.pattern.pattern.replace("\\Z", "$"),
-                        describe(value),
+                        rule.pattern.pattern.replace("\\Z", "$"), describe(value)
                     ),
                     "pattern",
-                ),
+                )
             )
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         if rule.minimum is not None and value < rule.minimum:
@@ -239,22 +226,20 @@ def _check_value(value: object, rule: _Rule, where: str, issues: List[Issue]) ->
                 Issue(
                     where,
                     "expected a number >= {}, got {}".format(
-                        _number(rule.minimum),
-                        describe(value),
+                        _number(rule.minimum), describe(value)
                     ),
                     "minimum",
-                ),
+                )
             )
         if rule.maximum is not None and value > rule.maximum:
             issues.append(
                 Issue(
                     where,
                     "expected a number <= {}, got {}".format(
-                        _number(rule.maximum),
-                        describe(value),
+                        _number(rule.maximum), describe(value)
                     ),
                     "maximum",
-                ),
+                )
             )
 
 
@@ -283,9 +268,9 @@ def _integral(value: Any) -> Any:
 
 
 def _type_names(kinds: Tuple[str, ...], nullable: bool) -> str:
-    names = [
-        "an " + kind if kind[0] in "aeiou" else "a " + kind for kind in kinds
-    ] + (["null"] if nullable else [])
+    names = ["an " + kind if kind[0] in "aeiou" else "a " + kind for kind in kinds] + (
+        ["null"] if nullable else []
+    )
     return names[0] if len(names) == 1 else "{} or {}".format(", ".join(names[:-1]), names[-1])
 
 
@@ -312,16 +297,19 @@ def _describe(value: object) -> str:
     if isinstance(value, bool):
         return "the boolean {}".format("true" if value else "false")
     if isinstance(value, str):
-        return "an empty string" if not value else "a string of {} character{}".format(
-            len(value),
-            "" if len(value) == 1 else "s",
+        return (
+            "an empty string"
+            if not value
+            else "a string of {} character{}".format(len(value), "" if len(value) == 1 else "s")
         )
     if isinstance(value, int):
         return "the integer {}".format(value)
     if isinstance(value, float):
-        return "the integer {}".format(
-            int(value),
-        ) if value.is_integer() else "the number {}".format(value)
+        return (
+            "the integer {}".format(int(value))
+            if value.is_integer()
+            else "the number {}".format(value)
+        )
     if isinstance(value, Mapping):
         return "an object"
     if isinstance(value, (list, tuple)):
@@ -358,10 +346,8 @@ def _secret(value: object) -> str:
 def _repr(name: str, values: Sequence[Tuple[str, object, bool]]) -> str:
     """ClassName(attr=value, ...), with secret values shown only as set or empty."""
     parts = [
-        "{}={}".format(
-            attribute,
-            _secret(value) if secret else repr(value),
-        ) for attribute, value, secret in values
+        "{}={}".format(attribute, _secret(value) if secret else repr(value))
+        for attribute, value, secret in values
     ]
     return "{}({})".format(name, ", ".join(parts))
 
@@ -371,10 +357,8 @@ def _expect_context(context: object, cls: type, module: str) -> None:
     if not isinstance(context, cls):
         raise TypeError(
             "expected {} of fc_context.{}, got {}".format(
-                _article(cls.__name__),
-                module,
-                _kind(context),
-            ),
+                _article(cls.__name__), module, _kind(context)
+            )
         )
 
 
@@ -388,7 +372,7 @@ def _checked_logger(runtime: str, value: object) -> object:
                     "/logger",
                     "expected a logging.Logger or null, got {}".format(_kind(value)),
                     "type",
-                ),
+                )
             ],
         )
     return value
@@ -450,10 +434,11 @@ def _header_lines(headers: object) -> List[Tuple[str, str]]:
 def _lines_of(headers: object) -> List[Tuple[str, str]]:
     if isinstance(headers, Mapping):
         pairs = list(headers.items())  # type: List[Any]
-    elif isinstance(
-        headers,
-        (list, tuple),
-    ) or hasattr(headers, "__iter__") and not isinstance(headers, (str, bytes)):
+    elif (
+        isinstance(headers, (list, tuple))
+        or hasattr(headers, "__iter__")
+        and not isinstance(headers, (str, bytes))
+    ):
         pairs = list(headers)  # type: ignore[call-overload]
     else:
         raise FCHeaderError(
@@ -465,9 +450,7 @@ def _lines_of(headers: object) -> List[Tuple[str, str]]:
     for pair in pairs:
         if not isinstance(pair, (list, tuple)) or len(pair) != 2 or not isinstance(pair[0], str):
             raise FCHeaderError(
-                "(headers)",
-                "expected (name, value) pairs, got {}".format(_kind(pair)),
-                "input",
+                "(headers)", "expected (name, value) pairs, got {}".format(_kind(pair)), "input"
             )
         name, value = pair[0].lower(), pair[1]
         if value is None:
@@ -486,10 +469,11 @@ class _Invocation:
         self._path = path
         self._values = {}  # type: Dict[str, str]
         for name, raw in _header_lines(headers):
-            value = raw.encode(
-                "utf-8",
-                "surrogatepass",
-            ).decode("latin-1") if path["encoding"] == "latin-1" else raw
+            value = (
+                raw.encode("utf-8", "surrogatepass").decode("latin-1")
+                if path["encoding"] == "latin-1"
+                else raw
+            )
             value = value.strip(" \t") if path["whitespace"] == "trim" else value.lstrip(" \t")
             if name not in self._values:
                 self._values[name] = value
@@ -540,7 +524,7 @@ class _Invocation:
             return int(value)
         except ValueError:
             message = "expected an integer, got {}: the runtime's int() raises ValueError; ".format(
-                _describe(value),
+                _describe(value)
             )
             raise FCHeaderError(name, message + _OUTCOMES[outcome], outcome)
 
@@ -557,18 +541,16 @@ def _c_long(text: str) -> int:
     if not match.group(2):
         return 0
     magnitude = int(match.group(2))
-    if magnitude >= 2 ** 64:
+    if magnitude >= 2**64:
         return -1  # strtoul saturates at ULONG_MAX, either sign
-    unsigned = (2 ** 64 - magnitude) % 2 ** 64 if match.group(1) == "-" else magnitude
-    return unsigned - 2 ** 64 if unsigned >= 2 ** 63 else unsigned
+    unsigned = (2**64 - magnitude) % 2**64 if match.group(1) == "-" else magnitude
+    return unsigned - 2**64 if unsigned >= 2**63 else unsigned
 
 
 def _path(paths: Mapping[str, Mapping[str, Any]], name: object) -> Mapping[str, Any]:
     if not isinstance(name, str) or name not in paths:
         raise FCHeaderError(
-            "(path)",
-            'expected "default" or "concurrent", got {}'.format(_kind(name)),
-            "input",
+            "(path)", 'expected "default" or "concurrent", got {}'.format(_kind(name)), "input"
         )
     return paths[name]
 
@@ -601,7 +583,7 @@ def _json_data(value: object, where: str, issues: List[Issue], open_containers: 
         at = "{}/{}".format(where, _escape(str(key)))
         if isinstance(value, Mapping) and not isinstance(key, str):
             issues.append(
-                Issue(where, "expected JSON data, got a key that is {}".format(_kind(key)), "type"),
+                Issue(where, "expected JSON data, got a key that is {}".format(_kind(key)), "type")
             )
         elif isinstance(item, (Mapping, list, tuple)):
             _json_data(item, at, issues, open_containers)
@@ -624,9 +606,7 @@ def _sent(headers: Mapping[str, Optional[str]]) -> Dict[str, str]:
 
 
 def _renamed(
-    data: object,
-    keys: Mapping[str, Mapping[str, Tuple[str, Optional[str]]]],
-    class_name: str,
+    data: object, keys: Mapping[str, Mapping[str, Tuple[str, Optional[str]]]], class_name: str
 ) -> object:
     """A to_json view, already checked, with its keys renamed to the attribute names."""
     if not isinstance(data, Mapping):

@@ -64,10 +64,7 @@ def handler(event: Any, context: Any) -> str:
     """An FC event handler: the report as JSON text (with the initializer's, when one ran)."""
     options = _event_options(event)
     taken = report(
-        context,
-        entry="handler",
-        runtime=options.get("runtime"),
-        path=options.get("path"),
+        context, entry="handler", runtime=options.get("runtime"), path=options.get("path")
     )
     if _initializer_report is not None:
         taken["initializer"] = _initializer_report
@@ -93,8 +90,9 @@ def app(environ: Dict[str, Any], start_response: Callable[..., Any]) -> List[byt
     return [json.dumps(taken, indent=1).encode("utf-8")]
 
 
-def report(context: Any, entry: str = "handler", runtime: Optional[str] = None,
-           path: Optional[str] = None) -> Dict[str, Any]:
+def report(
+    context: Any, entry: str = "handler", runtime: Optional[str] = None, path: Optional[str] = None
+) -> Dict[str, Any]:
     """The report on a context. runtime and path override what the probe finds on its own."""
     secrets = []  # type: List[str]
     walker = _Walker(secrets)
@@ -174,14 +172,12 @@ class _Walker:
 def _is_object(value: Any) -> bool:
     """An instance of a class of the runtime, as opposed to a value the tree writes out."""
     if value is None or isinstance(
-        value,
-        (bool, int, float, str, bytes, dict, list, tuple, logging.Logger),
+        value, (bool, int, float, str, bytes, dict, list, tuple, logging.Logger)
     ):
         return False
-    return hasattr(
-        value,
-        "__dict__",
-    ) and not inspect.isroutine(value) and not inspect.isclass(value)
+    return (
+        hasattr(value, "__dict__") and not inspect.isroutine(value) and not inspect.isclass(value)
+    )
 
 
 def _plain(value: Any, depth: int) -> Any:
@@ -219,14 +215,13 @@ def _describe_class(cls: type) -> Dict[str, Any]:
                 "name": name,
                 "kind": kind,
                 "params": _parameters(getattr(cls, name), kind == "instance"),
-            },
+            }
         )
     return {
         "module": cls.__module__,
-        "constructor": _parameters(
-            cls.__init__,
-            True,
-        ) if cls.__init__ is not object.__init__ else [],
+        "constructor": _parameters(cls.__init__, True)
+        if cls.__init__ is not object.__init__
+        else [],
         "properties": _property_names(cls),
         "methods": methods,
     }
@@ -257,7 +252,7 @@ def _parameters(function: Any, bound: bool) -> Any:
         signature = inspect.signature(function)
     except (TypeError, ValueError) as error:
         return {"error": _error(error)}
-    params = list(signature.parameters.values())[1 if bound else 0:]
+    params = list(signature.parameters.values())[1 if bound else 0 :]
     out = []
     for param in params:
         described = {"name": param.name, "kind": param.kind.name.lower()}  # type: Dict[str, Any]
@@ -281,7 +276,7 @@ def _to_json_keys(context: Any) -> Optional[Dict[str, Any]]:
             "error": {
                 "type": "NotAnObject",
                 "message": "to_json() gave a JSON " + type(parsed).__name__,
-            },
+            }
         }
     nested = {key: list(value) for key, value in parsed.items() if isinstance(value, dict)}
     return {"keys": list(parsed), "nested": nested}
@@ -366,10 +361,9 @@ def _event_options(event: Any) -> Dict[str, str]:
     if not isinstance(parsed, dict):
         return {}
     return {
-        key: value for key, value in parsed.items() if key in (
-            "runtime",
-            "path",
-        ) and isinstance(value, str)
+        key: value
+        for key, value in parsed.items()
+        if key in ("runtime", "path") and isinstance(value, str)
     }
 
 

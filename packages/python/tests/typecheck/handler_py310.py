@@ -17,7 +17,14 @@ def handler(event: bytes, context: FCContext) -> Dict[str, Any]:
     parts: List[str] = span.split(":") if span is not None else []
     memory: int = context.function.memory
     qualifier = context.service.qualifier or "LATEST"
-    return {"endpoint": endpoint, "keys": len(keys), "parts": parts, "memory": memory, "qualifier": qualifier, "service": context.service.name}
+    return {
+        "endpoint": endpoint,
+        "keys": len(keys),
+        "parts": parts,
+        "memory": memory,
+        "qualifier": qualifier,
+        "service": context.service.name,
+    }
 
 
 def load(stored: Dict[str, Any]) -> FCContext:

@@ -12,7 +12,12 @@ def handler(event: bytes, context: FCContext) -> Dict[str, str]:
     logger: logging.Logger = context.getLogger()
     logger.info("request %s", context.request_id)
     key_id = os.environ.get("ALIBABA_CLOUD_ACCESS_KEY_ID", "")
-    return {"key": key_id, "qualifier": context.function.qualifier or "LATEST", "project": context.log_project or "", "region": context.region}
+    return {
+        "key": key_id,
+        "qualifier": context.function.qualifier or "LATEST",
+        "project": context.log_project or "",
+        "region": context.region,
+    }
 
 
 def load(stored: Dict[str, Any]) -> FCContext:

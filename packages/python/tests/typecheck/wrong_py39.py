@@ -10,4 +10,6 @@ def handler(event: bytes, context: FCContext) -> object:
     return context.tracing.span_context.split(":")  # expect-error: span_context is None when tracing is off
 
 
-service = ServiceMeta(name="svc", log_project=None, log_store=None, qualifier=None, version_id=None)  # expect-error: the parameter is service_name
+service = ServiceMeta(  # expect-error: service_name is missing
+    name="svc", log_project=None, log_store=None, qualifier=None, version_id=None  # expect-error: no parameter name
+)

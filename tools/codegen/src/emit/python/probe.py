@@ -57,7 +57,9 @@ _initializer_report = None  # type: Optional[Dict[str, Any]]
 def handler(event: Any, context: Any) -> str:
     """An FC event handler: the report as JSON text (with the initializer's, when one ran)."""
     options = _event_options(event)
-    taken = report(context, entry="handler", runtime=options.get("runtime"), path=options.get("path"))
+    taken = report(
+        context, entry="handler", runtime=options.get("runtime"), path=options.get("path")
+    )
     if _initializer_report is not None:
         taken["initializer"] = _initializer_report
     return json.dumps(taken, indent=1, sort_keys=False)
@@ -82,8 +84,9 @@ def app(environ: Dict[str, Any], start_response: Callable[..., Any]) -> List[byt
     return [json.dumps(taken, indent=1).encode("utf-8")]
 
 
-def report(context: Any, entry: str = "handler", runtime: Optional[str] = None,
-           path: Optional[str] = None) -> Dict[str, Any]:
+def report(
+    context: Any, entry: str = "handler", runtime: Optional[str] = None, path: Optional[str] = None
+) -> Dict[str, Any]:
     """The report on a context. runtime and path override what the probe finds on its own."""
     secrets = []  # type: List[str]
     walker = _Walker(secrets)
@@ -162,9 +165,13 @@ class _Walker:
 
 def _is_object(value: Any) -> bool:
     """An instance of a class of the runtime, as opposed to a value the tree writes out."""
-    if value is None or isinstance(value, (bool, int, float, str, bytes, dict, list, tuple, logging.Logger)):
+    if value is None or isinstance(
+        value, (bool, int, float, str, bytes, dict, list, tuple, logging.Logger)
+    ):
         return False
-    return hasattr(value, "__dict__") and not inspect.isroutine(value) and not inspect.isclass(value)
+    return (
+        hasattr(value, "__dict__") and not inspect.isroutine(value) and not inspect.isclass(value)
+    )
 
 
 def _plain(value: Any, depth: int) -> Any:
@@ -197,10 +204,18 @@ def _describe_class(cls: type) -> Dict[str, Any]:
         kind = _method_kind(member)
         if name.startswith("_") or kind is None:
             continue
-        methods.append({"name": name, "kind": kind, "params": _parameters(getattr(cls, name), kind == "instance")})
+        methods.append(
+            {
+                "name": name,
+                "kind": kind,
+                "params": _parameters(getattr(cls, name), kind == "instance"),
+            }
+        )
     return {
         "module": cls.__module__,
-        "constructor": _parameters(cls.__init__, True) if cls.__init__ is not object.__init__ else [],
+        "constructor": _parameters(cls.__init__, True)
+        if cls.__init__ is not object.__init__
+        else [],
         "properties": _property_names(cls),
         "methods": methods,
     }
@@ -231,7 +246,7 @@ def _parameters(function: Any, bound: bool) -> Any:
         signature = inspect.signature(function)
     except (TypeError, ValueError) as error:
         return {"error": _error(error)}
-    params = list(signature.parameters.values())[1 if bound else 0:]
+    params = list(signature.parameters.values())[1 if bound else 0 :]
     out = []
     for param in params:
         described = {"name": param.name, "kind": param.kind.name.lower()}  # type: Dict[str, Any]
@@ -251,7 +266,12 @@ def _to_json_keys(context: Any) -> Optional[Dict[str, Any]]:
     except Exception as error:
         return {"error": _error(error)}
     if not isinstance(parsed, dict):
-        return {"error": {"type": "NotAnObject", "message": "to_json() gave a JSON " + type(parsed).__name__}}
+        return {
+            "error": {
+                "type": "NotAnObject",
+                "message": "to_json() gave a JSON " + type(parsed).__name__,
+            }
+        }
     nested = {key: list(value) for key, value in parsed.items() if isinstance(value, dict)}
     return {"keys": list(parsed), "nested": nested}
 
@@ -285,7 +305,10 @@ def _runtime(override: Optional[str]) -> Dict[str, Any]:
     clues = [
         ("event", override if override and _RUNTIME_ID.match(override) else None),
         ("runtime-folder", folder.group(1) if folder else None),
-        ("python-version", "python3" if version[:2] == (3, 6) else "python{}.{}".format(version[0], version[1])),
+        (
+            "python-version",
+            "python3" if version[:2] == (3, 6) else "python{}.{}".format(version[0], version[1]),
+        ),
     ]  # type: List[Tuple[str, Optional[str]]]
     found_by, runtime_id = next((how, value) for how, value in clues if value is not None)
     return {
@@ -309,7 +332,10 @@ def _path(override: Optional[str]) -> Dict[str, str]:
         concurrent = int(limit) > 1
     except ValueError:
         concurrent = False
-    return {"name": "concurrent" if concurrent else "default", "found_by": "FC_CONCURRENT_LIMIT=" + limit[:20]}
+    return {
+        "name": "concurrent" if concurrent else "default",
+        "found_by": "FC_CONCURRENT_LIMIT=" + limit[:20],
+    }
 
 
 def _environment(secrets: List[str]) -> Dict[str, Any]:
@@ -328,7 +354,11 @@ def _event_options(event: Any) -> Dict[str, str]:
         return {}
     if not isinstance(parsed, dict):
         return {}
-    return {key: value for key, value in parsed.items() if key in ("runtime", "path") and isinstance(value, str)}
+    return {
+        key: value
+        for key, value in parsed.items()
+        if key in ("runtime", "path") and isinstance(value, str)
+    }
 
 
 def _query(text: str) -> Dict[str, str]:

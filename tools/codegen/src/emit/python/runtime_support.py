@@ -51,8 +51,12 @@ class FCContextValidationError(ValueError):
         self.runtime = runtime
         self.issues = list(issues)
         count = "1 issue" if len(self.issues) == 1 else "{} issues".format(len(self.issues))
-        lines = ["  {}: {}".format(issue.path or "(the value)", issue.message) for issue in self.issues]
-        super().__init__("Not a valid {} context ({}):\n{}".format(runtime, count, "\n".join(lines)))
+        lines = [
+            "  {}: {}".format(issue.path or "(the value)", issue.message) for issue in self.issues
+        ]
+        super().__init__(
+            "Not a valid {} context ({}):\n{}".format(runtime, count, "\n".join(lines))
+        )
 
 
 class _Rule(NamedTuple):
@@ -84,7 +88,18 @@ def _rule(
     secret: bool = False,
 ) -> _Rule:
     compiled = None if pattern is None else re.compile(_python_pattern(pattern))
-    return _Rule(name, kinds, nullable, class_name, min_length, max_length, minimum, maximum, compiled, secret)
+    return _Rule(
+        name,
+        kinds,
+        nullable,
+        class_name,
+        min_length,
+        max_length,
+        minimum,
+        maximum,
+        compiled,
+        secret,
+    )
 
 
 def _python_pattern(pattern: str) -> str:
@@ -104,25 +119,53 @@ def _check(data: object, rules: _Rules, class_name: str, runtime: str) -> None:
         raise FCContextValidationError(runtime, issues)
 
 
-def _check_class(data: object, rules: _Rules, class_name: str, path: str, runtime: str, issues: List[Issue]) -> None:
+def _check_class(
+    data: object, rules: _Rules, class_name: str, path: str, runtime: str, issues: List[Issue]
+) -> None:
     if not isinstance(data, Mapping):
-        issues.append(Issue(path, "expected {} object, got {}".format(_article(class_name), _describe(data)), "type"))
+        issues.append(
+            Issue(
+                path,
+                "expected {} object, got {}".format(_article(class_name), _describe(data)),
+                "type",
+            )
+        )
         return
     fields = rules[class_name]
     names = {rule.name for rule in fields}
     mapping: Mapping[Any, Any] = data
     for key in mapping:
         if key not in names:
-            issues.append(Issue("{}/{}".format(path, _escape(str(key))), "unexpected: {} on {} has no attribute {}".format(class_name, runtime, _quote(key)), "additionalProperties"))
+            issues.append(
+                Issue(
+                    "{}/{}".format(path, _escape(str(key))),
+                    "unexpected: {} on {} has no attribute {}".format(
+                        class_name, runtime, _quote(key)
+                    ),
+                    "additionalProperties",
+                )
+            )
     for rule in fields:
         where = "{}/{}".format(path, rule.name)
         if rule.name not in mapping:
-            issues.append(Issue(where, 'missing: every {} on {} has the attribute "{}"'.format(class_name, runtime, rule.name), "required"))
+            issues.append(
+                Issue(
+                    where,
+                    'missing: every {} on {} has the attribute "{}"'.format(
+                        class_name, runtime, rule.name
+                    ),
+                    "required",
+                )
+            )
             continue
         value = mapping[rule.name]
         if value is None:
             if not rule.nullable:
-                expected = _article(rule.class_name) + " object" if rule.class_name else _type_names(rule.kinds, False)
+                expected = (
+                    _article(rule.class_name) + " object"
+                    if rule.class_name
+                    else _type_names(rule.kinds, False)
+                )
                 issues.append(Issue(where, "expected {}, got null".format(expected), "type"))
         elif rule.class_name is not None:
             _check_class(value, rules, rule.class_name, where, runtime, issues)
@@ -134,7 +177,15 @@ def _check_value(value: object, rule: _Rule, where: str, issues: List[Issue]) ->
     # at a secret's path the value is described by kind alone, whatever its type
     describe = _kind if rule.secret else _describe
     if not any(_is_kind(value, kind) for kind in rule.kinds):
-        issues.append(Issue(where, "expected {}, got {}".format(_type_names(rule.kinds, rule.nullable), describe(value)), "type"))
+        issues.append(
+            Issue(
+                where,
+                "expected {}, got {}".format(
+                    _type_names(rule.kinds, rule.nullable), describe(value)
+                ),
+                "type",
+            )
+        )
         return
     if isinstance(value, (Mapping, list, tuple)):
         _json_data(value, where, issues, set())
@@ -146,14 +197,46 @@ def _check_value(value: object, rule: _Rule, where: str, issues: List[Issue]) ->
             message = "expected " + ("a non-empty string" if rule.min_length == 1 else at_least)
             issues.append(Issue(where, "{}, got {}".format(message, describe(value)), "minLength"))
         if rule.max_length is not None and length > rule.max_length:
-            issues.append(Issue(where, "expected a string of at most {} characters, got {}".format(rule.max_length, describe(value)), "maxLength"))
+            issues.append(
+                Issue(
+                    where,
+                    "expected a string of at most {} characters, got {}".format(
+                        rule.max_length, describe(value)
+                    ),
+                    "maxLength",
+                )
+            )
         if rule.pattern is not None and rule.pattern.search(value) is None:
-            issues.append(Issue(where, "expected a string matching {}, got {} that does not".format(rule.pattern.pattern.replace("\\Z", "$"), describe(value)), "pattern"))
+            issues.append(
+                Issue(
+                    where,
+                    "expected a string matching {}, got {} that does not".format(
+                        rule.pattern.pattern.replace("\\Z", "$"), describe(value)
+                    ),
+                    "pattern",
+                )
+            )
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         if rule.minimum is not None and value < rule.minimum:
-            issues.append(Issue(where, "expected a number >= {}, got {}".format(_number(rule.minimum), describe(value)), "minimum"))
+            issues.append(
+                Issue(
+                    where,
+                    "expected a number >= {}, got {}".format(
+                        _number(rule.minimum), describe(value)
+                    ),
+                    "minimum",
+                )
+            )
         if rule.maximum is not None and value > rule.maximum:
-            issues.append(Issue(where, "expected a number <= {}, got {}".format(_number(rule.maximum), describe(value)), "maximum"))
+            issues.append(
+                Issue(
+                    where,
+                    "expected a number <= {}, got {}".format(
+                        _number(rule.maximum), describe(value)
+                    ),
+                    "maximum",
+                )
+            )
 
 
 def _is_kind(value: object, kind: str) -> bool:
@@ -181,7 +264,9 @@ def _integral(value: Any) -> Any:
 
 
 def _type_names(kinds: Tuple[str, ...], nullable: bool) -> str:
-    names = ["an " + kind if kind[0] in "aeiou" else "a " + kind for kind in kinds] + (["null"] if nullable else [])
+    names = ["an " + kind if kind[0] in "aeiou" else "a " + kind for kind in kinds] + (
+        ["null"] if nullable else []
+    )
     return names[0] if len(names) == 1 else "{} or {}".format(", ".join(names[:-1]), names[-1])
 
 
@@ -208,11 +293,19 @@ def _describe(value: object) -> str:
     if isinstance(value, bool):
         return "the boolean {}".format("true" if value else "false")
     if isinstance(value, str):
-        return "an empty string" if not value else "a string of {} character{}".format(len(value), "" if len(value) == 1 else "s")
+        return (
+            "an empty string"
+            if not value
+            else "a string of {} character{}".format(len(value), "" if len(value) == 1 else "s")
+        )
     if isinstance(value, int):
         return "the integer {}".format(value)
     if isinstance(value, float):
-        return "the integer {}".format(int(value)) if value.is_integer() else "the number {}".format(value)
+        return (
+            "the integer {}".format(int(value))
+            if value.is_integer()
+            else "the number {}".format(value)
+        )
     if isinstance(value, Mapping):
         return "an object"
     if isinstance(value, (list, tuple)):
@@ -248,20 +341,36 @@ def _secret(value: object) -> str:
 
 def _repr(name: str, values: Sequence[Tuple[str, object, bool]]) -> str:
     """ClassName(attr=value, ...), with secret values shown only as set or empty."""
-    parts = ["{}={}".format(attribute, _secret(value) if secret else repr(value)) for attribute, value, secret in values]
+    parts = [
+        "{}={}".format(attribute, _secret(value) if secret else repr(value))
+        for attribute, value, secret in values
+    ]
     return "{}({})".format(name, ", ".join(parts))
 
 
 def _expect_context(context: object, cls: type, module: str) -> None:
     """The to_* functions take a context of their module; anything else is a TypeError."""
     if not isinstance(context, cls):
-        raise TypeError("expected {} of fc_context.{}, got {}".format(_article(cls.__name__), module, _kind(context)))
+        raise TypeError(
+            "expected {} of fc_context.{}, got {}".format(
+                _article(cls.__name__), module, _kind(context)
+            )
+        )
 
 
 def _checked_logger(runtime: str, value: object) -> object:
     """A logger override: None or a logging.Logger, as the runtime holds; nothing else."""
     if value is not None and not isinstance(value, logging.Logger):
-        raise FCContextValidationError(runtime, [Issue("/logger", "expected a logging.Logger or null, got {}".format(_kind(value)), "type")])
+        raise FCContextValidationError(
+            runtime,
+            [
+                Issue(
+                    "/logger",
+                    "expected a logging.Logger or null, got {}".format(_kind(value)),
+                    "type",
+                )
+            ],
+        )
     return value
 
 
@@ -321,14 +430,24 @@ def _header_lines(headers: object) -> List[Tuple[str, str]]:
 def _lines_of(headers: object) -> List[Tuple[str, str]]:
     if isinstance(headers, Mapping):
         pairs = list(headers.items())  # type: List[Any]
-    elif isinstance(headers, (list, tuple)) or hasattr(headers, "__iter__") and not isinstance(headers, (str, bytes)):
+    elif (
+        isinstance(headers, (list, tuple))
+        or hasattr(headers, "__iter__")
+        and not isinstance(headers, (str, bytes))
+    ):
         pairs = list(headers)  # type: ignore[call-overload]
     else:
-        raise FCHeaderError("(headers)", "expected a mapping or (name, value) pairs, got {}".format(_kind(headers)), "input")
+        raise FCHeaderError(
+            "(headers)",
+            "expected a mapping or (name, value) pairs, got {}".format(_kind(headers)),
+            "input",
+        )
     lines = []  # type: List[Tuple[str, str]]
     for pair in pairs:
         if not isinstance(pair, (list, tuple)) or len(pair) != 2 or not isinstance(pair[0], str):
-            raise FCHeaderError("(headers)", "expected (name, value) pairs, got {}".format(_kind(pair)), "input")
+            raise FCHeaderError(
+                "(headers)", "expected (name, value) pairs, got {}".format(_kind(pair)), "input"
+            )
         name, value = pair[0].lower(), pair[1]
         if value is None:
             continue
@@ -346,7 +465,11 @@ class _Invocation:
         self._path = path
         self._values = {}  # type: Dict[str, str]
         for name, raw in _header_lines(headers):
-            value = raw.encode("utf-8", "surrogatepass").decode("latin-1") if path["encoding"] == "latin-1" else raw
+            value = (
+                raw.encode("utf-8", "surrogatepass").decode("latin-1")
+                if path["encoding"] == "latin-1"
+                else raw
+            )
             value = value.strip(" \t") if path["whitespace"] == "trim" else value.lstrip(" \t")
             if name not in self._values:
                 self._values[name] = value
@@ -367,7 +490,11 @@ class _Invocation:
     def _require(self, required: Mapping[str, str]) -> None:
         if self.text(required["header"]) in (None, ""):
             what = "the runtime fails with TypeError; " if required["absent"] == "error" else ""
-            raise FCHeaderError(required["header"], "missing: " + what + _OUTCOMES[required["absent"]], required["absent"])
+            raise FCHeaderError(
+                required["header"],
+                "missing: " + what + _OUTCOMES[required["absent"]],
+                required["absent"],
+            )
 
     def text(self, name: str) -> Any:
         if name in self._values:
@@ -384,11 +511,17 @@ class _Invocation:
             return _c_long(value or "")
         outcome = rule.get("invalid", "error")
         if value is None:
-            raise FCHeaderError(name, "missing: the runtime's int(None) raises TypeError; " + _OUTCOMES[outcome], outcome)
+            raise FCHeaderError(
+                name,
+                "missing: the runtime's int(None) raises TypeError; " + _OUTCOMES[outcome],
+                outcome,
+            )
         try:
             return int(value)
         except ValueError:
-            message = "expected an integer, got {}: the runtime's int() raises ValueError; ".format(_describe(value))
+            message = "expected an integer, got {}: the runtime's int() raises ValueError; ".format(
+                _describe(value)
+            )
             raise FCHeaderError(name, message + _OUTCOMES[outcome], outcome)
 
     def logger(self) -> Optional[logging.Logger]:
@@ -404,15 +537,17 @@ def _c_long(text: str) -> int:
     if not match.group(2):
         return 0
     magnitude = int(match.group(2))
-    if magnitude >= 2 ** 64:
+    if magnitude >= 2**64:
         return -1  # strtoul saturates at ULONG_MAX, either sign
-    unsigned = (2 ** 64 - magnitude) % 2 ** 64 if match.group(1) == "-" else magnitude
-    return unsigned - 2 ** 64 if unsigned >= 2 ** 63 else unsigned
+    unsigned = (2**64 - magnitude) % 2**64 if match.group(1) == "-" else magnitude
+    return unsigned - 2**64 if unsigned >= 2**63 else unsigned
 
 
 def _path(paths: Mapping[str, Mapping[str, Any]], name: object) -> Mapping[str, Any]:
     if not isinstance(name, str) or name not in paths:
-        raise FCHeaderError("(path)", 'expected "default" or "concurrent", got {}'.format(_kind(name)), "input")
+        raise FCHeaderError(
+            "(path)", 'expected "default" or "concurrent", got {}'.format(_kind(name)), "input"
+        )
     return paths[name]
 
 
@@ -443,7 +578,9 @@ def _json_data(value: object, where: str, issues: List[Issue], open_containers: 
     for key, item in items:
         at = "{}/{}".format(where, _escape(str(key)))
         if isinstance(value, Mapping) and not isinstance(key, str):
-            issues.append(Issue(where, "expected JSON data, got a key that is {}".format(_kind(key)), "type"))
+            issues.append(
+                Issue(where, "expected JSON data, got a key that is {}".format(_kind(key)), "type")
+            )
         elif isinstance(item, (Mapping, list, tuple)):
             _json_data(item, at, issues, open_containers)
         elif not (item is None or isinstance(item, (str, bool, int, float))):
@@ -464,7 +601,9 @@ def _sent(headers: Mapping[str, Optional[str]]) -> Dict[str, str]:
     return {name: value for name, value in headers.items() if value is not None}
 
 
-def _renamed(data: object, keys: Mapping[str, Mapping[str, Tuple[str, Optional[str]]]], class_name: str) -> object:
+def _renamed(
+    data: object, keys: Mapping[str, Mapping[str, Tuple[str, Optional[str]]]], class_name: str
+) -> object:
     """A to_json view, already checked, with its keys renamed to the attribute names."""
     if not isinstance(data, Mapping):
         return data

@@ -47,6 +47,20 @@ describe("wrapPythonLines", () => {
     );
   });
 
+  it("never splits a subscript, which a trailing comma would turn into a tuple key", () => {
+    const line = 'raise Error(name, "missing: " + what + OUTCOMES[required["absent"]], required["absent"])';
+    expect(wrapPythonLines(line, 60).split("\n")).toEqual([
+      "raise Error(",
+      "    name,",
+      '    "missing: " + what + OUTCOMES[required["absent"]],',
+      '    required["absent"],',
+      ")",
+    ]);
+    expect(wrapPythonLines("x = table[some_long_key_name + another_long_key_name]", 20)).toBe(
+      "x = table[some_long_key_name + another_long_key_name]",
+    );
+  });
+
   it("no **kwargs gets a trailing comma (Python 3.6)", () => {
     expect(wrapPythonLines("def fake_context(runtime: str, **overrides: Any) -> Any:", 30).split("\n").at(-2)).toBe(
       "    **overrides: Any",

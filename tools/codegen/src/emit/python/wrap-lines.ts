@@ -83,7 +83,9 @@ function widestBracket(code: string): Bracket | undefined {
       if (open !== undefined && stack.length === 0) pairs.push({ open, close: i });
     }
   }
-  const useful = pairs.filter((pair) => pair.close - pair.open > 2);
+  // a subscript (x[...], f()[...]) is not a list: split, it would become a tuple
+  const subscript = (pair: Bracket) => code[pair.open] === "[" && /[\w)\]]/.test(code[pair.open - 1] ?? "");
+  const useful = pairs.filter((pair) => pair.close - pair.open > 2 && !subscript(pair));
   return useful.sort((a, b) => b.close - b.open - (a.close - a.open))[0];
 }
 
