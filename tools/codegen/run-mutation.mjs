@@ -4,6 +4,7 @@
 // mutants whose code or covering tests changed (`--force` retests everything).
 //
 //   node tools/codegen/run-mutation.mjs [folder ...] [--force]
+//   node tools/codegen/run-mutation.mjs --summary   (the scores of the reports there are, no run)
 //
 // Reports: <package>/reports/mutation/<folder>.json (mutation-testing-report-schema), a summary in
 // tools/codegen/reports/mutation/summary.json. Exits 1 when a folder scores under the threshold.
@@ -34,7 +35,8 @@ const FOLDERS = [
 
 const args = process.argv.slice(2);
 const force = args.includes("--force");
-const asked = args.filter((arg) => arg !== "--force");
+const summaryOnly = args.includes("--summary");
+const asked = args.filter((arg) => arg !== "--force" && arg !== "--summary");
 const unknown = asked.filter((name) => !FOLDERS.some((folder) => folder.name === name));
 if (unknown.length > 0) {
   console.error(
@@ -42,7 +44,7 @@ if (unknown.length > 0) {
   );
   process.exit(2);
 }
-const chosen = asked.length === 0 ? FOLDERS : FOLDERS.filter((folder) => asked.includes(folder.name));
+const chosen = summaryOnly ? [] : asked.length === 0 ? FOLDERS : FOLDERS.filter((f) => asked.includes(f.name));
 
 for (const folder of chosen) {
   const cwd = path.join(repoRoot, folder.pkg);
@@ -97,5 +99,6 @@ function score(report) {
     }
   }
   const detected = counts.killed + counts.timeout;
-  return { ...counts, score: counts.mutants === 0 ? 100 : (100 * detected) / counts.mutants };
+  const score = counts.mutants === 0 ? 100 : (100 * detected) / counts.mutants;
+  return { ...counts, score: Math.round(score * 100) / 100 };
 }
