@@ -1,0 +1,103 @@
+import { rm } from "node:fs/promises";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildModel } from "../generate.js";
+import type { Field, Model } from "../model.js";
+import { formatPythonType } from "../model-python.js";
+import { patchedSpecRoot, type SpecPatch } from "../testing/spec-patch.js";
+
+// What normalize makes of a field, keyword by keyword: each row patches one field of the real
+// spec (region, in python3.12 and the classic classes alike) and reads the model's field back.
+const FIELDS = "shared/fields.schema.json";
+const REGION = "/$defs/region";
+
+const scratch: string[] = [];
+afterAll(() => Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+async function regionAfter(...patch: SpecPatch[]): Promise<Field> {
+  const root = await patchedSpecRoot(patch);
+  scratch.push(root);
+  const model: Model = await buildModel(root, "spec");
+  const context = model.runtimes.find((runtime) => runtime.id === "python3.12")!.classes[0]!;
+  return context.fields.find((field) => field.name === "region")!;
+}
+
+const set = (key: string, value: unknown): SpecPatch => ({ op: "add", file: FIELDS, path: `${REGION}/${key}`, value });
+const drop = (key: string): SpecPatch => ({ op: "remove", file: FIELDS, path: `${REGION}/${key}` });
+
+describe("a field's JSON type, read into its Python type", () => {
+  it.each<[unknown, unknown[], string, boolean]>([
+    ["integer", [5], "int", false],
+    ["number", [1.5], "float", false],
+    ["boolean", [true], "bool", false],
+    ["array", [[1]], "List[Any]", false],
+    [["string", "integer"], ["a", 1], "Union[str, int]", false],
+    [["string", "null"], ["a", null], "Optional[str]", true],
+    [["integer", "boolean", "null"], [1, null], "Optional[Union[int, bool]]", true],
+    [["object", "array", "string", "number", "boolean", "null"], [{}, [], "a", 1, true, null], "Any", true],
+    [
+      ["object", "array", "string", "number", "boolean"],
+      [{}],
+      "Union[Dict[str, Any], List[Any], str, float, bool]",
+      false,
+    ],
+  ])("%j is %s", async (type, examples, python, nullable) => {
+    const patches = [set("type", type), set("examples", examples), drop("minLength")];
+    if (nullable) patches.push(set("x-null-when", "Sometimes."));
+    if (Array.isArray(type) && type.includes("object")) patches.push(set("additionalProperties", true));
+    const field = await regionAfter(...patches);
+    expect(formatPythonType(field.python)).toBe(python);
+    expect(field.nullable).toBe(nullable);
+    expect(field.json!.kinds).toEqual((Array.isArray(type) ? type : [type]).filter((kind) => kind !== "null"));
+  });
+
+  it("an object is a Dict of str to Any", async () => {
+    const field = await regionAfter(set("type", "object"), set("additionalProperties", true), set("examples", [{}]));
+    expect(formatPythonType(field.python)).toBe("Dict[str, Any]");
+  });
+});
+
+describe("a field's other keywords, into the model", () => {
+  it("carries every constraint, the unit, the header and the secret flag", async () => {
+    const field = await regionAfter(
+      set("type", "integer"),
+      drop("minLength"),
+      set("minimum", 1),
+      set("maximum", 9),
+      set("examples", [3]),
+      set("x-unit", "seconds"),
+    );
+    expect(field.json!.constraints).toEqual({ minimum: 1, maximum: 9 });
+    expect(field.unit).toBe("seconds");
+    expect(field.header).toBe("x-fc-region");
+    expect(field.secret).toBe(false);
+    const text = await regionAfter(set("maxLength", 20), set("pattern", "^[a-z-]+$"), set("x-secret", true));
+    expect(text.json!.constraints).toEqual({ minLength: 1, maxLength: 20, pattern: "^[a-z-]+$" });
+    expect(text.secret).toBe(true);
+  });
+
+  it("reads x-from-header per path, with only the keys it states", async () => {
+    const field = await regionAfter(
+      set("type", "integer"),
+      drop("minLength"),
+      set("examples", [1]),
+      set("x-from-header", {
+        default: { convert: "c-long", absent: "arbitrary" },
+        concurrent: { convert: "int", invalid: "error" },
+      }),
+    );
+    expect(field.fromHeader).toEqual({
+      default: { convert: "c-long", absent: "arbitrary" },
+      concurrent: { convert: "int", invalid: "error" },
+    });
+  });
+
+  it("keeps the description, the examples, the sources, when it is None and no vendor claims by default", async () => {
+    const field = await regionAfter(set("type", ["string", "null"]), set("x-null-when", "On Tuesdays."));
+    expect(field).toMatchObject({ nullWhen: "On Tuesdays.", examples: ["cn-shanghai"], vendorDoc: [] });
+    expect(field.sources.length).toBeGreaterThan(0);
+    expect(field.location).toEqual({
+      file: "spec/python3.12.schema.json",
+      pointer: "/$defs/FCContext/properties/region",
+    });
+  });
+});
