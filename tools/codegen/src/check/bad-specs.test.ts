@@ -1,8 +1,7 @@
 import { execFile } from "node:child_process";
-import { rm } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generate } from "../generate.js";
 import { SpecError } from "../spec-error.js";
 import { repoRoot, snapshotTree } from "../testing/spec-fixture.js";
@@ -224,14 +223,6 @@ const SPAWNED = new Set([
 const run = promisify(execFile);
 const cli = path.join(repoRoot, "tools/codegen/src/cli.ts");
 const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
-const scratch: string[] = [];
-afterAll(() => Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true }))));
-
-async function rootFor(bad: BadSpec): Promise<string> {
-  const root = await patchedSpecRoot(bad.patch);
-  scratch.push(root);
-  return root;
-}
 
 describe("the bad-spec corpus", () => {
   it("has a name for each case, once, and spawns only cases it has", () => {
@@ -243,7 +234,7 @@ describe("the bad-spec corpus", () => {
   it.each(CORPUS.map((bad) => [bad.name, bad] as const))(
     "%s: names the file, the line, the pointer and what was expected, and writes nothing",
     async (_name, bad) => {
-      const root = await rootFor(bad);
+      const root = await patchedSpecRoot(bad.patch);
       const before = await snapshotTree(root);
       const error = await generate({ root }).then(
         () => undefined,
@@ -264,7 +255,7 @@ describe("the generate command on a bad spec", () => {
   it.each(CORPUS.filter((bad) => SPAWNED.has(bad.name)).map((bad) => [bad.name, bad] as const))(
     "%s: exits 1, prints file:line:column and pointer, writes nothing",
     async (_name, bad) => {
-      const root = await rootFor(bad);
+      const root = await patchedSpecRoot(bad.patch);
       const before = await snapshotTree(root);
       const result = await run(tsx, [cli, "--root", root]).then(
         () => ({ code: 0, stderr: "" }),

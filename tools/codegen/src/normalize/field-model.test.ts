@@ -1,5 +1,4 @@
-import { rm } from "node:fs/promises";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildModel } from "../generate.js";
 import type { Field, Model } from "../model.js";
 import { formatPythonType } from "../model-python.js";
@@ -10,12 +9,8 @@ import { patchedSpecRoot, type SpecPatch } from "../testing/spec-patch.js";
 const FIELDS = "shared/fields.schema.json";
 const REGION = "/$defs/region";
 
-const scratch: string[] = [];
-afterAll(() => Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true }))));
-
 async function regionAfter(...patch: SpecPatch[]): Promise<Field> {
   const root = await patchedSpecRoot(patch);
-  scratch.push(root);
   const model: Model = await buildModel(root, "spec");
   const context = model.runtimes.find((runtime) => runtime.id === "python3.12")!.classes[0]!;
   return context.fields.find((field) => field.name === "region")!;

@@ -1,5 +1,4 @@
-import { rm } from "node:fs/promises";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildModel } from "../generate.js";
 import { SpecError } from "../spec-error.js";
 import { repoRoot } from "../testing/spec-fixture.js";
@@ -657,22 +656,13 @@ const RULES: readonly Rule[] = [
   },
 ];
 
-const scratch: string[] = [];
-afterAll(() => Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true }))));
-
-async function patched(patches: readonly SpecPatch[]): Promise<string> {
-  const root = await patchedSpecRoot(patches);
-  scratch.push(root);
-  return root;
-}
-
 describe("the spec's rules, each refused by name", () => {
   it("start from a spec that keeps them all", async () => {
     await expect(buildModel(repoRoot, "spec")).resolves.toBeDefined();
   });
 
   it.each(RULES.map((rule) => [rule.name, rule]))("%s", async (_name, rule) => {
-    const root = await patched(rule.patch);
+    const root = await patchedSpecRoot(rule.patch);
     const error = await buildModel(root, "spec").then(
       () => undefined,
       (caught: unknown) => caught,

@@ -1,6 +1,7 @@
-import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { afterAll } from "vitest";
 import { repoRoot } from "./spec-fixture.js";
 
 /**
@@ -13,12 +14,18 @@ export type SpecPatch =
   | { readonly op: "remove"; readonly file: string; readonly path: string }
   | { readonly op: "text"; readonly file: string; readonly find: string; readonly replace: string };
 
+// every root is removed after the tests of the file that made it (vitest isolates test files, so
+// this hook belongs to that file)
+const made: string[] = [];
+afterAll(() => Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true }))));
+
 /**
  * A throwaway repository root holding a copy of the real spec's schemas with the patches applied, and a
  * generated folder from an earlier run, so a test can prove a refused spec leaves it untouched.
  */
 export async function patchedSpecRoot(patches: readonly SpecPatch[]): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), "fc-context-spec-"));
+  made.push(root);
   // the model is built from the schema files alone; the conformance cases and vectors are data
   // for the emitters and the suites, and copying them would triple each case's cost
   const spec = path.join(repoRoot, "spec");
