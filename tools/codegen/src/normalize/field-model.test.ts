@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildModel } from "../generate.js";
 import type { Field, Model } from "../model.js";
 import { formatPythonType } from "../model-python.js";
-import { patchedSpecRoot, type SpecPatch } from "../testing/spec-patch.js";
+import { patchedModel, type SpecPatch } from "../testing/spec-patch.js";
 
 // What normalize makes of a field, keyword by keyword: each row patches one field of the real
 // spec (region, in python3.12 and the classic classes alike) and reads the model's field back.
@@ -10,8 +9,7 @@ const FIELDS = "shared/fields.schema.json";
 const REGION = "/$defs/region";
 
 async function regionAfter(...patch: SpecPatch[]): Promise<Field> {
-  const root = await patchedSpecRoot(patch);
-  const model: Model = await buildModel(root, "spec");
+  const model: Model = await patchedModel(patch);
   const context = model.runtimes.find((runtime) => runtime.id === "python3.12")!.classes[0]!;
   return context.fields.find((field) => field.name === "region")!;
 }
@@ -94,5 +92,29 @@ describe("a field's other keywords, into the model", () => {
       file: "spec/python3.12.schema.json",
       pointer: "/$defs/FCContext/properties/region",
     });
+  });
+
+  it("holds no key for a keyword the spec leaves out, not even one set to undefined", async () => {
+    const field = await regionAfter();
+    expect(Object.keys(field).sort()).toEqual([
+      "description",
+      "examples",
+      "header",
+      "json",
+      "location",
+      "name",
+      "nullable",
+      "python",
+      "secret",
+      "sources",
+      "vendorDoc",
+    ]);
+    const conversions = (await patchedModel([])).runtimes.flatMap((runtime) =>
+      runtime.classes.flatMap((cls) => cls.fields.flatMap((each) => Object.values(each.fromHeader ?? {}))),
+    );
+    expect(conversions.length).toBeGreaterThan(0);
+    for (const conversion of conversions) {
+      for (const [key, value] of Object.entries(conversion)) expect(value, key).not.toBeUndefined();
+    }
   });
 });

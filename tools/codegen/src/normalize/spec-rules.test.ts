@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildModel } from "../generate.js";
 import { SpecError } from "../spec-error.js";
 import { repoRoot } from "../testing/spec-fixture.js";
-import { patchedSpecRoot, type SpecPatch } from "../testing/spec-patch.js";
+import { patchedModel, type SpecPatch } from "../testing/spec-patch.js";
 
 // Every rule normalize states about a spec, each by name with its own fixture: a small patch on
 // the real spec (spec/) that breaks that rule alone. The generator must refuse the patched spec
@@ -212,6 +212,59 @@ const RULES: readonly Rule[] = [
     file: CLASSIC,
     pointer: C("FCContext", "x-aliases", "0", "name"),
     expected: "an alias name not already used by an attribute of FCContext",
+  },
+  {
+    name: "an alias's name is not a method's",
+    patch: [{ op: "replace", file: CLASSIC, path: C("FCContext", "x-aliases", "0", "name"), value: "to_json" }],
+    file: CLASSIC,
+    pointer: C("FCContext", "x-aliases", "0", "name"),
+    expected: "an alias name not already used by a method of FCContext",
+  },
+  {
+    name: "an alias's name is not another alias's",
+    patch: [{ op: "replace", file: CLASSIC, path: C("Credentials", "x-aliases", "1", "name"), value: "accessKeyId" }],
+    file: CLASSIC,
+    pointer: C("Credentials", "x-aliases", "1", "name"),
+    expected: "an alias name not already used by an alias of Credentials",
+  },
+  {
+    name: "a method's name is not another method's",
+    patch: [
+      { op: "replace", file: CLASSIC, path: C("Tracing", "x-methods", "1", "name"), value: "parseOpenTracingBaggages" },
+    ],
+    file: CLASSIC,
+    pointer: C("Tracing", "x-methods", "1", "name"),
+    expected: "a method name not already used by a method of Tracing",
+  },
+  {
+    name: "a parameter's via names a method, in a class that has none",
+    patch: [{ op: "add", file: P312, path: C("FunctionMeta", "x-constructor", "0", "via"), value: "decode" }],
+    file: P312,
+    pointer: C("FunctionMeta", "x-constructor", "0", "via"),
+    expected: "the name of a method of FunctionMeta (one of none)",
+  },
+  {
+    name: "a method returns a Python type",
+    patch: [{ op: "replace", file: P312, path: C("FCContext", "x-methods", "0", "returns"), value: "Logger" }],
+    file: P312,
+    pointer: C("FCContext", "x-methods", "0", "returns"),
+    expected:
+      "a known Python type (str, int, float, bool, None, Any, logging.Logger, Optional[...], Union[...], " +
+      'Dict[...], List[...] or a class of this runtime: FCContext, FunctionMeta, Credentials, ServiceMeta, Tracing), not "Logger"',
+  },
+  {
+    name: "a method's parameter has a Python type",
+    patch: [
+      {
+        op: "add",
+        file: P312,
+        path: C("FCContext", "x-methods", "0", "params", "0"),
+        value: { name: "name", "x-python-type": "Optional[str]]" },
+      },
+    ],
+    file: P312,
+    pointer: C("FCContext", "x-methods", "0", "params", "0", "x-python-type"),
+    expected: 'nothing after the type, not "]"',
   },
   {
     name: "an alias names an attribute",
@@ -662,8 +715,7 @@ describe("the spec's rules, each refused by name", () => {
   });
 
   it.each(RULES.map((rule) => [rule.name, rule]))("%s", async (_name, rule) => {
-    const root = await patchedSpecRoot(rule.patch);
-    const error = await buildModel(root, "spec").then(
+    const error = await patchedModel(rule.patch).then(
       () => undefined,
       (caught: unknown) => caught,
     );

@@ -2,6 +2,10 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
+import { checkMetaSchema } from "../check/check-meta-schema.js";
+import { loadSpec, type SpecFile, type SpecTree } from "../load/load-spec.js";
+import type { Model } from "../model.js";
+import { normalize } from "../normalize/normalize.js";
 import { repoRoot } from "./spec-fixture.js";
 
 /**
@@ -41,13 +45,51 @@ export async function patchedSpecRoot(patches: readonly SpecPatch[]): Promise<st
   return root;
 }
 
+/**
+ * The real spec as loaded, with JSON patches applied to the parsed values in memory: the cheap way
+ * to test a rule of check/ or normalize/, which see only parsed files. Text patches need the
+ * loader, so they need patchedSpecRoot. Positions are the unpatched file's.
+ */
+export async function patchedSpecTree(patches: readonly SpecPatch[]): Promise<SpecTree> {
+  realTree ??= loadSpec(repoRoot, "spec");
+  const tree = await realTree;
+  const patchFile = (file: SpecFile): SpecFile => {
+    const mine = patches.filter((patch) => `${tree.dir}/${patch.file}` === file.path);
+    if (mine.length === 0) return file;
+    let value = structuredClone(file.value);
+    for (const patch of mine) {
+      if (patch.op === "text") throw new Error(`${patch.file}: a text patch needs patchedSpecRoot`);
+      value = applyJsonPatch(value, patch, patch.file);
+    }
+    return { ...file, value };
+  };
+  return {
+    ...tree,
+    metaSchema: patchFile(tree.metaSchema),
+    sources: patchFile(tree.sources),
+    files: tree.files.map(patchFile),
+  };
+}
+
+let realTree: Promise<SpecTree> | undefined;
+
+/** The model of the real spec with JSON patches applied in memory, checked and normalized as buildModel does. */
+export async function patchedModel(patches: readonly SpecPatch[]): Promise<Model> {
+  const tree = await patchedSpecTree(patches);
+  checkMetaSchema(tree);
+  return normalize(tree);
+}
+
 function applyPatch(text: string, patch: SpecPatch, name: string): string {
   if (patch.op === "text") {
     // a patch that no longer finds its text would test the unpatched spec and pass for nothing
     if (text.split(patch.find).length !== 2) throw new Error(`${name}: the text to patch is not there once`);
     return text.replace(patch.find, () => patch.replace);
   }
-  const json = JSON.parse(text) as unknown;
+  return `${JSON.stringify(applyJsonPatch(JSON.parse(text), patch, name), null, 2)}\n`;
+}
+
+function applyJsonPatch(json: unknown, patch: Exclude<SpecPatch, { op: "text" }>, name: string): unknown {
   const tokens = patch.path
     .split("/")
     .slice(1)
@@ -64,7 +106,7 @@ function applyPatch(text: string, patch: SpecPatch, name: string): string {
     if (Array.isArray(parent)) parent.splice(Number(key), 1);
     else delete parent[key];
   } else if (Array.isArray(parent) && patch.op === "add") {
-    parent.splice(key === "-" ? parent.length : Number(key), 0, patch.value);
-  } else parent[key] = patch.value;
-  return `${JSON.stringify(json, null, 2)}\n`;
+    parent.splice(key === "-" ? parent.length : Number(key), 0, structuredClone(patch.value));
+  } else parent[key] = structuredClone(patch.value);
+  return json;
 }
