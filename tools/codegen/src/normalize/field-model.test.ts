@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Field, Model } from "../model.js";
 import { formatPythonType } from "../model-python.js";
-import { patchedModel, type SpecPatch } from "../testing/spec-patch.js";
+import { SpecError } from "../spec-error.js";
+import { patchedModel, patchedSpecTree, type SpecPatch } from "../testing/spec-patch.js";
+import { normalize } from "./normalize.js";
 
 // What normalize makes of a field, keyword by keyword: each row patches one field of the real
 // spec (region, in python3.12 and the classic classes alike) and reads the model's field back.
@@ -116,5 +118,77 @@ describe("a field's other keywords, into the model", () => {
     for (const conversion of conversions) {
       for (const [key, value] of Object.entries(conversion)) expect(value, key).not.toBeUndefined();
     }
+  });
+});
+
+// normalize reads a tree the meta-schema passed, and still refuses on its own what it cannot
+// build a field from: these rows skip the meta-schema to reach those guards
+describe("a field normalize cannot build, without the meta-schema's word first", () => {
+  const P312 = "python3.12.schema.json";
+  const CONTEXT = "/$defs/FCContext";
+
+  async function refusedByNormalize(...patch: SpecPatch[]): Promise<string[]> {
+    const tree = await patchedSpecTree(patch);
+    const error = (() => {
+      try {
+        normalize(tree);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(SpecError);
+    return (error as SpecError).issues.map((issue) => `${issue.file}#${issue.pointer}: ${issue.expected}`);
+  }
+
+  it("needs a description and sources beside a $ref to a class", async () => {
+    const at = `${CONTEXT}/properties/function`;
+    const issues = await refusedByNormalize(
+      { op: "remove", file: P312, path: `${at}/description` },
+      { op: "remove", file: P312, path: `${at}/x-source` },
+    );
+    // the field is left out of the model, so its constructor parameter fills nothing: only these two are its own
+    expect(issues.filter((issue) => issue.includes(`#${at}:`))).toEqual([
+      `spec/python3.12.schema.json#${at}: a "description" for attribute function beside its $ref to a class`,
+      `spec/python3.12.schema.json#${at}: an "x-source" for attribute function beside its $ref to a class`,
+    ]);
+  });
+
+  it("needs a description on a plain attribute, and a JSON type", async () => {
+    const issues = await refusedByNormalize(
+      { op: "remove", file: FIELDS, path: `${REGION}/description` },
+      { op: "remove", file: FIELDS, path: "/$defs/account_id/type" },
+    );
+    const mine = issues.filter((issue) => issue.startsWith(`spec/python3.12.schema.json#${CONTEXT}/properties/`));
+    expect(mine).toEqual([
+      `spec/python3.12.schema.json#${CONTEXT}/properties/account_id: a JSON "type" for attribute account_id`,
+      `spec/python3.12.schema.json#${CONTEXT}/properties/region: a "description" for attribute region`,
+    ]);
+  });
+
+  it("needs a Python type on a Python-only attribute", async () => {
+    const issues = await refusedByNormalize({ op: "remove", file: FIELDS, path: "/$defs/logger/x-python-type" });
+    expect(issues).toContain(
+      `spec/python3.12.schema.json#${CONTEXT}/x-python-attributes/logger: ` +
+        'an "x-python-type" for the Python-only attribute logger',
+    );
+  });
+
+  it("takes x-unit and x-from-header only where the field's JSON type has a number", async () => {
+    const issues = await refusedByNormalize(
+      { op: "add", file: FIELDS, path: "/$defs/logger/x-unit", value: "MB" },
+      {
+        op: "add",
+        file: FIELDS,
+        path: "/$defs/logger/x-from-header",
+        value: { default: { convert: "int" }, concurrent: { convert: "int" } },
+      },
+    );
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        `spec/python3.12.schema.json#${CONTEXT}/x-python-attributes/logger/x-unit: "x-unit" only on a numeric attribute`,
+        `spec/python3.12.schema.json#${CONTEXT}/x-python-attributes/logger/x-from-header: ` +
+          '"x-from-header" only on an integer attribute with an "x-header"',
+      ]),
+    );
   });
 });
