@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { isClassicContext, isPython312Context } from "./hand-written.js";
+import { withLocalImports } from "./local-imports.js";
 import { classicContext, python312Context } from "./zod-schemas.js";
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -130,18 +131,9 @@ for (const [name] of scripts) {
 lines.push("\n**Size** (each runtime module as published, with the shared module of its model it imports)\n");
 lines.push("| module | bytes | gzipped |", "|---|---|---|");
 for (const file of ["gen/python3.js", "gen/python3.9.js", "gen/python3.10.js", "gen/python3.12.js"]) {
-  const source = Buffer.from(withLocalImports(file));
+  const source = Buffer.from(withLocalImports(here(`../${file}`)));
   lines.push(`| ${file} | ${source.length} | ${gzipSync(source).length} |`);
 }
 
-/** A module's source followed by those of the package modules it imports (./…), once each. */
-function withLocalImports(file, seen = new Set()) {
-  if (seen.has(file)) return "";
-  seen.add(file);
-  const source = readFileSync(here(`../${file}`), "utf8");
-  const dir = file.slice(0, file.lastIndexOf("/") + 1);
-  const imported = [...source.matchAll(/from "\.\/([^"]+)"/g)].map((match) => `${dir}${match[1]}`);
-  return [source, ...imported.map((name) => withLocalImports(name, seen))].join("\n");
-}
 console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}${sink < 0 ? "" : ""}`);
 console.log(lines.join("\n"));

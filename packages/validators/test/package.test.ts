@@ -9,6 +9,7 @@ import * as v3 from "@fc-context/validators/python3";
 import * as v36 from "@fc-context/validators/python3.6";
 import * as v312 from "@fc-context/validators/python3.12";
 import { describe, expect, it } from "vitest";
+import { withLocalImports } from "../bench/local-imports.js";
 import { loadVectors, repoRoot } from "./vectors.js";
 
 const run = promisify(execFile);
@@ -51,7 +52,7 @@ describe("@fc-context/validators", () => {
     // with the shared module of its model: python3.9's binding is 280 bytes gzipped on top of it
     "keeps %s's module self-contained and within 4.5 KB gzipped, with the local modules it imports",
     async (runtime) => {
-      const source = await withLocalImports(`${runtime}.js`);
+      const source = withLocalImports(path.join(packageDir, "gen", `${runtime}.js`));
       expect(source).not.toMatch(/\brequire\(/);
       expect(source).not.toMatch(/from "ajv/);
       expect(gzipSync(source).length).toBeLessThanOrEqual(4608);
@@ -192,14 +193,4 @@ function toJsonView(context: Json): Json {
       jaegerEndpoint: t.jaeger_endpoint,
     },
   };
-}
-
-/** A module's source followed by those of the package modules it imports (./…), once each. */
-async function withLocalImports(file: string, seen = new Set<string>()): Promise<string> {
-  if (seen.has(file)) return "";
-  seen.add(file);
-  const source = await readFile(path.join(packageDir, "gen", file), "utf8");
-  const imported = [...source.matchAll(/from "\.\/([^"]+)"/g)].map((match) => match[1]!);
-  const rest = await Promise.all(imported.map((name) => withLocalImports(name, seen)));
-  return [source, ...rest].join("\n");
 }
