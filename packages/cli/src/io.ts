@@ -85,7 +85,10 @@ export function paint(io: Io, colour: "red" | "green" | "bold", text: string): s
   return io.stdout.isTTY === true && !io.env.NO_COLOR ? `\u001b[${codes[colour]}m${text}\u001b[0m` : text;
 }
 
-/** A copy with every secret that is set (not empty, not null) masked, whatever its type, at the given attribute paths. */
+/**
+ * A copy with every secret that is set (not empty, not null) masked, whatever its type, at the given
+ * attribute paths.
+ */
 export function maskSecrets<T>(value: T, paths: readonly (readonly string[])[]): T {
   const copy = structuredClone(value);
   for (const path of paths) {

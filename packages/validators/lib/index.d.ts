@@ -13,5 +13,8 @@ export interface RuntimeValidators<R extends Runtime> {
   assertFCContext(value: unknown): asserts value is ContextOf<R>;
 }
 
-/** Loads the validators of a runtime given its id (python3.6 loads python3's); rejects an unknown id with a TypeError. */
+/**
+ * Loads the validators of a runtime given its id (python3.6 loads python3's); rejects an unknown id
+ * with a TypeError.
+ */
 export declare function loadValidators<R extends Runtime>(runtime: R): Promise<RuntimeValidators<R>>;

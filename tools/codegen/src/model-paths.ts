@@ -1,7 +1,10 @@
 import type { Field, PyClass, Runtime } from "./model.js";
 import { formatPythonType } from "./model-python.js";
 
-/** Everything reachable on a runtime's context, by dotted path: what the docs compare and the release diff classifies. */
+/**
+ * Everything reachable on a runtime's context, by dotted path: what the docs compare and the release
+ * diff classifies.
+ */
 export interface Entry {
   readonly path: string;
   readonly kind: "attribute" | "python-only" | "alias" | "method";

@@ -6,7 +6,10 @@ import fc from "fast-check";
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = { readonly [key: string]: unknown };
 
-/** A valid value of a JSON Schema as the generator derives them (type, properties, required, $ref, pattern, minLength, minimum). */
+/**
+ * A valid value of a JSON Schema as the generator derives them (type, properties, required, $ref,
+ * pattern, minLength, minimum).
+ */
 export function validValue(schema: Schema, root: Schema = schema): fc.Arbitrary<Json> {
   if (typeof schema.$ref === "string") {
     const name = schema.$ref.replace("#/$defs/", "");

@@ -66,16 +66,20 @@ try {
       specifiers.push({ id: `${pkg.name}${key === "." ? "" : key.slice(1)}`, json: key.endsWith(".json") });
     }
   }
-  writeFileSync(
-    path.join(project, "esm.mjs"),
-    `${specifiers.map((s, i) => `import * as m${i} from ${JSON.stringify(s.id)}${s.json ? ` with { type: "json" }` : ""};`).join("\n")}\nconsole.log("ESM: imported " + ${specifiers.length} + " subpaths");\n`,
-  );
+  const imports = specifiers.map((s, i) => {
+    const attributes = s.json ? ` with { type: "json" }` : "";
+    return `import * as m${i} from ${JSON.stringify(s.id)}${attributes};`;
+  });
+  imports.push(`console.log("ESM: imported " + ${specifiers.length} + " subpaths");`);
+  writeFileSync(path.join(project, "esm.mjs"), `${imports.join("\n")}\n`);
   const js = specifiers.filter((s) => !s.json);
   // Node 20.19+ require()s ES modules without top-level await, as ours are
-  writeFileSync(
-    path.join(project, "cjs.cjs"),
-    `${js.map((s) => `if (typeof require(${JSON.stringify(s.id)}) !== "object") throw new Error(${JSON.stringify(s.id)});`).join("\n")}\nconsole.log("CommonJS: required " + ${js.length} + " subpaths");\n`,
-  );
+  const requires = js.map((s) => {
+    const id = JSON.stringify(s.id);
+    return `if (typeof require(${id}) !== "object") throw new Error(${id});`;
+  });
+  requires.push(`console.log("CommonJS: required " + ${js.length} + " subpaths");`);
+  writeFileSync(path.join(project, "cjs.cjs"), `${requires.join("\n")}\n`);
   step("import every subpath from ESM", process.execPath, ["esm.mjs"], project);
   step("require every subpath from CommonJS", process.execPath, ["--no-warnings", "cjs.cjs"], project);
   for (const pkg of published) {

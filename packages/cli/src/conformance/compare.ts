@@ -194,7 +194,8 @@ function compareMembers(state: State, described: ReportClass, cls: ManifestClass
 }
 
 function compareConstructor(state: State, params: ReportClass["constructor"], cls: ManifestClass, where: string): void {
-  const spec = `${cls.name}(${cls.constructor.params.map((p) => (p.default === undefined ? p.name : `${p.name}=${p.default}`)).join(", ")})`;
+  const expected = cls.constructor.params.map((p) => (p.default === undefined ? p.name : `${p.name}=${p.default}`));
+  const spec = `${cls.name}(${expected.join(", ")})`;
   if (!Array.isArray(params)) {
     add(state, "constructor changed", `${where}()`, spec, "a constructor inspect cannot read", cls.constructor.at);
     return;

@@ -185,7 +185,8 @@ describe("a field normalize cannot build, without the meta-schema's word first",
     );
     expect(issues).toEqual(
       expect.arrayContaining([
-        `spec/python3.12.schema.json#${CONTEXT}/x-python-attributes/logger/x-unit: "x-unit" only on a numeric attribute`,
+        `spec/python3.12.schema.json#${CONTEXT}/x-python-attributes/logger/x-unit: ` +
+          '"x-unit" only on a numeric attribute',
         `spec/python3.12.schema.json#${CONTEXT}/x-python-attributes/logger/x-from-header: ` +
           '"x-from-header" only on an integer attribute with an "x-header"',
       ]),

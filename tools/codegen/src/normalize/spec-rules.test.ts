@@ -250,7 +250,8 @@ const RULES: readonly Rule[] = [
     pointer: C("FCContext", "x-methods", "0", "returns"),
     expected:
       "a known Python type (str, int, float, bool, None, Any, logging.Logger, Optional[...], Union[...], " +
-      'Dict[...], List[...] or a class of this runtime: FCContext, FunctionMeta, Credentials, ServiceMeta, Tracing), not "Logger"',
+      "Dict[...], List[...] or a class of this runtime: FCContext, FunctionMeta, Credentials, ServiceMeta, " +
+      'Tracing), not "Logger"',
   },
   {
     name: "a method's parameter has a Python type",
