@@ -8,16 +8,8 @@ export function renderHtml(page: Page, pages: readonly Page[], banner: string): 
   const runtimes = pages.filter((p) => p.runtime !== undefined);
   const nav = [
     `<a href="index.html">fc-context</a>`,
-    `<label>Runtime <select id="runtime" aria-label="Runtime">${runtimes
-      .map(
-        (p) =>
-          `<option value="${p.name}.html"${p.name === page.name ? " selected" : ""}>${escapeHtml(p.runtime!)}</option>`,
-      )
-      .join("")}${page.runtime === undefined ? `<option value="" selected>choose…</option>` : ""}</select></label>`,
-    !page.blocks.some((b) => b.kind === "table" && b.searchable)
-      ? ""
-      : `<label>Search attributes <input id="search" type="search" placeholder="security_token" aria-label="Search ` +
-        `attributes" data-scope="${page.runtime === undefined ? " in any runtime" : " in this runtime"}"></label><span id="matches" role="status"></span>`,
+    runtimeSwitcher(page, runtimes),
+    page.blocks.some((b) => b.kind === "table" && b.searchable) ? searchBox(page) : "",
     `<a href="comparison.html">Compare runtimes</a>`,
   ].join(" ");
   return `<!doctype html>
@@ -51,13 +43,35 @@ function block(b: Block): string {
     case "code":
       return `<pre><code class="language-${b.lang}">${escapeHtml(b.text.trimEnd())}</code></pre>`;
     case "table":
-      return `<table${b.searchable ? ' class="attributes"' : ""}><thead><tr>${b.head.map((h) => `<th>${inline(h)}</th>`).join("")}</tr></thead><tbody>${b.rows
-        .map(
-          (row) =>
-            `<tr${b.searchable ? ` data-name="${escapeHtml(stripMarks(row[0]!))}"` : ""}>${row.map((cell) => `<td>${inline(cell)}</td>`).join("")}</tr>`,
-        )
-        .join("")}</tbody></table>`;
+      return table(b);
   }
+}
+
+function runtimeSwitcher(page: Page, runtimes: readonly Page[]): string {
+  const options = runtimes.map((p) => {
+    const selected = p.name === page.name ? " selected" : "";
+    return `<option value="${p.name}.html"${selected}>${escapeHtml(p.runtime!)}</option>`;
+  });
+  if (page.runtime === undefined) options.push(`<option value="" selected>choose…</option>`);
+  return `<label>Runtime <select id="runtime" aria-label="Runtime">${options.join("")}</select></label>`;
+}
+
+function searchBox(page: Page): string {
+  const scope = page.runtime === undefined ? " in any runtime" : " in this runtime";
+  return (
+    `<label>Search attributes <input id="search" type="search" placeholder="security_token" ` +
+    `aria-label="Search attributes" data-scope="${scope}"></label><span id="matches" role="status"></span>`
+  );
+}
+
+function table(b: Extract<Block, { kind: "table" }>): string {
+  const head = b.head.map((h) => `<th>${inline(h)}</th>`).join("");
+  const rows = b.rows.map((row) => {
+    const name = b.searchable ? ` data-name="${escapeHtml(stripMarks(row[0]!))}"` : "";
+    return `<tr${name}>${row.map((cell) => `<td>${inline(cell)}</td>`).join("")}</tr>`;
+  });
+  const attributes = b.searchable ? ' class="attributes"' : "";
+  return `<table${attributes}><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 /** Inline marks to HTML: escape first, then `code` and [text](target.md#anchor). */
@@ -79,7 +93,31 @@ function escapeHtml(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 }
 
-const STYLE = `body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1b1f24}nav{position:sticky;top:0;background:#f4f6f8;border-bottom:1px solid #d0d7de;padding:8px 16px;display:flex;gap:16px;align-items:center;flex-wrap:wrap}main{max-width:1100px;padding:8px 24px 48px}table{border-collapse:collapse;margin:8px 0 16px;width:100%}th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}th{background:#f4f6f8}code{background:#eff1f3;padding:0 3px;border-radius:3px}pre{background:#f6f8fa;padding:12px;overflow:auto}pre code{background:none}tr.hidden{display:none}#matches{color:#57606a}`;
+const STYLE = [
+  "body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1b1f24}nav{position:sticky;",
+  "top:0;background:#f4f6f8;border-bottom:1px solid #d0d7de;padding:8px 16px;",
+  "display:flex;gap:16px;align-items:center;flex-wrap:wrap}main{max-width:1100px;",
+  "padding:8px 24px 48px}table{border-collapse:collapse;margin:8px 0 16px;width:100%}",
+  "th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}",
+  "th{background:#f4f6f8}code{background:#eff1f3;padding:0 3px;border-radius:3px}pre{",
+  "background:#f6f8fa;padding:12px;overflow:auto}pre code{background:none}tr.hidden{",
+  "display:none}#matches{color:#57606a}",
+].join("");
 
 // Switching runtime keeps the search; the search hides attribute rows whose name does not match.
-const SCRIPT = `(function(){var select=document.getElementById("runtime"),input=document.getElementById("search"),status=document.getElementById("matches");var query=new URLSearchParams(location.search).get("q")||"";select.addEventListener("change",function(){if(select.value)location.href=select.value+(input&&input.value?"?q="+encodeURIComponent(input.value):"");});if(!input)return;function apply(){var q=input.value.trim().toLowerCase(),shown=0,rows=document.querySelectorAll("table.attributes tbody tr");rows.forEach(function(row){var hit=!q||row.getAttribute("data-name").toLowerCase().indexOf(q)>=0;row.classList.toggle("hidden",!hit);if(hit)shown++;});status.textContent=q?(shown?shown+(shown===1?" attribute matches":" attributes match")+" \\u201c"+q+"\\u201d":"No attribute matches \\u201c"+q+"\\u201d"+input.getAttribute("data-scope")):"";}input.value=query;input.addEventListener("input",apply);apply();})();`;
+const SCRIPT = [
+  '(function(){var select=document.getElementById("runtime"),',
+  'input=document.getElementById("search"),status=document.getElementById("matches");',
+  'var query=new URLSearchParams(location.search).get("q")||"";',
+  'select.addEventListener("change",function(){',
+  'if(select.value)location.href=select.value+(input&&input.value?"?q="+encodeURIComponent(input.value):"");',
+  "});if(!input)return;function apply(){var q=input.value.trim().toLowerCase(),shown=0,",
+  'rows=document.querySelectorAll("table.attributes tbody tr");',
+  "rows.forEach(function(row){",
+  'var hit=!q||row.getAttribute("data-name").toLowerCase().indexOf(q)>=0;',
+  'row.classList.toggle("hidden",!hit);if(hit)shown++;});',
+  'status.textContent=q?(shown?shown+(shown===1?" attribute matches":" attributes match")',
+  '+" \\u201c"+q+"\\u201d"',
+  ':"No attribute matches \\u201c"+q+"\\u201d"+input.getAttribute("data-scope")):"";',
+  '}input.value=query;input.addEventListener("input",apply);apply();})();',
+].join("");
