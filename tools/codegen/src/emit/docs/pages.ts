@@ -94,14 +94,22 @@ function indexPage(model: Model, migrations: Migration[]): Page {
   };
 }
 
+function runtimeIntro(runtime: Runtime): string {
+  const aliases = runtime.aliases.length ? `; FC also accepts ${runtime.aliases.map(code).join(", ")}` : "";
+  return (
+    `${runtime.description} Python ${runtime.pythonVersion}${aliases}. ` +
+    `Python module ${code(`fc_context.${runtime.pythonModule}`)}, ` +
+    `TypeScript ${code(`@fc-context/types/${runtime.id}`)}, ` +
+    `validators ${code(`@fc-context/validators/${runtime.id}`)}. Sources: ${cite(runtime.sources)}.`
+  );
+}
+
 function runtimePage(model: Model, runtime: Runtime): Page {
   const blocks: Block[] = [
     { kind: "heading", level: 1, text: `The ${runtime.id} context` },
     {
       kind: "paragraph",
-      text:
-        `${runtime.description} Python ` +
-        `${runtime.pythonVersion}${runtime.aliases.length ? `; FC also accepts ${runtime.aliases.map(code).join(", ")}` : ""}. Python module ${code(`fc_context.${runtime.pythonModule}`)}, TypeScript ${code(`@fc-context/types/${runtime.id}`)}, validators ${code(`@fc-context/validators/${runtime.id}`)}. Sources: ${cite(runtime.sources)}.`,
+      text: runtimeIntro(runtime),
     },
     {
       kind: "paragraph",
@@ -188,8 +196,17 @@ function vendorClaims(runtime: Runtime): Array<{ where: string; claim: VendorCla
   ]);
 }
 
+function fieldDescription(field: Field): string {
+  const secret = field.secret ? " **Secret**: never shown by repr() or validator messages." : "";
+  const toJson = field.toJsonKey ? ` to_json key ${code(field.toJsonKey)}.` : "";
+  return `${field.description}${secret}${toJson} (${cite(field.sources)})`;
+}
+
 function classBlocks(cls: PyClass): Block[] {
-  const signature = `${cls.name}(${cls.constructorParams.map((p) => (p.default === undefined ? p.name : `${p.name}=${formatPythonLiteral(p.default)}`)).join(", ")})`;
+  const params = cls.constructorParams.map((p) =>
+    p.default === undefined ? p.name : `${p.name}=${formatPythonLiteral(p.default)}`,
+  );
+  const signature = `${cls.name}(${params.join(", ")})`;
   const fills = cls.constructorParams
     .filter((p) => p.fills !== p.name || p.via !== undefined)
     .map((p) => `${code(p.name)} fills ${code(p.fills)}${p.via ? ` through ${code(`${p.via}()`)}` : ""}`);
@@ -212,7 +229,7 @@ function classBlocks(cls: PyClass): Block[] {
         field.nullable ? (field.nullWhen ?? "") : "never",
         field.unit ?? "",
         field.header ? code(field.header) : "",
-        `${field.description}${field.secret ? " **Secret**: never shown by repr() or validator messages." : ""}${field.toJsonKey ? ` to_json key ${code(field.toJsonKey)}.` : ""} (${cite(field.sources)})`,
+        fieldDescription(field),
       ]),
     },
   ];
