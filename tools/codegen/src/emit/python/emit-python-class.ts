@@ -32,7 +32,8 @@ export function pythonClass(runtime: Runtime, cls: PyClass, dataclasses: boolean
       param.via === undefined
         ? formatPythonType(filled.python)
         : formatPythonType(cls.methods.find((m) => m.name === param.via)!.params[0]!.python);
-    return `${param.name}: ${forward(type, runtime)}${param.default === undefined ? "" : ` = ${formatPythonLiteral(param.default)}`}`;
+    const fallback = param.default === undefined ? "" : ` = ${formatPythonLiteral(param.default)}`;
+    return `${param.name}: ${forward(type, runtime)}${fallback}`;
   });
   out.push(`    def __init__(self, ${params.join(", ")}) -> None:`);
   for (const param of cls.constructorParams) {
@@ -75,10 +76,10 @@ export function pythonClass(runtime: Runtime, cls: PyClass, dataclasses: boolean
 
   const secretOf = (field: Field) => (field.secret ? "True" : "False");
   out.push("", "    def __repr__(self) -> str:");
-  out.push(
-    `        return _repr("${cls.name}", ` +
-      `(${[...attributes, ...pythonOnly].map((field) => `("${field.name}", self.${field.name}, ${secretOf(field)})`).join(", ")},))`,
+  const shown = [...attributes, ...pythonOnly].map(
+    (field) => `("${field.name}", self.${field.name}, ${secretOf(field)})`,
   );
+  out.push(`        return _repr("${cls.name}", (${shown.join(", ")},))`);
   out.push("", "    def __str__(self) -> str:", "        return self.__repr__()");
 
   if (!dataclasses) {

@@ -357,12 +357,15 @@ function fakeAttributes(runtime: Runtime, cls: PyClass, indent: string): string 
 
 function packageInit(model: Model): string {
   const ids = model.runtimes.flatMap((runtime) => [runtime.id, ...runtime.aliases].map((id) => [id, runtime] as const));
+  const modules = model.runtimes.map((r) => `fc_context.${r.pythonModule} for ${[r.id, ...r.aliases].join(" and ")}`);
+  const moduleOf = model.runtimes.map((r) => `${JSON.stringify(r.id)}: ${JSON.stringify(r.pythonModule)}`);
   return [
     banner(model, undefined, "#"),
     docstring(
       `fc_context: the Python context object of Alibaba Cloud Function Compute, typed per runtime.\n\nImport the ` +
         `module of your runtime ` +
-        `(${model.runtimes.map((r) => `fc_context.${r.pythonModule} for ${[r.id, ...r.aliases].join(" and ")}`).join(", ")}), or get it by runtime id with for_runtime(). Fakes for unit tests: fc_context.testing.fake_context().`,
+        `(${modules.join(", ")}), or get it by runtime id with for_runtime(). ` +
+        `Fakes for unit tests: fc_context.testing.fake_context().`,
       "",
     ),
     "",
@@ -382,7 +385,7 @@ function packageInit(model: Model): string {
       .filter(([id, r]) => id !== r.id)
       .map(([id, r]) => `${JSON.stringify(id)}: ${JSON.stringify(r.id)}`)
       .join(", ")}}`,
-    `_MODULES = {${model.runtimes.map((r) => `${JSON.stringify(r.id)}: ${JSON.stringify(r.pythonModule)}`).join(", ")}}`,
+    `_MODULES = {${moduleOf.join(", ")}}`,
     "",
     "",
     "def canonical_runtime(runtime_id: str) -> str:",
@@ -482,14 +485,16 @@ function wireFunctions(runtime: Runtime): string[] {
       `        ${JSON.stringify(header)}: ` +
       `${isDecoded(runtime, field) ? "_baggage_header" : "_header_text"}(context.${path.join(".")}),`,
   );
-  const attributes = (cls: PyClass, path: string, indent: string): string =>
-    `{\n${attributeFields(cls)
-      .map(
-        (field) =>
-          `${indent}    ${JSON.stringify(field.name)}: ` +
-          `${field.json?.classRef !== undefined ? attributes(classOf(runtime, field.json.classRef), `${path}.${field.name}`, `${indent}    `) : field.json?.kinds.includes("object") ? `_json_copy(${path}.${field.name})` : `${path}.${field.name}`},`,
-      )
-      .join("\n")}\n${indent}}`;
+  const attributes = (cls: PyClass, path: string, indent: string): string => {
+    const value = (field: Field): string => {
+      const at = `${path}.${field.name}`;
+      if (field.json?.classRef !== undefined)
+        return attributes(classOf(runtime, field.json.classRef), at, `${indent}    `);
+      return field.json?.kinds.includes("object") ? `_json_copy(${at})` : at;
+    };
+    const entries = attributeFields(cls).map((field) => `${indent}    ${JSON.stringify(field.name)}: ${value(field)},`);
+    return `{\n${entries.join("\n")}\n${indent}}`;
+  };
   const concurrent = `${root.name}FromConcurrentHeaders`;
   const lines = [
     "# How each invocation path reads the headers (spec: x-invocation-paths), with the conversions",
