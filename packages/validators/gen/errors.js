@@ -69,7 +69,9 @@ function toIssue(error, value, runtime, classes, secrets) {
       return {
         path: at,
         keyword,
-        message: `expected ${classes[at] === undefined ? typeNames(params.type) : `${withArticle(classes[at])} object`}, got ${got(at)}`,
+        message:
+          `expected ${classes[at] === undefined ? typeNames(params.type) : `${withArticle(classes[at])} object`}, ` +
+          `got ${got(at)}`,
       };
     case "minLength":
       return {

@@ -20,6 +20,7 @@ export async function emitTesting(model: Model): Promise<Map<string, string>> {
     );
   const requestIdPath = (runtime: Runtime) => invocationIdField(runtime)?.name;
   const ids = model.runtimes.flatMap((runtime) => [runtime.id, ...runtime.aliases].map((id) => [id, runtime] as const));
+  const aliasOf = Object.fromEntries(ids.filter(([id, r]) => id !== r.id).map(([id, r]) => [id, r.id]));
   const js = `${banner(model, undefined, "//")}
 import { FCContextValidationError } from "@fc-context/validators";
 ${model.runtimes
@@ -35,7 +36,7 @@ ${model.runtimes
   )
   .join("\n")}
 };
-const aliases = ${JSON.stringify(Object.fromEntries(ids.filter(([id, r]) => id !== r.id).map(([id, r]) => [id, r.id])))};
+const aliases = ${JSON.stringify(aliasOf)};
 
 export function fakeContext(runtime, overrides = {}) {
   const id = typeof runtime === "string" && Object.hasOwn(aliases, runtime) ? aliases[runtime] : runtime;

@@ -43,7 +43,12 @@ async function runtimeDeclarations(model: Model, runtime: Runtime): Promise<stri
     interfaces.push(await compile(schema, cls.name, { bannerComment: "", format: true, additionalProperties: false }));
   }
   const sharers = modelSharers(model, runtime);
-  return `${banner(model, runtime, "//")}\n${interfaces.join("\n").trimEnd()}\n\n${wireDeclarations(runtime, sharers)}\n${constants(model, runtime, "d.ts")}`;
+  const parts = [
+    banner(model, runtime, "//"),
+    `${interfaces.join("\n").trimEnd()}\n`,
+    wireDeclarations(runtime, sharers),
+  ];
+  return `${parts.join("\n")}\n${constants(model, runtime, "d.ts")}`;
 }
 
 function constants(model: Model, runtime: Runtime, kind: "js" | "d.ts"): string {
@@ -211,16 +216,15 @@ function wireDeclarations(runtime: Runtime, sharers: readonly Runtime[]): string
     for (const cls of runtime.classes.filter((c) => attributeFields(c).every((f) => f.toJsonKey !== undefined))) {
       const what =
         cls === runtime.classes[0] ? "context.to_json()" : `${cls.name}.to_dict(), as it sits in context.to_json()`;
+      const owner = `${upperFirst(theRuntimes(sharers))}${sharers.length === 1 ? "'s" : "'"}`;
+      const members = attributeFields(cls).map((field) => {
+        const type =
+          field.json?.classRef !== undefined ? `${classOf(runtime, field.json.classRef).name}JSON` : leafType(field);
+        return `  /** {@link ${cls.name}.${field.name}} under its to_json() key. */\n  ${field.toJsonKey}: ${type};`;
+      });
       out.push(
-        `/** ${upperFirst(theRuntimes(sharers))}${sharers.length === 1 ? "'s" : "'"} ${what}: its camelCase keys, secrets included. */\nexport interface ${cls.name}JSON {\n${attributeFields(
-          cls,
-        )
-          .map(
-            (field) =>
-              `  /** {@link ${cls.name}.${field.name}} under its to_json() key. */\n  ${field.toJsonKey}: ` +
-              `${field.json?.classRef !== undefined ? `${classOf(runtime, field.json.classRef).name}JSON` : leafType(field)};`,
-          )
-          .join("\n")}\n}`,
+        `/** ${owner} ${what}: its camelCase keys, secrets included. */`,
+        `export interface ${cls.name}JSON {\n${members.join("\n")}\n}`,
       );
     }
     out.push("");
