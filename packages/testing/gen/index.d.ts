@@ -5,7 +5,15 @@
 import type { ContextOf, Runtime } from "@fc-context/types";
 
 /** Overrides of a context: any attribute; nested objects merge into the defaults, maps are replaced. */
-export type Overrides<T> = { [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? (string extends keyof T[K] ? T[K] : Overrides<T[K]>) : T[K] };
+export type Overrides<T> = {
+  [K in keyof T]?: T[K] extends readonly unknown[]
+    ? T[K]
+    : T[K] extends object
+      ? string extends keyof T[K]
+        ? T[K]
+        : Overrides<T[K]>
+      : T[K];
+};
 
 /**
  * A realistic context of the runtime (any id FC accepts; python3.6 is python3) for tests: no

@@ -9,29 +9,148 @@ import { assertFCContext as assertPython310 } from "@fc-context/validators/pytho
 import { assertFCContext as assertPython312 } from "@fc-context/validators/python3.12";
 
 const runtimes = {
-  "python3": { assert: assertPython3, requestId: "request_id", defaults: {"request_id":"1-6566d4a0-15b9c5e0-8a4d5b7e3c2f","credentials":{"access_key_id":"","access_key_secret":"","security_token":""},"function":{"name":"my-function","handler":"index.handler","memory":512,"timeout":60},"service":{"name":"my-service","log_project":"","log_store":"","qualifier":"LATEST","version_id":""},"region":"cn-shanghai","account_id":"1234567890123456","retry_count":0,"tracing":{"span_context":"","span_baggages":{},"jaeger_endpoint":""}} },
-  "python3.9": { assert: assertPython39, requestId: "request_id", defaults: {"request_id":"1-6566d4a0-15b9c5e0-8a4d5b7e3c2f","credentials":{"access_key_id":"","access_key_secret":"","security_token":""},"function":{"name":"my-function","handler":"index.handler","memory":512,"timeout":60},"service":{"name":"my-service","log_project":"","log_store":"","qualifier":"LATEST","version_id":""},"region":"cn-shanghai","account_id":"1234567890123456","retry_count":0,"tracing":{"span_context":"","span_baggages":{},"jaeger_endpoint":""}} },
-  "python3.10": { assert: assertPython310, requestId: "request_id", defaults: {"request_id":"1-6566d4a0-15b9c5e0-8a4d5b7e3c2f","credentials":{"access_key_id":"","access_key_secret":"","security_token":""},"function":{"name":"my-function","handler":"index.handler","memory":512,"timeout":60},"service":{"name":"my-service","log_project":"","log_store":"","qualifier":"LATEST","version_id":""},"region":"cn-shanghai","account_id":"1234567890123456","retry_count":0,"tracing":{"span_context":"","span_baggages":{},"jaeger_endpoint":""}} },
-  "python3.12": { assert: assertPython312, requestId: "request_id", defaults: {"account_id":"1234567890123456","request_id":"1-6566d4a0-15b9c5e0-8a4d5b7e3c2f","function":{"name":"my-function","handler":"index.handler","memory":512,"timeout":60,"version_id":"","qualifier":"LATEST"},"log_project":"","log_store":"","region":"cn-shanghai"} },
+  "python3": {
+    assert: assertPython3,
+    requestId: "request_id",
+    defaults: {
+      "request_id": "1-6566d4a0-15b9c5e0-8a4d5b7e3c2f",
+      "credentials": {
+        "access_key_id": "",
+        "access_key_secret": "",
+        "security_token": ""
+      },
+      "function": {
+        "name": "my-function",
+        "handler": "index.handler",
+        "memory": 512,
+        "timeout": 60
+      },
+      "service": {
+        "name": "my-service",
+        "log_project": "",
+        "log_store": "",
+        "qualifier": "LATEST",
+        "version_id": ""
+      },
+      "region": "cn-shanghai",
+      "account_id": "1234567890123456",
+      "retry_count": 0,
+      "tracing": {
+        "span_context": "",
+        "span_baggages": {},
+        "jaeger_endpoint": ""
+      }
+    },
+  },
+  "python3.9": {
+    assert: assertPython39,
+    requestId: "request_id",
+    defaults: {
+      "request_id": "1-6566d4a0-15b9c5e0-8a4d5b7e3c2f",
+      "credentials": {
+        "access_key_id": "",
+        "access_key_secret": "",
+        "security_token": ""
+      },
+      "function": {
+        "name": "my-function",
+        "handler": "index.handler",
+        "memory": 512,
+        "timeout": 60
+      },
+      "service": {
+        "name": "my-service",
+        "log_project": "",
+        "log_store": "",
+        "qualifier": "LATEST",
+        "version_id": ""
+      },
+      "region": "cn-shanghai",
+      "account_id": "1234567890123456",
+      "retry_count": 0,
+      "tracing": {
+        "span_context": "",
+        "span_baggages": {},
+        "jaeger_endpoint": ""
+      }
+    },
+  },
+  "python3.10": {
+    assert: assertPython310,
+    requestId: "request_id",
+    defaults: {
+      "request_id": "1-6566d4a0-15b9c5e0-8a4d5b7e3c2f",
+      "credentials": {
+        "access_key_id": "",
+        "access_key_secret": "",
+        "security_token": ""
+      },
+      "function": {
+        "name": "my-function",
+        "handler": "index.handler",
+        "memory": 512,
+        "timeout": 60
+      },
+      "service": {
+        "name": "my-service",
+        "log_project": "",
+        "log_store": "",
+        "qualifier": "LATEST",
+        "version_id": ""
+      },
+      "region": "cn-shanghai",
+      "account_id": "1234567890123456",
+      "retry_count": 0,
+      "tracing": {
+        "span_context": "",
+        "span_baggages": {},
+        "jaeger_endpoint": ""
+      }
+    },
+  },
+  "python3.12": {
+    assert: assertPython312,
+    requestId: "request_id",
+    defaults: {
+      "account_id": "1234567890123456",
+      "request_id": "1-6566d4a0-15b9c5e0-8a4d5b7e3c2f",
+      "function": {
+        "name": "my-function",
+        "handler": "index.handler",
+        "memory": 512,
+        "timeout": 60,
+        "version_id": "",
+        "qualifier": "LATEST"
+      },
+      "log_project": "",
+      "log_store": "",
+      "region": "cn-shanghai"
+    },
+  },
 };
 const aliases = {"python3.6":"python3"};
+const KNOWN = "python3, python3.6, python3.9, python3.10, python3.12";
 
 export function fakeContext(runtime, overrides = {}) {
   const id = typeof runtime === "string" && Object.hasOwn(aliases, runtime) ? aliases[runtime] : runtime;
   if (typeof id !== "string" || !Object.hasOwn(runtimes, id)) {
     const named = typeof runtime === "string" ? JSON.stringify(runtime) : `(${kindOf(runtime)})`;
-    throw new TypeError(`unknown FC runtime id ${named}: expected one of python3, python3.6, python3.9, python3.10, python3.12`);
+    throw new TypeError(`unknown FC runtime id ${named}: expected one of ${KNOWN}`);
   }
   const { assert, requestId, defaults } = runtimes[id];
   if (overrides === undefined || overrides === null) overrides = {};
   let context;
   try {
-    if (!isPlain(overrides)) throw new FCContextValidationError(id, [{ path: "", message: `expected an object of overrides, got ${kindOf(overrides)}`, keyword: "type" }]);
+    if (!isPlain(overrides)) {
+      const message = `expected an object of overrides, got ${kindOf(overrides)}`;
+      throw new FCContextValidationError(id, [{ path: "", message, keyword: "type" }]);
+    }
     context = merge(structuredClone(defaults), overrides, new Map());
     if (requestId !== null && !Object.hasOwn(overrides, requestId)) context[requestId] = freshRequestId();
   } catch (error) {
     if (error instanceof FCContextValidationError) throw error;
-    throw new FCContextValidationError(id, [{ path: "", message: "unreadable: reading it raised an error (a getter, a proxy trap or an iterator)", keyword: "read" }]);
+    const message = "unreadable: reading it raised an error (a getter, a proxy trap or an iterator)";
+    throw new FCContextValidationError(id, [{ path: "", message, keyword: "read" }]);
   }
   assert(context);
   return context;

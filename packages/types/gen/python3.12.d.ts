@@ -3,19 +3,25 @@
 // Do not edit: change spec/ and run `npm run generate`.
 
 /**
- * The context object passed to every handler: `handler(event, context)` for event handlers, `handler(context)` for lifecycle hooks.
+ * The context object passed to every handler: `handler(event, context)` for event handlers,
+ * `handler(context)` for lifecycle hooks.
  *
- * Python: `FCContext(account_id, request_id, function_meta, logger, log_project, log_store, region)`.
+ * Python:
+ * `FCContext(account_id, request_id, function_meta, logger, log_project, log_store, region)`.
  */
 export interface FCContext {
   /**
-   * The ID of the Alibaba Cloud account that owns the function. The minimum length is a claim about production, where FC always sends it: an emulator that leaves the header out gets '' on the default path (None on the concurrent one).
+   * The ID of the Alibaba Cloud account that owns the function. The minimum length is a claim
+   * about production, where FC always sends it: an emulator that leaves the header out gets ''
+   * on the default path (None on the concurrent one).
    *
    * Header: `x-fc-account-id`. Python: `str`.
    */
   account_id: string;
   /**
-   * The ID of this invocation request. Record it to trace an invocation in the FC console and logs. Never empty: without the header the runtime runs no handler (the default path drops the invocation, the concurrent path posts an error).
+   * The ID of this invocation request. Record it to trace an invocation in the FC console and
+   * logs. Never empty: without the header the runtime runs no handler (the default path drops
+   * the invocation, the concurrent path posts an error).
    *
    * Header: `x-fc-request-id`. Python: `str`.
    */
@@ -27,21 +33,30 @@ export interface FCContext {
    */
   function: FunctionMeta;
   /**
-   * The Simple Log Service (SLS) project the function logs to: an empty string (or None on the concurrent path) when logging is not configured and the header is not sent; some emulators send the text 'undefined'.
+   * The Simple Log Service (SLS) project the function logs to: an empty string (or None on the
+   * concurrent path) when logging is not configured and the header is not sent; some emulators
+   * send the text 'undefined'.
    *
    * Header: `x-fc-service-logproject`. Python: `Optional[str]`.
-   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent; the default path gives an empty string instead.
+   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent;
+   * the default path gives an empty string instead.
    */
   log_project: string | null;
   /**
-   * The Simple Log Service (SLS) Logstore the function logs to: an empty string (or None on the concurrent path) when logging is not configured and the header is not sent; some emulators send the text 'undefined'.
+   * The Simple Log Service (SLS) Logstore the function logs to: an empty string (or None on the
+   * concurrent path) when logging is not configured and the header is not sent; some emulators
+   * send the text 'undefined'.
    *
    * Header: `x-fc-service-logstore`. Python: `Optional[str]`.
-   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent; the default path gives an empty string instead.
+   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent;
+   * the default path gives an empty string instead.
    */
   log_store: string | null;
   /**
-   * The ID of the region the function runs in, such as `cn-shanghai`. Handlers build internal endpoints from it (`oss-<region>-internal.aliyuncs.com`). The minimum length is a claim about production, where FC always sends it: an emulator that leaves the header out gets '' on the default path (None on the concurrent one).
+   * The ID of the region the function runs in, such as `cn-shanghai`. Handlers build internal
+   * endpoints from it (`oss-<region>-internal.aliyuncs.com`). The minimum length is a claim
+   * about production, where FC always sends it: an emulator that leaves the header out gets ''
+   * on the default path (None on the concurrent one).
    *
    * Header: `x-fc-region`. Python: `str`.
    */
@@ -49,47 +64,68 @@ export interface FCContext {
 }
 
 /**
- * The invoked function's configuration, with the version and alias that python3.12 moved here from the service.
+ * The invoked function's configuration, with the version and alias that python3.12 moved here
+ * from the service.
  *
  * Python: `FunctionMeta(name, handler, memory, timeout, version_id, qualifier)`.
  */
 export interface FunctionMeta {
   /**
-   * The name of the invoked function. The minimum length is a claim about production, where FC always sends it: an emulator that leaves the header out gets '' on the default path (None on the concurrent one).
+   * The name of the invoked function. The minimum length is a claim about production, where FC
+   * always sends it: an emulator that leaves the header out gets '' on the default path (None on
+   * the concurrent one).
    *
    * Header: `x-fc-function-name`. Python: `str`.
    */
   name: string;
   /**
-   * The handler of the invoked function, as configured (`module.function`). Never empty when a handler runs: the runtime finds the handler by it.
+   * The handler of the invoked function, as configured (`module.function`). Never empty when a
+   * handler runs: the runtime finds the handler by it.
    *
    * Header: `x-fc-function-handler`. Python: `str`.
    */
   handler: string;
   /**
-   * The memory configured for the function, an int on both invocation paths: the runtime converts the header with Python's int(), which accepts surrounding spaces, a sign, leading zeros, single underscores between digits and non-ASCII decimal digits; anything else, or no header, fails the invocation with the error posted. The minimum is a claim about production, where FC sends the configured memory; the runtime itself accepts '-128' from a hand-made header.
+   * The memory configured for the function, an int on both invocation paths: the runtime
+   * converts the header with Python's int(), which accepts surrounding spaces, a sign, leading
+   * zeros, single underscores between digits and non-ASCII decimal digits; anything else, or no
+   * header, fails the invocation with the error posted. The minimum is a claim about production,
+   * where FC sends the configured memory; the runtime itself accepts '-128' from a hand-made
+   * header.
    *
    * Unit: MB. Header: `x-fc-function-memory`. Python: `int`.
    */
   memory: number;
   /**
-   * The timeout configured for the function, an int on both invocation paths. The default path's native client parses the header itself: the leading decimal digits after an optional sign ('60s' gives 60, 'sixty' and '' give 0), held in a signed 64-bit long (values from 2**63 wrap to negative, past 2**64 give -1). The concurrent path calls int(), gives 3 without the header and drops the invocation when int() fails. The minimum is a claim about production, where FC sends the configured timeout (at least one second); a hand-made header can give 0 or a negative int.
+   * The timeout configured for the function, an int on both invocation paths. The default path's
+   * native client parses the header itself: the leading decimal digits after an optional sign
+   * ('60s' gives 60, 'sixty' and '' give 0), held in a signed 64-bit long (values from 2**63
+   * wrap to negative, past 2**64 give -1). The concurrent path calls int(), gives 3 without the
+   * header and drops the invocation when int() fails. The minimum is a claim about production,
+   * where FC sends the configured timeout (at least one second); a hand-made header can give 0
+   * or a negative int.
    *
    * Unit: seconds. Header: `x-fc-function-timeout`. Python: `int`.
    */
   timeout: number;
   /**
-   * The ID of the published version that runs. Its value when LATEST is invoked is undocumented. An empty string on the default path when the header is absent, as under every local emulator.
+   * The ID of the published version that runs. Its value when LATEST is invoked is undocumented.
+   * An empty string on the default path when the header is absent, as under every local
+   * emulator.
    *
    * Header: `x-fc-version-id`. Python: `Optional[str]`.
-   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent; the default path gives an empty string instead. The local emulators never send it.
+   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent;
+   * the default path gives an empty string instead. The local emulators never send it.
    */
   version_id: string | null;
   /**
-   * The version or alias the invocation resolved to; `LATEST` when the LATEST version is invoked. An empty string on the default path when the header is absent, as under every local emulator.
+   * The version or alias the invocation resolved to; `LATEST` when the LATEST version is
+   * invoked. An empty string on the default path when the header is absent, as under every local
+   * emulator.
    *
    * Header: `x-fc-qualifier`. Python: `Optional[str]`.
-   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent; the default path gives an empty string instead. The local emulators never send it.
+   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent;
+   * the default path gives an empty string instead. The local emulators never send it.
    */
   qualifier: string | null;
 }
@@ -120,7 +156,11 @@ export interface FCHeaders {
   readonly "x-fc-region"?: string;
 }
 
-/** FCContext, as the python3.12 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
+/**
+ * FCContext, as the python3.12 runtime builds it from headers on the default path (instance
+ * concurrency 1): an absent text header gives "", so every value also fits the attribute view's
+ * type.
+ */
 export interface FCContextFromHeaders {
   /** {@link FCContext.account_id}, from the `x-fc-account-id` header. */
   account_id: string;
@@ -135,7 +175,11 @@ export interface FCContextFromHeaders {
   /** {@link FCContext.region}, from the `x-fc-region` header. */
   region: string;
 }
-/** FunctionMeta, as the python3.12 runtime builds it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
+/**
+ * FunctionMeta, as the python3.12 runtime builds it from headers on the default path (instance
+ * concurrency 1): an absent text header gives "", so every value also fits the attribute view's
+ * type.
+ */
 export interface FunctionMetaFromHeaders {
   /** {@link FunctionMeta.name}, from the `x-fc-function-name` header. */
   name: string;
@@ -150,7 +194,11 @@ export interface FunctionMetaFromHeaders {
   /** {@link FunctionMeta.qualifier}, from the `x-fc-qualifier` header. */
   qualifier: string;
 }
-/** FCContext, as the python3.12 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
+/**
+ * FCContext, as the python3.12 runtime builds it from headers on the concurrent path (instance
+ * concurrency above 1): an absent text header gives null, even where the attribute view's type does
+ * not allow it.
+ */
 export interface FCContextFromConcurrentHeaders {
   /** {@link FCContext.account_id}, from the `x-fc-account-id` header. */
   account_id: string | null;
@@ -165,7 +213,11 @@ export interface FCContextFromConcurrentHeaders {
   /** {@link FCContext.region}, from the `x-fc-region` header. */
   region: string | null;
 }
-/** FunctionMeta, as the python3.12 runtime builds it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
+/**
+ * FunctionMeta, as the python3.12 runtime builds it from headers on the concurrent path (instance
+ * concurrency above 1): an absent text header gives null, even where the attribute view's type does
+ * not allow it.
+ */
 export interface FunctionMetaFromConcurrentHeaders {
   /** {@link FunctionMeta.name}, from the `x-fc-function-name` header. */
   name: string | null;

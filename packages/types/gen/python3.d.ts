@@ -2,19 +2,24 @@
 // Do not edit: change spec/ and run `npm run generate`.
 
 /**
- * The context object passed to every handler: `handler(event, context)` for event handlers, `handler(context)` for lifecycle hooks, `environ['fc.context']` for HTTP (WSGI) handlers.
+ * The context object passed to every handler: `handler(event, context)` for event handlers,
+ * `handler(context)` for lifecycle hooks, `environ['fc.context']` for HTTP (WSGI) handlers.
  *
- * Python: `FCContext(account_id, request_id, credentials, function_meta, service_meta, region, tracing, logger, retry_count=0)`.
+ * Python:
+ * `FCContext(account_id, request_id, credentials, function_meta, service_meta, region, tracing, logger, retry_count=0)`.
  */
 export interface FCContext {
   /**
-   * The ID of this invocation request. Record it to trace an invocation in the FC console and logs. Never empty: without the header the runtime runs no handler (the default path drops the invocation, the concurrent path posts an error).
+   * The ID of this invocation request. Record it to trace an invocation in the FC console and
+   * logs. Never empty: without the header the runtime runs no handler (the default path drops
+   * the invocation, the concurrent path posts an error).
    *
    * Header: `x-fc-request-id`. Python: `str`.
    */
   request_id: string;
   /**
-   * Temporary keys of the function's role (obtained with AssumeRole, valid 36 hours). The object always exists; without a role its fields are empty strings.
+   * Temporary keys of the function's role (obtained with AssumeRole, valid 36 hours). The object
+   * always exists; without a role its fields are empty strings.
    *
    * Python: `Credentials`.
    */
@@ -32,25 +37,36 @@ export interface FCContext {
    */
   service: ServiceMeta;
   /**
-   * The ID of the region the function runs in, such as `cn-shanghai`. Handlers build internal endpoints from it (`oss-<region>-internal.aliyuncs.com`). The minimum length is a claim about production, where FC always sends it: an emulator that leaves the header out gets '' on the default path (None on the concurrent one).
+   * The ID of the region the function runs in, such as `cn-shanghai`. Handlers build internal
+   * endpoints from it (`oss-<region>-internal.aliyuncs.com`). The minimum length is a claim
+   * about production, where FC always sends it: an emulator that leaves the header out gets ''
+   * on the default path (None on the concurrent one).
    *
    * Header: `x-fc-region`. Python: `str`.
    */
   region: string;
   /**
-   * The ID of the Alibaba Cloud account that owns the function. The minimum length is a claim about production, where FC always sends it: an emulator that leaves the header out gets '' on the default path (None on the concurrent one).
+   * The ID of the Alibaba Cloud account that owns the function. The minimum length is a claim
+   * about production, where FC always sends it: an emulator that leaves the header out gets ''
+   * on the default path (None on the concurrent one).
    *
    * Header: `x-fc-account-id`. Python: `str`.
    */
   account_id: string;
   /**
-   * How many times this invocation has been retried, an int on both invocation paths: the default path's native client parses the header's leading digits itself, the concurrent path calls int() (and drops the invocation when it fails). Without the header the concurrent path gives 1 and the default path an arbitrary int (memory the native client never initialises, different in every process), so no bound holds; fc-context's converters give 0 there.
+   * How many times this invocation has been retried, an int on both invocation paths: the
+   * default path's native client parses the header's leading digits itself, the concurrent path
+   * calls int() (and drops the invocation when it fails). Without the header the concurrent path
+   * gives 1 and the default path an arbitrary int (memory the native client never initialises,
+   * different in every process), so no bound holds; fc-context's converters give 0 there.
    *
    * Header: `x-fc-retry-count`. Python: `int`.
    */
   retry_count: number;
   /**
-   * OpenTracing (Jaeger) data of the invocation. The object always exists; when tracing is off its text fields are empty strings on the default path (None on the concurrent path) and span_baggages is {}.
+   * OpenTracing (Jaeger) data of the invocation. The object always exists; when tracing is off
+   * its text fields are empty strings on the default path (None on the concurrent path) and
+   * span_baggages is {}.
    *
    * Python: `Tracing`.
    */
@@ -58,26 +74,35 @@ export interface FCContext {
 }
 
 /**
- * Temporary AccessKey pair and security token of the function's RAM role, for building SDK clients (OSS, SLS, MNS, Tablestore).
+ * Temporary AccessKey pair and security token of the function's RAM role, for building SDK
+ * clients (OSS, SLS, MNS, Tablestore).
  *
  * Python: `Credentials(access_key_id, access_key_secret, security_token)`.
  */
 export interface Credentials {
   /**
-   * The AccessKey ID of the temporary keys; an empty string when the function has no role. Typed str, not Optional: FC always sends the header, and handlers pass the value straight to SDK clients; an absent header gives '' on the default path (None on the concurrent one).
+   * The AccessKey ID of the temporary keys; an empty string when the function has no role. Typed
+   * str, not Optional: FC always sends the header, and handlers pass the value straight to SDK
+   * clients; an absent header gives '' on the default path (None on the concurrent one).
    *
    * Header: `x-fc-access-key-id`. Python: `str`.
    */
   access_key_id: string;
   /**
-   * The AccessKey secret of the temporary keys; an empty string when the function has no role. Typed str, not Optional: FC always sends the header, and handlers pass the value straight to SDK clients; an absent header gives '' on the default path (None on the concurrent one).
+   * The AccessKey secret of the temporary keys; an empty string when the function has no role.
+   * Typed str, not Optional: FC always sends the header, and handlers pass the value straight to
+   * SDK clients; an absent header gives '' on the default path (None on the concurrent one).
    *
    * Header: `x-fc-access-key-secret`. Python: `str`.
    * Secret: never log or echo this value.
    */
   access_key_secret: string;
   /**
-   * The STS security token of the temporary keys; an empty string when the function has no role (or when the header is not sent, as with fc-docker's sample env file). funcraft sends the text 'undefined' when its profile has no token. Typed str, not Optional: FC always sends the header, and handlers pass the value straight to SDK clients; an absent header gives '' on the default path (None on the concurrent one).
+   * The STS security token of the temporary keys; an empty string when the function has no role
+   * (or when the header is not sent, as with fc-docker's sample env file). funcraft sends the
+   * text 'undefined' when its profile has no token. Typed str, not Optional: FC always sends the
+   * header, and handlers pass the value straight to SDK clients; an absent header gives '' on
+   * the default path (None on the concurrent one).
    *
    * Header: `x-fc-security-token`. Python: `str`.
    * Secret: never log or echo this value.
@@ -92,25 +117,39 @@ export interface Credentials {
  */
 export interface FunctionMeta {
   /**
-   * The name of the invoked function. The minimum length is a claim about production, where FC always sends it: an emulator that leaves the header out gets '' on the default path (None on the concurrent one).
+   * The name of the invoked function. The minimum length is a claim about production, where FC
+   * always sends it: an emulator that leaves the header out gets '' on the default path (None on
+   * the concurrent one).
    *
    * Header: `x-fc-function-name`. Python: `str`.
    */
   name: string;
   /**
-   * The handler of the invoked function, as configured (`module.function`). Never empty when a handler runs: the runtime finds the handler by it.
+   * The handler of the invoked function, as configured (`module.function`). Never empty when a
+   * handler runs: the runtime finds the handler by it.
    *
    * Header: `x-fc-function-handler`. Python: `str`.
    */
   handler: string;
   /**
-   * The memory configured for the function, an int on both invocation paths: the runtime converts the header with Python's int(), which accepts surrounding spaces, a sign, leading zeros, single underscores between digits and non-ASCII decimal digits; anything else, or no header, fails the invocation with the error posted. The minimum is a claim about production, where FC sends the configured memory; the runtime itself accepts '-128' from a hand-made header.
+   * The memory configured for the function, an int on both invocation paths: the runtime
+   * converts the header with Python's int(), which accepts surrounding spaces, a sign, leading
+   * zeros, single underscores between digits and non-ASCII decimal digits; anything else, or no
+   * header, fails the invocation with the error posted. The minimum is a claim about production,
+   * where FC sends the configured memory; the runtime itself accepts '-128' from a hand-made
+   * header.
    *
    * Unit: MB. Header: `x-fc-function-memory`. Python: `int`.
    */
   memory: number;
   /**
-   * The timeout configured for the function, an int on both invocation paths. The default path's native client parses the header itself: the leading decimal digits after an optional sign ('60s' gives 60, 'sixty' and '' give 0), held in a signed 64-bit long (values from 2**63 wrap to negative, past 2**64 give -1). The concurrent path calls int(), gives 3 without the header and drops the invocation when int() fails. The minimum is a claim about production, where FC sends the configured timeout (at least one second); a hand-made header can give 0 or a negative int.
+   * The timeout configured for the function, an int on both invocation paths. The default path's
+   * native client parses the header itself: the leading decimal digits after an optional sign
+   * ('60s' gives 60, 'sixty' and '' give 0), held in a signed 64-bit long (values from 2**63
+   * wrap to negative, past 2**64 give -1). The concurrent path calls int(), gives 3 without the
+   * header and drops the invocation when int() fails. The minimum is a claim about production,
+   * where FC sends the configured timeout (at least one second); a hand-made header can give 0
+   * or a negative int.
    *
    * Unit: seconds. Header: `x-fc-function-timeout`. Python: `int`.
    */
@@ -118,44 +157,60 @@ export interface FunctionMeta {
 }
 
 /**
- * The service the function belongs to. Note the constructor's first parameter, service_name, is stored as the attribute `name`.
+ * The service the function belongs to. Note the constructor's first parameter, service_name,
+ * is stored as the attribute `name`.
  *
  * Python: `ServiceMeta(service_name, log_project, log_store, qualifier, version_id)`.
  */
 export interface ServiceMeta {
   /**
-   * The name of the service. Handlers use it to invoke sibling functions. An empty string on the default path when the header is absent, as under FC 3.0 and Serverless Devs fc3, which have no services.
+   * The name of the service. Handlers use it to invoke sibling functions. An empty string on the
+   * default path when the header is absent, as under FC 3.0 and Serverless Devs fc3, which have
+   * no services.
    *
    * Header: `x-fc-service-name`. Python: `Optional[str]`.
-   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent, as under FC 3.0, which has no services; the default path gives an empty string instead.
+   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent,
+   * as under FC 3.0, which has no services; the default path gives an empty string instead.
    */
   name: string | null;
   /**
-   * The Simple Log Service (SLS) project the function logs to: an empty string (or None on the concurrent path) when logging is not configured and the header is not sent; some emulators send the text 'undefined'.
+   * The Simple Log Service (SLS) project the function logs to: an empty string (or None on the
+   * concurrent path) when logging is not configured and the header is not sent; some emulators
+   * send the text 'undefined'.
    *
    * Header: `x-fc-service-logproject`. Python: `Optional[str]`.
-   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent; the default path gives an empty string instead.
+   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent;
+   * the default path gives an empty string instead.
    */
   log_project: string | null;
   /**
-   * The Simple Log Service (SLS) Logstore the function logs to: an empty string (or None on the concurrent path) when logging is not configured and the header is not sent; some emulators send the text 'undefined'.
+   * The Simple Log Service (SLS) Logstore the function logs to: an empty string (or None on the
+   * concurrent path) when logging is not configured and the header is not sent; some emulators
+   * send the text 'undefined'.
    *
    * Header: `x-fc-service-logstore`. Python: `Optional[str]`.
-   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent; the default path gives an empty string instead.
+   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent;
+   * the default path gives an empty string instead.
    */
   log_store: string | null;
   /**
-   * The version or alias the invocation resolved to; `LATEST` when the LATEST version is invoked. An empty string on the default path when the header is absent, as under every local emulator.
+   * The version or alias the invocation resolved to; `LATEST` when the LATEST version is
+   * invoked. An empty string on the default path when the header is absent, as under every local
+   * emulator.
    *
    * Header: `x-fc-qualifier`. Python: `Optional[str]`.
-   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent; the default path gives an empty string instead. The local emulators never send it.
+   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent;
+   * the default path gives an empty string instead. The local emulators never send it.
    */
   qualifier: string | null;
   /**
-   * The ID of the published version that runs. Its value when LATEST is invoked is undocumented. An empty string on the default path when the header is absent, as under every local emulator.
+   * The ID of the published version that runs. Its value when LATEST is invoked is undocumented.
+   * An empty string on the default path when the header is absent, as under every local
+   * emulator.
    *
    * Header: `x-fc-version-id`. Python: `Optional[str]`.
-   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent; the default path gives an empty string instead. The local emulators never send it.
+   * Null when: On the concurrent path (instance concurrency above 1) when the header is absent;
+   * the default path gives an empty string instead. The local emulators never send it.
    */
   version_id: string | null;
 }
@@ -167,14 +222,24 @@ export interface ServiceMeta {
  */
 export interface Tracing {
   /**
-   * The parent span in Jaeger text format `traceid:spanid:parentid:flags` (hex), or an empty string when tracing is off on the default path. Split it on ':' and parse parts 0 and 1 as hex ids. The pattern is a claim about production, where FC sends this format or no header; the runtime passes any text through.
+   * The parent span in Jaeger text format `traceid:spanid:parentid:flags` (hex), or an empty
+   * string when tracing is off on the default path. Split it on ':' and parse parts 0 and 1 as
+   * hex ids. The pattern is a claim about production, where FC sends this format or no header;
+   * the runtime passes any text through.
    *
    * Header: `x-fc-tracing-opentracing-span-context`. Python: `Optional[str]`.
-   * Null when: Tracing is off and instance concurrency is above 1 (the concurrent path gives None for an absent header, the default path an empty string). The local emulators never send it.
+   * Null when: Tracing is off and instance concurrency is above 1 (the concurrent path gives
+   * None for an absent header, the default path an empty string). The local emulators never send
+   * it.
    */
   span_context: string | null;
   /**
-   * The OpenTracing baggage: json.loads of the base64-decoded header, whatever JSON value that is (an object in practice; a list, a string, a number or null survive too). {} when the header is absent or empty, or when decoding or parsing fails. The decoder skips characters outside the base64 alphabet, needs complete padding and ignores what follows it; the JSON may be UTF-8 (with or without a byte order mark) or UTF-16 or UTF-32 with one, and may hold NaN and Infinity. The raw base64 string is not kept.
+   * The OpenTracing baggage: json.loads of the base64-decoded header, whatever JSON value that
+   * is (an object in practice; a list, a string, a number or null survive too). {} when the
+   * header is absent or empty, or when decoding or parsing fails. The decoder skips characters
+   * outside the base64 alphabet, needs complete padding and ignores what follows it; the JSON
+   * may be UTF-8 (with or without a byte order mark) or UTF-16 or UTF-32 with one, and may hold
+   * NaN and Infinity. The raw base64 string is not kept.
    *
    * Header: `x-fc-tracing-opentracing-span-baggages`. Python: `Any`.
    * Null when: The header decodes to the JSON text null.
@@ -189,15 +254,21 @@ export interface Tracing {
     | boolean
     | null;
   /**
-   * The Jaeger collector endpoint to report spans to; an empty string when tracing is off on the default path.
+   * The Jaeger collector endpoint to report spans to; an empty string when tracing is off on the
+   * default path.
    *
    * Header: `x-fc-tracing-jaeger-endpoint`. Python: `Optional[str]`.
-   * Null when: Tracing is off and instance concurrency is above 1 (the concurrent path gives None for an absent header, the default path an empty string). The local emulators never send it.
+   * Null when: Tracing is off and instance concurrency is above 1 (the concurrent path gives
+   * None for an absent header, the default path an empty string). The local emulators never send
+   * it.
    */
   jaeger_endpoint: string | null;
 }
 
-/** The x-fc-* request headers the python3, python3.9 and python3.10 runtimes build the context from (names lower case). */
+/**
+ * The x-fc-* request headers the python3, python3.9 and python3.10 runtimes build the context from
+ * (names lower case).
+ */
 export interface FCHeaders {
   /** Fills `request_id`. */
   readonly "x-fc-request-id"?: string;
@@ -239,7 +310,11 @@ export interface FCHeaders {
   readonly "x-fc-tracing-jaeger-endpoint"?: string;
 }
 
-/** FCContext, as the python3, python3.9 and python3.10 runtimes build it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
+/**
+ * FCContext, as the python3, python3.9 and python3.10 runtimes build it from headers on the default
+ * path (instance concurrency 1): an absent text header gives "", so every value also fits the
+ * attribute view's type.
+ */
 export interface FCContextFromHeaders {
   /** {@link FCContext.request_id}, from the `x-fc-request-id` header. */
   request_id: string;
@@ -258,7 +333,11 @@ export interface FCContextFromHeaders {
   /** {@link FCContext.tracing}, built from the headers of its attributes. */
   tracing: TracingFromHeaders;
 }
-/** Credentials, as the python3, python3.9 and python3.10 runtimes build it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
+/**
+ * Credentials, as the python3, python3.9 and python3.10 runtimes build it from headers on the
+ * default path (instance concurrency 1): an absent text header gives "", so every value also fits
+ * the attribute view's type.
+ */
 export interface CredentialsFromHeaders {
   /** {@link Credentials.access_key_id}, from the `x-fc-access-key-id` header. */
   access_key_id: string;
@@ -267,7 +346,11 @@ export interface CredentialsFromHeaders {
   /** {@link Credentials.security_token}, from the `x-fc-security-token` header. */
   security_token: string;
 }
-/** FunctionMeta, as the python3, python3.9 and python3.10 runtimes build it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
+/**
+ * FunctionMeta, as the python3, python3.9 and python3.10 runtimes build it from headers on the
+ * default path (instance concurrency 1): an absent text header gives "", so every value also fits
+ * the attribute view's type.
+ */
 export interface FunctionMetaFromHeaders {
   /** {@link FunctionMeta.name}, from the `x-fc-function-name` header. */
   name: string;
@@ -278,7 +361,11 @@ export interface FunctionMetaFromHeaders {
   /** {@link FunctionMeta.timeout}, from the `x-fc-function-timeout` header. */
   timeout: number;
 }
-/** ServiceMeta, as the python3, python3.9 and python3.10 runtimes build it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
+/**
+ * ServiceMeta, as the python3, python3.9 and python3.10 runtimes build it from headers on the
+ * default path (instance concurrency 1): an absent text header gives "", so every value also fits
+ * the attribute view's type.
+ */
 export interface ServiceMetaFromHeaders {
   /** {@link ServiceMeta.name}, from the `x-fc-service-name` header. */
   name: string;
@@ -291,7 +378,11 @@ export interface ServiceMetaFromHeaders {
   /** {@link ServiceMeta.version_id}, from the `x-fc-version-id` header. */
   version_id: string;
 }
-/** Tracing, as the python3, python3.9 and python3.10 runtimes build it from headers on the default path (instance concurrency 1): an absent text header gives "", so every value also fits the attribute view's type. */
+/**
+ * Tracing, as the python3, python3.9 and python3.10 runtimes build it from headers on the default
+ * path (instance concurrency 1): an absent text header gives "", so every value also fits the
+ * attribute view's type.
+ */
 export interface TracingFromHeaders {
   /** {@link Tracing.span_context}, from the `x-fc-tracing-opentracing-span-context` header. */
   span_context: string;
@@ -300,7 +391,11 @@ export interface TracingFromHeaders {
   /** {@link Tracing.jaeger_endpoint}, from the `x-fc-tracing-jaeger-endpoint` header. */
   jaeger_endpoint: string;
 }
-/** FCContext, as the python3, python3.9 and python3.10 runtimes build it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
+/**
+ * FCContext, as the python3, python3.9 and python3.10 runtimes build it from headers on the
+ * concurrent path (instance concurrency above 1): an absent text header gives null, even where the
+ * attribute view's type does not allow it.
+ */
 export interface FCContextFromConcurrentHeaders {
   /** {@link FCContext.request_id}, from the `x-fc-request-id` header. */
   request_id: string;
@@ -319,7 +414,11 @@ export interface FCContextFromConcurrentHeaders {
   /** {@link FCContext.tracing}, built from the headers of its attributes. */
   tracing: TracingFromConcurrentHeaders;
 }
-/** Credentials, as the python3, python3.9 and python3.10 runtimes build it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
+/**
+ * Credentials, as the python3, python3.9 and python3.10 runtimes build it from headers on the
+ * concurrent path (instance concurrency above 1): an absent text header gives null, even where the
+ * attribute view's type does not allow it.
+ */
 export interface CredentialsFromConcurrentHeaders {
   /** {@link Credentials.access_key_id}, from the `x-fc-access-key-id` header. */
   access_key_id: string | null;
@@ -328,7 +427,11 @@ export interface CredentialsFromConcurrentHeaders {
   /** {@link Credentials.security_token}, from the `x-fc-security-token` header. */
   security_token: string | null;
 }
-/** FunctionMeta, as the python3, python3.9 and python3.10 runtimes build it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
+/**
+ * FunctionMeta, as the python3, python3.9 and python3.10 runtimes build it from headers on the
+ * concurrent path (instance concurrency above 1): an absent text header gives null, even where the
+ * attribute view's type does not allow it.
+ */
 export interface FunctionMetaFromConcurrentHeaders {
   /** {@link FunctionMeta.name}, from the `x-fc-function-name` header. */
   name: string | null;
@@ -339,7 +442,11 @@ export interface FunctionMetaFromConcurrentHeaders {
   /** {@link FunctionMeta.timeout}, from the `x-fc-function-timeout` header. */
   timeout: number;
 }
-/** ServiceMeta, as the python3, python3.9 and python3.10 runtimes build it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
+/**
+ * ServiceMeta, as the python3, python3.9 and python3.10 runtimes build it from headers on the
+ * concurrent path (instance concurrency above 1): an absent text header gives null, even where the
+ * attribute view's type does not allow it.
+ */
 export interface ServiceMetaFromConcurrentHeaders {
   /** {@link ServiceMeta.name}, from the `x-fc-service-name` header. */
   name: string | null;
@@ -352,7 +459,11 @@ export interface ServiceMetaFromConcurrentHeaders {
   /** {@link ServiceMeta.version_id}, from the `x-fc-version-id` header. */
   version_id: string | null;
 }
-/** Tracing, as the python3, python3.9 and python3.10 runtimes build it from headers on the concurrent path (instance concurrency above 1): an absent text header gives null, even where the attribute view's type does not allow it. */
+/**
+ * Tracing, as the python3, python3.9 and python3.10 runtimes build it from headers on the
+ * concurrent path (instance concurrency above 1): an absent text header gives null, even where the
+ * attribute view's type does not allow it.
+ */
 export interface TracingFromConcurrentHeaders {
   /** {@link Tracing.span_context}, from the `x-fc-tracing-opentracing-span-context` header. */
   span_context: string | null;
@@ -362,7 +473,10 @@ export interface TracingFromConcurrentHeaders {
   jaeger_endpoint: string | null;
 }
 
-/** The python3, python3.9 and python3.10 runtimes' context.to_json(): its camelCase keys, secrets included. */
+/**
+ * The python3, python3.9 and python3.10 runtimes' context.to_json(): its camelCase keys, secrets
+ * included.
+ */
 export interface FCContextJSON {
   /** {@link FCContext.request_id} under its to_json() key. */
   requestId: string;
@@ -381,7 +495,10 @@ export interface FCContextJSON {
   /** {@link FCContext.tracing} under its to_json() key. */
   tracing: TracingJSON;
 }
-/** The python3, python3.9 and python3.10 runtimes' Credentials.to_dict(), as it sits in context.to_json(): its camelCase keys, secrets included. */
+/**
+ * The python3, python3.9 and python3.10 runtimes' Credentials.to_dict(), as it sits in
+ * context.to_json(): its camelCase keys, secrets included.
+ */
 export interface CredentialsJSON {
   /** {@link Credentials.access_key_id} under its to_json() key. */
   accessKeyId: string;
@@ -390,7 +507,10 @@ export interface CredentialsJSON {
   /** {@link Credentials.security_token} under its to_json() key. */
   securityToken: string;
 }
-/** The python3, python3.9 and python3.10 runtimes' FunctionMeta.to_dict(), as it sits in context.to_json(): its camelCase keys, secrets included. */
+/**
+ * The python3, python3.9 and python3.10 runtimes' FunctionMeta.to_dict(), as it sits in
+ * context.to_json(): its camelCase keys, secrets included.
+ */
 export interface FunctionMetaJSON {
   /** {@link FunctionMeta.name} under its to_json() key. */
   name: string;
@@ -401,7 +521,10 @@ export interface FunctionMetaJSON {
   /** {@link FunctionMeta.timeout} under its to_json() key. */
   timeout: number;
 }
-/** The python3, python3.9 and python3.10 runtimes' ServiceMeta.to_dict(), as it sits in context.to_json(): its camelCase keys, secrets included. */
+/**
+ * The python3, python3.9 and python3.10 runtimes' ServiceMeta.to_dict(), as it sits in
+ * context.to_json(): its camelCase keys, secrets included.
+ */
 export interface ServiceMetaJSON {
   /** {@link ServiceMeta.name} under its to_json() key. */
   name: string | null;
@@ -414,7 +537,10 @@ export interface ServiceMetaJSON {
   /** {@link ServiceMeta.version_id} under its to_json() key. */
   versionId: string | null;
 }
-/** The python3, python3.9 and python3.10 runtimes' Tracing.to_dict(), as it sits in context.to_json(): its camelCase keys, secrets included. */
+/**
+ * The python3, python3.9 and python3.10 runtimes' Tracing.to_dict(), as it sits in
+ * context.to_json(): its camelCase keys, secrets included.
+ */
 export interface TracingJSON {
   /** {@link Tracing.span_context} under its to_json() key. */
   openTracingSpanContext: string | null;

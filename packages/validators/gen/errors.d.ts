@@ -8,7 +8,10 @@ export interface ValidationIssue {
   readonly path: string;
   /** What was expected and what kind of value was found; never a string's content. */
   readonly message: string;
-  /** The rule that failed: "required", "additionalProperties", "type", "minLength", "minimum", "pattern", "read", ... */
+  /**
+   * The rule that failed: "required", "additionalProperties", "type", "minLength", "minimum",
+   * "pattern", "read", ...
+   */
   readonly keyword: string;
 }
 

@@ -16,17 +16,20 @@ export declare const specVersion: "0.1.0";
 export declare const schemaId: "https://fc-context.dev/schemas/0.1.0/python3.10.schema.json";
 
 /**
- * True when value is a python3.10 context (attribute view). Stops at the first fault and never throws, whatever value
- * is (throwing getters and proxies included).
+ * True when value is a python3.10 context (attribute view). Stops at the first fault and never
+ * throws, whatever value is (throwing getters and proxies included).
  */
 export declare function isFCContext(value: unknown): value is FCContext;
 
 /**
- * Checks value as a python3.10 context (attribute view) and lists every fault: each issue has a JSON
- * pointer `path`, a `message` saying what was expected, and the failed `keyword`. Messages
+ * Checks value as a python3.10 context (attribute view) and lists every fault: each issue has a
+ * JSON pointer `path`, a `message` saying what was expected, and the failed `keyword`. Messages
  * never show string values, so secrets (access_key_secret, security_token) never leak.
  */
 export declare function validateFCContext(value: unknown): ValidationResult<FCContext>;
 
-/** Throws FCContextValidationError, whose message lists every issue, unless value is a python3.10 context (attribute view). */
+/**
+ * Throws FCContextValidationError, whose message lists every issue, unless value is a python3.10
+ * context (attribute view).
+ */
 export declare function assertFCContext(value: unknown): asserts value is FCContext;

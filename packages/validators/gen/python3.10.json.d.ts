@@ -16,17 +16,21 @@ export declare const specVersion: "0.1.0";
 export declare const schemaId: "https://fc-context.dev/schemas/0.1.0/python3.10.schema.json";
 
 /**
- * True when value is the to_json() view of a python3.10 context (camelCase keys). Stops at the first fault and never throws, whatever value
- * is (throwing getters and proxies included).
+ * True when value is the to_json() view of a python3.10 context (camelCase keys). Stops at the
+ * first fault and never throws, whatever value is (throwing getters and proxies included).
  */
 export declare function isFCContextJSON(value: unknown): value is FCContextJSON;
 
 /**
- * Checks value as the to_json() view of a python3.10 context (camelCase keys) and lists every fault: each issue has a JSON
- * pointer `path`, a `message` saying what was expected, and the failed `keyword`. Messages
- * never show string values, so secrets (access_key_secret, security_token) never leak.
+ * Checks value as the to_json() view of a python3.10 context (camelCase keys) and lists every
+ * fault: each issue has a JSON pointer `path`, a `message` saying what was expected, and the failed
+ * `keyword`. Messages never show string values, so secrets (access_key_secret, security_token)
+ * never leak.
  */
 export declare function validateFCContextJSON(value: unknown): ValidationResult<FCContextJSON>;
 
-/** Throws FCContextValidationError, whose message lists every issue, unless value is the to_json() view of a python3.10 context (camelCase keys). */
+/**
+ * Throws FCContextValidationError, whose message lists every issue, unless value is the to_json()
+ * view of a python3.10 context (camelCase keys).
+ */
 export declare function assertFCContextJSON(value: unknown): asserts value is FCContextJSON;

@@ -3,7 +3,15 @@
 // Do not edit: change spec/ and run `npm run generate`.
 
 import { assertFCContext } from "@fc-context/validators/python3.12";
-import { baggageHeader, decodeBaggage, FCHeaderError, headerText, pathOption, readInvocation, sent } from "./wire-runtime.js";
+import {
+  baggageHeader,
+  decodeBaggage,
+  FCHeaderError,
+  headerText,
+  pathOption,
+  readInvocation,
+  sent,
+} from "./wire-runtime.js";
 
 export { FCHeaderError } from "./wire-runtime.js";
 export const runtime = "python3.12";

@@ -4,7 +4,15 @@
 
 // The converters of the python3, python3.9 and python3.10 runtimes: one model, one code.
 // Each runtime's module binds them to its id, its validators and its Python's Unicode digits.
-import { baggageHeader, decodeBaggage, FCHeaderError, headerText, pathOption, readInvocation, sent } from "./wire-runtime.js";
+import {
+  baggageHeader,
+  decodeBaggage,
+  FCHeaderError,
+  headerText,
+  pathOption,
+  readInvocation,
+  sent,
+} from "./wire-runtime.js";
 
 export const secretPaths = Object.freeze([["credentials","access_key_secret"],["credentials","security_token"]]);
 export const secretHeaders = Object.freeze(["x-fc-access-key-secret","x-fc-security-token"]);
@@ -141,7 +149,11 @@ export function converters({ runtime, assertFCContext, assertFCContextJSON, pyth
       "x-fc-account-id": headerText(context.account_id),
       "x-fc-retry-count": headerText(context.retry_count),
       "x-fc-tracing-opentracing-span-context": headerText(context.tracing.span_context),
-      "x-fc-tracing-opentracing-span-baggages": baggageHeader(context.tracing.span_baggages, runtime, "/tracing/span_baggages"),
+      "x-fc-tracing-opentracing-span-baggages": baggageHeader(
+        context.tracing.span_baggages,
+        runtime,
+        "/tracing/span_baggages",
+      ),
       "x-fc-tracing-jaeger-endpoint": headerText(context.tracing.jaeger_endpoint),
     });
   }

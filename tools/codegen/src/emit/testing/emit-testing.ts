@@ -31,29 +31,35 @@ const runtimes = {
 ${model.runtimes
   .map(
     (r) =>
-      `  ${JSON.stringify(r.id)}: { assert: assert${namespaceOf(r.id)}, requestId: ` +
-      `${JSON.stringify(requestIdPath(r) ?? null)}, defaults: ${JSON.stringify(defaults(r, r.classes[0]!))} },`,
+      `  ${JSON.stringify(r.id)}: {\n    assert: assert${namespaceOf(r.id)},\n` +
+      `    requestId: ${JSON.stringify(requestIdPath(r) ?? null)},\n` +
+      `    defaults: ${JSON.stringify(defaults(r, r.classes[0]!), null, 2).replaceAll("\n", "\n    ")},\n  },`,
   )
   .join("\n")}
 };
 const aliases = ${JSON.stringify(aliasOf)};
+const KNOWN = ${JSON.stringify(ids.map(([id]) => id).join(", "))};
 
 export function fakeContext(runtime, overrides = {}) {
   const id = typeof runtime === "string" && Object.hasOwn(aliases, runtime) ? aliases[runtime] : runtime;
   if (typeof id !== "string" || !Object.hasOwn(runtimes, id)) {
     const named = typeof runtime === "string" ? JSON.stringify(runtime) : \`(\${kindOf(runtime)})\`;
-    throw new TypeError(\`unknown FC runtime id \${named}: expected one of ${ids.map(([id]) => id).join(", ")}\`);
+    throw new TypeError(\`unknown FC runtime id \${named}: expected one of \${KNOWN}\`);
   }
   const { assert, requestId, defaults } = runtimes[id];
   if (overrides === undefined || overrides === null) overrides = {};
   let context;
   try {
-    if (!isPlain(overrides)) throw new FCContextValidationError(id, [{ path: "", message: \`expected an object of overrides, got \${kindOf(overrides)}\`, keyword: "type" }]);
+    if (!isPlain(overrides)) {
+      const message = \`expected an object of overrides, got \${kindOf(overrides)}\`;
+      throw new FCContextValidationError(id, [{ path: "", message, keyword: "type" }]);
+    }
     context = merge(structuredClone(defaults), overrides, new Map());
     if (requestId !== null && !Object.hasOwn(overrides, requestId)) context[requestId] = freshRequestId();
   } catch (error) {
     if (error instanceof FCContextValidationError) throw error;
-    throw new FCContextValidationError(id, [{ path: "", message: "unreadable: reading it raised an error (a getter, a proxy trap or an iterator)", keyword: "read" }]);
+    const message = "unreadable: reading it raised an error (a getter, a proxy trap or an iterator)";
+    throw new FCContextValidationError(id, [{ path: "", message, keyword: "read" }]);
   }
   assert(context);
   return context;
@@ -106,7 +112,15 @@ function freshRequestId() {
 import type { ContextOf, Runtime } from "@fc-context/types";
 
 /** Overrides of a context: any attribute; nested objects merge into the defaults, maps are replaced. */
-export type Overrides<T> = { [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? (string extends keyof T[K] ? T[K] : Overrides<T[K]>) : T[K] };
+export type Overrides<T> = {
+  [K in keyof T]?: T[K] extends readonly unknown[]
+    ? T[K]
+    : T[K] extends object
+      ? string extends keyof T[K]
+        ? T[K]
+        : Overrides<T[K]>
+      : T[K];
+};
 
 /**
  * A realistic context of the runtime (any id FC accepts; python3.6 is python3) for tests: no

@@ -1,5 +1,6 @@
 import type { Field, PyClass } from "../../model.js";
 import { formatPythonLiteral, formatPythonType } from "../../model-python.js";
+import { wrapProse } from "../wrap-prose.js";
 
 /** The JSDoc text of an attribute: the description, then the facts a reader checks most. */
 export function describeField(field: Field): string {
@@ -21,7 +22,10 @@ export function describeClass(cls: PyClass): string {
   return safeForJsDoc(`${cls.description}\n\nPython: \`${cls.name}(${signature})\`.`);
 }
 
+// JSDoc sits indented by up to five columns (`   * `): the text wraps where the line reaches 97
+const WIDTH = 92;
+
 // a "*/" inside a description would end the comment early
 function safeForJsDoc(text: string): string {
-  return text.replaceAll("*/", "*\\/");
+  return wrapProse(text, WIDTH).replaceAll("*/", "*\\/");
 }

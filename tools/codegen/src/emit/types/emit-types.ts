@@ -5,6 +5,7 @@ import { aliasModule, banner, sharedModule, theRuntimes } from "../banner.js";
 import { deriveClassSchema } from "../derive-json-schema.js";
 import { namespaceOf } from "../names.js";
 import { absentHeaderGivesNone, classOf, headerFields, leafType, readAsText, serializes } from "../wire-shapes.js";
+import { jsDoc } from "../wrap-prose.js";
 import { describeClass, describeField } from "./describe-field.js";
 
 /**
@@ -180,7 +181,7 @@ function fromHeadersInterfaces(
       : `  /** {@link ${cls}.${field.name}}, from the \`${field.header}\` header. */`;
   return runtime.classes.map(
     (cls) =>
-      `/** ${cls.name}, ${doc} */\nexport interface ${cls.name}${suffix} {\n${attributeFields(cls)
+      `${jsDoc(`${cls.name}, ${doc}`)}\nexport interface ${cls.name}${suffix} {\n${attributeFields(cls)
         .map(
           (field) =>
             `${fieldDoc(cls.name, field)}\n  ${field.name}: ` +
@@ -195,7 +196,7 @@ function wireDeclarations(runtime: Runtime, sharers: readonly Runtime[]): string
   const read = `${theRuntimes(sharers)} ${sharers.length === 1 ? "builds" : "build"}`;
   const headers = headerFields(runtime);
   const out = [
-    `/** The x-fc-* request headers ${read} the context from (names lower case). */`,
+    jsDoc(`The x-fc-* request headers ${read} the context from (names lower case).`),
     "export interface FCHeaders {",
     ...headers.map(
       ({ header, path }) => `  /** Fills \`${path.join(".")}\`. */\n  readonly ${JSON.stringify(header)}?: string;`,
@@ -223,7 +224,7 @@ function wireDeclarations(runtime: Runtime, sharers: readonly Runtime[]): string
         return `  /** {@link ${cls.name}.${field.name}} under its to_json() key. */\n  ${field.toJsonKey}: ${type};`;
       });
       out.push(
-        `/** ${owner} ${what}: its camelCase keys, secrets included. */`,
+        jsDoc(`${owner} ${what}: its camelCase keys, secrets included.`),
         `export interface ${cls.name}JSON {\n${members.join("\n")}\n}`,
       );
     }

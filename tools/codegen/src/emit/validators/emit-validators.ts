@@ -5,6 +5,7 @@ import { attributeFields, modelOwner, modelSharers } from "../../model.js";
 import { aliasModule, banner, bannerComment, theRuntimes } from "../banner.js";
 import { deriveJsonViewSchema, deriveRuntimeSchema } from "../derive-json-schema.js";
 import { classOf, serializes } from "../wire-shapes.js";
+import { jsDoc } from "../wrap-prose.js";
 import { needsCodePoints, standaloneValidator, UCS2LENGTH_SOURCE } from "./standalone-validator.js";
 
 /**
@@ -211,20 +212,20 @@ export declare const specVersion: ${JSON.stringify(model.specVersion)};
 /** The $id of the runtime's spec file. */
 export declare const schemaId: ${JSON.stringify(runtime.schemaId)};
 
-/**
- * True when value is ${what}. Stops at the first fault and never throws, whatever value
- * is (throwing getters and proxies included).
- */
+${jsDoc(
+  `True when value is ${what}. Stops at the first fault and never throws, whatever value is ` +
+    `(throwing getters and proxies included).`,
+)}
 export declare function isFCContext${suffix}(value: unknown): value is FCContext${suffix};
 
-/**
- * Checks value as ${what} and lists every fault: each issue has a JSON
- * pointer \`path\`, a \`message\` saying what was expected, and the failed \`keyword\`. Messages
- * never show string values, so secrets (access_key_secret, security_token) never leak.
- */
+${jsDoc(
+  `Checks value as ${what} and lists every fault: each issue has a JSON pointer \`path\`, a \`message\` ` +
+    `saying what was expected, and the failed \`keyword\`. Messages never show string values, so secrets ` +
+    `(access_key_secret, security_token) never leak.`,
+)}
 export declare function validateFCContext${suffix}(value: unknown): ValidationResult<FCContext${suffix}>;
 
-/** Throws FCContextValidationError, whose message lists every issue, unless value is ${what}. */
+${jsDoc(`Throws FCContextValidationError, whose message lists every issue, unless value is ${what}.`)}
 export declare function assertFCContext${suffix}(value: unknown): asserts value is FCContext${suffix};
 `;
 }

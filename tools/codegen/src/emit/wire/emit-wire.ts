@@ -42,13 +42,20 @@ export async function emitWire(model: Model): Promise<Map<string, string>> {
   return files;
 }
 
+const RUNTIME_IMPORT = [
+  "import {",
+  ...["baggageHeader", "decodeBaggage", "FCHeaderError", "headerText", "pathOption", "readInvocation", "sent"].map(
+    (name) => `  ${name},`,
+  ),
+  '} from "./wire-runtime.js";',
+].join("\n");
+
 /** The module of a runtime no other shares a model with: its converters, written out. */
 function wireModule(model: Model, runtime: Runtime): string {
   const lines = [
     banner(model, runtime, "//"),
     ...validatorImports(runtime),
-    `import { baggageHeader, decodeBaggage, FCHeaderError, headerText, pathOption, readInvocation, sent } from ` +
-      `"./wire-runtime.js";`,
+    RUNTIME_IMPORT,
     "",
     `export { FCHeaderError } from "./wire-runtime.js";`,
     `export const runtime = ${JSON.stringify(runtime.id)};`,
@@ -79,8 +86,7 @@ function sharedConverters(model: Model, owner: Runtime, sharers: readonly Runtim
     banner(model, undefined, "//"),
     `// The converters of ${theRuntimes(sharers)}: one model, one code.`,
     "// Each runtime's module binds them to its id, its validators and its Python's Unicode digits.",
-    `import { baggageHeader, decodeBaggage, FCHeaderError, headerText, pathOption, readInvocation, sent } from ` +
-      `"./wire-runtime.js";`,
+    RUNTIME_IMPORT,
     "",
     ...secretConstants(owner),
     "",
@@ -181,8 +187,8 @@ function converterFunctions(runtime: Runtime): string[][] {
       "  return sent({",
       ...headerFields(runtime).map(({ header, path, field }) =>
         isDecoded(runtime, field)
-          ? `    ${JSON.stringify(header)}: baggageHeader(context.${path.join(".")}, runtime, ` +
-            `${JSON.stringify(`/${path.join("/")}`)}),`
+          ? `    ${JSON.stringify(header)}: baggageHeader(\n      context.${path.join(".")},\n      runtime,\n` +
+            `      ${JSON.stringify(`/${path.join("/")}`)},\n    ),`
           : `    ${JSON.stringify(header)}: headerText(context.${path.join(".")}),`,
       ),
       "  });",
@@ -227,7 +233,12 @@ function headerValue(
 function wireDeclarations(model: Model, runtime: Runtime): string {
   const json = serializes(runtime);
   return `${banner(model, runtime, "//")}
-import type { FCContext, FCContextFromConcurrentHeaders, FCContextFromHeaders, FCHeaders${json ? ", FCContextJSON" : ""} } from "@fc-context/types/${runtime.id}";
+import type {
+  FCContext,
+  FCContextFromConcurrentHeaders,
+  FCContextFromHeaders,
+  FCHeaders,${json ? "\n  FCContextJSON," : ""}
+} from "@fc-context/types/${runtime.id}";
 import type { FromHeadersOptions, HeaderInput } from "./wire-runtime.js";
 
 export { FCHeaderError, type FromHeadersOptions, type HeaderInput, type InvocationPath } from "./wire-runtime.js";
@@ -247,15 +258,24 @@ export declare const secretHeaders: readonly string[];
  * never runs the handler ("not-invoked"), and for input that is not headers ("input": a value
  * that is not text, a name that is not text, input that throws when read).
  */
-export declare function fromHeaders(headers: HeaderInput, options?: { readonly path?: "default" }): FCContextFromHeaders;
+export declare function fromHeaders(
+  headers: HeaderInput,
+  options?: { readonly path?: "default" },
+): FCContextFromHeaders;
 /**
  * The context the ${runtime.id} runtime builds on the concurrent invocation path (instance
  * concurrency above 1): repeated values joined with ", ", only leading spaces dropped, values read
  * as Latin-1, an absent text header as null, the ints through Python's int().
  */
-export declare function fromHeaders(headers: HeaderInput, options: { readonly path: "concurrent" }): FCContextFromConcurrentHeaders;
+export declare function fromHeaders(
+  headers: HeaderInput,
+  options: { readonly path: "concurrent" },
+): FCContextFromConcurrentHeaders;
 /** fromHeaders on the path the options name, when the caller knows it only at run time. */
-export declare function fromHeaders(headers: HeaderInput, options?: FromHeadersOptions): FCContextFromHeaders | FCContextFromConcurrentHeaders;
+export declare function fromHeaders(
+  headers: HeaderInput,
+  options?: FromHeadersOptions,
+): FCContextFromHeaders | FCContextFromConcurrentHeaders;
 
 /**
  * The x-fc-* headers an emulator sends for a context: null and empty baggage are not sent.
@@ -266,10 +286,16 @@ export declare function toHeaders(context: FCContext): FCHeaders & Readonly<Reco
 ${
   json
     ? `
-/** The to_json() view of a context: the runtime's camelCase keys, secrets included. Throws FCContextValidationError when context is not valid. */
+/**
+ * The to_json() view of a context: the runtime's camelCase keys, secrets included. Throws
+ * FCContextValidationError when context is not valid.
+ */
 export declare function toJsonView(context: FCContext): FCContextJSON;
 
-/** The attribute view of a to_json() view. Throws FCContextValidationError when json is not a valid to_json() view. */
+/**
+ * The attribute view of a to_json() view. Throws FCContextValidationError when json is not a valid
+ * to_json() view.
+ */
 export declare function fromJsonView(json: FCContextJSON): FCContext;
 `
     : ""
