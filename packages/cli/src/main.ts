@@ -20,7 +20,7 @@ Commands:
   validate <file|->... --runtime <id> [--form attributes|json|headers] [--json]  check contexts, one verdict each
   fake --runtime <id>                                                           print a realistic context
   diff <runtime> <runtime> [--json]                                             what changes between runtimes
-  from-headers <file|-> --runtime <id> [--path default|concurrent] [--json]     the context the runtime builds from headers
+  from-headers <file|-> --runtime <id> [--path default|concurrent] [--json]     the context built from headers
   conformance <report.json|-> [--runtime <id>] [--json] [--case <file>]         compare a probe report with the spec
   spec draft <report.json|-> [--runtime <id>] [--spec <dir>] [--out <file>]      start the spec of a new runtime
 

@@ -140,7 +140,7 @@ describe("fc-context validate", () => {
     });
   });
 
-  it("checks several files in one run, a verdict line each, and still checks the rest after an unreadable one", async () => {
+  it("checks several files in one run, a verdict line each, and checks the rest after an unreadable one", async () => {
     const [good, bad] = [vectors("python3.9", "valid")[0]!, vectors("python3.9", "invalid")[0]!];
     const files = [file(good.value), file(bad.value)];
     const result = await cli(["validate", ...files, "/nonexistent.json", "--runtime", "python3.9"]);

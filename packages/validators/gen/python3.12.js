@@ -27,7 +27,8 @@ export function validateFCContext(value) {
   } catch {
     return { ok: false, issues: [readFailure()] };
   }
-  return valid ? { ok: true, value } : { ok: false, issues: toIssues(collect.errors, value, runtime, classes, secrets) };
+  if (valid) return { ok: true, value };
+  return { ok: false, issues: toIssues(collect.errors, value, runtime, classes, secrets) };
 }
 
 export function assertFCContext(value) {

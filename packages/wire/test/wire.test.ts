@@ -87,7 +87,8 @@ vectors, ts_headers = json.load(sys.stdin)
 out = []
 for value, theirs in zip(vectors, ts_headers):
     headers = m.to_headers(m.from_dict(value))
-    out.append({"headers": headers, "back": m.to_attributes(m.from_headers(headers)), "from_ts": m.to_attributes(m.from_headers(theirs))})
+    back = m.to_attributes(m.from_headers(headers))
+    out.append({"headers": headers, "back": back, "from_ts": m.to_attributes(m.from_headers(theirs))})
 print(json.dumps(out))
 `;
       const child = execFile(findPython(version)!, ["-c", script, subpath], {
@@ -169,7 +170,7 @@ describe("the runtime's header rules", () => {
     expect(fromHeaders(repeated).region).toBe("cn-a, cn-b");
   });
 
-  it("knows the decimal digits of each runtime's Python: int() on CPython 3.6 (Unicode 9.0) refuses newer ones", async () => {
+  it("knows each runtime's decimal digits: int() on CPython 3.6 (Unicode 9.0) refuses newer ones", async () => {
     const gondi = "\u{11d55}\u{11d51}\u{11d52}"; // 512 in Masaram Gondi digits, Unicode 11.0
     const headers = { "x-fc-request-id": "r", "x-fc-function-memory": gondi };
     expect((await import("@fc-context/wire/python3.9")).fromHeaders(headers).function.memory).toBe(512);
@@ -223,7 +224,7 @@ describe("the runtime's header rules", () => {
     },
   );
 
-  it("refuses what the runtime never runs, and values that are not text, naming the header and never the value", async () => {
+  it("refuses what the runtime never runs and values that are not text, naming the header, not the value", async () => {
     const { fromHeaders } = await import("@fc-context/wire/python3.9");
     expect(() => fromHeaders({ "x-fc-function-memory": "1" })).toThrow(
       expect.objectContaining({ header: "x-fc-request-id", outcome: "not-invoked" }),

@@ -182,7 +182,8 @@ function bindingCode(suffix: string, exported: "export " | ""): string {
   } catch {
     return { ok: false, issues: [readFailure()] };
   }
-  return valid ? { ok: true, value } : { ok: false, issues: toIssues(collect.errors, value, runtime, classes, secrets) };
+  if (valid) return { ok: true, value };
+  return { ok: false, issues: toIssues(collect.errors, value, runtime, classes, secrets) };
 }
 
 ${exported}function assertFCContext${suffix}(value) {

@@ -126,7 +126,11 @@ function dropSchemaCopies(code: string): string {
 function dropOptionsParameter(code: string): string {
   const functions = [
     ...code.matchAll(
-      /function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data(?:, dynamicAnchors=\{\})?\}=\{\}\)\{/g,
+      new RegExp(
+        String.raw`function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, ` +
+          String.raw`rootData=data(?:, dynamicAnchors=\{\})?\}=\{\}\)\{`,
+        "g",
+      ),
     ),
   ];
   if (functions.length !== 1 || (code.match(/function validate\d+\(/g) ?? []).length !== 1) return code;
