@@ -1,4 +1,4 @@
-import type { Model } from "../../model.js";
+import type { Model, Runtime } from "../../model.js";
 import { type Block, code, link, type Page } from "./doc.js";
 
 /**
@@ -13,17 +13,31 @@ export function checkRuntimePage(model: Model): Page {
       model.runtimes.flatMap((r) => r.classes.flatMap((c) => c.fields.filter((f) => f.secret).map((f) => f.name))),
     ),
   ];
-  const blocks: Block[] = [
-    { kind: "heading", level: 1, text: "Check your runtime" },
-    {
-      kind: "paragraph",
-      text:
-        `The spec follows what the runtime does when it runs. For python3 and python3.9 that was observed; for ` +
-        `the others (${ids.slice(2).join(", ")}) the spec rests on the vendor's documentation, and FC keeps adding ` +
-        `Python runtimes. A live function is the only ground truth: ${code("fc_context.probe")} reports what its ` +
-        `context holds, and ${code("fc-context conformance")} compares the report with the spec. With an FC ` +
-        `account it takes about five minutes.`,
-    },
+  return {
+    name: "check-your-runtime",
+    title: "Check your runtime · fc-context",
+    blocks: [
+      { kind: "heading", level: 1, text: "Check your runtime" },
+      {
+        kind: "paragraph",
+        text:
+          `The spec follows what the runtime does when it runs. For python3 and python3.9 that was observed; for ` +
+          `the others (${ids.slice(2).join(", ")}) the spec rests on the vendor's documentation, and FC keeps adding ` +
+          `Python runtimes. A live function is the only ground truth: ${code("fc_context.probe")} reports what its ` +
+          `context holds, and ${code("fc-context conformance")} compares the report with the spec. With an FC ` +
+          `account it takes about five minutes.`,
+      },
+      ...probeReport(secrets),
+      ...deployProbe(newest),
+      ...compareReport(),
+      ...giveReportBack(),
+    ],
+  };
+}
+
+/** What the probe reports, and how it keeps secrets in the function. */
+function probeReport(secrets: readonly string[]): Block[] {
+  return [
     { kind: "heading", level: 2, text: "What the probe reports" },
     {
       kind: "list",
@@ -50,6 +64,12 @@ export function checkRuntimePage(model: Model): Page {
         `every string of the report is searched for those values, which are replaced by ${code("<redacted>")} ` +
         `wherever they still appear.`,
     },
+  ];
+}
+
+/** Deploying the probe with Serverless Devs or the console. */
+function deployProbe(newest: Runtime): Block[] {
+  return [
     { kind: "heading", level: 2, text: "Deploy the probe" },
     {
       kind: "paragraph",
@@ -120,6 +140,12 @@ export function checkRuntimePage(model: Model): Page {
         `To probe the concurrent path too, deploy a second function with instance concurrency above 1: the two ` +
         `paths read headers differently (see ${link("Sources", "sources.md")} and the spec's invocation paths).`,
     },
+  ];
+}
+
+/** Comparing a report with the spec, and what the exit codes mean. */
+function compareReport(): Block[] {
+  return [
     { kind: "heading", level: 2, text: "Compare the report with the spec" },
     { kind: "paragraph", text: `Save the response as ${code("report.json")} and run:` },
     {
@@ -138,6 +164,12 @@ export function checkRuntimePage(model: Model): Page {
         `runtime did, and the spec file and JSON pointer to change. ${code("--runtime <id>")} compares with ` +
         `another runtime's spec; exit 2 means the report could not be read or names no runtime the spec has.`,
     },
+  ];
+}
+
+/** Turning a report into a conformance case or the draft of a new runtime's spec. */
+function giveReportBack(): Block[] {
+  return [
     { kind: "heading", level: 2, text: "Give the report back" },
     {
       kind: "list",
@@ -157,5 +189,4 @@ export function checkRuntimePage(model: Model): Page {
       ],
     },
   ];
-  return { name: "check-your-runtime", title: "Check your runtime · fc-context", blocks };
 }
