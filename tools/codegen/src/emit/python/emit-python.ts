@@ -467,36 +467,15 @@ function testingModule(model: Model): string {
  * to_attributes inverts from_dict; the to_json view comes and goes by the spec's to_json keys.
  */
 function wireFunctions(runtime: Runtime): string[] {
+  const lines = [...fromHeadersSource(runtime), ...toHeadersSource(runtime), ...toAttributesSource(runtime)];
+  return serializes(runtime) ? [...lines, ...jsonViewSource(runtime)] : lines;
+}
+
+/** from_headers, with the table of invocation paths it reads. */
+function fromHeadersSource(runtime: Runtime): string[] {
   const root = runtime.classes[0]!;
-  const construct = (cls: PyClass, indent: string): string => {
-    const args = cls.constructorParams.map((param) => {
-      const field = cls.fields.find((f) => f.name === param.fills)!;
-      if (field.json?.classRef !== undefined) return construct(classOf(runtime, field.json.classRef), `${indent}    `);
-      if (field.python.kind === "optional" && field.python.of.kind === "logger") return "h.logger()";
-      if (field.header === undefined) return param.default === undefined ? "None" : formatPythonLiteral(param.default);
-      return field.fromHeader !== undefined
-        ? `h.number(${JSON.stringify(field.header)})`
-        : `h.text(${JSON.stringify(field.header)})`;
-    });
-    return `${cls.name}(\n${args.map((arg) => `${indent}    ${arg},`).join("\n")}\n${indent})`;
-  };
-  const headers = headerFields(runtime).map(
-    ({ header, path, field }) =>
-      `        ${JSON.stringify(header)}: ` +
-      `${isDecoded(runtime, field) ? "_baggage_header" : "_header_text"}(context.${path.join(".")}),`,
-  );
-  const attributes = (cls: PyClass, path: string, indent: string): string => {
-    const value = (field: Field): string => {
-      const at = `${path}.${field.name}`;
-      if (field.json?.classRef !== undefined)
-        return attributes(classOf(runtime, field.json.classRef), at, `${indent}    `);
-      return field.json?.kinds.includes("object") ? `_json_copy(${at})` : at;
-    };
-    const entries = attributeFields(cls).map((field) => `${indent}    ${JSON.stringify(field.name)}: ${value(field)},`);
-    return `{\n${entries.join("\n")}\n${indent}}`;
-  };
   const concurrent = `${root.name}FromConcurrentHeaders`;
-  const lines = [
+  return [
     "# How each invocation path reads the headers (spec: x-invocation-paths), with the conversions",
     "# of the headers the runtime turns into ints there (spec: x-from-header).",
     `_PATHS: Dict[str, Dict[str, Any]] = ${pythonDict(pathsTable(runtime), "")}`,
@@ -524,9 +503,35 @@ function wireFunctions(runtime: Runtime): string[] {
       "    ",
     ),
     "    h = _Invocation(headers, _path(_PATHS, path))",
-    `    return ${construct(root, "    ")}`,
+    `    return ${constructorCall(runtime, root, "    ")}`,
     "",
     "",
+  ];
+}
+
+/** A call of a class's constructor, with the argument each parameter takes from the headers. */
+function constructorCall(runtime: Runtime, cls: PyClass, indent: string): string {
+  const args = cls.constructorParams.map((param) => {
+    const field = cls.fields.find((f) => f.name === param.fills)!;
+    if (field.json?.classRef !== undefined)
+      return constructorCall(runtime, classOf(runtime, field.json.classRef), `${indent}    `);
+    if (field.python.kind === "optional" && field.python.of.kind === "logger") return "h.logger()";
+    if (field.header === undefined) return param.default === undefined ? "None" : formatPythonLiteral(param.default);
+    return field.fromHeader !== undefined
+      ? `h.number(${JSON.stringify(field.header)})`
+      : `h.text(${JSON.stringify(field.header)})`;
+  });
+  return `${cls.name}(\n${args.map((arg) => `${indent}    ${arg},`).join("\n")}\n${indent})`;
+}
+
+function toHeadersSource(runtime: Runtime): string[] {
+  const root = runtime.classes[0]!;
+  const headers = headerFields(runtime).map(
+    ({ header, path, field }) =>
+      `        ${JSON.stringify(header)}: ` +
+      `${isDecoded(runtime, field) ? "_baggage_header" : "_header_text"}(context.${path.join(".")}),`,
+  );
+  return [
     `def to_headers(context: ${root.name}) -> Dict[str, str]:`,
     docstring(
       "The x-fc-* headers an emulator sends for this context: None values and empty baggage are not sent, numbers as " +
@@ -540,6 +545,12 @@ function wireFunctions(runtime: Runtime): string[] {
     "    })",
     "",
     "",
+  ];
+}
+
+function toAttributesSource(runtime: Runtime): string[] {
+  const root = runtime.classes[0]!;
+  return [
     `def to_attributes(context: ${root.name}) -> Dict[str, Any]:`,
     docstring(
       "The attribute view of a context (the inverse of from_dict): Python-only attributes left out. Raises TypeError " +
@@ -547,13 +558,29 @@ function wireFunctions(runtime: Runtime): string[] {
       "    ",
     ),
     `    _expect_context(context, ${root.name}, ${JSON.stringify(runtime.pythonModule)})`,
-    `    return ${attributes(root, "context", "    ")}`,
+    `    return ${attributesDict(runtime, root, "context", "    ")}`,
     "",
     "",
   ];
-  if (!serializes(runtime)) return lines;
+}
+
+/** The nested dict to_attributes returns: JSON-valued attributes copied, classes as dicts of their own. */
+function attributesDict(runtime: Runtime, cls: PyClass, path: string, indent: string): string {
+  const value = (field: Field): string => {
+    const at = `${path}.${field.name}`;
+    if (field.json?.classRef !== undefined)
+      return attributesDict(runtime, classOf(runtime, field.json.classRef), at, `${indent}    `);
+    return field.json?.kinds.includes("object") ? `_json_copy(${at})` : at;
+  };
+  const entries = attributeFields(cls).map((field) => `${indent}    ${JSON.stringify(field.name)}: ${value(field)},`);
+  return `{\n${entries.join("\n")}\n${indent}}`;
+}
+
+/** to_json_view and from_json_view, with the tables of to_json keys and rules they follow. */
+function jsonViewSource(runtime: Runtime): string[] {
+  const root = runtime.classes[0]!;
   const keys = runtime.classes.filter((cls) => attributeFields(cls).some((f) => f.toJsonKey !== undefined));
-  lines.push(
+  return [
     `_JSON_KEYS = {`,
     ...keys.map(
       (cls) =>
@@ -589,8 +616,7 @@ function wireFunctions(runtime: Runtime): string[] {
     "",
     "",
     ...fromJsonView(runtime),
-  );
-  return lines;
+  ];
 }
 
 /** The probe with the spec's version and secret names filled in; it stays one self-contained file. */
