@@ -8,16 +8,26 @@ import { docstring } from "./python-source.js";
  * it is a plain class with the same constructor, equality and repr.
  */
 export function pythonClass(runtime: Runtime, cls: PyClass, dataclasses: boolean): string {
+  return [
+    ...classHead(runtime, cls, dataclasses),
+    ...initSource(runtime, cls),
+    ...aliasProperties(cls),
+    ...cls.methods.flatMap((method) => ["", ...methodSource(cls, method)]),
+    ...fromAttributesSource(cls),
+    ...reprSource(cls),
+    ...(dataclasses ? [] : equalitySource(cls)),
+  ].join("\n");
+}
+
+/** The decorator, the class line, its docstring and its annotated attributes. */
+function classHead(runtime: Runtime, cls: PyClass, dataclasses: boolean): string[] {
   const out: string[] = [];
-  const attributes = attributeFields(cls);
-  const pythonOnly = cls.fields.filter((field) => field.json === undefined);
   const signature = cls.constructorParams
     .map((param) => (param.default === undefined ? param.name : `${param.name}=${formatPythonLiteral(param.default)}`))
     .join(", ");
   if (dataclasses) out.push("@dataclass(init=False, repr=False)");
   out.push(`class ${cls.name}:`);
   out.push(docstring(`${cls.description}\n\nRuntime constructor: ${cls.name}(${signature}).`, "    "), "");
-
   for (const field of cls.fields) {
     const type = formatPythonType(field.python);
     const compare = field.json === undefined ? " = field(compare=False)" : "";
@@ -25,7 +35,11 @@ export function pythonClass(runtime: Runtime, cls: PyClass, dataclasses: boolean
     out.push(docstring(fieldDoc(field), "    "));
   }
   out.push("");
+  return out;
+}
 
+/** The runtime's own constructor: each parameter fills its attribute, through a method where it says so. */
+function initSource(runtime: Runtime, cls: PyClass): string[] {
   const params = cls.constructorParams.map((param) => {
     const filled = cls.fields.find((field) => field.name === param.fills)!;
     const type =
@@ -35,7 +49,7 @@ export function pythonClass(runtime: Runtime, cls: PyClass, dataclasses: boolean
     const fallback = param.default === undefined ? "" : ` = ${formatPythonLiteral(param.default)}`;
     return `${param.name}: ${forward(type, runtime)}${fallback}`;
   });
-  out.push(`    def __init__(self, ${params.join(", ")}) -> None:`);
+  const out = [`    def __init__(self, ${params.join(", ")}) -> None:`];
   for (const param of cls.constructorParams) {
     out.push(
       param.via === undefined
@@ -48,21 +62,26 @@ export function pythonClass(runtime: Runtime, cls: PyClass, dataclasses: boolean
       out.push(docstring(alias.description, "        "));
     }
   }
+  return out;
+}
 
-  for (const alias of cls.aliases.filter((a) => a.kind === "property")) {
-    const type = formatPythonType(cls.fields.find((f) => f.name === alias.of)!.python);
-    out.push(
-      "",
-      "    @property",
-      `    def ${alias.name}(self) -> ${type}:`,
-      docstring(alias.description, "        "),
-      `        return self.${alias.of}`,
-    );
-  }
+function aliasProperties(cls: PyClass): string[] {
+  return cls.aliases
+    .filter((a) => a.kind === "property")
+    .flatMap((alias) => {
+      const type = formatPythonType(cls.fields.find((f) => f.name === alias.of)!.python);
+      return [
+        "",
+        "    @property",
+        `    def ${alias.name}(self) -> ${type}:`,
+        docstring(alias.description, "        "),
+        `        return self.${alias.of}`,
+      ];
+    });
+}
 
-  for (const method of cls.methods) out.push("", ...methodSource(cls, method));
-
-  out.push("", "    @classmethod", `    def _from_attributes(cls, data: Mapping[str, Any]) -> "${cls.name}":`);
+function fromAttributesSource(cls: PyClass): string[] {
+  const out = ["", "    @classmethod", `    def _from_attributes(cls, data: Mapping[str, Any]) -> "${cls.name}":`];
   const args = cls.constructorParams.map((param) => {
     const filled = cls.fields.find((field) => field.name === param.fills)!;
     if (param.via !== undefined || filled.json === undefined)
@@ -73,26 +92,39 @@ export function pythonClass(runtime: Runtime, cls: PyClass, dataclasses: boolean
   for (const param of cls.constructorParams.filter((p) => p.via !== undefined))
     out.push(`        made.${param.fills} = _json_copy(data["${param.fills}"])`);
   out.push("        return made");
+  return out;
+}
 
-  const secretOf = (field: Field) => (field.secret ? "True" : "False");
-  out.push("", "    def __repr__(self) -> str:");
-  const shown = [...attributes, ...pythonOnly].map(
-    (field) => `("${field.name}", self.${field.name}, ${secretOf(field)})`,
+/** __repr__ and __str__: every attribute, secrets masked. */
+function reprSource(cls: PyClass): string[] {
+  const pythonOnly = cls.fields.filter((field) => field.json === undefined);
+  const shown = [...attributeFields(cls), ...pythonOnly].map(
+    (field) => `("${field.name}", self.${field.name}, ${field.secret ? "True" : "False"})`,
   );
-  out.push(`        return _repr("${cls.name}", (${shown.join(", ")},))`);
-  out.push("", "    def __str__(self) -> str:", "        return self.__repr__()");
+  return [
+    "",
+    "    def __repr__(self) -> str:",
+    `        return _repr("${cls.name}", (${shown.join(", ")},))`,
+    "",
+    "    def __str__(self) -> str:",
+    "        return self.__repr__()",
+  ];
+}
 
-  if (!dataclasses) {
-    out.push("", "    def __eq__(self, other: object) -> bool:");
-    out.push(`        if not isinstance(other, ${cls.name}):`, "            return NotImplemented");
-    out.push(
-      `        return (${attributes.map((f) => `self.${f.name}`).join(", ")},) == ` +
-        `(${attributes.map((f) => `other.${f.name}`).join(", ")},)`,
-    );
+/** On 3.6, what a dataclass would give: equality by the attributes, and so no hash. */
+function equalitySource(cls: PyClass): string[] {
+  const attributes = attributeFields(cls);
+  return [
+    "",
+    "    def __eq__(self, other: object) -> bool:",
+    `        if not isinstance(other, ${cls.name}):`,
+    "            return NotImplemented",
+    `        return (${attributes.map((f) => `self.${f.name}`).join(", ")},) == ` +
+      `(${attributes.map((f) => `other.${f.name}`).join(", ")},)`,
     // mutable and compared by value, like a dataclass: not hashable
-    out.push("", "    __hash__: ClassVar[None] = None  # type: ignore[assignment]");
-  }
-  return out.join("\n");
+    "",
+    "    __hash__: ClassVar[None] = None  # type: ignore[assignment]",
+  ];
 }
 
 function valueFrom(field: Field): string {
