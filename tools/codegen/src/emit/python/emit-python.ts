@@ -141,61 +141,10 @@ function runtimeModule(model: Model, runtime: Runtime): string {
   // dataclasses arrived in Python 3.7; the 3.6 module offers the same API with plain classes
   const dataclasses = versionAtLeast(runtime.pythonVersion, 3, 7);
   const root = runtime.classes[0]!;
-  const ordered = [...runtime.classes].reverse();
   const pythonOnly = root.fields.filter((field) => field.json === undefined).map((field) => field.name);
-  const usesBase64 = runtime.classes.some((cls) =>
-    cls.methods.some((m) => m.behavior === "decode-base64-json-baggage"),
-  );
   const lines = [
-    banner(model, runtime, "#"),
-    docstring(
-      `The context classes of the Function Compute ${runtime.id} runtime (Python ${runtime.pythonVersion}), ` +
-        `typed.\n\n${runtime.description}${sharedBy(model, runtime)}\n\nThe classes take the runtime's own ` +
-        `constructor arguments, so code written against the real runtime runs unchanged; from_dict() builds a ` +
-        `context from its attribute view (the shape of the JSON and TypeScript types).`,
-      "",
-    ),
-    "",
-    ...(usesBase64 ? ["import base64"] : []),
-    "import json",
-    "import logging",
-    ...(dataclasses ? ["from dataclasses import dataclass, field"] : []),
-    `from typing import TYPE_CHECKING, Any, ${dataclasses ? "" : "ClassVar, "}Dict, List, Mapping, Optional, Union, ` +
-      `overload`,
-    "",
-    "from ._runtime import (",
-    "    FCContextValidationError,",
-    "    FCHeaderError,",
-    "    HeaderInput,",
-    "    Issue,",
-    "    _baggage_header,",
-    "    _check,",
-    "    _checked_logger,",
-    "    _expect_context,",
-    "    _fresh_request_id,",
-    "    _header_text,",
-    "    _integral,",
-    "    _Invocation,",
-    "    _UNREADABLE,",
-    "    _json_copy,",
-    "    _merge,",
-    "    _path,",
-    "    _renamed,",
-    "    _repr,",
-    "    _rule,",
-    "    _sent,",
-    ")",
-    "",
-    "if TYPE_CHECKING:",
-    "    # only for type checkers: Literal and Protocol are not in Python 3.6's typing",
-    "    from typing_extensions import Literal, Protocol",
-    "",
-    ...concurrentProtocols(runtime),
-    "",
-    ...idLines(model, runtime),
-  ];
-  for (const cls of ordered) lines.push("", pythonClass(runtime, cls, dataclasses), "");
-  lines.push(
+    ...moduleHead(model, runtime, dataclasses),
+    ...[...runtime.classes].reverse().flatMap((cls) => ["", pythonClass(runtime, cls, dataclasses), ""]),
     "",
     `_RULES: Dict[str, Any] = {`,
     ...runtime.classes.flatMap((cls) => [
@@ -216,8 +165,66 @@ function runtimeModule(model: Model, runtime: Runtime): string {
     "",
     "",
     ...fake(runtime),
-  );
+  ];
   return lines.join("\n");
+}
+
+/** A runtime module's banner, docstring, imports, concurrent-path protocols and ids. */
+function moduleHead(model: Model, runtime: Runtime, dataclasses: boolean): string[] {
+  const usesBase64 = runtime.classes.some((cls) =>
+    cls.methods.some((m) => m.behavior === "decode-base64-json-baggage"),
+  );
+  const support = [
+    "FCContextValidationError",
+    "FCHeaderError",
+    "HeaderInput",
+    "Issue",
+    "_baggage_header",
+    "_check",
+    "_checked_logger",
+    "_expect_context",
+    "_fresh_request_id",
+    "_header_text",
+    "_integral",
+    "_Invocation",
+    "_UNREADABLE",
+    "_json_copy",
+    "_merge",
+    "_path",
+    "_renamed",
+    "_repr",
+    "_rule",
+    "_sent",
+  ];
+  return [
+    banner(model, runtime, "#"),
+    docstring(
+      `The context classes of the Function Compute ${runtime.id} runtime (Python ${runtime.pythonVersion}), ` +
+        `typed.\n\n${runtime.description}${sharedBy(model, runtime)}\n\nThe classes take the runtime's own ` +
+        `constructor arguments, so code written against the real runtime runs unchanged; from_dict() builds a ` +
+        `context from its attribute view (the shape of the JSON and TypeScript types).`,
+      "",
+    ),
+    "",
+    ...(usesBase64 ? ["import base64"] : []),
+    "import json",
+    "import logging",
+    ...(dataclasses ? ["from dataclasses import dataclass, field"] : []),
+    `from typing import TYPE_CHECKING, Any, ${dataclasses ? "" : "ClassVar, "}Dict, List, Mapping, Optional, Union, ` +
+      `overload`,
+    "",
+    "from ._runtime import (",
+    ...support.map((name) => `    ${name},`),
+    ")",
+    "",
+    "if TYPE_CHECKING:",
+    "    # only for type checkers: Literal and Protocol are not in Python 3.6's typing",
+    "    from typing_extensions import Literal, Protocol",
+    "",
+    ...concurrentProtocols(runtime),
+    "",
+    ...idLines(model, runtime),
+  ];
 }
 
 /** from_dict(): the attribute view checked against the rules, then the context built from it. */
