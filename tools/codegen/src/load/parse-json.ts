@@ -24,149 +24,173 @@ export class JsonSyntaxError extends Error {
 }
 
 export function parseJson(text: string): ParsedJson {
-  const starts = new Map<string, number>();
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const position = (offset: number) => {
+  const reader = new JsonReader(text);
+  const value = reader.document();
+  return { value, locate: (pointer) => reader.locate(pointer) };
+}
+
+/** One pass over the text: `at` is the offset read up to, `starts` where each pointer's value began. */
+class JsonReader {
+  private at = 0;
+  private readonly starts = new Map<string, number>();
+  private readonly lineStarts = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+  }
+
+  document(): unknown {
+    if (this.text.charCodeAt(0) === 0xfeff) this.at = 1;
+    const value = this.value("");
+    this.skipSpace();
+    if (this.at < this.text.length) this.fail("", "the end of the file after the top-level value");
+    return value;
+  }
+
+  /** The line and column of a pointer's value, or of its nearest parsed ancestor. */
+  locate(pointer: string): { line: number; column: number } {
+    let probe = pointer;
+    for (;;) {
+      const start = this.starts.get(probe);
+      if (start !== undefined) return this.position(start);
+      const cut = probe.lastIndexOf("/");
+      if (cut < 0) return { line: 1, column: 1 };
+      probe = probe.slice(0, cut);
+    }
+  }
+
+  private position(offset: number): { line: number; column: number } {
     let low = 0;
-    let high = lineStarts.length - 1;
+    let high = this.lineStarts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= offset) low = mid;
+      if (this.lineStarts[mid]! <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
-  };
+    return { line: low + 1, column: offset - this.lineStarts[low]! + 1 };
+  }
 
-  let at = 0;
-  const fail = (pointer: string, expected: string): never => {
+  private fail(pointer: string, expected: string): never {
+    const { text, at } = this;
     const found = at >= text.length ? "the end of the file" : JSON.stringify(text.slice(at, at + 12));
-    const { line, column } = position(at);
+    const { line, column } = this.position(at);
     throw new JsonSyntaxError(pointer, line, column, expected, found);
-  };
-  const skipSpace = () => {
-    while (at < text.length) {
-      const c = text.charCodeAt(at);
-      if (c === 32 || c === 9 || c === 10 || c === 13) at++;
+  }
+
+  private skipSpace(): void {
+    while (this.at < this.text.length) {
+      const c = this.text.charCodeAt(this.at);
+      if (c === 32 || c === 9 || c === 10 || c === 13) this.at++;
       else break;
     }
-  };
+  }
 
-  const parseValue = (pointer: string): unknown => {
-    skipSpace();
-    starts.set(pointer, at);
-    const c = text[at];
-    if (c === "{") return parseObject(pointer);
-    if (c === "[") return parseArray(pointer);
-    if (c === '"') return parseString(pointer);
-    if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) return parseNumber(pointer);
+  private value(pointer: string): unknown {
+    this.skipSpace();
+    this.starts.set(pointer, this.at);
+    const c = this.text[this.at];
+    if (c === "{") return this.object(pointer);
+    if (c === "[") return this.array(pointer);
+    if (c === '"') return this.string(pointer);
+    if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) return this.number(pointer);
     for (const [word, value] of [
       ["true", true],
       ["false", false],
       ["null", null],
     ] as const) {
-      if (text.startsWith(word, at)) {
-        at += word.length;
+      if (this.text.startsWith(word, this.at)) {
+        this.at += word.length;
         return value;
       }
     }
-    return fail(pointer, "a JSON value (object, array, string, number, true, false or null)");
-  };
+    return this.fail(pointer, "a JSON value (object, array, string, number, true, false or null)");
+  }
 
-  const parseObject = (pointer: string): Record<string, unknown> => {
+  private object(pointer: string): Record<string, unknown> {
     const result: Record<string, unknown> = {};
-    at++;
-    skipSpace();
-    if (text[at] === "}") {
-      at++;
+    this.at++;
+    this.skipSpace();
+    if (this.text[this.at] === "}") {
+      this.at++;
       return result;
     }
     for (;;) {
-      skipSpace();
-      if (text[at] !== '"') fail(pointer, "a property name in double quotes");
-      const key = parseString(pointer);
-      const child = joinPointer(pointer, key);
-      if (Object.hasOwn(result, key)) {
-        at -= key.length + 2;
-        fail(child, `each property name once per object ("${key}" appears twice; JSON.parse would keep only the last)`);
-      }
-      skipSpace();
-      if (text[at] !== ":") fail(child, "':' after the property name");
-      at++;
-      // defineProperty keeps a "__proto__" key an ordinary property, as JSON.parse does.
-      Object.defineProperty(result, key, {
-        value: parseValue(child),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-      skipSpace();
-      if (text[at] === ",") {
-        at++;
+      const child = this.member(pointer, result);
+      this.skipSpace();
+      if (this.text[this.at] === ",") {
+        this.at++;
         continue;
       }
-      if (text[at] === "}") {
-        at++;
+      if (this.text[this.at] === "}") {
+        this.at++;
         return result;
       }
-      fail(child, "',' or '}' after a property value");
+      this.fail(child, "',' or '}' after a property value");
     }
-  };
+  }
 
-  const parseArray = (pointer: string): unknown[] => {
+  /** One `"key": value` of an object into result; returns the member's pointer. */
+  private member(pointer: string, result: Record<string, unknown>): string {
+    this.skipSpace();
+    if (this.text[this.at] !== '"') this.fail(pointer, "a property name in double quotes");
+    const key = this.string(pointer);
+    const child = joinPointer(pointer, key);
+    if (Object.hasOwn(result, key)) {
+      this.at -= key.length + 2;
+      this.fail(
+        child,
+        `each property name once per object ("${key}" appears twice; JSON.parse would keep only the last)`,
+      );
+    }
+    this.skipSpace();
+    if (this.text[this.at] !== ":") this.fail(child, "':' after the property name");
+    this.at++;
+    // defineProperty keeps a "__proto__" key an ordinary property, as JSON.parse does.
+    Object.defineProperty(result, key, {
+      value: this.value(child),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    return child;
+  }
+
+  private array(pointer: string): unknown[] {
     const result: unknown[] = [];
-    at++;
-    skipSpace();
-    if (text[at] === "]") {
-      at++;
+    this.at++;
+    this.skipSpace();
+    if (this.text[this.at] === "]") {
+      this.at++;
       return result;
     }
     for (;;) {
-      result.push(parseValue(joinPointer(pointer, result.length)));
-      skipSpace();
-      if (text[at] === ",") {
-        at++;
+      result.push(this.value(joinPointer(pointer, result.length)));
+      this.skipSpace();
+      if (this.text[this.at] === ",") {
+        this.at++;
         continue;
       }
-      if (text[at] === "]") {
-        at++;
+      if (this.text[this.at] === "]") {
+        this.at++;
         return result;
       }
-      fail(joinPointer(pointer, result.length - 1), "',' or ']' after an array item");
+      this.fail(joinPointer(pointer, result.length - 1), "',' or ']' after an array item");
     }
-  };
+  }
 
-  const parseString = (pointer: string): string => {
+  private string(pointer: string): string {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: JSON forbids raw control characters in strings
-    const match = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/.exec(text.slice(at, at + 1_000_000));
-    if (match === null) return fail(pointer, "a string with valid escapes and no raw control characters");
-    at += match[0].length;
+    const pattern = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/;
+    const match = pattern.exec(this.text.slice(this.at, this.at + 1_000_000));
+    if (match === null) return this.fail(pointer, "a string with valid escapes and no raw control characters");
+    this.at += match[0].length;
     return JSON.parse(match[0]) as string;
-  };
+  }
 
-  const parseNumber = (pointer: string): number => {
-    const match = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(text.slice(at, at + 400));
-    if (match === null) return fail(pointer, "a number");
-    at += match[0].length;
+  private number(pointer: string): number {
+    const match = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(this.text.slice(this.at, this.at + 400));
+    if (match === null) return this.fail(pointer, "a number");
+    this.at += match[0].length;
     return Number(match[0]);
-  };
-
-  if (text.charCodeAt(0) === 0xfeff) at = 1;
-  const value = parseValue("");
-  skipSpace();
-  if (at < text.length) fail("", "the end of the file after the top-level value");
-
-  return {
-    value,
-    locate(pointer) {
-      let probe = pointer;
-      for (;;) {
-        const start = starts.get(probe);
-        if (start !== undefined) return position(start);
-        const cut = probe.lastIndexOf("/");
-        if (cut < 0) return { line: 1, column: 1 };
-        probe = probe.slice(0, cut);
-      }
-    },
-  };
+  }
 }
