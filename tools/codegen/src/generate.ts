@@ -1,6 +1,6 @@
 import { checkMetaSchema } from "./check/check-meta-schema.js";
 import { targets as defaultTargets, type Target } from "./emit/targets.js";
-import { loadSpec } from "./load/load-spec.js";
+import { loadSpec, type SpecTree } from "./load/load-spec.js";
 import type { Model } from "./model.js";
 import { normalize } from "./normalize/normalize.js";
 import { compareOutputs, type Drift } from "./write/compare-outputs.js";
@@ -25,7 +25,11 @@ export interface GenerateResult {
 
 /** The model of a spec folder: loaded, checked and normalized; a SpecError names every fault. */
 export async function buildModel(root: string, specDir = "spec"): Promise<Model> {
-  const tree = await loadSpec(root, specDir);
+  return modelOf(await loadSpec(root, specDir));
+}
+
+/** The model of a loaded spec: checked against the meta-schema, then normalized. */
+export function modelOf(tree: SpecTree): Model {
   checkMetaSchema(tree);
   return normalize(tree);
 }

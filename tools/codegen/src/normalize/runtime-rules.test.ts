@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Model } from "../model.js";
-import { SpecError, type SpecIssue } from "../spec-error.js";
-import { patchedModel, type SpecPatch } from "../testing/spec-patch.js";
+import type { SpecIssue } from "../spec-error.js";
+import { patchedModel, refusal, type SpecPatch } from "../testing/spec-patch.js";
 import { headersOf } from "./runtime-headers.js";
 
 // What normalize checks across a runtime's files, and the order and shape it gives runtimes and
@@ -10,14 +10,7 @@ import { headersOf } from "./runtime-headers.js";
 const P312 = "python3.12.schema.json";
 const FIELDS = "shared/fields.schema.json";
 
-async function refused(...patch: SpecPatch[]): Promise<SpecIssue[]> {
-  const error = await patchedModel(patch).then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(SpecError);
-  return [...(error as SpecError).issues];
-}
+const refused = (...patch: SpecPatch[]) => refusal(() => patchedModel(patch));
 
 const brief = (issues: readonly SpecIssue[]) =>
   issues.map(({ file, pointer, expected, found }) => ({ file, pointer, expected, found }));

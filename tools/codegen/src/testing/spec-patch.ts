@@ -1,11 +1,11 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll } from "vitest";
-import { checkMetaSchema } from "../check/check-meta-schema.js";
+import { afterAll, expect } from "vitest";
+import { modelOf } from "../generate.js";
 import { loadSpec, type SpecFile, type SpecTree } from "../load/load-spec.js";
 import type { Model } from "../model.js";
-import { normalize } from "../normalize/normalize.js";
+import { SpecError, type SpecIssue } from "../spec-error.js";
 import { repoRoot } from "./spec-fixture.js";
 
 /**
@@ -73,11 +73,21 @@ export async function patchedSpecTree(patches: readonly SpecPatch[]): Promise<Sp
 
 let realTree: Promise<SpecTree> | undefined;
 
-/** The model of the real spec with JSON patches applied in memory, checked and normalized as buildModel does. */
+/** The model of the real spec with JSON patches applied in memory, built as buildModel builds it. */
 export async function patchedModel(patches: readonly SpecPatch[]): Promise<Model> {
-  const tree = await patchedSpecTree(patches);
-  checkMetaSchema(tree);
-  return normalize(tree);
+  return modelOf(await patchedSpecTree(patches));
+}
+
+/** The issues a build refuses its spec with; the test fails when it builds, or throws anything else. */
+export async function refusal(build: () => unknown): Promise<readonly SpecIssue[]> {
+  let caught: unknown;
+  try {
+    await build();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(SpecError);
+  return (caught as SpecError).issues;
 }
 
 function applyPatch(text: string, patch: SpecPatch, name: string): string {
