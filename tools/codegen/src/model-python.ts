@@ -1,4 +1,4 @@
-import type { PyType } from "./model.js";
+import type { PyClass, PyType } from "./model.js";
 
 // How the model's Python types and values read in Python source: what the emitters, the docs and
 // the release diff print. Part of the model, so none of them reaches into normalize/.
@@ -37,4 +37,12 @@ export function formatPythonLiteral(value: string | number | boolean | null): st
   if (value === true) return "True";
   if (value === false) return "False";
   return typeof value === "string" ? JSON.stringify(value) : String(value);
+}
+
+/** A class's constructor as Python code calls it: `Name(a, b, c=0)`, each default spelled as Python does. */
+export function formatConstructor(cls: PyClass): string {
+  const params = cls.constructorParams.map((param) =>
+    param.default === undefined ? param.name : `${param.name}=${formatPythonLiteral(param.default)}`,
+  );
+  return `${cls.name}(${params.join(", ")})`;
 }

@@ -1,5 +1,5 @@
 import type { Field, Model, PyClass, Runtime, VendorClaim } from "../../model.js";
-import { formatPythonLiteral, formatPythonType } from "../../model-python.js";
+import { formatConstructor, formatPythonType } from "../../model-python.js";
 import { checkRuntimePage } from "./check-runtime-page.js";
 import { type Block, code, link, type Page, slug } from "./doc.js";
 import { entries, type ListedRemoval, listedRemovals, type Migration, migration, notInRuntime } from "./entries.js";
@@ -203,10 +203,7 @@ function fieldDescription(field: Field): string {
 }
 
 function classBlocks(cls: PyClass): Block[] {
-  const params = cls.constructorParams.map((p) =>
-    p.default === undefined ? p.name : `${p.name}=${formatPythonLiteral(p.default)}`,
-  );
-  const signature = `${cls.name}(${params.join(", ")})`;
+  const signature = formatConstructor(cls);
   const fills = cls.constructorParams
     .filter((p) => p.fills !== p.name || p.via !== undefined)
     .map((p) => `${code(p.name)} fills ${code(p.fills)}${p.via ? ` through ${code(`${p.via}()`)}` : ""}`);

@@ -1,5 +1,5 @@
 import { attributeFields, type Field, type Method, type PyClass, type Runtime } from "../../model.js";
-import { formatPythonLiteral, formatPythonType } from "../../model-python.js";
+import { formatConstructor, formatPythonLiteral, formatPythonType } from "../../model-python.js";
 import { docstring } from "./python-source.js";
 
 /**
@@ -22,12 +22,9 @@ export function pythonClass(runtime: Runtime, cls: PyClass, dataclasses: boolean
 /** The decorator, the class line, its docstring and its annotated attributes. */
 function classHead(runtime: Runtime, cls: PyClass, dataclasses: boolean): string[] {
   const out: string[] = [];
-  const signature = cls.constructorParams
-    .map((param) => (param.default === undefined ? param.name : `${param.name}=${formatPythonLiteral(param.default)}`))
-    .join(", ");
   if (dataclasses) out.push("@dataclass(init=False, repr=False)");
   out.push(`class ${cls.name}:`);
-  out.push(docstring(`${cls.description}\n\nRuntime constructor: ${cls.name}(${signature}).`, "    "), "");
+  out.push(docstring(`${cls.description}\n\nRuntime constructor: ${formatConstructor(cls)}.`, "    "), "");
   for (const field of cls.fields) {
     const type = formatPythonType(field.python);
     const compare = field.json === undefined ? " = field(compare=False)" : "";

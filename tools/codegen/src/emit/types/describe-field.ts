@@ -1,5 +1,5 @@
 import type { Field, PyClass } from "../../model.js";
-import { formatPythonLiteral, formatPythonType } from "../../model-python.js";
+import { formatConstructor, formatPythonType } from "../../model-python.js";
 import { wrapProse } from "../wrap-prose.js";
 
 /** The JSDoc text of an attribute: the description, then the facts a reader checks most. */
@@ -16,10 +16,7 @@ export function describeField(field: Field): string {
 }
 
 export function describeClass(cls: PyClass): string {
-  const signature = cls.constructorParams
-    .map((param) => (param.default === undefined ? param.name : `${param.name}=${formatPythonLiteral(param.default)}`))
-    .join(", ");
-  return safeForJsDoc(`${cls.description}\n\nPython: \`${cls.name}(${signature})\`.`);
+  return safeForJsDoc(`${cls.description}\n\nPython: \`${formatConstructor(cls)}\`.`);
 }
 
 // JSDoc sits indented by up to five columns (`   * `): the text wraps where the line reaches 97
