@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsDoc, wrapProse } from "./wrap-prose.js";
+import { jsDoc, jsDocText, wrapProse } from "./wrap-prose.js";
 
 describe("wrapProse", () => {
   it("moves words to the next line at the width, and keeps short and blank lines", () => {
@@ -32,5 +32,12 @@ describe("jsDoc", () => {
     expect(block.at(-1)).toBe("   */");
     for (const line of block) expect(line.length).toBeLessThanOrEqual(100);
     expect(block.slice(1, -1).every((line) => line.startsWith("   * "))).toBe(true);
+  });
+});
+
+describe("jsDocText", () => {
+  it("never lets the text end the comment", () => {
+    expect(jsDocText("a */ b", 80)).toBe("a *\\/ b");
+    expect(jsDoc("ends */ here")).toBe("/** ends *\\/ here */");
   });
 });

@@ -36,11 +36,16 @@ function words(line: string): string[] {
   return out;
 }
 
+/** The text of a JSDoc comment wrapped at a width; a "*\/" inside it would end the comment early. */
+export function jsDocText(text: string, width: number): string {
+  return wrapProse(text, width).replaceAll("*/", "*\\/");
+}
+
 /** A JSDoc comment at an indent: on one line when it fits in 100 columns, else wrapped in a block. */
 export function jsDoc(text: string, indent = ""): string {
-  const single = `${indent}/** ${text} */`;
+  const single = `${indent}/** ${jsDocText(text, Number.POSITIVE_INFINITY)} */`;
   if (single.length <= 100 && !text.includes("\n")) return single;
-  const body = wrapProse(text, 100 - indent.length - 3)
+  const body = jsDocText(text, 100 - indent.length - 3)
     .split("\n")
     .map((line) => (line === "" ? `${indent} *` : `${indent} * ${line}`));
   return [`${indent}/**`, ...body, `${indent} */`].join("\n");

@@ -1,6 +1,9 @@
 import type { Field, PyClass } from "../../model.js";
 import { formatConstructor, formatPythonType } from "../../model-python.js";
-import { wrapProse } from "../wrap-prose.js";
+import { jsDocText } from "../wrap-prose.js";
+
+// JSDoc sits indented by up to five columns (`   * `): the text wraps where the line reaches 97
+const WIDTH = 92;
 
 /** The JSDoc text of an attribute: the description, then the facts a reader checks most. */
 export function describeField(field: Field): string {
@@ -12,17 +15,9 @@ export function describeField(field: Field): string {
   const lines = [field.description, "", facts.join(" ")];
   if (field.nullable && field.nullWhen !== undefined) lines.push(`Null when: ${field.nullWhen}`);
   if (field.secret) lines.push("Secret: never log or echo this value.");
-  return safeForJsDoc(lines.join("\n"));
+  return jsDocText(lines.join("\n"), WIDTH);
 }
 
 export function describeClass(cls: PyClass): string {
-  return safeForJsDoc(`${cls.description}\n\nPython: \`${formatConstructor(cls)}\`.`);
-}
-
-// JSDoc sits indented by up to five columns (`   * `): the text wraps where the line reaches 97
-const WIDTH = 92;
-
-// a "*/" inside a description would end the comment early
-function safeForJsDoc(text: string): string {
-  return wrapProse(text, WIDTH).replaceAll("*/", "*\\/");
+  return jsDocText(`${cls.description}\n\nPython: \`${formatConstructor(cls)}\`.`, WIDTH);
 }
