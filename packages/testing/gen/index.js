@@ -8,125 +8,57 @@ import { assertFCContext as assertPython39 } from "@fc-context/validators/python
 import { assertFCContext as assertPython310 } from "@fc-context/validators/python3.10";
 import { assertFCContext as assertPython312 } from "@fc-context/validators/python3.12";
 
+// The default context of each model: runtimes that share a model share its defaults.
+const defaultsPython3 = {
+  "request_id": "1-6566d4a0-15b9c5e0-8a4d5b7e3c2f",
+  "credentials": {
+    "access_key_id": "",
+    "access_key_secret": "",
+    "security_token": ""
+  },
+  "function": {
+    "name": "my-function",
+    "handler": "index.handler",
+    "memory": 512,
+    "timeout": 60
+  },
+  "service": {
+    "name": "my-service",
+    "log_project": "",
+    "log_store": "",
+    "qualifier": "LATEST",
+    "version_id": ""
+  },
+  "region": "cn-shanghai",
+  "account_id": "1234567890123456",
+  "retry_count": 0,
+  "tracing": {
+    "span_context": "",
+    "span_baggages": {},
+    "jaeger_endpoint": ""
+  }
+};
+const defaultsPython312 = {
+  "account_id": "1234567890123456",
+  "request_id": "1-6566d4a0-15b9c5e0-8a4d5b7e3c2f",
+  "function": {
+    "name": "my-function",
+    "handler": "index.handler",
+    "memory": 512,
+    "timeout": 60,
+    "version_id": "",
+    "qualifier": "LATEST"
+  },
+  "log_project": "",
+  "log_store": "",
+  "region": "cn-shanghai"
+};
+
 const runtimes = {
-  "python3": {
-    assert: assertPython3,
-    requestId: "request_id",
-    defaults: {
-      "request_id": "1-6566d4a0-15b9c5e0-8a4d5b7e3c2f",
-      "credentials": {
-        "access_key_id": "",
-        "access_key_secret": "",
-        "security_token": ""
-      },
-      "function": {
-        "name": "my-function",
-        "handler": "index.handler",
-        "memory": 512,
-        "timeout": 60
-      },
-      "service": {
-        "name": "my-service",
-        "log_project": "",
-        "log_store": "",
-        "qualifier": "LATEST",
-        "version_id": ""
-      },
-      "region": "cn-shanghai",
-      "account_id": "1234567890123456",
-      "retry_count": 0,
-      "tracing": {
-        "span_context": "",
-        "span_baggages": {},
-        "jaeger_endpoint": ""
-      }
-    },
-  },
-  "python3.9": {
-    assert: assertPython39,
-    requestId: "request_id",
-    defaults: {
-      "request_id": "1-6566d4a0-15b9c5e0-8a4d5b7e3c2f",
-      "credentials": {
-        "access_key_id": "",
-        "access_key_secret": "",
-        "security_token": ""
-      },
-      "function": {
-        "name": "my-function",
-        "handler": "index.handler",
-        "memory": 512,
-        "timeout": 60
-      },
-      "service": {
-        "name": "my-service",
-        "log_project": "",
-        "log_store": "",
-        "qualifier": "LATEST",
-        "version_id": ""
-      },
-      "region": "cn-shanghai",
-      "account_id": "1234567890123456",
-      "retry_count": 0,
-      "tracing": {
-        "span_context": "",
-        "span_baggages": {},
-        "jaeger_endpoint": ""
-      }
-    },
-  },
-  "python3.10": {
-    assert: assertPython310,
-    requestId: "request_id",
-    defaults: {
-      "request_id": "1-6566d4a0-15b9c5e0-8a4d5b7e3c2f",
-      "credentials": {
-        "access_key_id": "",
-        "access_key_secret": "",
-        "security_token": ""
-      },
-      "function": {
-        "name": "my-function",
-        "handler": "index.handler",
-        "memory": 512,
-        "timeout": 60
-      },
-      "service": {
-        "name": "my-service",
-        "log_project": "",
-        "log_store": "",
-        "qualifier": "LATEST",
-        "version_id": ""
-      },
-      "region": "cn-shanghai",
-      "account_id": "1234567890123456",
-      "retry_count": 0,
-      "tracing": {
-        "span_context": "",
-        "span_baggages": {},
-        "jaeger_endpoint": ""
-      }
-    },
-  },
-  "python3.12": {
-    assert: assertPython312,
-    requestId: "request_id",
-    defaults: {
-      "account_id": "1234567890123456",
-      "request_id": "1-6566d4a0-15b9c5e0-8a4d5b7e3c2f",
-      "function": {
-        "name": "my-function",
-        "handler": "index.handler",
-        "memory": 512,
-        "timeout": 60,
-        "version_id": "",
-        "qualifier": "LATEST"
-      },
-      "log_project": "",
-      "log_store": "",
-      "region": "cn-shanghai"
-    },
-  },
+  "python3": { assert: assertPython3, requestId: "request_id", defaults: defaultsPython3 },
+  "python3.9": { assert: assertPython39, requestId: "request_id", defaults: defaultsPython3 },
+  "python3.10": { assert: assertPython310, requestId: "request_id", defaults: defaultsPython3 },
+  "python3.12": { assert: assertPython312, requestId: "request_id", defaults: defaultsPython312 },
 };
 const aliases = {"python3.6":"python3"};
 const KNOWN = "python3, python3.6, python3.9, python3.10, python3.12";

@@ -20,6 +20,14 @@ export async function emitTesting(model: Model): Promise<Map<string, string>> {
     );
   const requestIdPath = (runtime: Runtime) => invocationIdField(runtime)?.name;
   const ids = model.runtimes.flatMap((runtime) => [runtime.id, ...runtime.aliases].map((id) => [id, runtime] as const));
+  // the first runtime of each distinct default context names it
+  const defaultsText = (runtime: Runtime) => JSON.stringify(defaults(runtime, runtime.classes[0]!), null, 2);
+  const defaultsNamed = new Map<string, string>();
+  for (const runtime of model.runtimes) {
+    const text = defaultsText(runtime);
+    if (!defaultsNamed.has(text)) defaultsNamed.set(text, `defaults${namespaceOf(runtime.id)}`);
+  }
+  const defaultsOf = (runtime: Runtime) => defaultsNamed.get(defaultsText(runtime))!;
   const aliasOf = Object.fromEntries(ids.filter(([id, r]) => id !== r.id).map(([id, r]) => [id, r.id]));
   const js = `${banner(model, undefined, "//")}
 import { FCContextValidationError } from "@fc-context/validators";
@@ -27,13 +35,15 @@ ${model.runtimes
   .map((r) => `import { assertFCContext as assert${namespaceOf(r.id)} } from "@fc-context/validators/${r.id}";`)
   .join("\n")}
 
+// The default context of each model: runtimes that share a model share its defaults.
+${[...defaultsNamed.entries()].map(([text, name]) => `const ${name} = ${text};`).join("\n")}
+
 const runtimes = {
 ${model.runtimes
   .map(
     (r) =>
-      `  ${JSON.stringify(r.id)}: {\n    assert: assert${namespaceOf(r.id)},\n` +
-      `    requestId: ${JSON.stringify(requestIdPath(r) ?? null)},\n` +
-      `    defaults: ${JSON.stringify(defaults(r, r.classes[0]!), null, 2).replaceAll("\n", "\n    ")},\n  },`,
+      `  ${JSON.stringify(r.id)}: { assert: assert${namespaceOf(r.id)}, ` +
+      `requestId: ${JSON.stringify(requestIdPath(r) ?? null)}, defaults: ${defaultsOf(r)} },`,
   )
   .join("\n")}
 };
