@@ -2,66 +2,9 @@
 // from spec 0.1.0, runtime python3.10 (spec/python3.10.schema.json).
 // Do not edit: change spec/ and run `npm run generate`.
 
-import type {
-  FCContext,
-  FCContextFromConcurrentHeaders,
-  FCContextFromHeaders,
-  FCHeaders,
-  FCContextJSON,
-} from "@fc-context/types/python3.10";
-import type { FromHeadersOptions, HeaderInput } from "./wire-runtime.js";
+// python3.10 has python3's model (the same classes and invocation paths), so it shares its code;
+// only its ids are its own.
+export * from "./python3.js";
 
-export { FCHeaderError, type FromHeadersOptions, type HeaderInput, type InvocationPath } from "./wire-runtime.js";
 /** The FC runtime id these converters follow. */
 export declare const runtime: "python3.10";
-/** Where the secret values sit in the attribute view (mask them in any output). */
-export declare const secretPaths: readonly (readonly string[])[];
-/** The headers that carry secrets. */
-export declare const secretHeaders: readonly string[];
-
-/**
- * The context the python3.10 runtime builds from an invocation's x-fc-* headers on the default
- * invocation path (instance concurrency 1): names case-insensitive, the first of repeated values,
- * values trimmed, an absent text header as "", timeout and retry count parsed as the native
- * client does, the memory through Python's int(), the baggage decoded as CPython decodes it.
- * Throws FCHeaderError, and nothing else: where the runtime posts an error (outcome "error") or
- * never runs the handler ("not-invoked"), and for input that is not headers ("input": a value
- * that is not text, a name that is not text, input that throws when read).
- */
-export declare function fromHeaders(
-  headers: HeaderInput,
-  options?: { readonly path?: "default" },
-): FCContextFromHeaders;
-/**
- * The context the python3.10 runtime builds on the concurrent invocation path (instance
- * concurrency above 1): repeated values joined with ", ", only leading spaces dropped, values read
- * as Latin-1, an absent text header as null, the ints through Python's int().
- */
-export declare function fromHeaders(
-  headers: HeaderInput,
-  options: { readonly path: "concurrent" },
-): FCContextFromConcurrentHeaders;
-/** fromHeaders on the path the options name, when the caller knows it only at run time. */
-export declare function fromHeaders(
-  headers: HeaderInput,
-  options?: FromHeadersOptions,
-): FCContextFromHeaders | FCContextFromConcurrentHeaders;
-
-/**
- * The x-fc-* headers an emulator sends for a context: null and empty baggage are not sent.
- * Includes the secret headers. Throws FCContextValidationError when context is not a valid
- * python3.10 context (check it first with isFCContext from @fc-context/validators).
- */
-export declare function toHeaders(context: FCContext): FCHeaders & Readonly<Record<string, string>>;
-
-/**
- * The to_json() view of a context: the runtime's camelCase keys, secrets included. Throws
- * FCContextValidationError when context is not valid.
- */
-export declare function toJsonView(context: FCContext): FCContextJSON;
-
-/**
- * The attribute view of a to_json() view. Throws FCContextValidationError when json is not a valid
- * to_json() view.
- */
-export declare function fromJsonView(json: FCContextJSON): FCContext;

@@ -19,22 +19,22 @@ export declare const secretPaths: readonly (readonly string[])[];
 export declare const secretHeaders: readonly string[];
 
 /**
- * The context the python3 runtime builds from an invocation's x-fc-* headers on the default
- * invocation path (instance concurrency 1): names case-insensitive, the first of repeated values,
- * values trimmed, an absent text header as "", timeout and retry count parsed as the native
- * client does, the memory through Python's int(), the baggage decoded as CPython decodes it.
- * Throws FCHeaderError, and nothing else: where the runtime posts an error (outcome "error") or
- * never runs the handler ("not-invoked"), and for input that is not headers ("input": a value
- * that is not text, a name that is not text, input that throws when read).
+ * The context the python3, python3.9 and python3.10 runtimes build from an invocation's x-fc-*
+ * headers on the default invocation path (instance concurrency 1): names case-insensitive, the
+ * first of repeated values, values trimmed, an absent text header as "", timeout and retry count
+ * parsed as the native client does, the memory through Python's int(), the baggage decoded as
+ * CPython decodes it. Throws FCHeaderError, and nothing else: where the runtime posts an error
+ * (outcome "error") or never runs the handler ("not-invoked"), and for input that is not headers
+ * ("input": a value that is not text, a name that is not text, input that throws when read).
  */
 export declare function fromHeaders(
   headers: HeaderInput,
   options?: { readonly path?: "default" },
 ): FCContextFromHeaders;
 /**
- * The context the python3 runtime builds on the concurrent invocation path (instance
- * concurrency above 1): repeated values joined with ", ", only leading spaces dropped, values read
- * as Latin-1, an absent text header as null, the ints through Python's int().
+ * The context the python3, python3.9 and python3.10 runtimes build on the concurrent invocation
+ * path (instance concurrency above 1): repeated values joined with ", ", only leading spaces
+ * dropped, values read as Latin-1, an absent text header as null, the ints through Python's int().
  */
 export declare function fromHeaders(
   headers: HeaderInput,
@@ -47,9 +47,9 @@ export declare function fromHeaders(
 ): FCContextFromHeaders | FCContextFromConcurrentHeaders;
 
 /**
- * The x-fc-* headers an emulator sends for a context: null and empty baggage are not sent.
- * Includes the secret headers. Throws FCContextValidationError when context is not a valid
- * python3 context (check it first with isFCContext from @fc-context/validators).
+ * The x-fc-* headers an emulator sends for a context: null and empty baggage are not sent. Includes
+ * the secret headers. Throws FCContextValidationError when context is not a valid python3,
+ * python3.9 or python3.10 context (check it first with isFCContext from @fc-context/validators).
  */
 export declare function toHeaders(context: FCContext): FCHeaders & Readonly<Record<string, string>>;
 

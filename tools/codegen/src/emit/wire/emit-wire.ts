@@ -8,8 +8,9 @@ import {
   type PyClass,
   type Runtime,
 } from "../../model.js";
-import { aliasModule, banner, theRuntimes } from "../banner.js";
+import { aliasModule, banner, sharedModule, theRuntimes } from "../banner.js";
 import { classOf, headerFields, isDecoded, leafFields, pathsTable, pythonUnicode, serializes } from "../wire-shapes.js";
+import { jsDoc } from "../wrap-prose.js";
 
 const RUNTIME_SOURCE = readFileSync(new URL("./wire-runtime.js", import.meta.url), "utf8");
 const RUNTIME_DECLARATIONS = readFileSync(new URL("./wire-runtime.d.ts", import.meta.url), "utf8");
@@ -32,7 +33,12 @@ export async function emitWire(model: Model): Promise<Map<string, string>> {
       if (owner === runtime) files.set(shared, sharedConverters(model, owner, sharers));
       files.set(`${runtime.id}.js`, boundModule(model, runtime, shared));
     }
-    files.set(`${runtime.id}.d.ts`, wireDeclarations(model, runtime));
+    files.set(
+      `${runtime.id}.d.ts`,
+      owner === runtime
+        ? wireDeclarations(model, runtime, sharers)
+        : sharedModule(model, runtime, owner, `./${owner.id}.js`, runtimeIdDeclaration(runtime)),
+    );
     for (const alias of runtime.aliases) {
       const reexport = aliasModule(model, runtime, alias);
       files.set(`${alias}.js`, reexport);
@@ -230,8 +236,18 @@ function headerValue(
   return `h.text(${header})`;
 }
 
-function wireDeclarations(model: Model, runtime: Runtime): string {
+/** The runtime id a module follows: all a module that shares another's declarations declares itself. */
+function runtimeIdDeclaration(runtime: Runtime): string {
+  const id = JSON.stringify(runtime.id);
+  return `/** The FC runtime id these converters follow. */\nexport declare const runtime: ${id};\n`;
+}
+
+/** The declarations of a runtime's converters, worded for every runtime that shares its model. */
+function wireDeclarations(model: Model, runtime: Runtime, sharers: readonly Runtime[]): string {
   const json = serializes(runtime);
+  const builds = `${theRuntimes(sharers)} ${sharers.length === 1 ? "builds" : "build"}`;
+  const ids = sharers.map((sharer) => sharer.id);
+  const contextOf = ids.length === 1 ? ids[0]! : `${ids.slice(0, -1).join(", ")} or ${ids.at(-1)!}`;
   return `${banner(model, runtime, "//")}
 import type {
   FCContext,
@@ -242,31 +258,29 @@ import type {
 import type { FromHeadersOptions, HeaderInput } from "./wire-runtime.js";
 
 export { FCHeaderError, type FromHeadersOptions, type HeaderInput, type InvocationPath } from "./wire-runtime.js";
-/** The FC runtime id these converters follow. */
-export declare const runtime: ${JSON.stringify(runtime.id)};
-/** Where the secret values sit in the attribute view (mask them in any output). */
+${runtimeIdDeclaration(runtime)}/** Where the secret values sit in the attribute view (mask them in any output). */
 export declare const secretPaths: readonly (readonly string[])[];
 /** The headers that carry secrets. */
 export declare const secretHeaders: readonly string[];
 
-/**
- * The context the ${runtime.id} runtime builds from an invocation's x-fc-* headers on the default
- * invocation path (instance concurrency 1): names case-insensitive, the first of repeated values,
- * values trimmed, an absent text header as "", timeout and retry count parsed as the native
- * client does, the memory through Python's int(), the baggage decoded as CPython decodes it.
- * Throws FCHeaderError, and nothing else: where the runtime posts an error (outcome "error") or
- * never runs the handler ("not-invoked"), and for input that is not headers ("input": a value
- * that is not text, a name that is not text, input that throws when read).
- */
+${jsDoc(
+  `The context ${builds} from an invocation's x-fc-* headers on the default invocation path ` +
+    `(instance concurrency 1): names case-insensitive, the first of repeated values, values trimmed, an ` +
+    `absent text header as "", timeout and retry count parsed as the native client does, the memory ` +
+    `through Python's int(), the baggage decoded as CPython decodes it. Throws FCHeaderError, and nothing ` +
+    `else: where the runtime posts an error (outcome "error") or never runs the handler ("not-invoked"), ` +
+    `and for input that is not headers ("input": a value that is not text, a name that is not text, ` +
+    `input that throws when read).`,
+)}
 export declare function fromHeaders(
   headers: HeaderInput,
   options?: { readonly path?: "default" },
 ): FCContextFromHeaders;
-/**
- * The context the ${runtime.id} runtime builds on the concurrent invocation path (instance
- * concurrency above 1): repeated values joined with ", ", only leading spaces dropped, values read
- * as Latin-1, an absent text header as null, the ints through Python's int().
- */
+${jsDoc(
+  `The context ${builds} on the concurrent invocation path (instance concurrency above 1): repeated ` +
+    `values joined with ", ", only leading spaces dropped, values read as Latin-1, an absent text header ` +
+    `as null, the ints through Python's int().`,
+)}
 export declare function fromHeaders(
   headers: HeaderInput,
   options: { readonly path: "concurrent" },
@@ -277,11 +291,11 @@ export declare function fromHeaders(
   options?: FromHeadersOptions,
 ): FCContextFromHeaders | FCContextFromConcurrentHeaders;
 
-/**
- * The x-fc-* headers an emulator sends for a context: null and empty baggage are not sent.
- * Includes the secret headers. Throws FCContextValidationError when context is not a valid
- * ${runtime.id} context (check it first with isFCContext from @fc-context/validators).
- */
+${jsDoc(
+  `The x-fc-* headers an emulator sends for a context: null and empty baggage are not sent. Includes ` +
+    `the secret headers. Throws FCContextValidationError when context is not a valid ${contextOf} ` +
+    `context (check it first with isFCContext from @fc-context/validators).`,
+)}
 export declare function toHeaders(context: FCContext): FCHeaders & Readonly<Record<string, string>>;
 ${
   json
