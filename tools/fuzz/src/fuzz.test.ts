@@ -1,3 +1,6 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { findPython } from "../../../packages/python/tools/find-python.mjs";
 import { readFindings } from "../../../spec/vectors/read-vectors.mjs";
@@ -39,6 +42,29 @@ describe("the differential fuzzer", () => {
         );
     },
   );
+
+  it("compares types too: a float where the runtime builds an int does not pass for the int", () => {
+    const interpreter = findPython("3.9");
+    if (interpreter === undefined) return;
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    // the worker's own encoding of a built context, with memory as the runtime builds it and as a float
+    const script = [
+      "import json, worker, fc_context",
+      "from fc_context.testing import fake_context",
+      "module = fc_context.for_runtime('python3.9')",
+      "context = module.to_attributes(fake_context('python3.9', function={'memory': 128}))",
+      "as_float = dict(context, function=dict(context['function'], memory=128.0))",
+      "print(json.dumps([worker.encode(worker.typed(c, module._RULES)) for c in (context, as_float)]))",
+    ].join("\n");
+    const output = execFileSync(interpreter, ["-c", script], {
+      cwd: here,
+      env: { ...process.env, PYTHONPATH: path.resolve(here, "../../../packages/python/src") },
+      encoding: "utf8",
+    });
+    const [asInt, asFloat] = JSON.parse(output) as [Record<string, { memory: unknown }>, unknown];
+    expect(asInt.function!.memory).toBe(128);
+    expect(canonical({ context: asFloat })).not.toBe(canonical({ context: asInt }));
+  });
 
   it("replays every finding of earlier runs: both languages give the expected result", async () => {
     const findings = readFindings();

@@ -7,6 +7,9 @@ one JSON response per line on stdout, {"id", "results"}, a result per case:
   {"error": {"outcome", "header"}};
 - any other exception: {"crash": "Type: message"}.
 Floats JSON cannot hold are written {"__float__": "nan" | "inf" | "-inf"}, as the conformance data does.
+A float a field holds where its rule allows no "number" is written {"__float__": repr}: JSON alone
+would print 128.0 as 128, and TypeScript, which has one number type, would then agree with a context
+whose memory is a float where the runtime builds an int.
 """
 
 import json
@@ -26,6 +29,18 @@ def encode(value):
     return value
 
 
+def typed(context, rules, class_name="FCContext"):
+    """The attribute view with each float a field should not hold marked, so that its type compares too."""
+    out = dict(context)
+    for rule in rules[class_name]:
+        item = out.get(rule.name)
+        if rule.class_name is not None and isinstance(item, dict):
+            out[rule.name] = typed(item, rules, rule.class_name)
+        elif isinstance(item, float) and "number" not in rule.kinds:
+            out[rule.name] = {"__float__": repr(item)}
+    return out
+
+
 def issues(error):
     return {"issues": sorted({(issue.path, issue.keyword) for issue in error.issues})}
 
@@ -38,7 +53,8 @@ def run(module, form, path, case):
         if form == "json":
             module.from_json_view(case)
             return {"ok": True}
-        return {"context": encode(module.to_attributes(module.from_headers(case, path)))}
+        context = module.to_attributes(module.from_headers(case, path))
+        return {"context": encode(typed(context, module._RULES))}
     except module.FCContextValidationError as error:
         return issues(error)
     except module.FCHeaderError as error:
