@@ -8,7 +8,6 @@ export type FormName = "attributes" | "json" | "headers-default" | "headers-conc
 export const FORMS: readonly FormName[] = ["attributes", "json", "headers-default", "headers-concurrent"];
 
 export type Result =
-  | { readonly ok: true }
   | { readonly issues: ReadonlyArray<readonly [string, string]> }
   | { readonly context: unknown }
   | { readonly error: { readonly outcome: string; readonly header: string } }
@@ -24,6 +23,7 @@ interface Wire {
   fromHeaders(headers: unknown, options: { path: "default" | "concurrent" }): unknown;
   toHeaders(context: unknown): Record<string, string>;
   toJsonView?(context: unknown): unknown;
+  fromJsonView?(view: unknown): unknown;
   readonly secretPaths: ReadonlyArray<readonly string[]>;
   readonly FCHeaderError: new (...args: never[]) => Error & { header: string; outcome: string };
 }
@@ -54,7 +54,7 @@ export async function formsOf(runtime: string): Promise<Form[]> {
       name: "attributes",
       worker: { form: "attributes" },
       cases: attributeCases,
-      run: (input) => verdict(validators.validateFCContext(input)),
+      run: (input) => verdict(validators.validateFCContext(input), () => input),
     },
   ];
   if (wire.toJsonView !== undefined) {
@@ -71,7 +71,7 @@ export async function formsOf(runtime: string): Promise<Form[]> {
       name: "json",
       worker: { form: "json" },
       cases,
-      run: (input) => verdict(validateFCContextJSON(input)),
+      run: (input) => verdict(validateFCContextJSON(input), () => wire.fromJsonView!(input)),
     });
   }
   const headers = headerSets(valid.map((context) => wire.toHeaders(context)));
@@ -86,8 +86,13 @@ export async function formsOf(runtime: string): Promise<Form[]> {
   return forms;
 }
 
-function verdict(result: ReturnType<Validate>): Result {
-  return result.ok ? { ok: true } : { issues: result.issues.map((issue) => [issue.path, issue.keyword] as const) };
+/**
+ * A view's issues, or the attribute view it stands for: Python builds a context from a valid view,
+ * and what that context holds must be what TypeScript reads the view as.
+ */
+function verdict(result: ReturnType<Validate>, context: () => unknown): Result {
+  if (result.ok) return { context: context() };
+  return { issues: result.issues.map((issue) => [issue.path, issue.keyword] as const) };
 }
 
 function built(wire: Wire, input: unknown, path: "default" | "concurrent"): Result {

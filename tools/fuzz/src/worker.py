@@ -2,9 +2,10 @@
 
 Reads one JSON request per line on stdin, {"id", "runtime", "form", "path", "cases"}, and writes
 one JSON response per line on stdout, {"id", "results"}, a result per case:
-- forms "attributes" and "json" (from_dict, from_json_view): {"ok": true} or {"issues": [[path, keyword], ...]};
-- form "headers" (from_headers on the request's path): {"context": to_attributes(...)} or
-  {"error": {"outcome", "header"}};
+- every form: {"context": to_attributes(...)} of what from_dict, from_json_view or from_headers (on the
+  request's path) built;
+- forms "attributes" and "json", when the case is refused: {"issues": [[path, keyword], ...]};
+- form "headers", when the headers are refused: {"error": {"outcome", "header"}};
 - any other exception: {"crash": "Type: message"}.
 Floats JSON cannot hold are written {"__float__": "nan" | "inf" | "-inf"}, as the conformance data does.
 A float a field holds where its rule allows no "number" is written {"__float__": repr}: JSON alone
@@ -48,13 +49,12 @@ def issues(error):
 def run(module, form, path, case):
     try:
         if form == "attributes":
-            module.from_dict(case)
-            return {"ok": True}
-        if form == "json":
-            module.from_json_view(case)
-            return {"ok": True}
-        context = module.to_attributes(module.from_headers(case, path))
-        return {"context": encode(typed(context, module._RULES))}
+            built = module.from_dict(case)
+        elif form == "json":
+            built = module.from_json_view(case)
+        else:
+            built = module.from_headers(case, path)
+        return {"context": encode(typed(module.to_attributes(built), module._RULES))}
     except module.FCContextValidationError as error:
         return issues(error)
     except module.FCHeaderError as error:
