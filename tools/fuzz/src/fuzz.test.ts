@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { findPython } from "../../../packages/python/tools/find-python.mjs";
 import { readFindings } from "../../../spec/vectors/read-vectors.mjs";
-import { canonical, FORMS } from "./forms.js";
+import { canonical, FORMS, type Form, formsOf } from "./forms.js";
 import { fuzz, RUNTIMES, replayFindings, summaryLine } from "./fuzz.js";
 
 // The differential pass of npm test: 2,000 cases per runtime and form through both languages,
@@ -42,6 +42,40 @@ describe("the differential fuzzer", () => {
         );
     },
   );
+
+  it("reports a disagreement: counted, shrunk to what shows it, with both outputs", async () => {
+    if (findPython("3.12") === undefined) return;
+    const attributes = (await formsOf("python3.12")).find((form) => form.name === "attributes")!;
+    // TypeScript wrong on purpose: it refuses a memory over 1,000 MB, which the runtime accepts
+    const bigMemory = (input: unknown) =>
+      ((input as { function?: { memory?: number } } | null)?.function?.memory ?? 0) > 1000;
+    const wrong: Form = {
+      ...attributes,
+      run: (input) => (bigMemory(input) ? { issues: [["/function/memory", "maximum"]] } : attributes.run(input)),
+    };
+    const lines: string[] = [];
+    const result = await fuzz({
+      runs: 300,
+      seed: 7,
+      runtimes: ["python3.12"],
+      formsOf: async () => [wrong],
+      report: (line) => lines.push(line),
+    });
+    expect(result.disagreements.length).toBeGreaterThan(3);
+    expect(result.disagreements.every((d) => bigMemory(d.input))).toBe(true);
+    expect(summaryLine(result.summaries[0]!)).toMatch(
+      new RegExp(`^python3.12 attributes: 300 cases, ${result.disagreements.length} disagreements, \\d+ cases/s$`),
+    );
+    const reproductions = lines.filter((line) => line.startsWith("disagreement on python3.12 attributes:"));
+    expect(reproductions).toHaveLength(3);
+    for (const reproduction of reproductions) {
+      const [, input, typescript, python] = reproduction.split("\n");
+      // nothing is left of the context but the memory that shows the disagreement
+      expect(JSON.parse(input!.replace(/^ +input: +/, ""))).toEqual({ function: { memory: expect.any(Number) } });
+      expect(typescript).toBe(`  TypeScript: {"issues":[["/function/memory","maximum"]]}`);
+      expect(python).toMatch(/^ {2}Python: {5}\{"issues":\[.*\["\/request_id","required"\]/);
+    }
+  });
 
   it("compares types too: a float where the runtime builds an int does not pass for the int", () => {
     const interpreter = findPython("3.9");

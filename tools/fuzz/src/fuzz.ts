@@ -20,6 +20,8 @@ export interface FuzzOptions {
   readonly runtimes?: readonly string[];
   readonly forms?: readonly FormName[];
   readonly batch?: number;
+  /** The forms of a runtime: the real ones (formsOf) unless a test brings a form that is wrong on purpose. */
+  readonly formsOf?: (runtime: string) => Promise<Form[]>;
   /** Called with each summary line and each reproduction as they come. */
   readonly report?: (line: string) => void;
 }
@@ -58,7 +60,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzResult> {
   const missing: string[] = [];
   for (const runtime of RUNTIMES.filter((r) => options.runtimes === undefined || options.runtimes.includes(r.id))) {
     const ran = await withWorker(runtime, async (worker) => {
-      for (const form of (await formsOf(runtime.id)).filter(
+      for (const form of (await (options.formsOf ?? formsOf)(runtime.id)).filter(
         (f) => options.forms === undefined || options.forms.includes(f.name),
       )) {
         const found = await fuzzForm(worker, runtime.id, form, options.runs, options.seed, batch);
