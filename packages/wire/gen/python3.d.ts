@@ -47,9 +47,11 @@ export declare function fromHeaders(
 ): FCContextFromHeaders | FCContextFromConcurrentHeaders;
 
 /**
- * The x-fc-* headers an emulator sends for a context: null and empty baggage are not sent. Includes
- * the secret headers. Throws FCContextValidationError when context is not a valid python3,
- * python3.9 or python3.10 context (check it first with isFCContext from @fc-context/validators).
+ * The x-fc-* headers an emulator sends for a context, the lines Python's to_headers writes: null
+ * and empty baggage are not sent, ints in all their digits, the baggage as base64 of json.dumps's
+ * text. Includes the secret headers. Throws FCContextValidationError when context is not a valid
+ * python3, python3.9 or python3.10 context (check it first with isFCContext from
+ * @fc-context/validators).
  */
 export declare function toHeaders(context: FCContext): FCHeaders & Readonly<Record<string, string>>;
 

@@ -102,6 +102,8 @@ print(json.dumps(out))
       });
       const python = JSON.parse(stdout) as Array<{ headers: Json; back: Json; from_ts: Json }>;
       python.forEach((result, index) => {
+        // the same header lines, byte for byte: numbers in all their digits, the baggage as json.dumps writes it
+        expect(ours[index]).toEqual(result.headers);
         expect(wire.fromHeaders(result.headers)).toEqual(result.back);
         expect(result.from_ts).toEqual(wire.fromHeaders(ours[index]));
       });

@@ -9,7 +9,7 @@ export const FORMS: readonly FormName[] = ["attributes", "json", "headers-defaul
 
 export type Result =
   | { readonly issues: ReadonlyArray<readonly [string, string]> }
-  | { readonly context: unknown }
+  | { readonly context: unknown; readonly headers?: unknown; readonly json?: unknown }
   | { readonly error: { readonly outcome: string; readonly header: string } }
   | { readonly crash: string };
 
@@ -54,7 +54,7 @@ export async function formsOf(runtime: string): Promise<Form[]> {
       name: "attributes",
       worker: { form: "attributes" },
       cases: attributeCases,
-      run: (input) => verdict(validators.validateFCContext(input), () => input),
+      run: (input) => verdict(validators.validateFCContext(input), () => written(wire, input)),
     },
   ];
   if (wire.toJsonView !== undefined) {
@@ -71,7 +71,7 @@ export async function formsOf(runtime: string): Promise<Form[]> {
       name: "json",
       worker: { form: "json" },
       cases,
-      run: (input) => verdict(validateFCContextJSON(input), () => wire.fromJsonView!(input)),
+      run: (input) => verdict(validateFCContextJSON(input), () => ({ context: wire.fromJsonView!(input) })),
     });
   }
   const headers = headerSets(valid.map((context) => wire.toHeaders(context)));
@@ -87,12 +87,21 @@ export async function formsOf(runtime: string): Promise<Form[]> {
 }
 
 /**
- * A view's issues, or the attribute view it stands for: Python builds a context from a valid view,
- * and what that context holds must be what TypeScript reads the view as.
+ * A view's issues, or what TypeScript makes of it: Python builds a context from a valid view, and
+ * what that context holds must be what TypeScript reads the view as.
  */
-function verdict(result: ReturnType<Validate>, context: () => unknown): Result {
-  if (result.ok) return { context: context() };
+function verdict(result: ReturnType<Validate>, built: () => Result): Result {
+  if (result.ok) return built();
   return { issues: result.issues.map((issue) => [issue.path, issue.keyword] as const) };
+}
+
+/** A valid attribute view with the headers and the to_json() view it is written as, both ways. */
+function written(wire: Wire, context: unknown): Result {
+  return {
+    context,
+    headers: wire.toHeaders(context),
+    ...(wire.toJsonView !== undefined && { json: wire.toJsonView(context) }),
+  };
 }
 
 function built(wire: Wire, input: unknown, path: "default" | "concurrent"): Result {

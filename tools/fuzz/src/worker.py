@@ -3,7 +3,7 @@
 Reads one JSON request per line on stdin, {"id", "runtime", "form", "path", "cases"}, and writes
 one JSON response per line on stdout, {"id", "results"}, a result per case:
 - every form: {"context": to_attributes(...)} of what from_dict, from_json_view or from_headers (on the
-  request's path) built;
+  request's path) built, and for "attributes" also what to_headers and to_json_view write of it;
 - forms "attributes" and "json", when the case is refused: {"issues": [[path, keyword], ...]};
 - form "headers", when the headers are refused: {"error": {"outcome", "header"}};
 - any other exception: {"crash": "Type: message"}.
@@ -42,6 +42,17 @@ def typed(context, rules, class_name="FCContext"):
     return out
 
 
+def written(module, context):
+    """A context from an attribute view, with the headers and the to_json() view it is written as."""
+    result = {
+        "context": encode(typed(module.to_attributes(context), module._RULES)),
+        "headers": module.to_headers(context),
+    }
+    if hasattr(module, "to_json_view"):
+        result["json"] = encode(module.to_json_view(context))
+    return result
+
+
 def issues(error):
     return {"issues": sorted({(issue.path, issue.keyword) for issue in error.issues})}
 
@@ -49,8 +60,8 @@ def issues(error):
 def run(module, form, path, case):
     try:
         if form == "attributes":
-            built = module.from_dict(case)
-        elif form == "json":
+            return written(module, module.from_dict(case))
+        if form == "json":
             built = module.from_json_view(case)
         else:
             built = module.from_headers(case, path)

@@ -14,6 +14,8 @@ import { jsDoc } from "../wrap-prose.js";
 
 const RUNTIME_SOURCE = readFileSync(new URL("./wire-runtime.js", import.meta.url), "utf8");
 const RUNTIME_DECLARATIONS = readFileSync(new URL("./wire-runtime.d.ts", import.meta.url), "utf8");
+const PYTHON_JSON_SOURCE = readFileSync(new URL("./python-json.js", import.meta.url), "utf8");
+const PYTHON_JSON_DECLARATIONS = readFileSync(new URL("./python-json.d.ts", import.meta.url), "utf8");
 
 /**
  * @fc-context/wire: per runtime, converters between the attribute view, the x-fc-* headers the
@@ -24,6 +26,8 @@ export async function emitWire(model: Model): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   files.set("wire-runtime.js", `${banner(model, undefined, "//")}\n${RUNTIME_SOURCE}`);
   files.set("wire-runtime.d.ts", `${banner(model, undefined, "//")}\n${RUNTIME_DECLARATIONS}`);
+  files.set("python-json.js", `${banner(model, undefined, "//")}\n${PYTHON_JSON_SOURCE}`);
+  files.set("python-json.d.ts", `${banner(model, undefined, "//")}\n${PYTHON_JSON_DECLARATIONS}`);
   for (const runtime of model.runtimes) {
     const owner = modelOwner(model, runtime);
     const sharers = modelSharers(model, owner);
@@ -292,8 +296,9 @@ export declare function fromHeaders(
 ): FCContextFromHeaders | FCContextFromConcurrentHeaders;
 
 ${jsDoc(
-  `The x-fc-* headers an emulator sends for a context: null and empty baggage are not sent. Includes ` +
-    `the secret headers. Throws FCContextValidationError when context is not a valid ${contextOf} ` +
+  `The x-fc-* headers an emulator sends for a context, the lines Python's to_headers writes: null and ` +
+    `empty baggage are not sent, ints in all their digits, the baggage as base64 of json.dumps's text. ` +
+    `Includes the secret headers. Throws FCContextValidationError when context is not a valid ${contextOf} ` +
     `context (check it first with isFCContext from @fc-context/validators).`,
 )}
 export declare function toHeaders(context: FCContext): FCHeaders & Readonly<Record<string, string>>;

@@ -4,6 +4,7 @@
 // decodes it), and what an emulator sends. Copied into @fc-context/wire by the generator.
 // Messages never show a header's value (it may be a secret): they describe it by kind and length.
 import { FCContextValidationError } from "@fc-context/validators";
+import { parsePythonJson, pythonJsonText } from "./python-json.js";
 
 export class FCHeaderError extends Error {
   /**
@@ -312,109 +313,15 @@ function utf32(bytes, little) {
   return out;
 }
 
-// Python's json.loads of a str: NaN and Infinity allowed, the last of duplicate keys kept,
-// control characters refused inside strings, integers exact where a double can hold them.
-function parsePythonJson(text) {
-  let at = 0;
-  const fail = () => {
-    throw new SyntaxError(`invalid JSON at ${at}`);
-  };
-  const space = () => {
-    while (at < text.length && " \t\n\r".includes(text[at])) at++;
-  };
-  const literal = (word, value) => {
-    if (!text.startsWith(word, at)) fail();
-    at += word.length;
-    return value;
-  };
-  const string = () => {
-    at++;
-    let out = "";
-    for (;;) {
-      if (at >= text.length) fail();
-      const char = text[at++];
-      if (char === '"') return out;
-      if (char < " ") fail();
-      if (char !== "\\") {
-        out += char;
-        continue;
-      }
-      const escaped = text[at++];
-      const simple = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" }[escaped];
-      if (simple !== undefined) out += simple;
-      else if (escaped === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(at, at + 4))) {
-        out += String.fromCharCode(parseInt(text.slice(at, at + 4), 16));
-        at += 4;
-      } else fail();
-    }
-  };
-  const number = () => {
-    const match = /^-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/.exec(text.slice(at));
-    if (match === null) fail();
-    at += match[0].length;
-    return match[1] === undefined && match[2] === undefined ? Number(BigInt(match[0])) : Number(match[0]);
-  };
-  const value = () => {
-    space();
-    const char = text[at];
-    if (char === "{") return object();
-    if (char === "[") return array();
-    if (char === '"') return string();
-    if (char === "n") return literal("null", null);
-    if (char === "t") return literal("true", true);
-    if (char === "f") return literal("false", false);
-    if (char === "N") return literal("NaN", NaN);
-    if (char === "I") return literal("Infinity", Infinity);
-    if (text.startsWith("-Infinity", at)) return literal("-Infinity", -Infinity);
-    return number();
-  };
-  const object = () => {
-    at++;
-    const out = {};
-    space();
-    if (text[at] === "}") {
-      at++;
-      return out;
-    }
-    for (;;) {
-      space();
-      if (text[at] !== '"') fail();
-      const key = string();
-      space();
-      if (text[at++] !== ":") fail();
-      // an own property even for "__proto__", as Python's dict keeps any key
-      Object.defineProperty(out, key, { value: value(), enumerable: true, writable: true, configurable: true });
-      space();
-      const next = text[at++];
-      if (next === "}") return out;
-      if (next !== ",") fail();
-    }
-  };
-  const array = () => {
-    at++;
-    const out = [];
-    space();
-    if (text[at] === "]") {
-      at++;
-      return out;
-    }
-    for (;;) {
-      out.push(value());
-      space();
-      const next = text[at++];
-      if (next === "]") return out;
-      if (next !== ",") fail();
-    }
-  };
-  const result = value();
-  space();
-  if (at !== text.length) fail();
-  return result;
-}
-
-/** A text or int attribute as the header an emulator sends; null is not sent. */
+/**
+ * A text or int attribute as the header an emulator sends, as Python's str() writes the int: from
+ * 1e21 on, String() writes an exponent ("1e+21"), which int() refuses, so every digit is written;
+ * null is not sent.
+ */
 export function headerText(value) {
-  return value === null || value === undefined ? undefined : String(value);
+  if (value === null || value === undefined) return undefined;
+  const large = typeof value === "number" && Number.isInteger(value) && Math.abs(value) >= 1e21;
+  return large ? BigInt(value).toString() : String(value);
 }
 
 export function sent(headers) {
@@ -437,13 +344,16 @@ function kindOf(value) {
   return `a ${typeof value}`;
 }
 
-/** The baggage as its header: base64 of the JSON; {} and null (what an absent header gives back) are not sent. */
+/**
+ * The baggage as its header: base64 of the JSON text Python's json.dumps writes, as to_headers does;
+ * {} and null (what an absent header gives back) are not sent.
+ */
 export function baggageHeader(value, runtime, pointer) {
   if (value === null || value === undefined) return undefined;
   let json;
   try {
     if (typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0) return undefined;
-    json = JSON.stringify(value);
+    json = pythonJsonText(value);
   } catch {
     // valid in the attribute view (any object), but no JSON: a cycle, a BigInt, a throwing getter
     const issue = {
@@ -453,8 +363,6 @@ export function baggageHeader(value, runtime, pointer) {
     };
     throw new FCContextValidationError(runtime, [issue]);
   }
-  const bytes = new TextEncoder().encode(json);
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  // json.dumps escapes every character past ASCII, so the text is its own UTF-8
+  return btoa(json);
 }
