@@ -71,7 +71,11 @@ export async function formsOf(runtime: string): Promise<Form[]> {
       name: "json",
       worker: { form: "json" },
       cases,
-      run: (input) => verdict(validateFCContextJSON(input), () => ({ context: wire.fromJsonView!(input) })),
+      run: (input) =>
+        verdict(validateFCContextJSON(input), () => {
+          const context = wire.fromJsonView!(input);
+          return { context, json: wire.toJsonView!(context) };
+        }),
     });
   }
   const headers = headerSets(valid.map((context) => wire.toHeaders(context)));

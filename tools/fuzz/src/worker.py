@@ -3,7 +3,8 @@
 Reads one JSON request per line on stdin, {"id", "runtime", "form", "path", "cases"}, and writes
 one JSON response per line on stdout, {"id", "results"}, a result per case:
 - every form: {"context": to_attributes(...)} of what from_dict, from_json_view or from_headers (on the
-  request's path) built, and for "attributes" also what to_headers and to_json_view write of it;
+  request's path) built; for "attributes" also what to_headers and to_json_view write of it, and for
+  "json" what to_json_view writes of it;
 - forms "attributes" and "json", when the case is refused: {"issues": [[path, keyword], ...]};
 - form "headers", when the headers are refused: {"error": {"outcome", "header"}};
 - any other exception: {"crash": "Type: message"}.
@@ -42,12 +43,14 @@ def typed(context, rules, class_name="FCContext"):
     return out
 
 
+def attributes(module, context):
+    """The attribute view of a built context, as the result compares it."""
+    return encode(typed(module.to_attributes(context), module._RULES))
+
+
 def written(module, context):
     """A context from an attribute view, with the headers and the to_json() view it is written as."""
-    result = {
-        "context": encode(typed(module.to_attributes(context), module._RULES)),
-        "headers": module.to_headers(context),
-    }
+    result = {"context": attributes(module, context), "headers": module.to_headers(context)}
     if hasattr(module, "to_json_view"):
         result["json"] = encode(module.to_json_view(context))
     return result
@@ -63,9 +66,8 @@ def run(module, form, path, case):
             return written(module, module.from_dict(case))
         if form == "json":
             built = module.from_json_view(case)
-        else:
-            built = module.from_headers(case, path)
-        return {"context": encode(typed(module.to_attributes(built), module._RULES))}
+            return {"context": attributes(module, built), "json": encode(module.to_json_view(built))}
+        return {"context": attributes(module, module.from_headers(case, path))}
     except module.FCContextValidationError as error:
         return issues(error)
     except module.FCHeaderError as error:
