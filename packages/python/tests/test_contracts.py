@@ -192,7 +192,7 @@ class Contracts(unittest.TestCase):
         functions = [module.to_attributes, module.to_headers] + (
             [module.to_json_view] if hasattr(module, "to_json_view") else []
         )
-        for _ in range(RUNS // 4):
+        for _ in range(RUNS):
             value = arbitrary(self.rng, self.base)
             for function in functions:
                 with self.assertRaises(TypeError):
@@ -202,7 +202,7 @@ class Contracts(unittest.TestCase):
 
     def test_fake_context_returns_a_valid_context_or_raises_its_documented_errors(self):
         names = [name for name in self.base]
-        for _ in range(RUNS // 4):
+        for _ in range(RUNS):
             runtime = self.rng.choice(
                 [RUNTIME, "python3.6", "python2.7", 5, None, b"python3", ("python3",), Unhashable()]
             )

@@ -178,7 +178,7 @@ describe.each(manifest.runtimes.map((r) => [r.id, r] as const))(
               }
             }
           }),
-          { numRuns: RUNS / 4, seed: SEED },
+          { numRuns: RUNS, seed: SEED },
         );
       },
     );
@@ -209,7 +209,7 @@ describe.each(manifest.runtimes.map((r) => [r.id, r] as const))(
               }
             },
           ),
-          { numRuns: RUNS / 4, seed: SEED },
+          { numRuns: RUNS, seed: SEED },
         );
       },
     );
@@ -235,7 +235,7 @@ describe("loadValidators", () => {
           }
         },
       ),
-      { numRuns: 300, seed: SEED },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 });
