@@ -60,6 +60,16 @@ function wrongTypes(
   return out;
 }
 
+/** Whether a runtime has a to_json() view, and so the validators' json subpath. */
+function hasJsonView(runtime: string): boolean {
+  try {
+    require.resolve(`@fc-context/validators/${runtime}/json`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isIssueList(issues: unknown): boolean {
   return (
     Array.isArray(issues) &&
@@ -84,27 +94,64 @@ describe.each(manifest.runtimes.map((r) => [r.id, r] as const))(
     });
     const valid = validValue(require(`@fc-context/validators/${id}/schema.json`) as Record<string, unknown>);
 
+    /** A guard returns a boolean, validate a result that agrees with it, assert nothing or the error. */
+    function holdsValidatorContract(
+      guard: (value: unknown) => unknown,
+      validate: (value: unknown) => { ok: boolean; issues?: unknown },
+      assert: (value: unknown) => unknown,
+      values: fc.Arbitrary<unknown>,
+      errorType: new (...args: never[]) => Error,
+    ): void {
+      fc.assert(
+        fc.property(values, (value) => {
+          const ok = guard(value);
+          const result = validate(value);
+          expect(typeof ok).toBe("boolean");
+          expect(result.ok).toBe(ok);
+          if (!result.ok) expect(isIssueList(result.issues)).toBe(true);
+          try {
+            expect(assert(value)).toBeUndefined();
+            expect(ok).toBe(true);
+          } catch (error) {
+            expect(error).toBeInstanceOf(errorType);
+            expect(ok).toBe(false);
+          }
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    }
+
     it(
       "validators: isFCContext returns a boolean, validateFCContext a result, assertFCContext nothing or " +
         "FCContextValidationError",
       async () => {
         const { validators, errors } = await load();
-        fc.assert(
-          fc.property(hostile(valid), (value) => {
-            const guard = validators.isFCContext(value);
-            const result = validators.validateFCContext(value);
-            expect(typeof guard).toBe("boolean");
-            expect(result.ok).toBe(guard);
-            if (!result.ok) expect(isIssueList(result.issues)).toBe(true);
-            try {
-              expect(validators.assertFCContext(value)).toBeUndefined();
-              expect(guard).toBe(true);
-            } catch (error) {
-              expect(error).toBeInstanceOf(errors.FCContextValidationError);
-              expect(guard).toBe(false);
-            }
-          }),
-          { numRuns: RUNS, seed: SEED },
+        const { isFCContext, validateFCContext, assertFCContext } = validators;
+        holdsValidatorContract(
+          isFCContext,
+          validateFCContext,
+          assertFCContext,
+          hostile(valid),
+          errors.FCContextValidationError,
+        );
+      },
+    );
+
+    it.skipIf(!hasJsonView(id))(
+      "validators/json: isFCContextJSON returns a boolean, validateFCContextJSON a result, assertFCContextJSON " +
+        "nothing or FCContextValidationError",
+      async () => {
+        const { wire, errors } = await load();
+        const json = await import(/* @vite-ignore */ `@fc-context/validators/${id}/json`);
+        const views = valid.map((context) => wire.toJsonView(context) as Json);
+        const { isFCContextJSON, validateFCContextJSON, assertFCContextJSON } = json;
+        const values = fc.oneof(views, hostile(views));
+        holdsValidatorContract(
+          isFCContextJSON,
+          validateFCContextJSON,
+          assertFCContextJSON,
+          values,
+          errors.FCContextValidationError,
         );
       },
     );
