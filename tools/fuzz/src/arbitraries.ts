@@ -315,7 +315,7 @@ function named<T extends object>(description: string, value: T): T {
   return value;
 }
 
-/** An object whose reading throws: a getter, or a proxy whose every trap throws. */
+/** An object whose reading throws: a getter, a proxy whose every trap throws, a toJSON that throws; and cycles. */
 const trap: fc.Arbitrary<unknown> = fc
   .constantFrom<() => unknown>(
     () =>
@@ -342,6 +342,12 @@ const trap: fc.Arbitrary<unknown> = fc
         },
       }),
     () => Object.create(null) as object,
+    () =>
+      named("an object whose toJSON throws", {
+        toJSON: () => {
+          throw new Error("toJSON");
+        },
+      }),
     () => {
       const cycle: Record<string, unknown> = { request_id: "r" };
       cycle.credentials = cycle;
@@ -368,7 +374,7 @@ const trap: fc.Arbitrary<unknown> = fc
 
 /**
  * Any JavaScript value: fast-check's anything with boxed values, maps, sets, null prototypes,
- * BigInt, typed arrays and sparse arrays; throwing getters, proxies and cycles; huge and deep
+ * BigInt, typed arrays and sparse arrays; throwing getters, proxies and toJSON, and cycles; huge and deep
  * values; and near-valid contexts with one of those at any path.
  */
 export function hostile(valid: fc.Arbitrary<Json>): fc.Arbitrary<unknown> {
