@@ -1,6 +1,5 @@
-// npm run fuzz -- [--runs N] [--seed S] [--runtime id]... [--form name]... [--batch N]
-// Exit codes: 0 when both languages agree on every case, 1 on a disagreement (or, in CI, a missing
-// interpreter), 2 on a usage error.
+// The differential fuzzer's command (usage below). Exit codes: 0 when both languages agree on
+// every case, 1 on a disagreement (or, in CI, a missing interpreter), 2 on a usage error.
 import { parseArgs } from "node:util";
 import { FORMS, type FormName } from "./forms.js";
 import { fuzz, RUNTIMES } from "./fuzz.js";

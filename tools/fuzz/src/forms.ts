@@ -94,8 +94,8 @@ export async function formsOf(runtime: string): Promise<Form[]> {
  * A view's issues, or what TypeScript makes of it: Python builds a context from a valid view, and
  * what that context holds must be what TypeScript reads the view as.
  */
-function verdict(result: ReturnType<Validate>, built: () => Result): Result {
-  if (result.ok) return built();
+function verdict(result: ReturnType<Validate>, accepted: () => Result): Result {
+  if (result.ok) return accepted();
   return { issues: result.issues.map((issue) => [issue.path, issue.keyword] as const) };
 }
 

@@ -1,11 +1,10 @@
 import { execFileSync } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { findPython } from "../../../packages/python/tools/find-python.mjs";
 import { readFindings } from "../../../spec/vectors/read-vectors.mjs";
 import { canonical, FORMS, type Form, formsOf } from "./forms.js";
 import { fuzz, RUNTIMES, replayFindings, summaryLine } from "./fuzz.js";
+import { workerDirectory, workerEnvironment } from "./python-worker.js";
 
 // The differential pass of npm test: 2,000 cases per runtime and form through both languages,
 // with no disagreement; `npm run fuzz -- --runs N` runs more. And every finding of earlier runs,
@@ -80,7 +79,6 @@ describe("the differential fuzzer", () => {
   it("compares types too: a float where the runtime builds an int does not pass for the int", () => {
     const interpreter = findPython("3.9");
     if (interpreter === undefined) return;
-    const here = path.dirname(fileURLToPath(import.meta.url));
     // the worker's own encoding of a built context, with memory as the runtime builds it and as a float
     const script = [
       "import json, worker, fc_context",
@@ -91,8 +89,8 @@ describe("the differential fuzzer", () => {
       "print(json.dumps([worker.encode(worker.typed(c, module._RULES)) for c in (context, as_float)]))",
     ].join("\n");
     const output = execFileSync(interpreter, ["-c", script], {
-      cwd: here,
-      env: { ...process.env, PYTHONPATH: path.resolve(here, "../../../packages/python/src") },
+      cwd: workerDirectory,
+      env: workerEnvironment(),
       encoding: "utf8",
     });
     const [asInt, asFloat] = JSON.parse(output) as [Record<string, { memory: unknown }>, unknown];

@@ -6,6 +6,17 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../../..");
 
+/** Where worker.py runs, and the environment it runs in: fc_context from this checkout, UTF-8 pipes. */
+export const workerDirectory = here;
+export function workerEnvironment(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PYTHONPATH: path.join(repoRoot, "packages/python/src"),
+    PYTHONDONTWRITEBYTECODE: "1",
+    PYTHONIOENCODING: "utf-8",
+  };
+}
+
 export interface WorkerRequest {
   readonly runtime: string;
   readonly form: "attributes" | "json" | "headers";
@@ -28,12 +39,7 @@ export class PythonWorker {
 
   constructor(readonly interpreter: string) {
     this.child = spawn(interpreter, [path.join(here, "worker.py")], {
-      env: {
-        ...process.env,
-        PYTHONPATH: path.join(repoRoot, "packages/python/src"),
-        PYTHONDONTWRITEBYTECODE: "1",
-        PYTHONIOENCODING: "utf-8",
-      },
+      env: workerEnvironment(),
     });
     // the runtime's baggage parser logs what it cannot parse, as the real one does: not a finding
     this.child.stderr.on("data", (chunk: Buffer) => {
