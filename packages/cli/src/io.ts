@@ -100,6 +100,11 @@ export function maskSecrets<T>(value: T, paths: readonly (readonly string[])[]):
   return copy;
 }
 
+/** Sets an own property, whatever the name: a report's "__proto__" is a name, not a prototype. */
+export function setOwn(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -43,7 +43,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     write(io.stdout, version());
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
+  // own keys only: "toString" names no command
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) {
     write(
       io.stderr,

@@ -17,6 +17,7 @@ import random
 import unittest
 
 import fc_context
+from fc_context import probe
 from fc_context.testing import fake_context
 
 from test_fc_context import RUNTIME, module
@@ -51,6 +52,30 @@ class Unhashable:
 class RaisingIterable:
     def __iter__(self):
         raise RuntimeError("iter")
+
+
+class Unprintable:
+    """No __dict__, so the probe writes its repr, which raises; and so does its len."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        raise RuntimeError("repr")
+
+    def __len__(self):
+        raise RuntimeError("len")
+
+
+class UnreadableVars:
+    @property
+    def __dict__(self):  # type: ignore[override]
+        raise RuntimeError("vars")
+
+
+class RaisingProperty:
+    @property
+    def value(self):
+        raise RuntimeError("property")
 
 
 def cyclic():
@@ -97,8 +122,27 @@ def leaf(rng):
         lambda: {},
         lambda: {rng.choice(["a", 1, None, (1,)]): "v"},
         lambda: print,
+        lambda: Unprintable(),
+        lambda: [Unprintable()],
+        lambda: {"k": Unprintable()},
+        lambda: UnreadableVars(),
+        lambda: RaisingProperty(),
     ]
     return rng.choice(choices)()
+
+
+def odd_context(rng, canary):
+    """A fake context with one arbitrary value set on it or on one of its objects, under a name
+    it has, a name that looks secret, or a new one; sometimes the canary under a secret's name."""
+    context = fake_context(RUNTIME)
+    targets = [context] + [value for value in vars(context).values() if hasattr(value, "__dict__")]
+    target = rng.choice(targets)
+    secret_names = ["api_token", "password", "access_key_secret"]
+    if rng.random() < 0.2:
+        setattr(target, rng.choice(secret_names), canary)
+    else:
+        setattr(target, rng.choice(sorted(vars(target)) + ["extra"] + secret_names), leaf(rng))
+    return context
 
 
 def paths(value, at=()):
@@ -215,6 +259,16 @@ class Contracts(unittest.TestCase):
             module_of = fc_context.for_runtime(runtime)  # type: ignore[arg-type]
             module_of.from_dict(module_of.to_attributes(context))
             self.assertTrue(context.logger is None or isinstance(context.logger, logging.Logger))
+
+    def test_probe_report_describes_any_context_as_json_without_its_secrets(self):
+        canary = "CANARY-probe-4be1"
+        for index in range(RUNS):
+            context = odd_context(self.rng, canary) if index % 5 else leaf(self.rng)
+            taken = probe.report(context)
+            text = json.dumps(taken, allow_nan=False)
+            self.assertEqual(taken["format"], probe.FORMAT)
+            self.assertIsInstance(taken["context"]["attributes"], dict)
+            self.assertNotIn(canary, text)
 
     def test_for_runtime_returns_a_module_or_raises_value_error(self):
         # (python3.12's module needs dataclasses, which Python 3.6 lacks: not asked for there)

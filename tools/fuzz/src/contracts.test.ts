@@ -278,3 +278,23 @@ describe("loadValidators", () => {
     );
   });
 });
+
+describe("isRuntime and canonicalRuntime", () => {
+  it("return a boolean and a canonical id or undefined, and agree, for anything", async () => {
+    const { canonicalRuntime, isRuntime, runtimeAliases, runtimes, runtimeIds } = await import("@fc-context/types");
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(...runtimeIds), hostile(fc.constantFrom(...runtimeIds))), (id) => {
+        const canonical = canonicalRuntime(id as string);
+        const known = isRuntime(id);
+        expect(typeof known).toBe("boolean");
+        expect(known).toBe(canonical !== undefined);
+        expect(known).toBe(typeof id === "string" && (runtimeIds as readonly string[]).includes(id));
+        if (canonical !== undefined) {
+          expect(runtimes).toContain(canonical);
+          expect(canonical).toBe((runtimeAliases as Record<string, string>)[id as string] ?? id);
+        }
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+});

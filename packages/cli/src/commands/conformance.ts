@@ -1,12 +1,13 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
+import { FCContextValidationError } from "@fc-context/validators";
 import type { Command } from "../command.js";
-import { reportToCase } from "../conformance/case.js";
+import { type ConformanceCase, reportToCase } from "../conformance/case.js";
 import { compareReport } from "../conformance/compare.js";
 import { findRuntime, loadManifest, readReport, reportPath } from "../conformance/report.js";
 import type { Drift, ManifestRuntime, Report } from "../conformance/types.js";
 import { EXIT, InputError, type Io, paint, write } from "../io.js";
-import { onePositional } from "../options.js";
+import { onePositional, withArticle } from "../options.js";
 import { loadWire } from "./wire-module.js";
 
 const usage = `Usage: fc-context conformance <report.json|-> [--runtime <id>] [--json] [--case <file>]
@@ -28,7 +29,6 @@ export const conformance: Command = {
     const runtime = findRuntime(loadManifest(), option ?? report.runtime?.id, option !== undefined);
     const drift = compareReport(report, runtime);
     const pathName = reportPath(report);
-    if (typeof values.case === "string") await writeCase(report, runtime, values.case);
     if (values.json === true) {
       write(
         io.stdout,
@@ -39,13 +39,25 @@ export const conformance: Command = {
         ),
       );
     } else write(io.stdout, render(io, runtime, pathName, drift));
+    // after the comparison is printed: a case that cannot be written must not hide the differences
+    if (typeof values.case === "string") await writeCase(report, runtime, values.case);
     return drift.length === 0 ? EXIT.ok : EXIT.invalid;
   },
 };
 
 async function writeCase(report: Report, runtime: ManifestRuntime, file: string): Promise<void> {
   const wire = await loadWire(runtime.id);
-  const testCase = reportToCase(report, runtime, path.basename(file).replace(/\.json$/, ""), wire.toHeaders);
+  let testCase: ConformanceCase;
+  try {
+    testCase = reportToCase(report, runtime, path.basename(file).replace(/\.json$/, ""), wire.toHeaders);
+  } catch (error) {
+    if (!(error instanceof FCContextValidationError)) throw error;
+    const issues = error.issues.map((issue) => `${issue.path || "(the context)"}: ${issue.message}`).join("; ");
+    throw new InputError(
+      `cannot write ${file}: the report's context is not ${withArticle(runtime.id)} context, so no header lines ` +
+        `build it (${issues})`,
+    );
+  }
   try {
     await writeFile(file, `${JSON.stringify(testCase, null, 1)}\n`);
   } catch (error) {

@@ -1,7 +1,7 @@
 // A probe report as a case of spec/conformance/ (the format of its README): the context the
 // runtime built, and header lines that build it, rebuilt from the context by @fc-context/wire.
 // A report carries no secret, so each secret becomes a placeholder of the secret's length.
-import { UsageError } from "../io.js";
+import { setOwn, UsageError } from "../io.js";
 import { reportPath } from "./report.js";
 import { isTree, type Leaf, type ManifestRuntime, type Node, type Report, type TreeNode } from "./types.js";
 
@@ -11,6 +11,9 @@ export interface ConformanceCase {
   readonly headers: ReadonlyArray<readonly [string, string]>;
   readonly observed: Record<string, unknown>;
 }
+
+// a secret becomes "x" repeated to its length; a real one is a few kilobytes at most
+const MAX_PLACEHOLDER = 1 << 20;
 
 type Observed = { readonly class: string; readonly attributes: Record<string, Observed | Leaf> };
 
@@ -39,7 +42,8 @@ export function reportToCase(
 
 function observedTree(node: TreeNode, where: string): Observed {
   const attributes: Record<string, Observed | Leaf> = {};
-  for (const [name, value] of Object.entries(node.attributes)) attributes[name] = observed(value, `${where}.${name}`);
+  for (const [name, value] of Object.entries(node.attributes))
+    setOwn(attributes, name, observed(value, `${where}.${name}`));
   return { class: node.class, attributes };
 }
 
@@ -51,7 +55,10 @@ function observed(node: Node, where: string): Observed | Leaf {
   if (node.type === "NoneType") return { type: "NoneType", value: null };
   if (node.type !== "str")
     throw new UsageError(`${where}: a secret of type ${node.type}; a case can only stand in for text`);
-  return { type: "str", value: "x".repeat(node.length ?? 0) };
+  const length = node.length ?? 0;
+  if (length > MAX_PLACEHOLDER)
+    throw new UsageError(`${where}: a secret of ${length} characters; a case stands in for at most ${MAX_PLACEHOLDER}`);
+  return { type: "str", value: "x".repeat(length) };
 }
 
 /** The attribute view of a tree: what toHeaders takes (no loggers, no alias attributes). */

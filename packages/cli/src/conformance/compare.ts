@@ -62,8 +62,10 @@ function compareClass(state: State, node: TreeNode, cls: ManifestClass, where: s
   }
   if (!state.seen.has(cls.name)) {
     state.seen.add(cls.name);
-    const described = state.report.classes?.[node.class];
-    if (described !== undefined) compareMembers(state, described, cls, node.class);
+    const classes = state.report.classes;
+    // own keys only: a class named "constructor" must not find Object's
+    if (classes !== undefined && Object.hasOwn(classes, node.class))
+      compareMembers(state, classes[node.class]!, cls, node.class);
   }
   const attributes = node.attributes;
   const expected = new Map<string, { field?: ManifestField; alias?: Alias }>(

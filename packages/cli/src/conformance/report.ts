@@ -1,6 +1,7 @@
 // Reading a probe report and finding the spec entry of its runtime.
 import { createRequire } from "node:module";
 import { type Io, isObject, readJson, sourceName, UsageError } from "../io.js";
+import { reportShapeFault } from "./report-shape.js";
 import type { Manifest, ManifestRuntime, Report } from "./types.js";
 
 export const REPORT_FORMAT = "fc-context-probe/1";
@@ -23,10 +24,8 @@ export async function readReport(source: string, stdin: Io["stdin"]): Promise<Re
         `${JSON.stringify(report.format ?? null)}`,
     );
   }
-  const context = report.context;
-  if (!isObject(context) || typeof context.class !== "string" || !isObject(context.attributes)) {
-    throw new UsageError(`${where}/context: expected the context's tree ({"class": ..., "attributes": {...}})`);
-  }
+  const fault = reportShapeFault(report);
+  if (fault !== undefined) throw new UsageError(`${where}${fault.at}: expected ${fault.expected}, got ${fault.got}`);
   return report as unknown as Report;
 }
 

@@ -17,6 +17,7 @@ import {
   type ReportClass,
   type TreeNode,
 } from "../conformance/types.js";
+import { setOwn } from "../io.js";
 
 export const DRAFT = "DRAFT";
 const SOURCE_GAP = [DRAFT];
@@ -91,7 +92,7 @@ export function draftSpec(report: Report, manifest: Manifest, readSpecFile: Spec
     toJsonKeys: serializes ? keysByClass(report, nearest) : new Map(),
   };
   const defs: Json = {};
-  for (const name of reportClasses(report)) defs[name] = draftClass(context, name);
+  for (const name of reportClasses(report)) setOwn(defs, name, draftClass(context, name));
   const paths = reader.node(root.at.file, "/x-invocation-paths");
   const spec = {
     ...header,
@@ -167,7 +168,8 @@ function keysByClass(report: Report, nearest: ManifestRuntime): Map<string, read
 function draftClass(context: Context, name: string): Json {
   const { report, nearest, reader } = context;
   const node = findNode(report, name);
-  const described: Partial<ReportClass> = report.classes?.[name] ?? {};
+  const described: Partial<ReportClass> =
+    report.classes !== undefined && Object.hasOwn(report.classes, name) ? report.classes[name]! : {};
   const known = nearest.classes.find((cls) => cls.name === name);
   const knownNode = known && (reader.node(known.at.file, known.at.pointer) as Json | undefined);
   const aliasAttributes = new Set((known?.aliases ?? []).filter((a) => a.kind === "attribute").map((a) => a.name));
@@ -184,10 +186,9 @@ function draftClass(context: Context, name: string): Json {
     const field = known?.fields.find((f) => f.name === attribute && accepted(f, value));
     const isLogger = !isTree(value) && value.type === "Logger";
     if (isLogger || (field !== undefined && !field.view)) {
-      pythonAttributes[attribute] = field
-        ? reused(context, field)
-        : { $ref: "shared/fields.schema.json#/$defs/logger", "x-source": SOURCE_GAP };
-    } else properties[attribute] = field ? reused(context, field) : newField(context, name, attribute, value);
+      const logger = { $ref: "shared/fields.schema.json#/$defs/logger", "x-source": SOURCE_GAP };
+      setOwn(pythonAttributes, attribute, field ? reused(context, field) : logger);
+    } else setOwn(properties, attribute, field ? reused(context, field) : newField(context, name, attribute, value));
   }
   return {
     type: "object",
@@ -239,7 +240,7 @@ function newField(context: Context, className: string, name: string, value: Node
       "x-source": SOURCE_GAP,
     };
   const type =
-    JSON_TYPE[value.type] ??
+    (Object.hasOwn(JSON_TYPE, value.type) ? JSON_TYPE[value.type] : undefined) ??
     `${DRAFT}: the runtime gave ${value.type}; write its JSON types (with "null" and x-null-when if None is possible)`;
   const example =
     value.secret === true

@@ -18,7 +18,9 @@ unchanged on every FC Python runtime, alone (copy this file as ``probe.py``, han
 The report (``FORMAT``) holds the runtime id and Python version, the invocation path, the context as
 a typed tree (the format of the repository's conformance cases), each class's constructor,
 properties and methods, the ``to_json()`` keys and what ``getLogger()`` returns. Compare it with
-the spec with ``fc-context conformance report.json``.
+the spec with ``fc-context conformance report.json``. ``report`` never raises for what it reads:
+a value, property or ``vars()`` that raises when read is reported as the error it raised, so one
+odd attribute cannot cost the whole report.
 
 Secrets never leave the function: a value whose name the spec marks secret or that looks like one
 (secret, token, password) is reported by type, length and emptiness only, and so are the
@@ -64,7 +66,10 @@ def handler(event: Any, context: Any) -> str:
     """An FC event handler: the report as JSON text (with the initializer's, when one ran)."""
     options = _event_options(event)
     taken = report(
-        context, entry="handler", runtime=options.get("runtime"), path=options.get("path")
+        context,
+        entry="handler",
+        runtime=options.get("runtime"),
+        path=options.get("path"),
     )
     if _initializer_report is not None:
         taken["initializer"] = _initializer_report
@@ -130,8 +135,13 @@ class _Walker:
             self.classes[cls.__name__] = _describe_class(cls)
         self._seen.add(id(obj))
         node = {"class": cls.__name__, "attributes": {}}  # type: Dict[str, Any]
-        for name in sorted(vars(obj)):
-            node["attributes"][name] = self.value(name, vars(obj)[name], depth + 1)
+        try:
+            attributes = sorted(vars(obj).items(), key=lambda item: str(item[0]))
+        except Exception as error:  # no vars() (a value, not an instance) or a __dict__ that raises
+            attributes = []
+            node["error"] = _error(error)
+        for name, value in attributes:
+            node["attributes"][str(name)] = self.value(str(name), value, depth + 1)
         properties = {}  # type: Dict[str, Any]
         for name in _property_names(cls):
             try:
@@ -143,6 +153,12 @@ class _Walker:
         return node
 
     def value(self, name: str, value: Any, depth: int) -> Dict[str, Any]:
+        try:
+            return self._value(name, value, depth)
+        except Exception as error:  # a value that raises when read (repr, len, items) is itself a finding
+            return {"type": type(value).__name__, "error": _error(error)}
+
+    def _value(self, name: str, value: Any, depth: int) -> Dict[str, Any]:
         if _is_secret(name) and not _is_object(value):
             return self._secret(value)
         if isinstance(value, logging.Logger):
@@ -163,7 +179,7 @@ class _Walker:
             self.secrets.append(str(value))
         try:
             length = len(value)  # type: Optional[int]
-        except TypeError:
+        except Exception:  # no length, or a __len__ that raises: the length is unknown
             length = None
         empty = value is None or length == 0
         return {"type": type(value).__name__, "secret": True, "length": length, "empty": empty}
@@ -172,12 +188,14 @@ class _Walker:
 def _is_object(value: Any) -> bool:
     """An instance of a class of the runtime, as opposed to a value the tree writes out."""
     if value is None or isinstance(
-        value, (bool, int, float, str, bytes, dict, list, tuple, logging.Logger)
+        value,
+        (bool, int, float, str, bytes, dict, list, tuple, logging.Logger),
     ):
         return False
-    return (
-        hasattr(value, "__dict__") and not inspect.isroutine(value) and not inspect.isclass(value)
-    )
+    return hasattr(
+        value,
+        "__dict__",
+    ) and not inspect.isroutine(value) and not inspect.isclass(value)
 
 
 def _plain(value: Any, depth: int) -> Any:
@@ -196,8 +214,12 @@ def _plain(value: Any, depth: int) -> Any:
 
 
 def _property_names(cls: type) -> List[str]:
-    names = []
-    for name, member in inspect.getmembers(cls):
+    names = []  # type: List[str]
+    try:
+        members = inspect.getmembers(cls)
+    except Exception:  # a class attribute whose descriptor raises: no property can be listed
+        return names
+    for name, member in members:
         if not name.startswith("_") and isinstance(member, property):
             names.append(name)
     return names
@@ -210,18 +232,17 @@ def _describe_class(cls: type) -> Dict[str, Any]:
         kind = _method_kind(member)
         if name.startswith("_") or kind is None:
             continue
-        methods.append(
-            {
-                "name": name,
-                "kind": kind,
-                "params": _parameters(getattr(cls, name), kind == "instance"),
-            }
-        )
+        try:
+            params = _parameters(getattr(cls, name), kind == "instance")
+        except Exception as error:
+            params = {"error": _error(error)}
+        methods.append({"name": name, "kind": kind, "params": params})
     return {
         "module": cls.__module__,
-        "constructor": _parameters(cls.__init__, True)
-        if cls.__init__ is not object.__init__
-        else [],
+        "constructor": _parameters(
+            cls.__init__,
+            True,
+        ) if cls.__init__ is not object.__init__ else [],
         "properties": _property_names(cls),
         "methods": methods,
     }
@@ -250,7 +271,7 @@ def _parameters(function: Any, bound: bool) -> Any:
     """The parameters as inspect reads them (without self), or why it could not."""
     try:
         signature = inspect.signature(function)
-    except (TypeError, ValueError) as error:
+    except Exception as error:
         return {"error": _error(error)}
     params = list(signature.parameters.values())[1 if bound else 0 :]
     out = []
@@ -264,7 +285,10 @@ def _parameters(function: Any, bound: bool) -> Any:
 
 def _to_json_keys(context: Any) -> Optional[Dict[str, Any]]:
     """The keys to_json() writes, nested objects' keys included; no value (it holds secrets)."""
-    method = getattr(context, "to_json", None)
+    try:
+        method = getattr(context, "to_json", None)
+    except Exception as error:
+        return {"error": _error(error)}
     if not callable(method):
         return None
     try:
@@ -283,11 +307,15 @@ def _to_json_keys(context: Any) -> Optional[Dict[str, Any]]:
 
 
 def _get_logger(context: Any) -> Optional[Dict[str, Any]]:
-    method = getattr(context, "getLogger", None)
+    try:
+        method = getattr(context, "getLogger", None)
+    except Exception as error:
+        return {"error": _error(error)}
     if not callable(method):
         return None
     try:
         logger = method()
+        attribute = getattr(context, "logger", None)
     except Exception as error:
         return {"error": _error(error)}
     if not isinstance(logger, logging.Logger):
@@ -297,7 +325,7 @@ def _get_logger(context: Any) -> Optional[Dict[str, Any]]:
         "class": type(logger).__name__,
         "name": logger.name,
         "root": logger is logging.getLogger(),
-        "is_attribute": logger is getattr(context, "logger", None),
+        "is_attribute": logger is attribute,
     }
 
 
@@ -361,9 +389,10 @@ def _event_options(event: Any) -> Dict[str, str]:
     if not isinstance(parsed, dict):
         return {}
     return {
-        key: value
-        for key, value in parsed.items()
-        if key in ("runtime", "path") and isinstance(value, str)
+        key: value for key, value in parsed.items() if key in (
+            "runtime",
+            "path",
+        ) and isinstance(value, str)
     }
 
 
@@ -373,7 +402,11 @@ def _query(text: str) -> Dict[str, str]:
 
 
 def _error(error: BaseException) -> Dict[str, str]:
-    return {"type": type(error).__name__, "message": str(error)[:500]}
+    try:
+        message = str(error)[:500]
+    except Exception:  # an exception whose __str__ raises
+        message = "(its message raised too)"
+    return {"type": type(error).__name__, "message": message}
 
 
 def _scrub(value: Any, secrets: Iterable[str]) -> Any:
