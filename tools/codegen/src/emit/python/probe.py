@@ -59,7 +59,9 @@ _initializer_report = None  # type: Optional[Dict[str, Any]]
 def handler(event: Any, context: Any) -> str:
     """An FC event handler: the report as JSON text (with the initializer's, when one ran)."""
     options = _event_options(event)
-    taken = report(context, entry="handler", runtime=options.get("runtime"), path=options.get("path"))
+    taken = report(
+        context, entry="handler", runtime=options.get("runtime"), path=options.get("path")
+    )
     if _initializer_report is not None:
         taken["initializer"] = _initializer_report
     return json.dumps(taken, indent=1, sort_keys=False)
@@ -144,7 +146,8 @@ class _Walker:
     def value(self, name: str, value: Any, depth: int) -> Dict[str, Any]:
         try:
             return self._value(name, value, depth)
-        except Exception as error:  # a value that raises when read (repr, len, items) is itself a finding
+        except Exception as error:
+            # a value that raises when read (repr, len, items) is itself a finding
             return {"type": type(value).__name__, "error": _error(error)}
 
     def _value(self, name: str, value: Any, depth: int) -> Dict[str, Any]:
@@ -176,9 +179,13 @@ class _Walker:
 
 def _is_object(value: Any) -> bool:
     """An instance of a class of the runtime, as opposed to a value the tree writes out."""
-    if value is None or isinstance(value, (bool, int, float, str, bytes, dict, list, tuple, logging.Logger)):
+    if value is None or isinstance(
+        value, (bool, int, float, str, bytes, dict, list, tuple, logging.Logger)
+    ):
         return False
-    return hasattr(value, "__dict__") and not inspect.isroutine(value) and not inspect.isclass(value)
+    return (
+        hasattr(value, "__dict__") and not inspect.isroutine(value) and not inspect.isclass(value)
+    )
 
 
 def _plain(value: Any, depth: int) -> Any:
@@ -222,7 +229,9 @@ def _describe_class(cls: type) -> Dict[str, Any]:
         methods.append({"name": name, "kind": kind, "params": params})
     return {
         "module": cls.__module__,
-        "constructor": _parameters(cls.__init__, True) if cls.__init__ is not object.__init__ else [],
+        "constructor": _parameters(cls.__init__, True)
+        if cls.__init__ is not object.__init__
+        else [],
         "properties": _property_names(cls),
         "methods": methods,
     }
@@ -368,7 +377,11 @@ def _event_options(event: Any) -> Dict[str, str]:
         return {}
     if not isinstance(parsed, dict):
         return {}
-    return {key: value for key, value in parsed.items() if key in ("runtime", "path") and isinstance(value, str)}
+    return {
+        key: value
+        for key, value in parsed.items()
+        if key in ("runtime", "path") and isinstance(value, str)
+    }
 
 
 def _query(text: str) -> Dict[str, str]:
