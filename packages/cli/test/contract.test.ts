@@ -4,14 +4,15 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { canonicalRuntime, runtimeIds } from "@fc-context/types";
+import { canonicalRuntime } from "@fc-context/types";
 import type { ValidationIssue } from "@fc-context/validators";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { headerSets, type Json, nearValid, validValue } from "../../../tools/fuzz/src/arbitraries.js";
+import type { Json } from "../../../tools/fuzz/src/arbitraries.js";
 import { findPython } from "../../python/tools/find-python.mjs";
 import manifestJson from "../gen/runtimes.json" with { type: "json" };
 import { main } from "../src/main.js";
+import { type Call, calls, child, isRecord, jsonText, knownId, type Sources } from "./contract-calls.js";
 
 // The command line's contract, property-tested in process on the differential fuzzer's generators:
 // whatever arguments, files and standard input it is given, fc-context returns exit 0, 1 or 2 and
@@ -73,11 +74,19 @@ function takeReports({ id, pythonVersion }: { id: string; pythonVersion: string 
 const oddReports = ({ id, pythonVersion }: { id: string; pythonVersion: string }): Json[] =>
   python(pythonVersion, "odd_reports.py", [id, "60", String(SEED)]) as Json[];
 
-let reports: Json[] = [];
+let sources: Sources;
 let odd: Json[] = [];
 beforeAll(() => {
   odd = manifestJson.runtimes.flatMap(oddReports);
-  reports = [...manifestJson.runtimes.flatMap(takeReports), ...odd];
+  sources = {
+    runtimes: runtimes.map((id) => ({
+      id,
+      schema: require(`@fc-context/validators/${id}/schema.json`) as Record<string, unknown>,
+      wire: library[id]!,
+    })),
+    reports: [...manifestJson.runtimes.flatMap(takeReports), ...odd],
+    canary: CANARY,
+  };
   // the commands run in the scratch folder: spec draft's default --spec is ./spec, a copy here
   cpSync(path.join(repoRoot, "spec"), path.join(scratch, "spec"), { recursive: true });
   for (const folder of ["empty", "cases", "drafts"]) mkdirSync(path.join(scratch, folder));
@@ -87,216 +96,6 @@ afterAll(() => {
   process.chdir(home);
   rmSync(scratch, { recursive: true, force: true });
 });
-
-// ---- what goes in ----
-
-/** A runtime's valid contexts with the canary as every secret, so that a printed secret shows. */
-function contexts(id: string): fc.Arbitrary<Json> {
-  const schema = require(`@fc-context/validators/${id}/schema.json`) as Record<string, unknown>;
-  return validValue(schema).map((context) => {
-    for (const at of library[id]!.secretPaths) {
-      const parent = at.slice(0, -1).reduce<Json | undefined>((node, key) => child(node, key), context);
-      if (isRecord(parent) && typeof parent[at.at(-1)!] === "string") parent[at.at(-1)!] = CANARY;
-    }
-    return context;
-  });
-}
-
-const isRecord = (value: Json | undefined): value is Record<string, Json> =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
-const child = (value: Json | undefined, key: string): Json | undefined => (isRecord(value) ? value[key] : undefined);
-
-/** Any form of a runtime's context: attribute view, to_json() view, header lines; valid or a little off. */
-function forms(id: string): fc.Arbitrary<Json> {
-  const { secretPaths, toHeaders, toJsonView } = library[id]!;
-  const valid = contexts(id);
-  const pairs = headerSets(valid.map(toHeaders));
-  const views =
-    toJsonView === undefined
-      ? []
-      : [
-          valid.map((c) => toJsonView(c)),
-          nearValid(
-            valid.map((c) => toJsonView(c)),
-            [],
-          ),
-        ];
-  return fc.oneof(
-    valid,
-    nearValid(valid, secretPaths),
-    ...views,
-    pairs as fc.Arbitrary<Json>,
-    pairs.map((p) => Object.fromEntries(p) as Json),
-  );
-}
-
-/** The JSON text of any form of a context, a probe report, or any JSON value; mostly what `kind` names. */
-function jsonText(kind: "context" | "report"): fc.Arbitrary<string> {
-  const context = fc.oneof(...runtimes.map(forms));
-  const report = fc.oneof(fc.constantFrom(...reports), nearValid(fc.constantFrom(...reports), []));
-  const value = fc.oneof(
-    { arbitrary: kind === "context" ? context : report, weight: 6 },
-    { arbitrary: kind === "context" ? report : context, weight: 1 },
-    { arbitrary: fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>, weight: 1 },
-  );
-  return fc.tuple(value, fc.constantFrom(0, 2)).map(([v, indent]) => JSON.stringify(v, null, indent));
-}
-
-/** What a file or standard input holds: mostly JSON, sometimes text that is not, or bytes that are not UTF-8. */
-function content(kind: "context" | "report"): fc.Arbitrary<string | Uint8Array> {
-  const notJson = fc.oneof(
-    fc.constantFrom("", " \n", "{", "[1,", "\ufeff{}", '{"a":1}}', "nul", "NaN", "'x'", '{\n  "a": \n}'),
-    fc.string({ unit: "binary", maxLength: 40 }),
-  );
-  return fc.oneof(
-    { arbitrary: jsonText(kind), weight: 8 },
-    { arbitrary: notJson, weight: 1 },
-    { arbitrary: fc.uint8Array({ maxLength: 40 }), weight: 1 },
-  );
-}
-
-const knownId = fc.constantFrom(...runtimeIds);
-const runtimeId = fc.oneof(
-  { arbitrary: knownId, weight: 6 },
-  { arbitrary: fc.constantFrom("python3.13", "python3.7", "python2.7", "PYTHON3.9", "", "python3.9 "), weight: 1 },
-  { arbitrary: fc.string({ maxLength: 8 }), weight: 1 },
-);
-// never starting with "-", so that no stray token can be an option that writes (--out=, --case=)
-const word = fc.oneof(
-  fc.constantFrom("toString", "__proto__", "constructor", "hasOwnProperty"),
-  fc.string({ maxLength: 8 }).filter((text) => !text.startsWith("-")),
-);
-const stray = fc.oneof(fc.constantFrom("--nope", "-x", "--json=1", "--runtime=", "--", "-", "--help", "-h"), word);
-const input = fc.constantFrom("-", "a.json", "b.json");
-const file = fc.oneof({ arbitrary: input, weight: 4 }, fc.constantFrom("missing.json", "empty"), word);
-
-const pair = (name: string, value: fc.Arbitrary<string>): fc.Arbitrary<readonly string[]> =>
-  value.map((v) => [name, v]);
-const maybe = (tokens: fc.Arbitrary<readonly string[]>): fc.Arbitrary<readonly string[]> =>
-  fc.oneof(tokens, fc.constant([]));
-/** An option and its value, sometimes joined by "=", sometimes absent. */
-const option = (name: string, value: fc.Arbitrary<string>): fc.Arbitrary<readonly string[]> =>
-  fc.oneof(
-    { arbitrary: pair(name, value), weight: 4 },
-    { arbitrary: value.map((v) => [`${name}=${v}`]), weight: 1 },
-    { arbitrary: fc.constant([]), weight: 1 },
-  );
-const flag = (name: string): fc.Arbitrary<readonly string[]> => fc.constantFrom([name], []);
-const several = (tokens: fc.Arbitrary<string>, min: number, max: number): fc.Arbitrary<readonly string[]> =>
-  fc.array(tokens, { minLength: min, maxLength: max });
-
-/** A command's groups of tokens in any order, after its name (and subcommand). */
-function command(
-  name: string | string[],
-  ...groups: fc.Arbitrary<readonly string[]>[]
-): fc.Arbitrary<readonly string[]> {
-  return fc
-    .tuple(fc.tuple(...groups), fc.array(fc.nat(), { minLength: groups.length, maxLength: groups.length }))
-    .map(([parts, keys]) => {
-      const ordered = parts.map((part, i) => ({ part, key: keys[i]! })).sort((x, y) => x.key - y.key);
-      return [name, ...ordered.flatMap(({ part }) => part)].flat();
-    });
-}
-
-/** A call as its README shows it, with its options in any order. */
-const wellFormed: Record<string, fc.Arbitrary<readonly string[]>> = {
-  validate: command(
-    "validate",
-    several(input, 1, 3),
-    pair("--runtime", knownId),
-    maybe(pair("--form", fc.constantFrom("attributes", "json", "headers"))),
-    flag("--json"),
-  ),
-  fake: command("fake", pair("--runtime", knownId)),
-  diff: command("diff", several(knownId, 2, 2), flag("--json")),
-  "from-headers": command(
-    "from-headers",
-    several(input, 1, 1),
-    pair("--runtime", knownId),
-    maybe(pair("--path", fc.constantFrom("default", "concurrent"))),
-    flag("--json"),
-  ),
-  conformance: command(
-    "conformance",
-    several(input, 1, 1),
-    maybe(pair("--runtime", knownId)),
-    flag("--json"),
-    maybe(pair("--case", fc.constantFrom("case.json", "cases/case.json"))),
-  ),
-  spec: command(
-    ["spec", "draft"],
-    several(input, 1, 1),
-    // mostly a runtime the spec lacks: the reports are of runtimes it has
-    pair("--runtime", fc.constantFrom("python3.13", "python3.11", "python3.13", "python3.14", "python3")),
-    maybe(pair("--spec", fc.constant("spec"))),
-    maybe(pair("--out", fc.constantFrom("draft.json", "drafts/python3.13.schema.json"))),
-    flag("--force"),
-  ),
-};
-
-/** Any call: a command, its tokens in any number, odd values and options, and a stray token. */
-const messy: fc.Arbitrary<readonly string[]> = fc.oneof(
-  fc.constantFrom([], ["--help"], ["-h"], ["--version"], ["-v"]),
-  word.map((w) => [w]),
-  command(
-    "validate",
-    several(file, 0, 3),
-    option("--runtime", runtimeId),
-    option("--form", fc.oneof(fc.constantFrom("attributes", "json", "headers"), word)),
-    flag("--json"),
-    several(stray, 0, 1),
-  ),
-  command("fake", option("--runtime", runtimeId), several(stray, 0, 1)),
-  command("diff", several(runtimeId, 0, 3), flag("--json"), several(stray, 0, 1)),
-  command(
-    "from-headers",
-    several(file, 0, 2),
-    option("--runtime", runtimeId),
-    option("--path", fc.oneof(fc.constantFrom("default", "concurrent"), word)),
-    flag("--json"),
-    several(stray, 0, 1),
-  ),
-  command(
-    "conformance",
-    several(file, 0, 2),
-    option("--runtime", runtimeId),
-    flag("--json"),
-    option("--case", fc.constantFrom("case.json", "empty", "missing-dir/case.json")),
-    several(stray, 0, 1),
-  ),
-  command(
-    "spec",
-    fc.oneof(fc.constant(["draft"]), several(word, 0, 1)),
-    several(file, 0, 2),
-    option("--runtime", runtimeId),
-    option("--spec", fc.constantFrom("spec", "empty", "missing-dir")),
-    option("--out", fc.constantFrom("draft.json", "empty", "missing-dir/draft.json")),
-    flag("--force"),
-    several(stray, 0, 1),
-  ),
-);
-
-interface Call {
-  readonly args: readonly string[];
-  readonly stdin: string | Uint8Array;
-  readonly files: Record<string, string | Uint8Array>;
-}
-
-/** A call and what its files and standard input hold: reports for the commands that read them. */
-function calls(): fc.Arbitrary<Call> {
-  const contents = { context: content("context"), report: content("report") };
-  const withInput = (args: fc.Arbitrary<readonly string[]>) =>
-    args.chain((tokens) => {
-      const kind = contents[tokens[0] === "conformance" || tokens[0] === "spec" ? "report" : "context"];
-      return fc
-        .tuple(kind, kind, kind)
-        .map(([stdin, a, b]) => ({ args: tokens, stdin, files: { "a.json": a, "b.json": b } }));
-    });
-  return fc.oneof(
-    { arbitrary: withInput(fc.oneof(...Object.values(wellFormed))), weight: 3 },
-    { arbitrary: withInput(messy), weight: 1 },
-  );
-}
 
 // ---- running it ----
 
@@ -361,15 +160,15 @@ const STACK_FRAME = /^\s+at .*:\d+:\d+\)?$/m;
 describe("the fc-context command line's contract", () => {
   it("exits 0, 1 or 2 and prints results, diagnostics and JSON as its README says, never a secret", async () => {
     await fc.assert(
-      fc.asyncProperty(calls(), async (call) => {
+      fc.asyncProperty(calls(sources), async (call) => {
         const { args } = call;
         const { code, out, errors } = await run(call);
         expect([0, 1, 2]).toContain(code);
         for (const error of errors) expect(error).toMatch(/^(fc-context( [a-z-]+)?: |hint: |Usage: fc-context)/);
-        const printed = out + errors.join("");
-        expect(printed).not.toContain(CANARY);
-        expect(printed).not.toMatch(STACK_FRAME);
-        expect(printed).not.toMatch(/\[object \w+\]/);
+        const everything = out + errors.join("");
+        expect(everything).not.toContain(CANARY);
+        expect(everything).not.toMatch(STACK_FRAME);
+        expect(everything).not.toMatch(/\[object \w+\]/);
         if (code === 2) expect(errors.length).toBeGreaterThan(0);
         else expect(out).not.toBe("");
         if (code !== 2 && args.includes("--json") && !out.startsWith("Usage:"))
@@ -380,10 +179,10 @@ describe("the fc-context command line's contract", () => {
   }, 600_000);
 
   it("validate and from-headers give the library's verdicts, issues and contexts", async () => {
-    const form = fc.constantFrom("attributes", "json", "headers");
-    const path = fc.constantFrom("default", "concurrent");
+    const forms = fc.constantFrom("attributes", "json", "headers");
+    const paths = fc.constantFrom("default", "concurrent");
     await fc.assert(
-      fc.asyncProperty(knownId, form, path, jsonText("context"), async (id, form, path, text) => {
+      fc.asyncProperty(knownId, forms, paths, jsonText(sources, "context"), async (id, form, path, text) => {
         const lib = library[canonicalRuntime(id)!]!;
         const value = JSON.parse(text) as Json;
         const files = { "a.json": text };
