@@ -113,8 +113,8 @@ function compareValue(state: State, node: Node, field: ManifestField, where: str
     else compareClass(state, node, state.classes.get(target)!, where);
     return;
   }
-  if (node.error !== undefined) {
-    add(state, "type changed", where, field.python, `reading it raised ${node.error.type}`, field.at);
+  if (node.error !== undefined || node.type === undefined) {
+    add(state, "type changed", where, field.python, `reading it raised ${node.error?.type ?? "an error"}`, field.at);
     return;
   }
   if (node.type === "NoneType") {
@@ -281,6 +281,6 @@ function compareGetLogger(state: State): void {
 /** What a node of the report is, by type only. */
 function describe(node: Node): string {
   if (isTree(node)) return `an instance of ${node.class}`;
-  if (node.error !== undefined) return `an error (${node.error.type})`;
+  if (node.error !== undefined || node.type === undefined) return `an error (${node.error?.type ?? "unknown"})`;
   return node.type === "Logger" ? "a logging.Logger" : node.type;
 }

@@ -1,7 +1,7 @@
 // Reading a probe report and finding the spec entry of its runtime.
 import { createRequire } from "node:module";
 import { type Io, isObject, readJson, sourceName, UsageError } from "../io.js";
-import { reportShapeFault } from "./report-shape.js";
+import { jsonKind, reportShapeFault } from "./report-shape.js";
 import type { Manifest, ManifestRuntime, Report } from "./types.js";
 
 export const REPORT_FORMAT = "fc-context-probe/1";
@@ -17,12 +17,13 @@ export const loadManifest = (): Manifest => createRequire(import.meta.url)("../.
 export async function readReport(source: string, stdin: Io["stdin"]): Promise<Report> {
   const report = await readJson(source, stdin);
   const where = sourceName(source);
-  if (!isObject(report)) throw new UsageError(`${where}: expected a probe report (a JSON object)`);
+  if (!isObject(report))
+    throw new UsageError(`${where}: expected a probe report (a JSON object), got ${jsonKind(report)}`);
   if (report.format !== REPORT_FORMAT) {
-    throw new UsageError(
-      `${where}/format: expected "${REPORT_FORMAT}" (a report of fc_context.probe), got ` +
-        `${JSON.stringify(report.format ?? null)}`,
-    );
+    // another format's name says which tool wrote the file; anything else is named by its kind
+    const format = report.format;
+    const got = typeof format === "string" && format.length <= 40 ? JSON.stringify(format) : jsonKind(format);
+    throw new UsageError(`${where}/format: expected "${REPORT_FORMAT}" (a report of fc_context.probe), got ${got}`);
   }
   const fault = reportShapeFault(report);
   if (fault !== undefined) throw new UsageError(`${where}${fault.at}: expected ${fault.expected}, got ${fault.got}`);

@@ -1,8 +1,10 @@
 // The shapes of a probe report (fc_context.probe, format fc-context-probe/1) and of the runtimes
 // manifest it is compared with (gen/runtimes.json, generated from the spec).
 
+/** A value, by its Python type; error is set when reading it (its repr, its len, its getter) raised. */
 export interface Leaf {
-  readonly type: string;
+  /** Absent only when a property's getter raised: the probe then writes the error alone. */
+  readonly type?: string;
   readonly value?: unknown;
   readonly repr?: string;
   readonly root?: boolean;
@@ -10,7 +12,7 @@ export interface Leaf {
   readonly length?: number | null;
   readonly empty?: boolean;
   readonly arbitrary?: boolean;
-  readonly error?: { readonly type: string; readonly message: string };
+  readonly error?: { readonly type: string; readonly message?: string };
   readonly class?: undefined;
 }
 

@@ -210,6 +210,7 @@ const nonEmpty = (key: string, value: readonly unknown[]): Json => (value.length
 /** Does the spec's field take the value the report shows? */
 function accepted(field: ManifestField, value: Node): boolean {
   if (isTree(value)) return field.accepts.classes.includes(value.class);
+  if (value.type === undefined) return false;
   return (
     field.accepts.any || field.accepts.types.includes(value.type) || (value.type === "NoneType" && field.none.default)
   );
@@ -239,9 +240,10 @@ function newField(context: Context, className: string, name: string, value: Node
       ...serialized,
       "x-source": SOURCE_GAP,
     };
+  const given = value.type === undefined ? `an error (${value.error?.type ?? "unknown"})` : value.type;
   const type =
-    (Object.hasOwn(JSON_TYPE, value.type) ? JSON_TYPE[value.type] : undefined) ??
-    `${DRAFT}: the runtime gave ${value.type}; write its JSON types (with "null" and x-null-when if None is possible)`;
+    (value.type !== undefined && Object.hasOwn(JSON_TYPE, value.type) ? JSON_TYPE[value.type] : undefined) ??
+    `${DRAFT}: the runtime gave ${given}; write its JSON types (with "null" and x-null-when if None is possible)`;
   const example =
     value.secret === true
       ? { "x-secret": true }
