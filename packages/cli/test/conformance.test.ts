@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,6 +8,7 @@ import { findPython } from "../../python/tools/find-python.mjs";
 import manifestJson from "../gen/runtimes.json" with { type: "json" };
 import { compareReport } from "../src/conformance/compare.js";
 import type { Manifest } from "../src/conformance/types.js";
+import { runFixture } from "./fixtures/run-fixture.js";
 
 // fc_context.probe's reports held against the spec: contexts built the way the runtime builds them
 // compare clean on every interpreter; a runtime that differs in one way gives exactly that one
@@ -15,8 +16,6 @@ import type { Manifest } from "../src/conformance/types.js";
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = path.resolve(packageDir, "../..");
 const bin = path.join(packageDir, "bin/fc-context.js");
-const fixtures = path.join(packageDir, "test/fixtures");
-const pythonSource = path.join(repoRoot, "packages/python/src");
 const scratch = mkdtempSync(path.join(os.tmpdir(), "fc-context-conformance-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -25,14 +24,7 @@ const CANARY = "CANARY-5d1e0c77-never-printed";
 type Json = Record<string, any>;
 
 // biome-ignore lint/suspicious/noExplicitAny: a report is JSON whose shape the test asserts
-function python(interpreter: string, script: string, args: string[]): any {
-  const out = execFileSync(interpreter, [path.join(fixtures, script), ...args], {
-    env: { ...process.env, PYTHONPATH: pythonSource, PYTHONDONTWRITEBYTECODE: "1" },
-    stdio: ["ignore", "pipe", "ignore"],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return JSON.parse(out.toString("utf8"));
-}
+const python = (interpreter: string, script: string, args: string[]): any => runFixture(interpreter, script, args);
 
 function cli(args: string[], stdin = ""): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

@@ -5,6 +5,7 @@
 import { runtimeIds } from "@fc-context/types";
 import fc from "fast-check";
 import { headerSets, type Json, nearValid, validValue } from "../../../tools/fuzz/src/arbitraries.js";
+import { isObject } from "../src/io.js";
 
 /** What a runtime's context forms are drawn with. */
 export interface RuntimeSource {
@@ -29,17 +30,19 @@ export interface Sources {
 function contexts({ schema, wire }: RuntimeSource, canary: string): fc.Arbitrary<Json> {
   return validValue(schema).map((context) => {
     for (const at of wire.secretPaths) {
-      const parent = at.slice(0, -1).reduce<Json | undefined>((node, key) => child(node, key), context);
-      if (isRecord(parent) && typeof parent[at.at(-1)!] === "string") parent[at.at(-1)!] = canary;
+      const parent = holderOf(context, at);
+      if (typeof parent?.[at.at(-1)!] === "string") parent[at.at(-1)!] = canary;
     }
     return context;
   });
 }
 
-export const isRecord = (value: Json | undefined): value is Record<string, Json> =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
-export const child = (value: Json | undefined, key: string): Json | undefined =>
-  isRecord(value) ? value[key] : undefined;
+/** The object that holds the value at a path (of attribute names), if every step is an object. */
+export function holderOf(value: unknown, path: readonly string[]): Record<string, unknown> | undefined {
+  let node = value;
+  for (const key of path.slice(0, -1)) node = isObject(node) ? node[key] : undefined;
+  return isObject(node) ? node : undefined;
+}
 
 /** Any form of a runtime's context: attribute view, to_json() view, header lines; valid or a little off. */
 function forms(source: RuntimeSource, canary: string): fc.Arbitrary<Json> {

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -12,7 +11,8 @@ import type { Json } from "../../../tools/fuzz/src/arbitraries.js";
 import { findPython } from "../../python/tools/find-python.mjs";
 import manifestJson from "../gen/runtimes.json" with { type: "json" };
 import { main } from "../src/main.js";
-import { type Call, calls, child, isRecord, jsonText, knownId, type Sources } from "./contract-calls.js";
+import { type Call, calls, holderOf, jsonText, knownId, type Sources } from "./contract-calls.js";
+import { runFixture } from "./fixtures/run-fixture.js";
 
 // The command line's contract, property-tested in process on the differential fuzzer's generators:
 // whatever arguments, files and standard input it is given, fc-context returns exit 0, 1 or 2 and
@@ -56,12 +56,7 @@ const library: Record<string, Library> = Object.fromEntries(
 function python(pythonVersion: string, script: string, args: readonly string[]): unknown {
   const interpreter = findPython(pythonVersion);
   if (interpreter === undefined) throw new Error(`no Python ${pythonVersion} under pyenv: ${script} needs it`);
-  const out = execFileSync(interpreter, [path.join(packageDir, "test/fixtures", script), ...args], {
-    env: { ...process.env, PYTHONPATH: path.join(repoRoot, "packages/python/src"), PYTHONDONTWRITEBYTECODE: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  return JSON.parse(out.toString("utf8"));
+  return runFixture(interpreter, script, args);
 }
 
 /** fc_context.probe's reports of the contexts each runtime's interpreter builds (no secret in them). */
@@ -148,9 +143,9 @@ function headerIssue(lib: Library, error: unknown): ValidationIssue {
 function printed(lib: Library, context: Json): Json {
   const copy = structuredClone(context);
   for (const at of lib.secretPaths) {
-    const parent = at.slice(0, -1).reduce<Json | undefined>((node, key) => child(node, key), copy);
+    const parent = holderOf(copy, at);
     const last = at.at(-1)!;
-    if (isRecord(parent) && parent[last] != null && parent[last] !== "") parent[last] = "********";
+    if (parent !== undefined && parent[last] != null && parent[last] !== "") parent[last] = "********";
   }
   return JSON.parse(JSON.stringify(copy)) as Json;
 }

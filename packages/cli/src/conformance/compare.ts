@@ -3,7 +3,7 @@
 // says, what the runtime did, and the spec file and JSON pointer to change. Values are never
 // printed: a report is secret-free, but a hand-edited one need not be.
 import { withArticle } from "../options.js";
-import { reportPath } from "./report.js";
+import { classDescription, reportPath } from "./report.js";
 import {
   type At,
   type Drift,
@@ -62,10 +62,8 @@ function compareClass(state: State, node: TreeNode, cls: ManifestClass, where: s
   }
   if (!state.seen.has(cls.name)) {
     state.seen.add(cls.name);
-    const classes = state.report.classes;
-    // own keys only: a class named "constructor" must not find Object's
-    if (classes !== undefined && Object.hasOwn(classes, node.class))
-      compareMembers(state, classes[node.class]!, cls, node.class);
+    const described = classDescription(state.report, node.class);
+    if (described !== undefined) compareMembers(state, described, cls, node.class);
   }
   const attributes = node.attributes;
   const expected = new Map<string, { field?: ManifestField; alias?: Alias }>(

@@ -2,7 +2,7 @@
 import { createRequire } from "node:module";
 import { type Io, isObject, readJson, sourceName, UsageError } from "../io.js";
 import { jsonKind, reportShapeFault } from "./report-shape.js";
-import type { Manifest, ManifestRuntime, Report } from "./types.js";
+import type { Manifest, ManifestRuntime, Report, ReportClass } from "./types.js";
 
 export const REPORT_FORMAT = "fc-context-probe/1";
 
@@ -28,6 +28,11 @@ export async function readReport(source: string, stdin: Io["stdin"]): Promise<Re
   const fault = reportShapeFault(report);
   if (fault !== undefined) throw new UsageError(`${where}${fault.at}: expected ${fault.expected}, got ${fault.got}`);
   return report as unknown as Report;
+}
+
+/** What the report says of a class: own keys only, so a class named "constructor" finds nothing of Object's. */
+export function classDescription(report: Report, name: string): ReportClass | undefined {
+  return report.classes !== undefined && Object.hasOwn(report.classes, name) ? report.classes[name] : undefined;
 }
 
 /** The spec entry of a runtime id (or one of its aliases), or a usage error naming the known ids. */

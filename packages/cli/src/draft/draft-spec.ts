@@ -5,6 +5,7 @@
 // generator refuses, naming each one, until it is filled.
 import path from "node:path";
 import { compareReport } from "../conformance/compare.js";
+import { classDescription } from "../conformance/report.js";
 import {
   type Drift,
   isTree,
@@ -168,8 +169,7 @@ function keysByClass(report: Report, nearest: ManifestRuntime): Map<string, read
 function draftClass(context: Context, name: string): Json {
   const { report, nearest, reader } = context;
   const node = findNode(report, name);
-  const described: Partial<ReportClass> =
-    report.classes !== undefined && Object.hasOwn(report.classes, name) ? report.classes[name]! : {};
+  const described: Partial<ReportClass> = classDescription(report, name) ?? {};
   const known = nearest.classes.find((cls) => cls.name === name);
   const knownNode = known && (reader.node(known.at.file, known.at.pointer) as Json | undefined);
   const aliasAttributes = new Set((known?.aliases ?? []).filter((a) => a.kind === "attribute").map((a) => a.name));
