@@ -1,4 +1,6 @@
 export declare const conformanceDir: string;
+/** A data file's JSON without loss: an int past 2**53 - 1 in magnitude is a BigInt, every other number a number. */
+export declare function readExactJson(file: string): unknown;
 export interface Leaf {
   readonly type: string;
   readonly value?: unknown;

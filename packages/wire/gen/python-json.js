@@ -7,10 +7,21 @@
 // (json.dumps), so that a header TypeScript writes is the one Python writes, byte for byte.
 // Copied into @fc-context/wire by the generator.
 
+/** JSON that parses, holding an int past 2**53 - 1 in magnitude: Python holds it, a number would round it. */
+export class InexactIntegerError extends RangeError {
+  constructor() {
+    super("an integer past 2**53 - 1 in magnitude, which a JavaScript number does not hold exactly");
+    this.name = "InexactIntegerError";
+  }
+}
+
 // Python's json.loads of a str: NaN and Infinity allowed, the last of duplicate keys kept,
-// control characters refused inside strings, integers exact where a double can hold them.
+// control characters refused inside strings. Python holds every int exactly; a double does only up
+// to 2**53, so a text whose JSON holds a larger int throws InexactIntegerError once it has parsed whole
+// (text that is not JSON throws the SyntaxError json.loads raises, wherever the int stands).
 export function parsePythonJson(text) {
   let at = 0;
+  let inexact = false;
   const fail = () => {
     throw new SyntaxError(`invalid JSON at ${at}`);
   };
@@ -47,7 +58,10 @@ export function parsePythonJson(text) {
     const match = /^-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/.exec(text.slice(at));
     if (match === null) fail();
     at += match[0].length;
-    return match[1] === undefined && match[2] === undefined ? Number(BigInt(match[0])) : Number(match[0]);
+    if (match[1] !== undefined || match[2] !== undefined) return Number(match[0]);
+    const integer = Number(BigInt(match[0]));
+    if (!Number.isSafeInteger(integer)) inexact = true;
+    return integer;
   };
   const value = () => {
     space();
@@ -104,6 +118,7 @@ export function parsePythonJson(text) {
   const result = value();
   space();
   if (at !== text.length) fail();
+  if (inexact) throw new InexactIntegerError();
   return result;
 }
 

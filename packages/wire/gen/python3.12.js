@@ -5,7 +5,6 @@
 import { assertFCContext } from "@fc-context/validators/python3.12";
 import {
   baggageHeader,
-  decodeBaggage,
   FCHeaderError,
   headerText,
   pathOption,
@@ -86,7 +85,7 @@ const PATHS = {
 export function fromHeaders(headers, options) {
   const path = pathOption(PATHS, options);
   const h = readInvocation(headers, path);
-  return {
+  return h.built({
     account_id: h.text("x-fc-account-id"),
     request_id: h.text("x-fc-request-id"),
     function: {
@@ -100,7 +99,7 @@ export function fromHeaders(headers, options) {
     log_project: h.text("x-fc-service-logproject"),
     log_store: h.text("x-fc-service-logstore"),
     region: h.text("x-fc-region"),
-  };
+  });
 }
 
 export function toHeaders(context) {

@@ -6,7 +6,6 @@
 // Each runtime's module binds them to its id, its validators and its Python's Unicode digits.
 import {
   baggageHeader,
-  decodeBaggage,
   FCHeaderError,
   headerText,
   pathOption,
@@ -98,7 +97,7 @@ export function converters({ runtime, assertFCContext, assertFCContextJSON, pyth
   function fromHeaders(headers, options) {
     const path = pathOption(PATHS, options);
     const h = readInvocation(headers, path);
-    return {
+    return h.built({
       request_id: h.text("x-fc-request-id"),
       credentials: {
         access_key_id: h.text("x-fc-access-key-id"),
@@ -123,10 +122,10 @@ export function converters({ runtime, assertFCContext, assertFCContextJSON, pyth
       retry_count: h.number("x-fc-retry-count", path.convert["x-fc-retry-count"]),
       tracing: {
         span_context: h.text("x-fc-tracing-opentracing-span-context"),
-        span_baggages: decodeBaggage(h.text("x-fc-tracing-opentracing-span-baggages")),
+        span_baggages: h.baggage("x-fc-tracing-opentracing-span-baggages"),
         jaeger_endpoint: h.text("x-fc-tracing-jaeger-endpoint"),
       },
-    };
+    });
   }
 
   function toHeaders(context) {

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { findPython } from "../../python/tools/find-python.mjs";
-import { parsePythonJson, pythonJsonText } from "../gen/python-json.js";
+import { InexactIntegerError, parsePythonJson, pythonJsonText } from "../gen/python-json.js";
 
 // What json.dumps writes for the value json.loads reads from JSON.stringify's text of each value.
 const ROWS: Array<[string, unknown, string]> = [
@@ -80,8 +80,38 @@ describe("pythonJsonText: the text json.dumps writes", () => {
     expect(pythonJsonText([shared, shared])).toBe('[{"k": 1}, {"k": 1}]');
   });
 
-  it("reads back, through the runtime's json.loads, as the value it wrote", () => {
-    for (const [, value] of ROWS)
-      expect(parsePythonJson(pythonJsonText(value))).toEqual(JSON.parse(JSON.stringify(value)));
+  it("reads back, through the runtime's json.loads, as the value it wrote, or refuses an int it cannot hold", () => {
+    const inexact = (value: unknown): boolean =>
+      typeof value === "number"
+        ? Number.isInteger(value) && Math.abs(value) < 1e21 && !Number.isSafeInteger(value)
+        : value !== null && typeof value === "object" && Object.values(value).some(inexact);
+    for (const [, value] of ROWS) {
+      if (inexact(value)) expect(() => parsePythonJson(pythonJsonText(value))).toThrow(InexactIntegerError);
+      else expect(parsePythonJson(pythonJsonText(value))).toEqual(JSON.parse(JSON.stringify(value)));
+    }
+  });
+});
+
+describe("parsePythonJson: json.loads, exact or refused", () => {
+  it("reads every int up to 2**53 - 1 in magnitude, floats as doubles, as Python does", () => {
+    expect(parsePythonJson("[9007199254740991, -9007199254740991, 1e400, 1.5, -0]")).toEqual([
+      2 ** 53 - 1,
+      -(2 ** 53 - 1),
+      Number.POSITIVE_INFINITY,
+      1.5,
+      0,
+    ]);
+  });
+
+  it("refuses an int past 2**53 - 1 that Python holds exactly, rather than round it", () => {
+    for (const text of ["9007199254740992", "-9007199254740993", '{"a": [12345678901234567890]}'])
+      expect(() => parsePythonJson(text), text).toThrow(InexactIntegerError);
+    // a float of the same magnitude is a double in Python too
+    expect(parsePythonJson("9007199254740993.0")).toBe(2 ** 53);
+  });
+
+  it("refuses text that is not JSON as json.loads does, wherever a large int stands in it", () => {
+    expect(() => parsePythonJson("[12345678901234567890, x]")).toThrow(SyntaxError);
+    expect(() => parsePythonJson("[12345678901234567890, x]")).not.toThrow(InexactIntegerError);
   });
 });

@@ -199,11 +199,11 @@ describe("the runtime's header rules", () => {
         timeout("1e3"),
         timeout(undefined),
       ]).toEqual([60, 0, 0, -5, 1, 0]);
-      expect([
-        timeout("9223372036854775808"),
-        timeout("99999999999999999999"),
-        timeout("-99999999999999999999"),
-      ]).toEqual([-(2 ** 63), -1, -1]);
+      expect([timeout("9007199254740991"), timeout("99999999999999999999"), timeout("-99999999999999999999")]).toEqual([
+        2 ** 53 - 1,
+        -1,
+        -1,
+      ]);
       expect([timeout(" 60 ", "concurrent"), timeout(undefined, "concurrent")]).toEqual([60, 3]);
       expect(() => timeout("60s", "concurrent")).toThrow(
         expect.objectContaining({ outcome: "not-invoked", header: "x-fc-function-timeout" }),
@@ -241,6 +241,48 @@ describe("the runtime's header rules", () => {
       /^x-fc-access-key-secret: expected text, got a number$/,
     );
     expect(() => fromHeaders(base, { path: "bogus" } as never)).toThrow(expect.objectContaining({ outcome: "input" }));
+  });
+
+  it("refuses, naming the header, an int the runtime holds past 2**53 - 1, rather than round it", async () => {
+    const { fromHeaders } = await import("@fc-context/wire/python3.9");
+    const refused = (headers: Record<string, string>, path: "default" | "concurrent" = "default") => {
+      try {
+        fromHeaders({ ...base, ...headers }, { path });
+      } catch (error) {
+        return { header: (error as { header: string }).header, outcome: (error as { outcome: string }).outcome };
+      }
+      return undefined;
+    };
+    const unrepresentable = (header: string) => ({ header, outcome: "unrepresentable" });
+    // what the runtime builds: 2**63 - 1 on the concurrent path, -2**63 (strtoul into a long) on the default one
+    expect(refused({ "x-fc-function-timeout": "9223372036854775807" }, "concurrent")).toEqual(
+      unrepresentable("x-fc-function-timeout"),
+    );
+    expect(refused({ "x-fc-function-timeout": "9223372036854775808" })).toEqual(
+      unrepresentable("x-fc-function-timeout"),
+    );
+    expect(refused({ "x-fc-retry-count": "9007199254740992" })).toEqual(unrepresentable("x-fc-retry-count"));
+    expect(refused({ "x-fc-function-memory": "9007199254740992" })).toEqual(unrepresentable("x-fc-function-memory"));
+    const big = Buffer.from('{"trace": 12345678901234567890}').toString("base64");
+    expect(refused({ "x-fc-tracing-opentracing-span-baggages": big })).toEqual(
+      unrepresentable("x-fc-tracing-opentracing-span-baggages"),
+    );
+    // the edge of what a number holds exactly is still built
+    expect(fromHeaders({ ...base, "x-fc-retry-count": "-9007199254740991" }).retry_count).toBe(-(2 ** 53 - 1));
+    // the runtime's own failures come first: it builds nothing to round
+    expect(refused({ "x-fc-function-memory": "x", "x-fc-retry-count": "9007199254740992" })).toEqual({
+      header: "x-fc-function-memory",
+      outcome: "error",
+    });
+    expect(
+      refused({ "x-fc-function-type": "x", "x-fc-function-timeout": "9007199254740992" }, "concurrent"),
+    ).toMatchObject({ outcome: "not-invoked" });
+    // a header the context does not hold is converted but never refused for its size
+    expect(refused({ "x-fc-function-type": "9007199254740992" }, "concurrent")).toBeUndefined();
+    // the message names the kind and the reason, never the digits
+    expect(() => fromHeaders({ ...base, "x-fc-retry-count": "9007199254740992" })).toThrow(
+      /^x-fc-retry-count: expected an integer from -\(2\*\*53 - 1\) to 2\*\*53 - 1, got a string of 16 characters: /,
+    );
   });
 
   it("decodes base64 JSON baggage as CPython does, keeping any JSON value, and falls back to {}", async () => {

@@ -117,6 +117,19 @@ function built(wire: Wire, input: unknown, path: "default" | "concurrent"): Resu
   }
 }
 
+/**
+ * Python's result as TypeScript should give it: where Python built a context holding an int past
+ * 2**53 - 1 and TypeScript refused it as "unrepresentable", naming a header that carries one, the two
+ * agree (TypeScript refuses rather than rounds); any other result of Python's stands as it is, so a
+ * context TypeScript built from those headers, rounded, disagrees.
+ */
+export function reconcile(typescript: Result, python: unknown): unknown {
+  const inexact = (python as { inexact?: unknown } | null)?.inexact;
+  if (!("error" in typescript) || typescript.error.outcome !== "unrepresentable" || !Array.isArray(inexact))
+    return python;
+  return inexact.includes(typescript.error.header) ? typescript : python;
+}
+
 /** A result as comparable text: issues as a sorted set, keys sorted, floats JSON cannot hold marked. */
 export function canonical(result: unknown): string {
   const normalized = normalize(result);
@@ -125,6 +138,9 @@ export function canonical(result: unknown): string {
 
 function normalize(value: unknown, key?: string): unknown {
   if (typeof value === "number") {
+    // as the worker marks an int past 2**53 - 1 (it reads one from the digits JSON.stringify wrote)
+    if (Number.isInteger(value) && !Number.isSafeInteger(value) && Math.abs(value) < 1e21)
+      return { __int__: String(value) };
     if (Number.isNaN(value)) return { __float__: "nan" };
     if (!Number.isFinite(value)) return { __float__: value > 0 ? "inf" : "-inf" };
     return value === 0 ? 0 : value;

@@ -3,7 +3,7 @@
 // long-lived process), and compare the two results case by case.
 import fc from "fast-check";
 import { findPython } from "../../../packages/python/tools/find-python.mjs";
-import { canonical, type Form, type FormName, formsOf } from "./forms.js";
+import { canonical, type Form, type FormName, formsOf, reconcile } from "./forms.js";
 import { PythonWorker } from "./python-worker.js";
 import { shrink } from "./shrink.js";
 
@@ -106,7 +106,8 @@ async function both(
   input: unknown,
 ): Promise<{ typescript: string; python: string }> {
   const [python] = await worker.run({ runtime, ...form.worker, cases: [input] });
-  return { typescript: canonical(form.run(input)), python: canonical(python) };
+  const typescript = form.run(input);
+  return { typescript: canonical(typescript), python: canonical(reconcile(typescript, python)) };
 }
 
 async function fuzzForm(
@@ -128,13 +129,13 @@ async function fuzzForm(
     // Python works on this batch while TypeScript checks it and draws the next: both cores busy
     const pending = worker.run({ runtime, ...form.worker, cases });
     await worker.sent();
-    const typescript = cases.map((input) => canonical(form.run(input)));
+    const typescript = cases.map((input) => form.run(input));
     next = (round + 1) * batch < runs ? sample(round + 1) : undefined;
     const python = await pending;
     cases.forEach((input, index) => {
-      const py = canonical(python[index]);
-      if (typescript[index] !== py)
-        found.push({ runtime, form: form.name, input, typescript: typescript[index]!, python: py });
+      const ts = canonical(typescript[index]);
+      const py = canonical(reconcile(typescript[index]!, python[index]));
+      if (ts !== py) found.push({ runtime, form: form.name, input, typescript: ts, python: py });
     });
   }
   return Object.assign(found, { seconds: (performance.now() - started) / 1000 });

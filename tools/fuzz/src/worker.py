@@ -6,14 +6,21 @@ one JSON response per line on stdout, {"id", "results"}, a result per case:
   request's path) built; for "attributes" also what to_headers and to_json_view write of it, and for
   "json" what to_json_view writes of it;
 - forms "attributes" and "json", when the case is refused: {"issues": [[path, keyword], ...]};
-- form "headers", when the headers are refused: {"error": {"outcome", "header"}};
+- form "headers", when the headers are refused: {"error": {"outcome", "header"}}; when the context holds an
+  int past 2**53 - 1 in magnitude, also "inexact": the headers that carry one (TypeScript refuses such a
+  context, naming one of them, rather than round the int);
 - any other exception: {"crash": "Type: message"}.
-Floats JSON cannot hold are written {"__float__": "nan" | "inf" | "-inf"}, as the conformance data does.
+Floats JSON cannot hold are written {"__float__": "nan" | "inf" | "-inf"}, as the conformance data does;
+ints past 2**53 - 1 and below 10**21 in magnitude {"__int__": digits}, which JSON.parse would round to a
+neighbour (TypeScript's canonical form marks its own the same way, with the digits JSON.stringify wrote and
+Python read; from 10**21 on both hold a double's value, which the digits carry exactly).
 A float a field holds where its rule allows no "number" is written {"__float__": repr}: JSON alone
 would print 128.0 as 128, and TypeScript, which has one number type, would then agree with a context
 whose memory is a float where the runtime builds an int.
 """
 
+import base64
+import binascii
 import json
 import math
 import sys
@@ -21,7 +28,12 @@ import sys
 import fc_context
 
 
+SAFE = 2**53 - 1
+
+
 def encode(value):
+    if isinstance(value, int) and not isinstance(value, bool) and SAFE < abs(value) < 10**21:
+        return {"__int__": str(value)}
     if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
         return {"__float__": "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")}
     if isinstance(value, dict):
@@ -56,6 +68,41 @@ def written(module, context):
     return result
 
 
+def holds_inexact(value):
+    if isinstance(value, int) and not isinstance(value, bool):
+        return abs(value) > SAFE
+    if isinstance(value, dict):
+        return any(holds_inexact(item) for item in value.values())
+    if isinstance(value, list):
+        return any(holds_inexact(item) for item in value)
+    return False
+
+
+def inexact_headers(module, context):
+    """The headers whose value, as to_headers writes it, is an int or base64 JSON holding an int past 2**53 - 1."""
+    found = []
+    for name, text in module.to_headers(context).items():
+        try:
+            value = int(text)
+        except ValueError:
+            try:
+                value = json.loads(base64.b64decode(text, validate=True).decode("utf-8"))
+            except (ValueError, binascii.Error):
+                continue
+        if holds_inexact(value):
+            found.append(name)
+    return found
+
+
+def from_headers(module, case, path):
+    context = module.from_headers(case, path)
+    result = {"context": attributes(module, context)}
+    inexact = inexact_headers(module, context)
+    if inexact:
+        result["inexact"] = inexact
+    return result
+
+
 def issues(error):
     return {"issues": sorted({(issue.path, issue.keyword) for issue in error.issues})}
 
@@ -65,9 +112,9 @@ def run(module, form, path, case):
         if form == "attributes":
             return written(module, module.from_dict(case))
         if form == "json":
-            built = module.from_json_view(case)
-            return {"context": attributes(module, built), "json": encode(module.to_json_view(built))}
-        return {"context": attributes(module, module.from_headers(case, path))}
+            view = module.from_json_view(case)
+            return {"context": attributes(module, view), "json": encode(module.to_json_view(view))}
+        return from_headers(module, case, path)
     except module.FCContextValidationError as error:
         return issues(error)
     except module.FCHeaderError as error:

@@ -54,7 +54,7 @@ export async function emitWire(model: Model): Promise<Map<string, string>> {
 
 const RUNTIME_IMPORT = [
   "import {",
-  ...["baggageHeader", "decodeBaggage", "FCHeaderError", "headerText", "pathOption", "readInvocation", "sent"].map(
+  ...["baggageHeader", "FCHeaderError", "headerText", "pathOption", "readInvocation", "sent"].map(
     (name) => `  ${name},`,
   ),
   '} from "./wire-runtime.js";',
@@ -188,7 +188,7 @@ function converterFunctions(runtime: Runtime): string[][] {
       "function fromHeaders(headers, options) {",
       "  const path = pathOption(PATHS, options);",
       "  const h = readInvocation(headers, path);",
-      `  return ${fromHeaders(root, "  ")};`,
+      `  return h.built(${fromHeaders(root, "  ")});`,
       "}",
     ],
     [
@@ -236,7 +236,7 @@ function headerValue(
   if (field.header === undefined) return "null";
   const header = JSON.stringify(field.header);
   if (field.fromHeader !== undefined) return `h.number(${header}, path.convert[${header}])`;
-  if (isDecoded(runtime, field)) return `decodeBaggage(h.text(${header}))`;
+  if (isDecoded(runtime, field)) return `h.baggage(${header})`;
   return `h.text(${header})`;
 }
 

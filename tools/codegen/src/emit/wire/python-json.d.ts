@@ -1,7 +1,13 @@
+/** JSON that parses, holding an int past 2**53 - 1 in magnitude: Python holds it, a number would round it. */
+export declare class InexactIntegerError extends RangeError {
+  readonly name: "InexactIntegerError";
+}
+
 /**
  * Python's json.loads of a str, as the runtime's baggage decoder calls it: NaN and Infinity
- * allowed, the last of duplicate keys kept, integers exact where a double can hold them. Throws a
- * SyntaxError for text that is not JSON.
+ * allowed, the last of duplicate keys kept. Throws a SyntaxError for text that is not JSON, and
+ * InexactIntegerError for JSON holding an integer past 2**53 - 1 in magnitude, which Python holds
+ * exactly and a JavaScript number would round.
  */
 export declare function parsePythonJson(text: string): unknown;
 

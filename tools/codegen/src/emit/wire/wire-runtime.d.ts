@@ -1,14 +1,16 @@
 /**
- * A header set the runtime cannot build a context from, or a value no header can hold. `outcome`
- * says what the runtime does: posts an error ("error"), never runs the handler ("not-invoked"),
- * or, for "input", nothing: the value given is not text.
+ * A header set the runtime cannot build a context from, one whose context JavaScript cannot hold
+ * exactly, or a value no header can hold. `outcome` says what the runtime does: posts an error
+ * ("error"), never runs the handler ("not-invoked"), builds a context holding an integer past
+ * 2**53 - 1 in magnitude, which a JavaScript number would round ("unrepresentable": refused, never
+ * rounded; Python's from_headers builds it), or, for "input", nothing: the value given is not text.
  */
 export declare class FCHeaderError extends Error {
   constructor(header: string, message: string, outcome: FCHeaderError["outcome"]);
   readonly name: "FCHeaderError";
   /** The header, lower case, or "(headers)" for the input as a whole. */
   readonly header: string;
-  readonly outcome: "error" | "not-invoked" | "input";
+  readonly outcome: "error" | "not-invoked" | "unrepresentable" | "input";
 }
 
 /**
@@ -33,9 +35,12 @@ export interface FromHeadersOptions {
   readonly path?: InvocationPath;
 }
 
-/** The runtime's baggage parser: json.loads(base64.b64decode(value)) as CPython does it; {} on failure. */
+/**
+ * The runtime's baggage parser: json.loads(base64.b64decode(value)) as CPython does it; {} on failure.
+ * Throws InexactIntegerError (a RangeError) where the value holds an int past 2**53 - 1 in magnitude.
+ */
 export declare function decodeBaggage(value: string | null): unknown;
-/** Python's int() of a str, or undefined where it raises ValueError. */
-export declare function pythonInt(text: string): number | undefined;
+/** Python's int() of a str, exact, or undefined where it raises ValueError. */
+export declare function pythonInt(text: string, unicode?: number): bigint | undefined;
 /** The native client's parse: C strtoul(text, NULL, 10) held in a signed 64-bit long. */
-export declare function cLong(text: string): number;
+export declare function cLong(text: string): bigint;

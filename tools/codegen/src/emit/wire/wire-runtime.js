@@ -4,14 +4,16 @@
 // decodes it), and what an emulator sends. Copied into @fc-context/wire by the generator.
 // Messages never show a header's value (it may be a secret): they describe it by kind and length.
 import { FCContextValidationError } from "@fc-context/validators";
-import { parsePythonJson, pythonJsonText } from "./python-json.js";
+import { InexactIntegerError, parsePythonJson, pythonJsonText } from "./python-json.js";
 
 export class FCHeaderError extends Error {
   /**
    * @param {string} header the header at fault ("(headers)" for the input as a whole)
    * @param {string} message what is wrong and what the runtime does about it
-   * @param {"error" | "not-invoked" | "input"} outcome what the runtime does: posts an error, never
-   *   runs the handler, or (input) nothing: the value is not something a header can hold
+   * @param {"error" | "not-invoked" | "unrepresentable" | "input"} outcome what the runtime does:
+   *   posts an error, never runs the handler, builds a context holding an integer no JavaScript
+   *   number holds exactly (refused rather than rounded), or (input) nothing: the value is not
+   *   something a header can hold
    */
   constructor(header, message, outcome) {
     super(`${header}: ${message}`);
@@ -25,6 +27,12 @@ const OUTCOMES = {
   error: "the runtime posts that error as the invocation's result and runs no handler",
   "not-invoked": "the runtime drops the invocation: no handler runs and nothing is posted",
 };
+
+// Python's ints are exact at any size; a JavaScript number only up to 2**53 - 1. Past that the
+// converters refuse the header rather than return a neighbour of the runtime's value.
+const UNREPRESENTABLE =
+  "the runtime holds it as a Python int past 2**53 - 1, which a JavaScript number would round; " +
+  "refused rather than rounded";
 
 /** The header lines of any input a JavaScript server holds, names lower case, repeats in order. */
 export function headerLines(input) {
@@ -99,7 +107,9 @@ export function pathOption(paths, options) {
 
 /**
  * The headers as one invocation path reads them: values decoded, trimmed and combined by the
- * path's rules, then read as text or converted to ints the way the runtime does there.
+ * path's rules, then read as text or converted to ints the way the runtime does there. A value
+ * the runtime builds but a JavaScript number cannot hold is noted as it is read and refused by
+ * built(), once every header has been read: a failure of the runtime's own comes first.
  */
 export function readInvocation(input, path) {
   const values = new Map();
@@ -110,20 +120,41 @@ export function readInvocation(input, path) {
   }
   const absentText = path.absentText === "empty-string" ? "" : null;
   const text = (name) => (values.has(name) ? values.get(name) : absentText);
+  const exact = (name, conversion) => {
+    if (!values.has(name) && conversion.absent !== undefined)
+      return BigInt(conversion.absent === "arbitrary" ? path.arbitraryInt : conversion.absent);
+    return convert(name, text(name), conversion, path.pythonUnicode);
+  };
+  const inexact = [];
   const reader = {
     text,
     number(name, conversion) {
-      if (!values.has(name) && conversion.absent !== undefined)
-        return conversion.absent === "arbitrary" ? path.arbitraryInt : conversion.absent;
-      return convert(name, text(name), conversion, path.pythonUnicode);
+      const number = Number(exact(name, conversion));
+      if (!Number.isSafeInteger(number)) inexact.push([name, "an integer from -(2**53 - 1) to 2**53 - 1"]);
+      return number;
+    },
+    baggage(name) {
+      try {
+        return decodeBaggage(text(name));
+      } catch (error) {
+        if (!(error instanceof InexactIntegerError)) throw error;
+        inexact.push([name, "JSON whose integers a JavaScript number holds exactly"]);
+        return {};
+      }
+    },
+    built(context) {
+      if (inexact.length === 0) return context;
+      const [name, expected] = inexact[0];
+      const got = describeText(text(name));
+      throw new FCHeaderError(name, `expected ${expected}, got ${got}: ${UNREPRESENTABLE}`, "unrepresentable");
     },
   };
   const required = path.requiredHeader;
   if (required.absent === "not-invoked") requireHeader(text, required);
   // the conversions the path makes while reading the invocation fail before anything else
-  for (const checked of path.checkedHeaders) reader.number(checked.header, checked.conversion);
+  for (const checked of path.checkedHeaders) exact(checked.header, checked.conversion);
   for (const header of Object.keys(path.convert).sort()) {
-    if (path.convert[header].invalid === "not-invoked") reader.number(header, path.convert[header]);
+    if (path.convert[header].invalid === "not-invoked") exact(header, path.convert[header]);
   }
   if (required.absent === "error") requireHeader(text, required);
   return reader;
@@ -137,6 +168,7 @@ function requireHeader(text, required) {
   }
 }
 
+/** A header's int as the runtime converts it, exact (a BigInt). */
 function convert(name, value, conversion, unicode) {
   if (conversion.convert === "c-long") return cLong(value ?? "");
   const outcome = conversion.invalid ?? "error";
@@ -169,7 +201,7 @@ const PY_SPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\
 const PY_INT = new RegExp(`^${PY_SPACE}*([+-]?)(\\p{Nd}+(?:_\\p{Nd}+)*)${PY_SPACE}*$`, "u");
 const DECIMAL_DIGIT = /^\p{Nd}$/u;
 
-/** Python's int() of a str, or undefined where it raises ValueError. */
+/** Python's int() of a str, exact (a BigInt), or undefined where it raises ValueError. */
 export function pythonInt(text, unicode = Number.POSITIVE_INFINITY) {
   const match = PY_INT.exec(text);
   if (match === null) return undefined;
@@ -181,7 +213,7 @@ export function pythonInt(text, unicode = Number.POSITIVE_INFINITY) {
     digits += digit;
   }
   const value = BigInt(digits);
-  return Number(match[1] === "-" ? -value : value);
+  return match[1] === "-" ? -value : value;
 }
 
 // Unicode encodes every decimal digit in a run of ten from zero, runs sometimes back to back,
@@ -224,19 +256,20 @@ function digitValue(char, unicode) {
 const TWO_64 = 1n << 64n;
 const TWO_63 = 1n << 63n;
 
-/** The native client's parse: C strtoul(text, NULL, 10) held in a signed 64-bit long. */
+/** The native client's parse: C strtoul(text, NULL, 10) held in a signed 64-bit long (a BigInt). */
 export function cLong(text) {
   const match = /^[ \t\n\v\f\r]*([+-]?)([0-9]*)/.exec(text);
-  if (match[2] === "") return 0;
+  if (match[2] === "") return 0n;
   const magnitude = BigInt(match[2]);
-  if (magnitude >= TWO_64) return -1; // strtoul saturates at ULONG_MAX, either sign
+  if (magnitude >= TWO_64) return -1n; // strtoul saturates at ULONG_MAX, either sign
   const unsigned = match[1] === "-" ? (TWO_64 - magnitude) % TWO_64 : magnitude;
-  return Number(unsigned >= TWO_63 ? unsigned - TWO_64 : unsigned);
+  return unsigned >= TWO_63 ? unsigned - TWO_64 : unsigned;
 }
 
 /**
  * The runtime's parseOpenTracingBaggages: json.loads(base64.b64decode(value)) as CPython does
  * it, whatever JSON value that gives; {} for null or "", and {} when decoding or parsing fails.
+ * Throws InexactIntegerError where the runtime's value holds an int a JavaScript number would round.
  */
 export function decodeBaggage(value) {
   if (!value) return {};
@@ -245,9 +278,16 @@ export function decodeBaggage(value) {
   if (/[^\x00-\x7f]/.test(value)) return {};
   const bytes = a2bBase64(value);
   if (bytes === undefined) return {};
+  let text;
   try {
-    return parsePythonJson(decodeJsonBytes(bytes));
+    text = decodeJsonBytes(bytes);
   } catch {
+    return {};
+  }
+  try {
+    return parsePythonJson(text);
+  } catch (error) {
+    if (error instanceof InexactIntegerError) throw error;
     return {};
   }
 }
