@@ -1,6 +1,6 @@
 // What every command shares: exit codes, errors, reading input, writing output. Results go to
-// stdout, diagnostics (usage, unreadable input, hints) to stderr; no colour unless stdout is a
-// terminal and NO_COLOR is unset; secrets are masked before anything is printed.
+// stdout, diagnostics (usage, unreadable input, hints) to stderr; colour as FORCE_COLOR, NO_COLOR
+// and the terminal say (colours()); secrets are masked before anything is printed.
 import { readFile } from "node:fs/promises";
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -31,15 +31,30 @@ export interface Io {
 /** How a source is named in messages: the file path, or "standard input" for "-". */
 export const sourceName = (source: string): string => (source === "-" ? "standard input" : source);
 
-/** The text of a file, or of standard input for "-". */
+/** The text of a file, or of standard input for "-"; bytes that are not UTF-8 are an InputError. */
 export async function readText(source: string, stdin: Io["stdin"]): Promise<string> {
+  return utf8(await readBytes(source, stdin), source);
+}
+
+// a decoder that replaced bad bytes with U+FFFD would change the data without a word
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+function utf8(bytes: Uint8Array, source: string): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new InputError(`${sourceName(source)}: not UTF-8 text: expected JSON in UTF-8`);
+  }
+}
+
+async function readBytes(source: string, stdin: Io["stdin"]): Promise<Uint8Array> {
   if (source === "-") {
     const chunks: Buffer[] = [];
     for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk));
-    return Buffer.concat(chunks).toString("utf8");
+    return Buffer.concat(chunks);
   }
   try {
-    return await readFile(source, "utf8");
+    return await readFile(source);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
@@ -54,35 +69,37 @@ export async function readText(source: string, stdin: Io["stdin"]): Promise<stri
   }
 }
 
-/** The JSON value of a text; bad JSON is an InputError naming file:line:column. */
-export function parseJson(text: string, source: string): unknown {
-  const where = sourceName(source);
-  if (text.trim() === "") throw new InputError(`${where}: empty: expected a JSON value`);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const at = /at position (\d+)/.exec(message);
-    const position = at === null ? text.length : Number(at[1]);
-    const { line, column } = lineAndColumn(text, position);
-    const reason = message.replace(/ in JSON at position \d+.*$/, "").replace(/^JSON\.parse: /, "");
-    throw new InputError(`${where}:${line}:${column}: not JSON: ${reason}`);
+/**
+ * A value with every BigInt as the nearest number. For a verdict only: an int past 2**53 - 1 is
+ * still an int, so no check of a context's shape changes its answer, but the number is not the
+ * value, so what this returns is never printed or written.
+ */
+export function forVerdict(value: unknown): unknown {
+  if (typeof value === "bigint") return Number(value);
+  if (Array.isArray(value)) return value.map(forVerdict);
+  if (isObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) setOwn(out, key, forVerdict(item));
+    return out;
   }
-}
-
-export async function readJson(source: string, stdin: Io["stdin"]): Promise<unknown> {
-  return parseJson(await readText(source, stdin), source);
-}
-
-function lineAndColumn(text: string, position: number): { line: number; column: number } {
-  const before = text.slice(0, position);
-  const line = before.split("\n").length;
-  return { line, column: position - before.lastIndexOf("\n") };
+  return value;
 }
 
 export function paint(io: Io, colour: "red" | "green" | "bold", text: string): string {
   const codes = { red: 31, green: 32, bold: 1 };
-  return io.stdout.isTTY === true && !io.env.NO_COLOR ? `\u001b[${codes[colour]}m${text}\u001b[0m` : text;
+  return colours(io) ? `\u001b[${codes[colour]}m${text}\u001b[0m` : text;
+}
+
+/**
+ * Whether to colour standard output, by the conventions: FORCE_COLOR set and not empty colours it,
+ * wherever it goes, unless it is "0" or "false", which turns colour off (as Node reads it); else
+ * NO_COLOR set and not empty turns it off (no-color.org); else colour only a terminal.
+ */
+export function colours(io: Io): boolean {
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== "") return force !== "0" && force.toLowerCase() !== "false";
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
+  return io.stdout.isTTY === true;
 }
 
 /**

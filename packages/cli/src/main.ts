@@ -18,7 +18,7 @@ The Function Compute Python context, per runtime (python3 = python3.6, python3.9
 
 Commands:
   validate <file|->... --runtime <id> [--form attributes|json|headers] [--json]  check contexts, one verdict each
-  fake --runtime <id>                                                           print a realistic context
+  fake --runtime <id> [--json]                                                  print a realistic context
   diff <runtime> <runtime> [--json]                                             what changes between runtimes
   from-headers <file|-> --runtime <id> [--path default|concurrent] [--json]     the context built from headers
   conformance <report.json|-> [--runtime <id>] [--json] [--case <file>]         compare a probe report with the spec

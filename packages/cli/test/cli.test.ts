@@ -3,9 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { fakeContext } from "@fc-context/testing";
+import { toHeaders } from "@fc-context/wire/python3.9";
 import { afterAll, describe, expect, it } from "vitest";
 import { fromClient, observed, readCases, type Tree } from "../../../spec/conformance/read-conformance.mjs";
 import { readVectors, stringsIn } from "../../../spec/vectors/read-vectors.mjs";
+import { colours, type Io } from "../src/io.js";
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const _repoRoot = path.resolve(packageDir, "../..");
@@ -20,12 +23,12 @@ interface Result {
 }
 
 /** Runs the bin as a real process, optionally feeding standard input. */
-function cli(args: string[], stdin?: string): Promise<Result> {
+function cli(args: string[], stdin?: string, env: NodeJS.ProcessEnv = {}): Promise<Result> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       [bin, ...args],
-      { env: { ...process.env, NO_COLOR: undefined } },
+      { env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } },
       (error, stdout, stderr) => {
         resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
       },
@@ -33,6 +36,9 @@ function cli(args: string[], stdin?: string): Promise<Result> {
     child.stdin!.end(stdin ?? "");
   });
 }
+
+/** The headers an emulator sends for a realistic python3.9 context: every attribute has its header. */
+const fullHeaders = () => toHeaders(fakeContext("python3.9"));
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
@@ -219,6 +225,69 @@ describe("fc-context fake", () => {
       expect(isFCContext(JSON.parse(result.stdout))).toBe(true);
     },
   );
+});
+
+describe("what one command prints, another reads", () => {
+  const headers = { "x-fc-request-id": "r-1", "x-fc-function-memory": "512", "x-fc-access-key-secret": "s3cr3t" };
+
+  it("validate reads what from-headers --json writes: its context, or the absence of one", async () => {
+    const built = await cli(["from-headers", file(headers), "--runtime", "python3.9", "--json"]);
+    expect(built.code).toBe(1); // region, account id and the like are "" without their headers
+    const checked = await cli(["validate", "-", "--runtime", "python3.9", "--json"], built.stdout);
+    expect(checked.code).toBe(1);
+    const verdict = JSON.parse(checked.stdout) as { issues: Array<{ path: string }> };
+    expect(verdict.issues.map((issue) => issue.path)).toEqual(
+      (JSON.parse(built.stdout) as { issues: Array<{ path: string }> }).issues.map((issue) => `/context${issue.path}`),
+    );
+    const full = await cli(["from-headers", file(fullHeaders()), "--runtime", "python3.9", "--json"]);
+    expect(full.code).toBe(0);
+    expect(await cli(["validate", "-", "--runtime", "python3.9"], full.stdout)).toMatchObject({ code: 0 });
+    const refused = await cli([
+      "from-headers",
+      file({ "x-fc-function-memory": "1" }),
+      "--runtime",
+      "python3.9",
+      "--json",
+    ]);
+    const none = await cli(["validate", "-", "--runtime", "python3.9"], refused.stdout);
+    expect(none.code).toBe(1);
+    expect(none.stdout).toContain("/context: missing: the headers built no context");
+    const asHeaders = await cli(["validate", "-", "--runtime", "python3.9", "--form", "headers"], full.stdout);
+    expect(asHeaders.stderr).toContain("looks like fc-context from-headers --json output: try --form attributes");
+  });
+
+  it("fake takes --json, and validate reads what it prints", async () => {
+    const fake = await cli(["fake", "--runtime", "python3.10", "--json"]);
+    expect(fake.code).toBe(0);
+    expect(await cli(["validate", "-", "--runtime", "python3.10"], fake.stdout)).toMatchObject({ code: 0 });
+  });
+});
+
+describe("colour", () => {
+  const io = (env: Record<string, string>, isTTY: boolean): Io => ({
+    stdin: (async function* () {})(),
+    stdout: { write: () => true, isTTY },
+    stderr: { write: () => true },
+    env,
+  });
+
+  it("follows FORCE_COLOR, then NO_COLOR, then whether standard output is a terminal", async () => {
+    const rows: Array<[Record<string, string>, boolean, boolean]> = [
+      [{}, false, false],
+      [{}, true, true],
+      [{ FORCE_COLOR: "1" }, false, true],
+      [{ FORCE_COLOR: "3", NO_COLOR: "1" }, false, true],
+      [{ FORCE_COLOR: "0" }, true, false],
+      [{ FORCE_COLOR: "FALSE" }, true, false],
+      [{ FORCE_COLOR: "" }, false, false],
+      [{ NO_COLOR: "1" }, true, false],
+      [{ NO_COLOR: "" }, true, true],
+    ];
+    for (const [env, isTTY, want] of rows) expect(colours(io(env, isTTY)), JSON.stringify([env, isTTY])).toBe(want);
+    // and through the real command, whose output here is a pipe
+    const forced = await cli(["validate", file({}), "--runtime", "python3.9"], "", { FORCE_COLOR: "1" });
+    expect(forced.stdout).toContain("\u001b[31minvalid\u001b[0m");
+  });
 });
 
 describe("fc-context diff", () => {

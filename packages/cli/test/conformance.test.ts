@@ -31,7 +31,7 @@ function cli(args: string[], stdin = ""): Promise<{ code: number; stdout: string
     const child = execFile(
       process.execPath,
       [bin, ...args],
-      { env: { ...process.env, NO_COLOR: "1" } },
+      { env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined } },
       (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
     );
     child.stdin!.end(stdin);

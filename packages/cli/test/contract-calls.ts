@@ -81,15 +81,36 @@ export function jsonText(sources: Sources, kind: "context" | "report"): fc.Arbit
   return fc.tuple(value, fc.constantFrom(0, 2)).map(([v, indent]) => JSON.stringify(v, null, indent));
 }
 
+/**
+ * JSON text of a context broken where its secret stands, so that a parser quoting the input around
+ * the fault would print the canary: unquoted, cut off inside its string, or followed by a character
+ * JSON refuses there.
+ */
+function brokenAtSecret(sources: Sources): fc.Arbitrary<string> {
+  const quoted = JSON.stringify(sources.canary);
+  const withSecret = jsonText(sources, "context").filter((text) => text.includes(quoted));
+  const breaks: ReadonlyArray<(text: string, at: number, cut: number) => string> = [
+    (text) => text.replace(quoted, sources.canary),
+    (text, at, cut) => text.slice(0, at + 1 + (cut % sources.canary.length)),
+    (text, at, cut) => `${text.slice(0, at + 1 + (cut % sources.canary.length))}\u0001${text.slice(at + 1)}`,
+    (text, at, cut) => `${text.slice(0, at + 1 + (cut % sources.canary.length))}\\q${text.slice(at + 1)}`,
+    (text, at) => `${text.slice(0, at + quoted.length)} ${sources.canary}${text.slice(at + quoted.length)}`,
+  ];
+  return fc
+    .tuple(withSecret, fc.nat(breaks.length - 1), fc.nat())
+    .map(([text, which, cut]) => breaks[which]!(text, text.indexOf(quoted), cut));
+}
+
 /** What a file or standard input holds: mostly JSON, sometimes text that is not, or bytes that are not UTF-8. */
 function content(sources: Sources, kind: "context" | "report"): fc.Arbitrary<string | Uint8Array> {
   const notJson = fc.oneof(
     fc.constantFrom("", " \n", "{", "[1,", "\ufeff{}", '{"a":1}}', "nul", "NaN", "'x'", '{\n  "a": \n}'),
     fc.string({ unit: "binary", maxLength: 40 }),
+    brokenAtSecret(sources),
   );
   return fc.oneof(
     { arbitrary: jsonText(sources, kind), weight: 8 },
-    { arbitrary: notJson, weight: 1 },
+    { arbitrary: notJson, weight: 2 },
     { arbitrary: fc.uint8Array({ maxLength: 40 }), weight: 1 },
   );
 }
@@ -146,7 +167,7 @@ const wellFormed: Record<string, fc.Arbitrary<readonly string[]>> = {
     maybe(pair("--form", fc.constantFrom("attributes", "json", "headers"))),
     flag("--json"),
   ),
-  fake: command("fake", pair("--runtime", knownId)),
+  fake: command("fake", pair("--runtime", knownId), flag("--json")),
   diff: command("diff", several(knownId, 2, 2), flag("--json")),
   "from-headers": command(
     "from-headers",

@@ -22,6 +22,8 @@ import { runFixture } from "./fixtures/run-fixture.js";
 const RUNS = Number(process.env.FC_CONTEXT_CONTRACT_RUNS ?? 2000);
 const SEED = 20261124;
 const CANARY = "CANARY-3f0a9c1e-never-printed";
+// any part of it, as a message that quotes the input around a fault would print a few characters
+const CANARY_PART = /CANARY|3f0a9c1e|never-printed|NARY-|-3f0a/;
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = path.resolve(packageDir, "../..");
@@ -161,7 +163,7 @@ describe("the fc-context command line's contract", () => {
         expect([0, 1, 2]).toContain(code);
         for (const error of errors) expect(error).toMatch(/^(fc-context( [a-z-]+)?: |hint: |Usage: fc-context)/);
         const everything = out + errors.join("");
-        expect(everything).not.toContain(CANARY);
+        expect(everything).not.toMatch(CANARY_PART);
         expect(everything).not.toMatch(STACK_FRAME);
         expect(everything).not.toMatch(/\[object \w+\]/);
         if (code === 2) expect(errors.length).toBeGreaterThan(0);

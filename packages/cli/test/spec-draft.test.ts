@@ -33,7 +33,7 @@ function cli(args: string[], cwd: string): Promise<{ code: number; stdout: strin
     execFile(
       process.execPath,
       [bin, ...args],
-      { cwd, env: { ...process.env, NO_COLOR: "1" } },
+      { cwd, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined } },
       (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
     );
   });

@@ -4,14 +4,15 @@ import { EXIT, maskSecrets, UsageError, write } from "../io.js";
 import { runtimeOption } from "../options.js";
 import { loadWire } from "./wire-module.js";
 
-const usage = `Usage: fc-context fake --runtime <id>
+const usage = `Usage: fc-context fake --runtime <id> [--json]
 
 Prints a realistic context of the runtime as JSON (its attribute view): no role, tracing off,
-the LATEST version, a fresh request id. Secrets, if any, are masked.`;
+the LATEST version, a fresh request id. Secrets, if any, are masked. The output is JSON with or
+without --json, which other commands take, so scripts may pass it to every command alike.`;
 
 export const fake: Command = {
   usage,
-  options: { runtime: { type: "string" } },
+  options: { runtime: { type: "string" }, json: { type: "boolean" } },
   async run(positionals, values, io) {
     if (positionals.length > 0) throw new UsageError(`takes no file, got ${positionals.join(" ")}`);
     const runtime = runtimeOption(values.runtime as string | undefined);

@@ -1,7 +1,8 @@
 import type { ValidationIssue, ValidationResult } from "@fc-context/validators";
 import type { Command } from "../command.js";
-import { EXIT, isObject, maskSecrets, paint, readJson, sourceName, UsageError, write } from "../io.js";
+import { EXIT, forVerdict, isObject, maskSecrets, paint, sourceName, UsageError, write } from "../io.js";
 import { onePositional, runtimeOption, withArticle } from "../options.js";
+import { readJson } from "../read-json.js";
 import { headerIssue, loadWire } from "./wire-module.js";
 
 const usage = `Usage: fc-context from-headers <file|-> --runtime <id> [--path default|concurrent] [--json]
@@ -23,7 +24,8 @@ export const fromHeaders: Command = {
     const path = (values.path as string | undefined) ?? "default";
     if (path !== "default" && path !== "concurrent")
       throw new UsageError(`--path must be default or concurrent, not "${path}"`);
-    const input = await readJson(source, io.stdin);
+    // header values are text: a number among them, rounded or not, is refused as input
+    const input = forVerdict(await readJson(source, io.stdin));
     const wire = await loadWire(runtime);
     const { validateFCContext } = (await import(/* @vite-ignore */ `@fc-context/validators/${runtime}`)) as {
       validateFCContext: (value: unknown) => ValidationResult<unknown>;

@@ -3,22 +3,25 @@ import type { Command } from "../command.js";
 import {
   EXIT,
   type ExitCode,
+  forVerdict,
   InputError,
   type Io,
   isObject,
   paint,
-  readJson,
   sourceName,
   UsageError,
   write,
 } from "../io.js";
 import { runtimeOption, withArticle } from "../options.js";
+import { readJson } from "../read-json.js";
 import { headerIssue, type WireModule } from "./wire-module.js";
 
 const usage = `Usage: fc-context validate <file|->... --runtime <id> [--form attributes|json|headers] [--json]
 
 Checks contexts: their attribute view (the default; the shape of the TypeScript types), their
-to_json() view (camelCase keys), or the x-fc-* headers the runtime builds them from. One verdict
+to_json() view (camelCase keys), or the x-fc-* headers the runtime builds them from. What
+fc-context from-headers --json and fake print are attribute views too (from-headers' context is
+checked; a document with none, from headers the runtime refuses, is invalid). One verdict
 line per file, then every fault by JSON pointer; a secret's value is never printed. With --json:
 an object per file ({file, valid, runtime, form, issues}), an array of them for several files.
 Exit 0 when all are valid, 1 when one is not, 2 on a usage error or a file that cannot be read
@@ -50,14 +53,14 @@ export const validate: Command = {
     for (const source of positionals) {
       let value: unknown;
       try {
-        value = await readJson(source, io.stdin);
+        value = forVerdict(await readJson(source, io.stdin));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         write(io.stderr, `fc-context validate: ${error.message}`);
         unreadable = true;
         continue;
       }
-      const issues = check(value);
+      const issues = form === "attributes" && isFromHeadersOutput(value) ? checkBuilt(value, check) : check(value);
       verdicts.push({ file: sourceName(source), valid: issues.length === 0, runtime, form, issues });
       const hint = issues.length > 0 ? formHint(value, form) : undefined;
       if (hint !== undefined) write(io.stderr, `hint: ${sourceName(source)} ${hint}`);
@@ -103,9 +106,33 @@ async function checker(runtime: string, form: Form): Promise<(value: unknown) =>
 
 const issuesOf = (result: ValidationResult<unknown>): readonly ValidationIssue[] => (result.ok ? [] : result.issues);
 
+/** What fc-context from-headers --json writes: {runtime, path, valid, context, issues}. */
+function isFromHeadersOutput(value: unknown): value is Record<string, unknown> & { context: unknown } {
+  if (!isObject(value)) return false;
+  const keys = Object.keys(value).sort().join(",");
+  return keys === "context,issues,path,runtime,valid";
+}
+
+/**
+ * The issues of the context a from-headers document holds, at pointers into the document; when it
+ * holds none, the headers built none, which is the one issue.
+ */
+function checkBuilt(
+  document: { context: unknown },
+  check: (value: unknown) => readonly ValidationIssue[],
+): readonly ValidationIssue[] {
+  if (document.context === null)
+    return [{ path: "/context", message: "missing: the headers built no context", keyword: "required" }];
+  return check(document.context).map((issue) => ({ ...issue, path: `/context${issue.path}` }));
+}
+
 /** When a value fails its form but looks like another form, which one to try. */
 export function formHint(value: unknown, form: Form): string | undefined {
   if (!isObject(value)) return undefined;
+  if (isFromHeadersOutput(value))
+    return form === "attributes"
+      ? undefined
+      : "looks like fc-context from-headers --json output: try --form attributes";
   const keys = Object.keys(value);
   if (
     form !== "headers" &&

@@ -51,6 +51,11 @@ function observed(node: Node, where: string): Observed | Leaf {
   if (isTree(node)) return observedTree(node, where);
   if (node.error !== undefined)
     throw new UsageError(`${where}: reading it raised ${node.error.type}; a case needs its value`);
+  if (holdsBigInt(node.value))
+    throw new UsageError(
+      `${where}: an int past 2**53 - 1 in magnitude, which the case's header lines, rebuilt by @fc-context/wire, ` +
+        "cannot carry exactly; write this case's headers by hand",
+    );
   if (node.secret !== true) return node;
   if (node.type === "NoneType") return { type: "NoneType", value: null };
   if (node.type !== "str")
@@ -59,6 +64,11 @@ function observed(node: Node, where: string): Observed | Leaf {
   if (length > MAX_PLACEHOLDER)
     throw new UsageError(`${where}: a secret of ${length} characters; a case stands in for at most ${MAX_PLACEHOLDER}`);
   return { type: "str", value: "x".repeat(length) };
+}
+
+function holdsBigInt(value: unknown): boolean {
+  if (typeof value === "bigint") return true;
+  return value !== null && typeof value === "object" && Object.values(value).some(holdsBigInt);
 }
 
 /** The attribute view of a tree: what toHeaders takes (no loggers, no alias attributes). */

@@ -2,6 +2,7 @@
 // change that would make the spec match the runtime (the spec diff's kinds), with what the spec
 // says, what the runtime did, and the spec file and JSON pointer to change. Values are never
 // printed: a report is secret-free, but a hand-edited one need not be.
+import { isDeepStrictEqual } from "node:util";
 import { withArticle } from "../options.js";
 import { classDescription, reportPath } from "./report.js";
 import {
@@ -148,7 +149,8 @@ function compareAliasValue(
 
 function sameValue(a: Leaf, b: Leaf): boolean {
   if (a.secret === true || b.secret === true) return a.length === b.length && a.empty === b.empty;
-  return JSON.stringify(a.value) === JSON.stringify(b.value);
+  // deep equality, not JSON text: a value may hold an int past 2**53 - 1 (a BigInt), which JSON.stringify refuses
+  return isDeepStrictEqual(a.value, b.value);
 }
 
 function compareMembers(state: State, described: ReportClass, cls: ManifestClass, where: string): void {

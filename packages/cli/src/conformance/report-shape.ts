@@ -23,6 +23,7 @@ export function jsonKind(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
   if (typeof value === "number") return Number.isInteger(value) ? `the integer ${value}` : `the number ${value}`;
+  if (typeof value === "bigint") return `the integer ${value}`;
   if (typeof value === "boolean") return `the boolean ${value}`;
   return `a ${typeof value}`;
 }

@@ -1,6 +1,7 @@
 // Reading a probe report and finding the spec entry of its runtime.
 import { createRequire } from "node:module";
-import { type Io, isObject, readJson, sourceName, UsageError } from "../io.js";
+import { type Io, isObject, sourceName, UsageError } from "../io.js";
+import { readJson } from "../read-json.js";
 import { jsonKind, reportShapeFault } from "./report-shape.js";
 import type { Manifest, ManifestRuntime, Report, ReportClass } from "./types.js";
 

@@ -24,6 +24,8 @@ function format(value: unknown, indent: string, used: number): string {
 }
 
 function oneLine(value: unknown): string {
+  // an int past 2**53 - 1 that a report held, in all its digits: JSON has no limit, only JavaScript's numbers
+  if (typeof value === "bigint") return String(value);
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
   if (Array.isArray(value)) return `[${value.map(oneLine).join(", ")}]`;
   const entries = Object.entries(value as Record<string, unknown>);
