@@ -6,10 +6,11 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { findPython } from "../../packages/python/tools/find-python.mjs";
+import { hasMypy, mypyErrors } from "../../packages/python/tools/mypy.mjs";
 
 // Every README keeps its word: each TypeScript block compiles as a strict consumer's module (both
 // module resolutions we support, TypeScript 7 and 5.9), each Python block type-checks with pyright
-// at the Python version it targets, the production handler runs where fc_context is not installed,
+// and with mypy (strict) at the Python version it targets, the production handler runs where fc_context is not installed,
 // and the subpaths the READMEs name are the packages' exports.
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -18,6 +19,8 @@ const scratch = path.join(here, ".tmp-readmes");
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
 const CONTINUES = "<!-- continues the block above -->";
+// Debian's mypy; CI installs it, so there a missing one fails the test rather than skipping it
+const mypyFound = await hasMypy();
 const readmes = [
   "README.md",
   ...readdirSync(path.join(repoRoot, "packages")).map((name) => `packages/${name}/README.md`),
@@ -117,6 +120,20 @@ describe("Python blocks of the READMEs", () => {
       expect(
         diagnostics.filter((d) => d.severity === "error").map((d) => `${path.basename(d.file)}: ${d.message}`),
       ).toEqual([]);
+    },
+    120_000,
+  );
+
+  it.skipIf(!mypyFound && process.env.CI !== "true").each(["3.6", "3.9", "3.10", "3.12"])(
+    "type-check with mypy (strict) at Python %s",
+    async (version) => {
+      const mine = files.filter(({ code }) => versions(code).includes(version));
+      if (mine.length === 0) return; // mypy takes no empty list of files
+      const dir = path.join(scratch, `mypy-${version}`);
+      await mkdir(dir, { recursive: true });
+      for (const { name, code } of mine) await writeFile(path.join(dir, name), `${code}\n`);
+      const sourceDir = path.join(repoRoot, "packages/python/src");
+      expect(await mypyErrors(mine.map(({ name }) => path.join(dir, name)), version, { sourceDir })).toEqual([]);
     },
     120_000,
   );

@@ -8,6 +8,7 @@ import { pep440 } from "@fc-context/codegen";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDist } from "../tools/build-dist.mjs";
 import { findPython as interpreter, pyenvRoot } from "../tools/find-python.mjs";
+import { hasMypy, mypyErrors } from "../tools/mypy.mjs";
 
 // The Python step of `npm test`: build the wheel once, install it into a fresh venv on every
 // runtime's own interpreter, run the unit tests there, type-check with pyright at each runtime's
@@ -140,11 +141,27 @@ const checks = runtimes.map((runtime, index) => ({
   ...runtime,
   // each module must type-check on its own Python version and every newer one
   files: [
-    ...["__init__.py", "_runtime.py", "testing.py"].map((file) => path.join(sources, file)),
+    ...["__init__.py", "_runtime.py", "testing.py", "probe.py"].map((file) => path.join(sources, file)),
     ...runtimes.slice(0, index + 1).map((older) => path.join(sources, `${older.module}.py`)),
     path.join(packageDir, "tests/typecheck", `handler_${runtime.module}.py`),
   ],
 }));
+
+// code that must not type-check, with the Python version to check it at: each line tagged
+// "# expect-error" is an error both checkers must report, and no other line is
+const WRONG = [
+  ["3.9", "wrong_py39.py"],
+  ["3.12", "wrong_py312.py"],
+  ["3.9", "wrong_fakes.py"],
+] as const;
+
+const uniqueSorted = (lines: readonly number[]) => [...new Set(lines)].sort((a, b) => a - b);
+
+async function taggedLines(file: string): Promise<number[]> {
+  return (await readFile(file, "utf8"))
+    .split("\n")
+    .flatMap((line, index) => (/# expect-error(:|$)/.test(line) ? [index + 1] : []));
+}
 
 describe("pyright", () => {
   it.each(checks)(
@@ -159,22 +176,15 @@ describe("pyright", () => {
     120_000,
   );
 
-  it.each([
-    ["3.9", "wrong_py39.py"],
-    ["3.12", "wrong_py312.py"],
-  ])(
+  it.each(WRONG)(
     "at Python %s rejects exactly the tagged lines of %s",
     async (version, file) => {
       const example = path.join(packageDir, "tests/typecheck", file);
-      const tagged = (await readFile(example, "utf8"))
-        .split("\n")
-        .flatMap((line, index) => (line.includes("# expect-error") ? [index + 1] : []));
       const report = await pyrightJson(["--pythonversion", version, example]);
-      const lines = [
-        ...new Set(report.generalDiagnostics.filter((d) => d.severity === "error").map((d) => d.range.start.line + 1)),
-      ].sort((a, b) => a - b);
+      const lines = report.generalDiagnostics.filter((d) => d.severity === "error").map((d) => d.range.start.line + 1);
+      const tagged = await taggedLines(example);
       expect(tagged.length).toBeGreaterThan(2);
-      expect(lines).toEqual(tagged);
+      expect(uniqueSorted(lines)).toEqual(tagged);
     },
     120_000,
   );
@@ -194,6 +204,33 @@ describe("pyright", () => {
       };
       expect(report.typeCompleteness.exportedSymbolCounts.withKnownType).toBeGreaterThan(100);
       expect(report.typeCompleteness.completenessScore).toBe(1);
+    },
+    120_000,
+  );
+});
+
+const mypyFound = await hasMypy();
+
+describe("mypy (Debian's python3-mypy)", () => {
+  it("is on this machine (CI fails loudly when it is not)", () => {
+    if (process.env.CI === "true") expect(mypyFound, "python3 -m mypy: apt-get install python3-mypy").toBe(true);
+    else if (!mypyFound) console.warn("skipping mypy: apt-get install python3-mypy");
+  });
+
+  it.skipIf(!mypyFound).each(checks)(
+    "type-checks the package and an example handler at Python $version, strict, with 0 errors",
+    async (check) => {
+      expect(await mypyErrors(check.files, check.version, { sourceDir: path.join(packageDir, "src") })).toEqual([]);
+    },
+    120_000,
+  );
+
+  it.skipIf(!mypyFound).each(WRONG)(
+    "at Python %s rejects exactly the tagged lines of %s",
+    async (version, file) => {
+      const example = path.join(packageDir, "tests/typecheck", file);
+      const errors = await mypyErrors([example], version, { sourceDir: path.join(packageDir, "src") });
+      expect(uniqueSorted(errors.map((error) => Number(error.split(":")[1])))).toEqual(await taggedLines(example));
     },
     120_000,
   );

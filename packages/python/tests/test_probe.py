@@ -277,6 +277,70 @@ class EntryPoints(unittest.TestCase):
         self.assertEqual(statuses[1][:3], "500")
         self.assertIn("fc.context", json.loads(body.decode("utf-8"))["error"])
 
+    def test_an_fc3_http_trigger_event_gives_runtime_and_path_in_its_query(self):
+        # the shape of the FC 3.0 HTTP trigger's v1 event, from the vendor's "request struct" sample
+        # (help.aliyun.com, functioncompute fc-3-0 user-guide http-trigger-invoking-function)
+        event = {
+            "version": "v1",
+            "rawPath": "/probe",
+            "body": "",
+            "isBase64Encoded": False,
+            "headers": {"X-Api-Key": CANARY},
+            "queryParameters": {"runtime": "python3.10", "path": "concurrent"},
+            "requestContext": {"accountId": "123456", "http": {"method": "GET", "path": "/probe"}},
+        }
+        raw = json.dumps(event).encode("utf-8")
+        response = probe.handler(raw, fake_context(RUNTIME))
+        self.assertEqual(response["statusCode"], 200)
+        self.assertEqual(response["headers"], {"Content-Type": "application/json"})
+        self.assertFalse(response["isBase64Encoded"])
+        taken = json.loads(response["body"])
+        self.assertEqual((taken["runtime"]["id"], taken["runtime"]["found_by"]), ("python3.10", "event"))
+        self.assertEqual(taken["path"], {"name": "concurrent", "found_by": "event"})
+        self.assertEqual(taken["entry"], "handler")
+        self.assertEqual(taken["event"], {"type": "bytes", "length": len(raw), "format": "http-v1"})
+        self.assertNotIn(CANARY, response["body"])
+        # top-level keys of an HTTP event are not options: only its query is
+        event["runtime"] = "python3.9"
+        del event["queryParameters"]["runtime"]
+        taken = json.loads(probe.handler(json.dumps(event), fake_context(RUNTIME))["body"])
+        self.assertEqual(taken["runtime"]["found_by"], "python-version")
+
+    def test_the_event_is_summarised_never_shown(self):
+        rows = (
+            (
+                b'{"runtime": "x", "note": "CANARY-7f3e9b2d-secret"}',
+                {"type": "bytes", "length": 50, "format": "json-object"},
+            ),
+            (b"", {"type": "bytes", "length": 0, "format": "empty"}),
+            (b"\xa2gVersion", {"type": "bytes", "length": 9, "format": "other"}),
+            ("[1, 2]", {"type": "str", "length": 6, "format": "other"}),
+            (None, {"type": "NoneType", "length": None, "format": "none"}),
+            ({"path": "default"}, {"type": "dict", "length": None, "format": "json-object"}),
+        )
+        for event, summary in rows:
+            text = probe.handler(event, fake_context(RUNTIME))
+            self.assertEqual(json.loads(text)["event"], summary, event)
+            self.assertNotIn(CANARY, text)
+
+    def test_the_wsgi_environ_is_named_by_its_fc_keys_never_its_values(self):
+        environ = {
+            "fc.context": fake_context(RUNTIME),
+            "fc.request_uri": "/probe?runtime=python3.9",
+            "ALIBABA_CLOUD_ACCESS_KEY_SECRET": CANARY,
+            "HTTP_AUTHORIZATION": CANARY_TOKEN,
+            "QUERY_STRING": "runtime=python3.9",
+            "wsgi.input": io.BytesIO(),
+        }
+        body = b"".join(probe.app(environ, lambda status, headers: None)).decode("utf-8")
+        taken = json.loads(body)
+        self.assertEqual(
+            taken["event"], {"type": "environ", "format": "wsgi", "fc_keys": ["fc.context", "fc.request_uri"]}
+        )
+        self.assertEqual(taken["runtime"]["id"], "python3.9")
+        self.assertNotIn(CANARY, body)
+        self.assertNotIn(CANARY_TOKEN, body)
+
     def test_a_plain_logger_on_the_context(self):
         context = fake_context(RUNTIME)
         context.logger = logging.getLogger("fc-request")

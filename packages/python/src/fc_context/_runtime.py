@@ -29,6 +29,7 @@ from typing import (
     Set,
     Tuple,
     Union,
+    cast,
 )
 
 __all__ = ["FCContextValidationError", "Issue"]
@@ -439,7 +440,7 @@ def _lines_of(headers: object) -> List[Tuple[str, str]]:
         or hasattr(headers, "__iter__")
         and not isinstance(headers, (str, bytes))
     ):
-        pairs = list(headers)  # type: ignore[call-overload]
+        pairs = list(cast(Iterable[Any], headers))
     else:
         raise FCHeaderError(
             "(headers)",

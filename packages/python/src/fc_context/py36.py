@@ -939,7 +939,7 @@ def to_attributes(context: FCContext) -> Dict[str, Any]:
     }
 
 
-_JSON_KEYS = {
+_JSON_KEYS: Dict[str, Dict[str, Any]] = {
     "FCContext": {
         "requestId": ("request_id", None),
         "credentials": ("credentials", "Credentials"),

@@ -14,6 +14,10 @@ function with no role, tracing off, the LATEST version). Overrides replace attri
 merges into a nested object (function={"memory": 1024} keeps the other FunctionMeta values). The
 result is checked like from_dict, so an override the runtime could not produce raises
 FCContextValidationError. Python-only attributes such as logger are set as given.
+
+Type checkers know each runtime's attributes: an override that is misspelt or of the wrong type
+is an error under pyright and mypy. The overrides of a nested object are a TypedDict of this
+module (Py39FunctionMetaOverrides), importable for type checking only.
 """
 
 from typing import TYPE_CHECKING, Any, overload
@@ -21,10 +25,77 @@ from typing import TYPE_CHECKING, Any, overload
 from . import for_runtime
 
 if TYPE_CHECKING:
-    # only for type checkers: Literal is not in Python 3.6's typing
-    from typing_extensions import Literal
+    import logging
+
+    from typing import Optional
+
+    # only for type checkers: Literal and TypedDict are not in Python 3.6's typing
+    from typing_extensions import Literal, TypedDict
 
     from . import py36, py39, py310, py312
+
+    class Py36TracingOverrides(TypedDict, total=False):
+        """Overrides of a Tracing for fake_context (py36): any of its attributes."""
+        span_context: Optional[str]
+        span_baggages: Any
+        jaeger_endpoint: Optional[str]
+
+    class Py36ServiceMetaOverrides(TypedDict, total=False):
+        """Overrides of a ServiceMeta for fake_context (py36): any of its attributes."""
+        name: Optional[str]
+        log_project: Optional[str]
+        log_store: Optional[str]
+        qualifier: Optional[str]
+        version_id: Optional[str]
+
+    class Py36FunctionMetaOverrides(TypedDict, total=False):
+        """Overrides of a FunctionMeta for fake_context (py36): any of its attributes."""
+        name: str
+        handler: str
+        memory: int
+        timeout: int
+
+    class Py36CredentialsOverrides(TypedDict, total=False):
+        """Overrides of a Credentials for fake_context (py36): any of its attributes."""
+        access_key_id: str
+        access_key_secret: str
+        security_token: str
+
+    class Py39TracingOverrides(TypedDict, total=False):
+        """Overrides of a Tracing for fake_context (py39): any of its attributes."""
+        span_context: Optional[str]
+        span_baggages: Any
+        jaeger_endpoint: Optional[str]
+
+    class Py39ServiceMetaOverrides(TypedDict, total=False):
+        """Overrides of a ServiceMeta for fake_context (py39): any of its attributes."""
+        name: Optional[str]
+        log_project: Optional[str]
+        log_store: Optional[str]
+        qualifier: Optional[str]
+        version_id: Optional[str]
+
+    class Py39FunctionMetaOverrides(TypedDict, total=False):
+        """Overrides of a FunctionMeta for fake_context (py39): any of its attributes."""
+        name: str
+        handler: str
+        memory: int
+        timeout: int
+
+    class Py39CredentialsOverrides(TypedDict, total=False):
+        """Overrides of a Credentials for fake_context (py39): any of its attributes."""
+        access_key_id: str
+        access_key_secret: str
+        security_token: str
+
+    class Py312FunctionMetaOverrides(TypedDict, total=False):
+        """Overrides of a FunctionMeta for fake_context (py312): any of its attributes."""
+        name: str
+        handler: str
+        memory: int
+        timeout: int
+        version_id: Optional[str]
+        qualifier: Optional[str]
 
 __all__ = ["fake_context"]
 
@@ -32,20 +103,63 @@ __all__ = ["fake_context"]
 @overload
 def fake_context(
     runtime: "Literal['python3', 'python3.6']",
-    **overrides: Any
+    *,
+    request_id: "str" = ...,
+    credentials: "Py36CredentialsOverrides" = ...,
+    function: "Py36FunctionMetaOverrides" = ...,
+    service: "Py36ServiceMetaOverrides" = ...,
+    region: "str" = ...,
+    account_id: "str" = ...,
+    retry_count: "int" = ...,
+    tracing: "Py36TracingOverrides" = ...,
+    logger: "Optional[logging.Logger]" = ...,
 ) -> "py36.FCContext": ...
 
 
 @overload
-def fake_context(runtime: "Literal['python3.9']", **overrides: Any) -> "py39.FCContext": ...
+def fake_context(
+    runtime: "Literal['python3.9']",
+    *,
+    request_id: "str" = ...,
+    credentials: "Py39CredentialsOverrides" = ...,
+    function: "Py39FunctionMetaOverrides" = ...,
+    service: "Py39ServiceMetaOverrides" = ...,
+    region: "str" = ...,
+    account_id: "str" = ...,
+    retry_count: "int" = ...,
+    tracing: "Py39TracingOverrides" = ...,
+    logger: "Optional[logging.Logger]" = ...,
+) -> "py39.FCContext": ...
 
 
 @overload
-def fake_context(runtime: "Literal['python3.10']", **overrides: Any) -> "py310.FCContext": ...
+def fake_context(
+    runtime: "Literal['python3.10']",
+    *,
+    request_id: "str" = ...,
+    credentials: "Py39CredentialsOverrides" = ...,
+    function: "Py39FunctionMetaOverrides" = ...,
+    service: "Py39ServiceMetaOverrides" = ...,
+    region: "str" = ...,
+    account_id: "str" = ...,
+    retry_count: "int" = ...,
+    tracing: "Py39TracingOverrides" = ...,
+    logger: "Optional[logging.Logger]" = ...,
+) -> "py310.FCContext": ...
 
 
 @overload
-def fake_context(runtime: "Literal['python3.12']", **overrides: Any) -> "py312.FCContext": ...
+def fake_context(
+    runtime: "Literal['python3.12']",
+    *,
+    account_id: "str" = ...,
+    request_id: "str" = ...,
+    function: "Py312FunctionMetaOverrides" = ...,
+    log_project: "Optional[str]" = ...,
+    log_store: "Optional[str]" = ...,
+    region: "str" = ...,
+    logger: "Optional[logging.Logger]" = ...,
+) -> "py312.FCContext": ...
 
 
 def fake_context(runtime: str, **overrides: Any) -> Any:

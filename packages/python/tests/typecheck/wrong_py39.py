@@ -10,6 +10,6 @@ def handler(event: bytes, context: FCContext) -> object:
     return context.tracing.span_context.split(":")  # expect-error: span_context is None when tracing is off
 
 
-service = ServiceMeta(  # expect-error: service_name is missing
-    name="svc", log_project=None, log_store=None, qualifier=None, version_id=None  # expect-error: no parameter name
-)
+# expect-error below: service_name is missing, and there is no parameter name (one line: mypy reports a call's
+# faults where it starts, pyright where each argument stands)
+service = ServiceMeta(name="svc", log_project=None, log_store=None, qualifier=None, version_id=None)  # expect-error

@@ -135,6 +135,9 @@ function checkAnnotations(name: string, node: Json, json: JsonShape | undefined,
   if (node["x-secret"] === true && !only("string")) fail(`"x-secret" only on a string attribute`, "x-secret");
   if (node["x-from-header"] !== undefined && (node["x-header"] === undefined || !only("integer")))
     fail(`"x-from-header" only on an integer attribute with an "x-header"`, "x-from-header");
+  // the runtime fills an attribute from its header; with none, a context built from headers holds None
+  if (json !== undefined && json.classRef === undefined && !nullable && node["x-header"] === undefined)
+    fail(`an "x-header" that fills ${name}, or "null" among its types: from headers it would be None`);
   if (node["x-unit"] !== undefined && !json?.kinds.some((kind) => kind === "integer" || kind === "number"))
     fail(`"x-unit" only on a numeric attribute`, "x-unit");
 }

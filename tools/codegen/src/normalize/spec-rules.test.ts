@@ -104,6 +104,13 @@ const RULES: readonly Rule[] = [
     expected: '"x-from-header" only on an integer attribute with an "x-header"',
   },
   {
+    name: "an attribute that is never None has a header to fill it",
+    patch: [{ op: "remove", file: FIELDS, path: `${F("region")}/x-header` }],
+    file: CLASSIC,
+    pointer: C("FCContext", "properties", "region"),
+    expected: 'an "x-header" that fills region, or "null" among its types: from headers it would be None',
+  },
+  {
     name: "x-unit only on a numeric attribute",
     patch: [{ op: "add", file: FIELDS, path: `${F("region")}/x-unit`, value: "MB" }],
     file: CLASSIC,

@@ -130,9 +130,21 @@ function deployProbe(newest: Runtime): Block[] {
         `In the console instead: create an event function with the runtime to check, upload the code folder as a ` +
         `ZIP, set the handler (and, under the instance configuration, the initializer ` +
         `${code("fc_context.probe.initializer")}), then Test Function with the event ${code("{}")}: the response ` +
-        `is the report. For an HTTP function, set the handler to ${code("fc_context.probe.app")} (a WSGI app) ` +
-        `and request the function's URL; ${code("?runtime=<id>")} and ${code("?path=<name>")} override what it ` +
-        `finds.`,
+        `is the report.`,
+    },
+    {
+      kind: "paragraph",
+      text:
+        `Which entry an HTTP trigger calls depends on the FC generation. On FC 3.0's built-in runtimes an HTTP ` +
+        `trigger calls ${code("handler(event, context)")} with the request as the bytes of a v1 JSON event ` +
+        `(${code("rawPath")}, ${code("queryParameters")}, ${code("body")}, ...): keep the handler ` +
+        `${code("fc_context.probe.handler")}, which answers such an event with a response object whose body is ` +
+        `the report. On FC 2.0 HTTP functions, and on FC 3.0 custom runtimes, the runtime calls a WSGI app ` +
+        `with the context in ${code("environ['fc.context']")}: set the handler to ` +
+        `${code("fc_context.probe.app")}. Either way, request the function's URL; ${code("?runtime=<id>")} and ` +
+        `${code("?path=<name>")} override what it finds, and the report's ${code("event")} says which entry ran ` +
+        `and what it was given (a type, a length and a format, never the content; of a WSGI environ only the ` +
+        `names of its fc.* keys).`,
     },
     {
       kind: "paragraph",

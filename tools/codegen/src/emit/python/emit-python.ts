@@ -17,10 +17,11 @@ import {
   invocationIdField,
   isDecoded,
   pathsTable,
-  pythonUnicode,
   serializes,
 } from "../wire-shapes.js";
 import { pythonClass } from "./emit-python-class.js";
+import { testingModule } from "./emit-python-testing.js";
+import { hasDataclasses, pythonAlike } from "./python-alike.js";
 import { docstring, pythonLiteral } from "./python-source.js";
 import { wrapPythonLines } from "./wrap-lines.js";
 
@@ -50,11 +51,6 @@ export async function emitPython(model: Model): Promise<Map<string, string>> {
   return files;
 }
 
-function versionAtLeast(version: string, major: number, minor: number): boolean {
-  const [a, b] = version.split(".").map(Number);
-  return a! > major || (a === major && b! >= minor);
-}
-
 /** __all__ and the ids: what each runtime module states as its own. */
 function idLines(model: Model, runtime: Runtime): string[] {
   const names = [
@@ -74,11 +70,6 @@ function idLines(model: Model, runtime: Runtime): string[] {
     "",
   ];
 }
-
-// Two runtimes share a module when they share a model and their Python reads it alike: the same
-// class features (dataclasses from 3.7) and the same Unicode digits for int().
-const pythonAlike = (runtime: Runtime): string =>
-  `${versionAtLeast(runtime.pythonVersion, 3, 7)} ${pythonUnicode(runtime)}`;
 
 /**
  * The module of a runtime that shares another's model (python3.10 has python3.9's): the owner's
@@ -139,7 +130,7 @@ function sharedBy(model: Model, owner: Runtime): string {
 
 function runtimeModule(model: Model, runtime: Runtime): string {
   // dataclasses arrived in Python 3.7; the 3.6 module offers the same API with plain classes
-  const dataclasses = versionAtLeast(runtime.pythonVersion, 3, 7);
+  const dataclasses = hasDataclasses(runtime);
   const root = runtime.classes[0]!;
   const pythonOnly = root.fields.filter((field) => field.json === undefined).map((field) => field.name);
   const lines = [
@@ -423,51 +414,6 @@ function packageInit(model: Model): string {
   ].join("\n");
 }
 
-function testingModule(model: Model): string {
-  const overloads = model.runtimes.flatMap((runtime) => {
-    const ids = [runtime.id, ...runtime.aliases].map((id) => JSON.stringify(id)).join(", ");
-    return [
-      "@overload",
-      `def fake_context(runtime: "Literal[${ids.replaceAll('"', "'")}]", **overrides: Any) -> ` +
-        `"${runtime.pythonModule}.${runtime.root}": ...`,
-      "",
-      "",
-    ];
-  });
-  return [
-    banner(model, undefined, "#"),
-    docstring(
-      "Realistic contexts for unit tests.\n\n    from fc_context.testing import fake_context\n\n    context = " +
-        'fake_context("python3.9", function={"memory": 1024})\n    handler(event, context)\n\nEach call has a fresh ' +
-        "request id; every other value is a realistic default from the spec (a function with no role, tracing off, " +
-        "the LATEST version). Overrides replace attributes; a dict merges into a nested object " +
-        '(function={"memory": 1024} keeps the other FunctionMeta values). The result is checked like ' +
-        "from_dict, so an override the runtime could not produce raises FCContextValidationError. " +
-        "Python-only attributes such as logger are set as given.",
-      "",
-    ),
-    "",
-    "from typing import TYPE_CHECKING, Any, overload",
-    "",
-    "from . import for_runtime",
-    "",
-    "if TYPE_CHECKING:",
-    "    # only for type checkers: Literal is not in Python 3.6's typing",
-    "    from typing_extensions import Literal",
-    "",
-    `    from . import ${model.runtimes.map((r) => r.pythonModule).join(", ")}`,
-    "",
-    '__all__ = ["fake_context"]',
-    "",
-    "",
-    ...overloads,
-    "def fake_context(runtime: str, **overrides: Any) -> Any:",
-    docstring("A realistic context of the given runtime (any id for_runtime accepts), with overrides applied.", "    "),
-    "    return for_runtime(runtime)._fake(overrides)",
-    "",
-  ].join("\n");
-}
-
 /**
  * The wire forms: from_headers builds the context through the runtime's own constructors, as
  * its bootstrap does from the invocation's headers; to_headers is what an emulator sends;
@@ -588,7 +534,8 @@ function jsonViewSource(runtime: Runtime): string[] {
   const root = runtime.classes[0]!;
   const keys = runtime.classes.filter((cls) => attributeFields(cls).some((f) => f.toJsonKey !== undefined));
   return [
-    `_JSON_KEYS = {`,
+    // annotated: mypy joins the tuples' types to object, which _renamed does not take
+    `_JSON_KEYS: Dict[str, Dict[str, Any]] = {`,
     ...keys.map(
       (cls) =>
         `    ${JSON.stringify(cls.name)}: {${attributeFields(cls)
@@ -640,8 +587,8 @@ function probeModule(model: Model): string {
     .join(", ");
   const filled = fillLine(
     fillLine(PROBE, /^SPEC_VERSION = .*$/m, `SPEC_VERSION = ${JSON.stringify(model.specVersion)}`),
-    /^_SPEC_SECRETS = .*$/m,
-    `_SPEC_SECRETS = frozenset({${names}})  # type: frozenset[str]`,
+    /^_SPEC_SECRETS: .*$/m,
+    `_SPEC_SECRETS: FrozenSet[str] = frozenset({${names}})`,
   );
   return `${banner(model, undefined, "#")}\n${filled}`;
 }

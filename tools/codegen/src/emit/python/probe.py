@@ -6,10 +6,16 @@ unchanged on every FC Python runtime, alone (copy this file as ``probe.py``, han
 ``probe.handler``) or inside the installed ``fc_context`` package (handler
 ``fc_context.probe.handler``). Entry points:
 
-- ``handler(event, context)``: an event function; returns the report as JSON text.
+- ``handler(event, context)``: an event function, and on FC 3.0 an HTTP trigger's function too
+  (built-in runtimes pass the request as the bytes of a v1 JSON event); returns the report as JSON
+  text, or for a v1 HTTP event a response object whose body is that text.
 - ``initializer(context)``: an initializer; keeps its report for the next ``handler`` call.
-- ``app(environ, start_response)``: a WSGI app for HTTP functions; the context is
-  ``environ['fc.context']``.
+- ``app(environ, start_response)``: a WSGI app for FC 2.0 HTTP functions (and FC 3.0 custom
+  runtimes); the context is ``environ['fc.context']``.
+
+The runtime id and invocation path the probe finds on its own can be overridden: ``runtime`` and
+``path`` as top-level keys of a JSON event, or as query parameters of an HTTP request
+(``?runtime=python3.10``), through either HTTP entry.
 
 The report (``FORMAT``) holds the runtime id and Python version, the invocation path, the context as
 a typed tree (the format of the repository's conformance cases), each class's constructor,
@@ -32,14 +38,14 @@ import os
 import re
 import sys
 
-from typing import Any, Callable, Dict, Iterable, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
 __all__ = ["FORMAT", "app", "handler", "initializer", "report"]
 
 FORMAT = "fc-context-probe/1"
 SPEC_VERSION = "0.0.0"
 # Attribute and property names the spec marks secret; the generator fills this in.
-_SPEC_SECRETS = frozenset()  # type: frozenset[str]
+_SPEC_SECRETS: FrozenSet[str] = frozenset()
 
 _SECRET_NAME = re.compile(r"secret|token|passw(or)?d|private_?key", re.IGNORECASE)
 _SECRET_ENVIRONMENT = re.compile(r"^ALIBABA_CLOUD_")
@@ -56,15 +62,27 @@ _REDACTED = "<redacted>"
 _initializer_report = None  # type: Optional[Dict[str, Any]]
 
 
-def handler(event: Any, context: Any) -> str:
-    """An FC event handler: the report as JSON text (with the initializer's, when one ran)."""
-    options = _event_options(event)
+def handler(event: Any, context: Any) -> Any:
+    """An FC event handler: the report as JSON text (with the initializer's, when one ran); for an
+    FC 3.0 HTTP trigger's v1 event, a response object with that text as its body."""
+    parsed = _parsed_event(event)
+    http = _is_http_v1(parsed)
+    options = _options(parsed.get("queryParameters") if http else parsed)
     taken = report(
         context, entry="handler", runtime=options.get("runtime"), path=options.get("path")
     )
+    taken["event"] = _event_summary(event, parsed, http)
     if _initializer_report is not None:
         taken["initializer"] = _initializer_report
-    return json.dumps(taken, indent=1, sort_keys=False)
+    text = json.dumps(taken, indent=1, sort_keys=False)
+    if not http:
+        return text
+    return {
+        "statusCode": 200,
+        "headers": {"Content-Type": "application/json"},
+        "isBase64Encoded": False,
+        "body": text,
+    }
 
 
 def initializer(context: Any) -> None:
@@ -82,6 +100,12 @@ def app(environ: Dict[str, Any], start_response: Callable[..., Any]) -> List[byt
         return [json.dumps(body).encode("utf-8")]
     query = _query(environ.get("QUERY_STRING", ""))
     taken = report(context, entry="http", runtime=query.get("runtime"), path=query.get("path"))
+    # the environ holds every environment variable, credentials included: names of fc.* keys only
+    taken["event"] = {
+        "type": "environ",
+        "format": "wsgi",
+        "fc_keys": sorted(key for key in environ if isinstance(key, str) and key.startswith("fc.")),
+    }
     start_response("200 OK", [("Content-Type", "application/json")])
     return [json.dumps(taken, indent=1).encode("utf-8")]
 
@@ -105,7 +129,8 @@ def report(
         "get_logger": _get_logger(context),
         "environment": _environment(secrets),
     }  # type: Dict[str, Any]
-    return _scrub(taken, [s for s in secrets if len(s) >= _SCRUB_MIN_LENGTH])
+    scrubbed: Dict[str, Any] = _scrub(taken, [s for s in secrets if len(s) >= _SCRUB_MIN_LENGTH])
+    return scrubbed
 
 
 def _is_secret(name: str) -> bool:
@@ -165,14 +190,14 @@ class _Walker:
         return leaf
 
     def _secret(self, value: Any) -> Dict[str, Any]:
-        if isinstance(value, str):
-            self.secrets.append(value)
-        elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            self.secrets.append(str(value))
         try:
             length = len(value)  # type: Optional[int]
         except Exception:  # no length, or a __len__ that raises: the length is unknown
             length = None
+        if isinstance(value, str):
+            self.secrets.append(value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            self.secrets.append(str(value))
         empty = value is None or length == 0
         return {"type": type(value).__name__, "secret": True, "length": length, "empty": empty}
 
@@ -216,6 +241,7 @@ def _property_names(cls: type) -> List[str]:
 
 
 def _describe_class(cls: type) -> Dict[str, Any]:
+    init = getattr(cls, "__init__")  # the class's own or an inherited one, as a call would use
     methods = []
     for name in sorted(_names_of_hierarchy(cls)):
         member = inspect.getattr_static(cls, name)
@@ -229,9 +255,7 @@ def _describe_class(cls: type) -> Dict[str, Any]:
         methods.append({"name": name, "kind": kind, "params": params})
     return {
         "module": cls.__module__,
-        "constructor": _parameters(cls.__init__, True)
-        if cls.__init__ is not object.__init__
-        else [],
+        "constructor": _parameters(init, True) if init is not object.__init__ else [],
         "properties": _property_names(cls),
         "methods": methods,
     }
@@ -281,7 +305,8 @@ def _to_json_keys(context: Any) -> Optional[Dict[str, Any]]:
     if not callable(method):
         return None
     try:
-        parsed = json.loads(method())
+        written: Any = method()  # str on every runtime that has to_json(); json.loads says if not
+        parsed = json.loads(written)
     except Exception as error:
         return {"error": _error(error)}
     if not isinstance(parsed, dict):
@@ -369,19 +394,49 @@ def _environment(secrets: List[str]) -> Dict[str, Any]:
     return {"set": names}
 
 
-def _event_options(event: Any) -> Dict[str, str]:
-    """runtime and path from an event that is a JSON object, as FC passes it (bytes) or a dict."""
+def _parsed_event(event: Any) -> Dict[str, Any]:
+    """The event as a JSON object, as FC passes it (bytes) or a test passes it (str or dict); {}
+    for anything else."""
     try:
-        parsed = json.loads(event) if isinstance(event, (bytes, str)) else event
-    except ValueError:
+        parsed = json.loads(event) if isinstance(event, (bytes, bytearray, str)) else event
+    except (ValueError, RecursionError):  # not JSON (or not text), or nested too deeply
         return {}
-    if not isinstance(parsed, dict):
+    return parsed if isinstance(parsed, dict) else {}
+
+
+def _is_http_v1(parsed: Dict[str, Any]) -> bool:
+    """An FC 3.0 HTTP trigger's event on a built-in runtime: the v1 JSON of the request."""
+    return parsed.get("version") == "v1" and "rawPath" in parsed and "requestContext" in parsed
+
+
+def _options(source: Any) -> Dict[str, str]:
+    """runtime and path, where they are text, from a JSON object (an event or its query)."""
+    if not isinstance(source, dict):
         return {}
     return {
         key: value
-        for key, value in parsed.items()
+        for key, value in source.items()
         if key in ("runtime", "path") and isinstance(value, str)
     }
+
+
+def _event_summary(event: Any, parsed: Dict[str, Any], http: bool) -> Dict[str, Any]:
+    """What the event was, never what it held: its Python type, its length and its format."""
+    try:
+        length = len(event) if isinstance(event, (bytes, bytearray, str)) else None
+    except Exception:  # a str subclass whose __len__ raises
+        length = None
+    if http:
+        shape = "http-v1"
+    elif parsed:
+        shape = "json-object"
+    elif event is None:
+        shape = "none"
+    elif length == 0:
+        shape = "empty"
+    else:
+        shape = "other"
+    return {"type": type(event).__name__, "length": length, "format": shape}
 
 
 def _query(text: str) -> Dict[str, str]:

@@ -25,6 +25,7 @@ from typing import (
     Set,
     Tuple,
     Union,
+    cast,
 )
 
 __all__ = ["FCContextValidationError", "Issue"]
@@ -435,7 +436,7 @@ def _lines_of(headers: object) -> List[Tuple[str, str]]:
         or hasattr(headers, "__iter__")
         and not isinstance(headers, (str, bytes))
     ):
-        pairs = list(headers)  # type: ignore[call-overload]
+        pairs = list(cast(Iterable[Any], headers))
     else:
         raise FCHeaderError(
             "(headers)",
