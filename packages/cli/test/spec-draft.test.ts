@@ -58,10 +58,16 @@ function gaps(value: unknown, pointer = ""): string[] {
   );
 }
 
-/** What a maintainer writes: a registered source, words, and a to_json key. */
+/** What a maintainer writes: a registered source, words, a to_json key, and the header that fills it. */
+const FILLED: Readonly<Record<string, string>> = {
+  "x-source": "RT",
+  "x-to-json": "instanceId",
+  "x-header": "x-fc-instance-id",
+};
+
 function fill(value: unknown, key = ""): unknown {
   if (typeof value === "string" && value.startsWith("DRAFT"))
-    return key === "x-source" ? "RT" : key === "x-to-json" ? "instanceId" : "Written by the maintainer.";
+    return Object.hasOwn(FILLED, key) ? FILLED[key] : "Written by the maintainer.";
   if (Array.isArray(value)) return value.map((item) => fill(item, key));
   if (value !== null && typeof value === "object")
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, k)]));

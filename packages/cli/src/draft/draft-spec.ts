@@ -252,7 +252,11 @@ function newField(context: Context, className: string, name: string, value: Node
         : {};
   return {
     type,
-    description: `${DRAFT}: describe ${name}, and add x-header if a request header fills it`,
+    description: `${DRAFT}: describe ${name}`,
+    // the generator refuses an attribute that is never None and that no header fills
+    "x-header":
+      `${DRAFT}: the x-fc-* request header that fills ${name}; if none does, remove this and add "null" to its ` +
+      "types with an x-null-when (from headers it would be None)",
     ...example,
     ...serialized,
     "x-source": SOURCE_GAP,
