@@ -133,7 +133,13 @@ describe("Python blocks of the READMEs", () => {
       await mkdir(dir, { recursive: true });
       for (const { name, code } of mine) await writeFile(path.join(dir, name), `${code}\n`);
       const sourceDir = path.join(repoRoot, "packages/python/src");
-      expect(await mypyErrors(mine.map(({ name }) => path.join(dir, name)), version, { sourceDir })).toEqual([]);
+      expect(
+        await mypyErrors(
+          mine.map(({ name }) => path.join(dir, name)),
+          version,
+          { sourceDir },
+        ),
+      ).toEqual([]);
     },
     120_000,
   );

@@ -11,14 +11,7 @@ import {
 import { formatPythonLiteral, formatPythonType } from "../../model-python.js";
 import { pep440 } from "../../pep440.js";
 import { banner } from "../banner.js";
-import {
-  classOf,
-  headerFields,
-  invocationIdField,
-  isDecoded,
-  pathsTable,
-  serializes,
-} from "../wire-shapes.js";
+import { classOf, headerFields, invocationIdField, isDecoded, pathsTable, serializes } from "../wire-shapes.js";
 import { pythonClass } from "./emit-python-class.js";
 import { testingModule } from "./emit-python-testing.js";
 import { hasDataclasses, pythonAlike } from "./python-alike.js";
