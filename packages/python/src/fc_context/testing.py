@@ -61,32 +61,10 @@ if TYPE_CHECKING:
         access_key_secret: str
         security_token: str
 
-    class Py39TracingOverrides(TypedDict, total=False):
-        """Overrides of a Tracing for fake_context (py39): any of its attributes."""
-        span_context: Optional[str]
-        span_baggages: Any
-        jaeger_endpoint: Optional[str]
-
-    class Py39ServiceMetaOverrides(TypedDict, total=False):
-        """Overrides of a ServiceMeta for fake_context (py39): any of its attributes."""
-        name: Optional[str]
-        log_project: Optional[str]
-        log_store: Optional[str]
-        qualifier: Optional[str]
-        version_id: Optional[str]
-
-    class Py39FunctionMetaOverrides(TypedDict, total=False):
-        """Overrides of a FunctionMeta for fake_context (py39): any of its attributes."""
-        name: str
-        handler: str
-        memory: int
-        timeout: int
-
-    class Py39CredentialsOverrides(TypedDict, total=False):
-        """Overrides of a Credentials for fake_context (py39): any of its attributes."""
-        access_key_id: str
-        access_key_secret: str
-        security_token: str
+    Py39TracingOverrides = Py36TracingOverrides
+    Py39ServiceMetaOverrides = Py36ServiceMetaOverrides
+    Py39FunctionMetaOverrides = Py36FunctionMetaOverrides
+    Py39CredentialsOverrides = Py36CredentialsOverrides
 
     class Py312FunctionMetaOverrides(TypedDict, total=False):
         """Overrides of a FunctionMeta for fake_context (py312): any of its attributes."""

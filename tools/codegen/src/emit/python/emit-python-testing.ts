@@ -24,21 +24,26 @@ function overrideType(owner: Runtime, field: Field): string {
   return overridesName(owner, owner.classes.find((cls) => cls.name === classRef)!);
 }
 
-/** The TypedDicts of one module's nested classes, each after the classes it names. */
-function typedDicts(owner: Runtime): string[] {
+/**
+ * The TypedDicts of one module's nested classes, each after the classes it names. A module whose
+ * model an earlier module has (py39 has py36's: the classes differ in Python, not in data) names
+ * that module's TypedDicts rather than repeat them.
+ */
+function typedDicts(model: Model, owner: Runtime): string[] {
   const root = owner.classes[0]!;
-  return owner.classes
-    .filter((cls) => cls !== root)
-    .reverse()
-    .flatMap((cls) => [
-      `    class ${overridesName(owner, cls)}(TypedDict, total=False):`,
-      docstring(
-        `Overrides of a ${cls.name} for fake_context (${owner.pythonModule}): any of its attributes.`,
-        "        ",
-      ),
-      ...attributeFields(cls).map((field) => `        ${field.name}: ${overrideType(owner, field)}`),
-      "",
-    ]);
+  const nested = owner.classes.filter((cls) => cls !== root).reverse();
+  const first = modelOwner(model, owner);
+  if (first !== owner)
+    return [...nested.map((cls) => `    ${overridesName(owner, cls)} = ${overridesName(first, cls)}`), ""];
+  return nested.flatMap((cls) => [
+    `    class ${overridesName(owner, cls)}(TypedDict, total=False):`,
+    docstring(
+      `Overrides of a ${cls.name} for fake_context (${owner.pythonModule}): any of its attributes.`,
+      "        ",
+    ),
+    ...attributeFields(cls).map((field) => `        ${field.name}: ${overrideType(owner, field)}`),
+    "",
+  ]);
 }
 
 /** One overload per runtime: its ids, each attribute as a keyword, its module's context class. */
@@ -65,7 +70,7 @@ function typingNames(text: string): string[] {
 
 export function testingModule(model: Model): string {
   const owners = [...new Set(model.runtimes.map((runtime) => modelOwner(model, runtime, pythonAlike)))];
-  const checked = owners.flatMap(typedDicts);
+  const checked = owners.flatMap((owner) => typedDicts(model, owner));
   const overloads = model.runtimes.flatMap((runtime) => overload(model, runtime));
   const annotations = [...checked, ...overloads].join("\n");
   const typing = typingNames(annotations);
