@@ -84,7 +84,6 @@ describe("TypeScript blocks of the READMEs", () => {
       await writeFile(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["*.ts"] }));
       expect(await tsc(compiler, dir)).toBe("");
     },
-    120_000,
   );
 });
 
@@ -99,30 +98,26 @@ describe("Python blocks of the READMEs", () => {
   };
   const pyright = path.join(repoRoot, "node_modules/pyright/index.js");
 
-  it.each(["3.6", "3.9", "3.10", "3.12"])(
-    "type-check with pyright at Python %s",
-    async (version) => {
-      const mine = files.filter(({ code }) => versions(code).includes(version));
-      const dir = path.join(scratch, `py-${version}`);
-      await mkdir(dir, { recursive: true });
-      for (const { name, code } of mine) await writeFile(path.join(dir, name), `${code}\n`);
-      await writeFile(
-        path.join(dir, "pyrightconfig.json"),
-        JSON.stringify({ pythonVersion: version, extraPaths: [path.join(repoRoot, "packages/python/src")] }),
-      );
-      const result = await run(process.execPath, [pyright, "-p", dir, "--outputjson"]).then(
-        ({ stdout }) => stdout,
-        (error: { stdout: string }) => error.stdout,
-      );
-      const diagnostics = (
-        JSON.parse(result) as { generalDiagnostics: Array<{ file: string; message: string; severity: string }> }
-      ).generalDiagnostics;
-      expect(
-        diagnostics.filter((d) => d.severity === "error").map((d) => `${path.basename(d.file)}: ${d.message}`),
-      ).toEqual([]);
-    },
-    120_000,
-  );
+  it.each(["3.6", "3.9", "3.10", "3.12"])("type-check with pyright at Python %s", async (version) => {
+    const mine = files.filter(({ code }) => versions(code).includes(version));
+    const dir = path.join(scratch, `py-${version}`);
+    await mkdir(dir, { recursive: true });
+    for (const { name, code } of mine) await writeFile(path.join(dir, name), `${code}\n`);
+    await writeFile(
+      path.join(dir, "pyrightconfig.json"),
+      JSON.stringify({ pythonVersion: version, extraPaths: [path.join(repoRoot, "packages/python/src")] }),
+    );
+    const result = await run(process.execPath, [pyright, "-p", dir, "--outputjson"]).then(
+      ({ stdout }) => stdout,
+      (error: { stdout: string }) => error.stdout,
+    );
+    const diagnostics = (
+      JSON.parse(result) as { generalDiagnostics: Array<{ file: string; message: string; severity: string }> }
+    ).generalDiagnostics;
+    expect(
+      diagnostics.filter((d) => d.severity === "error").map((d) => `${path.basename(d.file)}: ${d.message}`),
+    ).toEqual([]);
+  });
 
   it.skipIf(!mypyFound && process.env.CI !== "true").each(["3.6", "3.9", "3.10", "3.12"])(
     "type-check with mypy (strict) at Python %s",
@@ -141,7 +136,6 @@ describe("Python blocks of the READMEs", () => {
         ),
       ).toEqual([]);
     },
-    120_000,
   );
 
   const production = files.filter(({ code }) => code.includes("if TYPE_CHECKING:"));
@@ -166,7 +160,6 @@ describe("Python blocks of the READMEs", () => {
         expect(stdout).toBe("fn in cn-hangzhou\n");
       }
     },
-    60_000,
   );
 });
 

@@ -1,4 +1,1 @@
-import { defineConfig } from "vitest/config";
-
-// The compilers and pyright runs take seconds each while turbo runs other suites on the same cores.
-export default defineConfig({ test: { testTimeout: 60_000 } });
+export { default } from "../../vitest.shared.js";

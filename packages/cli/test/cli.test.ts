@@ -108,24 +108,27 @@ describe("fc-context validate", () => {
     ["python3.9", "python3.9"],
     ["python3.12", "python3.12"],
   ] as const) {
-    it(`${runtime}: exits 0 for every valid vector and 1 for every invalid one, at its fault, never echoing ` +
-      `strings`, async () => {
-      for (const vector of vectors(folder, "valid")) {
-        const input = file(vector.value);
-        const result = await cli(["validate", input, "--runtime", runtime]);
-        expect(result, vector.name).toMatchObject({ code: 0, stderr: "" });
-        expect(result.stdout).toBe(`${input}: valid: a ${folder} context (attributes)\n`);
-      }
-      for (const vector of vectors(folder, "invalid")) {
-        const result = await cli(["validate", file(vector.value), "--runtime", runtime, "--json"]);
-        expect(result.code, vector.name).toBe(1);
-        const report = JSON.parse(result.stdout) as { valid: boolean; issues: Array<{ path: string }> };
-        expect(report.valid).toBe(false);
-        expect(report.issues.map((issue) => issue.path)).toEqual(report.issues.map(() => vector.fault));
-        for (const text of strings(vector.value).filter((s) => s.length >= 8))
-          expect(result.stdout).not.toContain(text);
-      }
-    }, 60_000);
+    it(
+      `${runtime}: exits 0 for every valid vector and 1 for every invalid one, at its fault, never echoing ` +
+        `strings`,
+      async () => {
+        for (const vector of vectors(folder, "valid")) {
+          const input = file(vector.value);
+          const result = await cli(["validate", input, "--runtime", runtime]);
+          expect(result, vector.name).toMatchObject({ code: 0, stderr: "" });
+          expect(result.stdout).toBe(`${input}: valid: a ${folder} context (attributes)\n`);
+        }
+        for (const vector of vectors(folder, "invalid")) {
+          const result = await cli(["validate", file(vector.value), "--runtime", runtime, "--json"]);
+          expect(result.code, vector.name).toBe(1);
+          const report = JSON.parse(result.stdout) as { valid: boolean; issues: Array<{ path: string }> };
+          expect(report.valid).toBe(false);
+          expect(report.issues.map((issue) => issue.path)).toEqual(report.issues.map(() => vector.fault));
+          for (const text of strings(vector.value).filter((s) => s.length >= 8))
+            expect(result.stdout).not.toContain(text);
+        }
+      },
+    );
   }
 
   it("reads standard input; input that is not JSON is a usage-class error naming line and column", async () => {
@@ -389,29 +392,34 @@ describe("fc-context from-headers", () => {
     expect(contextOf(concurrent.stdout)).toMatchObject({ region: null, function: { timeout: 3 }, retry_count: 1 });
   });
 
-  it("rebuilds, and validate accepts, every default-path context the runtime built from a real client's " +
-    "headers", async () => {
-    // the attribute view of what the runtime built: no logger, no alias, an arbitrary int as 0
-    const view = (tree: Tree): Json =>
-      Object.fromEntries(
-        Object.entries(tree.attributes)
-          .filter(([name]) => name !== "logger" && name !== "requestId")
-          .map(([name, node]) => [
-            name,
-            "class" in node ? view(node as Tree) : (node as Json).arbitrary ? 0 : (node as Json).value,
-          ]),
-      );
-    for (const testCase of readCases().filter(fromClient)) {
-      for (const runtime of ["python3", "python3.9", "python3.10"]) {
-        const outcome = observed(testCase, runtime, "default") as { context: Tree } | undefined;
-        if (outcome === undefined) continue;
-        const validated = await cli(["validate", file(view(outcome.context)), "--runtime", runtime]);
-        expect(validated.code, `${testCase.name} on ${runtime}: ${validated.stdout}`).toBe(0);
-        expect(await cli(["from-headers", file(testCase.headers), "--runtime", runtime]), testCase.name).toMatchObject({
-          code: 0,
-          stderr: "",
-        });
+  it(
+    "rebuilds, and validate accepts, every default-path context the runtime built from a real client's " + "headers",
+    async () => {
+      // the attribute view of what the runtime built: no logger, no alias, an arbitrary int as 0
+      const view = (tree: Tree): Json =>
+        Object.fromEntries(
+          Object.entries(tree.attributes)
+            .filter(([name]) => name !== "logger" && name !== "requestId")
+            .map(([name, node]) => [
+              name,
+              "class" in node ? view(node as Tree) : (node as Json).arbitrary ? 0 : (node as Json).value,
+            ]),
+        );
+      for (const testCase of readCases().filter(fromClient)) {
+        for (const runtime of ["python3", "python3.9", "python3.10"]) {
+          const outcome = observed(testCase, runtime, "default") as { context: Tree } | undefined;
+          if (outcome === undefined) continue;
+          const validated = await cli(["validate", file(view(outcome.context)), "--runtime", runtime]);
+          expect(validated.code, `${testCase.name} on ${runtime}: ${validated.stdout}`).toBe(0);
+          expect(
+            await cli(["from-headers", file(testCase.headers), "--runtime", runtime]),
+            testCase.name,
+          ).toMatchObject({
+            code: 0,
+            stderr: "",
+          });
+        }
       }
-    }
-  }, 180_000);
+    },
+  );
 });

@@ -66,7 +66,6 @@ describe.each(interpreters)("probe reports on $id (Python $version)", ({ id, pyt
         expect(compareReport(report, runtime(id)), name).toEqual([]);
       }
     },
-    60_000,
   );
 });
 

@@ -88,7 +88,7 @@ beforeAll(() => {
   cpSync(path.join(repoRoot, "spec"), path.join(scratch, "spec"), { recursive: true });
   for (const folder of ["empty", "cases", "drafts"]) mkdirSync(path.join(scratch, folder));
   process.chdir(scratch);
-}, 120_000);
+});
 afterAll(() => {
   process.chdir(home);
   rmSync(scratch, { recursive: true, force: true });

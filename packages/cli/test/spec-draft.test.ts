@@ -124,7 +124,7 @@ describe("fc-context spec draft", () => {
       default: "c-65a1b2c3",
     });
     expect(draft.$defs.Credentials.properties.access_key_secret).toMatchObject({ "x-source": ["DRAFT"] });
-  }, 60_000);
+  });
 
   it("drafts a runtime the spec knows under another id as a reference to its classes", async () => {
     const report = python([
@@ -135,7 +135,7 @@ describe("fc-context spec draft", () => {
     const draft = await draftGenerates(report, "python3.11");
     expect(draft.$ref).toBe("python3.12.schema.json#/$defs/FCContext");
     expect(draft.$defs).toBeUndefined();
-  }, 60_000);
+  });
 
   it("refuses what it cannot draft, with a reason (exit 2)", async () => {
     const report = python([path.join(fixtures, "synthetic_runtime.py"), "none", "python3.9"]);
@@ -159,5 +159,5 @@ describe("fc-context spec draft", () => {
     );
     expect(elsewhere.stderr).toContain("pass --spec <dir>");
     expect(existsSync(path.join(scratch, "nothing"))).toBe(false);
-  }, 60_000);
+  });
 });

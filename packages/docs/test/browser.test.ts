@@ -27,7 +27,7 @@ beforeAll(async () => {
       "--disable-sync",
     ],
   });
-}, 60_000);
+});
 afterAll(() => browser?.close());
 
 describe("the docs site in headless Chromium", () => {
@@ -35,63 +35,55 @@ describe("the docs site in headless Chromium", () => {
     if (process.env.CI === "true") expect(available, `no chromium at ${executablePath}`).toBe(true);
   });
 
-  it.skipIf(!available)(
-    "switches runtime, searches for security_token and shows what each runtime has",
-    async () => {
-      const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
-      const requests: string[] = [];
-      page.on("request", (request) => {
-        if (!request.url().startsWith("file:")) requests.push(request.url());
-      });
-      await page.goto(pathToFileURL(path.join(siteDir, "python3.12.html")).href);
-      expect(await page.title()).toContain("python3.12");
+  it.skipIf(!available)("switches runtime, searches for security_token and shows what each runtime has", async () => {
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    const requests: string[] = [];
+    page.on("request", (request) => {
+      if (!request.url().startsWith("file:")) requests.push(request.url());
+    });
+    await page.goto(pathToFileURL(path.join(siteDir, "python3.12.html")).href);
+    expect(await page.title()).toContain("python3.12");
 
-      await page.fill("#search", "security_token");
-      await expect
-        .poll(() => page.textContent("#matches"))
-        .toBe("No attribute matches \u201csecurity_token\u201d in this runtime");
-      expect(await page.locator("table.attributes tbody tr:not(.hidden)").count()).toBe(0);
+    await page.fill("#search", "security_token");
+    await expect
+      .poll(() => page.textContent("#matches"))
+      .toBe("No attribute matches \u201csecurity_token\u201d in this runtime");
+    expect(await page.locator("table.attributes tbody tr:not(.hidden)").count()).toBe(0);
 
-      await page.selectOption("#runtime", "python3.9.html");
-      await page.waitForURL(/python3\.9\.html\?q=security_token$/);
-      expect(await page.inputValue("#search")).toBe("security_token");
-      await expect.poll(() => page.textContent("#matches")).toBe("1 attribute matches \u201csecurity_token\u201d");
-      const visible = page.locator("table.attributes tbody tr:not(.hidden)");
-      expect(await visible.count()).toBe(1);
-      const row = (await visible.first().textContent()).replace(/\s+/g, " ");
-      expect(row).toContain("security_token");
-      expect(row).toContain("x-fc-security-token");
-      expect(row).toContain("Secret");
-      expect(await page.locator("h3#credentials").isVisible()).toBe(true);
+    await page.selectOption("#runtime", "python3.9.html");
+    await page.waitForURL(/python3\.9\.html\?q=security_token$/);
+    expect(await page.inputValue("#search")).toBe("security_token");
+    await expect.poll(() => page.textContent("#matches")).toBe("1 attribute matches \u201csecurity_token\u201d");
+    const visible = page.locator("table.attributes tbody tr:not(.hidden)");
+    expect(await visible.count()).toBe(1);
+    const row = (await visible.first().textContent()).replace(/\s+/g, " ");
+    expect(row).toContain("security_token");
+    expect(row).toContain("x-fc-security-token");
+    expect(row).toContain("Secret");
+    expect(await page.locator("h3#credentials").isVisible()).toBe(true);
 
-      await visible.first().scrollIntoViewIfNeeded();
-      expect(await visible.first().locator("strong").textContent()).toBe("Secret");
-      await mkdir(artifacts, { recursive: true });
-      await page.screenshot({ path: path.join(artifacts, "docs-search-security_token.png"), fullPage: false });
-      await page.fill("#search", "");
-      expect(await page.locator("table.attributes tbody tr.hidden").count()).toBe(0);
-      expect(requests).toEqual([]);
-      await page.close();
-    },
-    60_000,
-  );
+    await visible.first().scrollIntoViewIfNeeded();
+    expect(await visible.first().locator("strong").textContent()).toBe("Secret");
+    await mkdir(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, "docs-search-security_token.png"), fullPage: false });
+    await page.fill("#search", "");
+    expect(await page.locator("table.attributes tbody tr.hidden").count()).toBe(0);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
 
-  it.skipIf(!available)(
-    "searches every runtime's attributes from the index",
-    async () => {
-      const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(pathToFileURL(path.join(siteDir, "index.html")).href);
-      await page.fill("#search", "qualifier");
-      await expect.poll(() => page.textContent("#matches")).toBe("2 attributes match \u201cqualifier\u201d");
-      const rows = await page.locator("table.attributes tbody tr:not(.hidden)").allInnerTexts();
-      expect(rows.map((row) => row.split(/\s+/)[0])).toEqual(["service.qualifier", "function.qualifier"]);
-      expect(rows[1]).toContain("python3.12");
-      await page.fill("#search", "no_such_attribute");
-      await expect
-        .poll(() => page.textContent("#matches"))
-        .toBe("No attribute matches \u201cno_such_attribute\u201d in any runtime");
-      await page.close();
-    },
-    60_000,
-  );
+  it.skipIf(!available)("searches every runtime's attributes from the index", async () => {
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pathToFileURL(path.join(siteDir, "index.html")).href);
+    await page.fill("#search", "qualifier");
+    await expect.poll(() => page.textContent("#matches")).toBe("2 attributes match \u201cqualifier\u201d");
+    const rows = await page.locator("table.attributes tbody tr:not(.hidden)").allInnerTexts();
+    expect(rows.map((row) => row.split(/\s+/)[0])).toEqual(["service.qualifier", "function.qualifier"]);
+    expect(rows[1]).toContain("python3.12");
+    await page.fill("#search", "no_such_attribute");
+    await expect
+      .poll(() => page.textContent("#matches"))
+      .toBe("No attribute matches \u201cno_such_attribute\u201d in any runtime");
+    await page.close();
+  });
 });

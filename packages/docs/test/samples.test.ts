@@ -55,7 +55,6 @@ describe("the docs' code samples", () => {
       expect(report.generalDiagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([]);
       expect(report.summary.filesAnalyzed).toBe(files.length);
     },
-    60_000,
   );
 
   it("compile as TypeScript against the types and validators, with zero diagnostics", async () => {
@@ -85,5 +84,5 @@ describe("the docs' code samples", () => {
     expect(count).toBe(4);
     expect(result.stdout).toBe("");
     expect(result.code).toBe(0);
-  }, 60_000);
+  });
 });

@@ -33,7 +33,7 @@ let wheel = "";
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(os.tmpdir(), "fc-context-python-"));
   wheel = buildDist(path.join(scratch, "dist")).find((file) => file.endsWith(".whl"))!;
-}, 120_000);
+});
 afterAll(() => (scratch ? rm(scratch, { recursive: true, force: true }) : undefined));
 
 describe("the Python interpreters", () => {
@@ -76,7 +76,6 @@ describe.each(found)("fc_context on $id (Python $version)", (runtime) => {
       });
       expect(stdout).toContain(path.join(venv(), "lib"));
     },
-    120_000,
   );
 
   it.skipIf(runtime.python === undefined)(
@@ -116,7 +115,6 @@ print(json.dumps(verdicts))
       expect(Object.keys(python_verdicts).length).toBeGreaterThan(10);
       expect(python_verdicts).toEqual(typescript);
     },
-    60_000,
   );
 });
 
@@ -164,49 +162,37 @@ async function taggedLines(file: string): Promise<number[]> {
 }
 
 describe("pyright", () => {
-  it.each(checks)(
-    "type-checks the package and an example handler at Python $version with 0 errors",
-    async (check) => {
-      const report = await pyrightJson(["--pythonversion", check.version, ...check.files], undefined);
-      const errors = report.generalDiagnostics
-        .filter((d) => d.severity === "error")
-        .map((d) => `${path.basename(d.file)}:${d.range.start.line + 1}: ${d.message}`);
-      expect(errors).toEqual([]);
-    },
-    120_000,
-  );
+  it.each(checks)("type-checks the package and an example handler at Python $version with 0 errors", async (check) => {
+    const report = await pyrightJson(["--pythonversion", check.version, ...check.files], undefined);
+    const errors = report.generalDiagnostics
+      .filter((d) => d.severity === "error")
+      .map((d) => `${path.basename(d.file)}:${d.range.start.line + 1}: ${d.message}`);
+    expect(errors).toEqual([]);
+  });
 
-  it.each(WRONG)(
-    "at Python %s rejects exactly the tagged lines of %s",
-    async (version, file) => {
-      const example = path.join(packageDir, "tests/typecheck", file);
-      const report = await pyrightJson(["--pythonversion", version, example]);
-      const lines = report.generalDiagnostics.filter((d) => d.severity === "error").map((d) => d.range.start.line + 1);
-      const tagged = await taggedLines(example);
-      expect(tagged.length).toBeGreaterThan(2);
-      expect(uniqueSorted(lines)).toEqual(tagged);
-    },
-    120_000,
-  );
+  it.each(WRONG)("at Python %s rejects exactly the tagged lines of %s", async (version, file) => {
+    const example = path.join(packageDir, "tests/typecheck", file);
+    const report = await pyrightJson(["--pythonversion", version, example]);
+    const lines = report.generalDiagnostics.filter((d) => d.severity === "error").map((d) => d.range.start.line + 1);
+    const tagged = await taggedLines(example);
+    expect(tagged.length).toBeGreaterThan(2);
+    expect(uniqueSorted(lines)).toEqual(tagged);
+  });
 
-  it.skipIf(interpreter("3.12") === undefined)(
-    "scores 100% type completeness with --verifytypes",
-    async () => {
-      const venv = path.join(scratch, "venv-verify");
-      await run(interpreter("3.12")!, ["-m", "venv", venv]);
-      await run(path.join(venv, "bin/python"), ["-m", "pip", "install", "--no-index", "--no-deps", "-q", wheel]);
-      // --verifytypes finds the package through the python on PATH (it ignores --pythonpath)
-      const report = (await pyrightJson(
-        ["--verifytypes", "fc_context", "--ignoreexternal"],
-        path.join(venv, "bin/python"),
-      )) as unknown as {
-        typeCompleteness: { completenessScore: number; exportedSymbolCounts: { withKnownType: number } };
-      };
-      expect(report.typeCompleteness.exportedSymbolCounts.withKnownType).toBeGreaterThan(100);
-      expect(report.typeCompleteness.completenessScore).toBe(1);
-    },
-    120_000,
-  );
+  it.skipIf(interpreter("3.12") === undefined)("scores 100% type completeness with --verifytypes", async () => {
+    const venv = path.join(scratch, "venv-verify");
+    await run(interpreter("3.12")!, ["-m", "venv", venv]);
+    await run(path.join(venv, "bin/python"), ["-m", "pip", "install", "--no-index", "--no-deps", "-q", wheel]);
+    // --verifytypes finds the package through the python on PATH (it ignores --pythonpath)
+    const report = (await pyrightJson(
+      ["--verifytypes", "fc_context", "--ignoreexternal"],
+      path.join(venv, "bin/python"),
+    )) as unknown as {
+      typeCompleteness: { completenessScore: number; exportedSymbolCounts: { withKnownType: number } };
+    };
+    expect(report.typeCompleteness.exportedSymbolCounts.withKnownType).toBeGreaterThan(100);
+    expect(report.typeCompleteness.completenessScore).toBe(1);
+  });
 });
 
 const mypyFound = await hasMypy();
@@ -222,18 +208,13 @@ describe("mypy (Debian's python3-mypy)", () => {
     async (check) => {
       expect(await mypyErrors(check.files, check.version, { sourceDir: path.join(packageDir, "src") })).toEqual([]);
     },
-    120_000,
   );
 
-  it.skipIf(!mypyFound).each(WRONG)(
-    "at Python %s rejects exactly the tagged lines of %s",
-    async (version, file) => {
-      const example = path.join(packageDir, "tests/typecheck", file);
-      const errors = await mypyErrors([example], version, { sourceDir: path.join(packageDir, "src") });
-      expect(uniqueSorted(errors.map((error) => Number(error.split(":")[1])))).toEqual(await taggedLines(example));
-    },
-    120_000,
-  );
+  it.skipIf(!mypyFound).each(WRONG)("at Python %s rejects exactly the tagged lines of %s", async (version, file) => {
+    const example = path.join(packageDir, "tests/typecheck", file);
+    const errors = await mypyErrors([example], version, { sourceDir: path.join(packageDir, "src") });
+    expect(uniqueSorted(errors.map((error) => Number(error.split(":")[1])))).toEqual(await taggedLines(example));
+  });
 });
 
 describe("the distribution", () => {

@@ -116,5 +116,5 @@ describe.each(runtimes)("@fc-context/validators/%s under fuzzing", (runtime) => 
       numRuns: 400,
       seed: 20261124,
     });
-  }, 60_000);
+  });
 });

@@ -27,7 +27,7 @@ describe("@fc-context/validators", () => {
       cwd: packageDir,
     });
     expect(stdout).toMatch(/^imported 15 subpaths/);
-  }, 20_000);
+  });
 
   it.each(compilers)(
     "declarations and narrowing type tests compile under %s with zero diagnostics",
@@ -45,7 +45,6 @@ describe("@fc-context/validators", () => {
       expect(result.stdout).toBe("");
       expect(result.code).toBe(0);
     },
-    60_000,
   );
 
   it.each(["python3", "python3.9", "python3.10", "python3.12"])(

@@ -108,7 +108,6 @@ print(json.dumps(out))
         expect(result.from_ts).toEqual(wire.fromHeaders(ours[index]));
       });
     },
-    30_000,
   );
 });
 

@@ -67,7 +67,7 @@ beforeAll(() => {
   context["x-constructor"] = context["x-constructor"].filter((param: { name: string }) => param.name !== "credentials");
   delete spec.$defs.Credentials;
   writeFileSync(classic, `${JSON.stringify(spec, null, 2)}\n`);
-}, 120_000);
+});
 afterAll(() => (root ? rmSync(root, { recursive: true, force: true }) : undefined));
 
 describe("releasing a spec change", () => {
@@ -78,7 +78,7 @@ describe("releasing a spec change", () => {
     expect(result.stderr).toContain("since 0.1.0 (v0.1.0)");
     expect(result.stderr).toMatch(/major python3\.9 credentials: field removed \(readers: breaks, writers: breaks\)/);
     expect(result.stderr).toContain("Add a major changeset");
-  }, 60_000);
+  });
 
   it("passes with a major changeset", async () => {
     changeset("major");
@@ -86,7 +86,7 @@ describe("releasing a spec change", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/need a major release; pending changesets give major .*: ok/);
-  }, 60_000);
+  });
 
   it("then npm run version puts every package, pyproject.toml and the spec on 1.0.0", async () => {
     const result = await tool("version.ts");
@@ -108,5 +108,5 @@ describe("releasing a spec change", () => {
     expect(existsSync(path.join(root, ".changeset/remove-credentials.md"))).toBe(false);
     // released: the guard now compares against the recorded snapshot and is quiet
     expect((await tool("check-release.ts")).code).toBe(0);
-  }, 120_000);
+  });
 });

@@ -267,7 +267,6 @@ describe("the generate command on a bad spec", () => {
       expect(result.stderr).toContain("nothing was written");
       expect(await snapshotTree(root)).toEqual(before);
     },
-    20_000,
   );
 });
 
