@@ -25,7 +25,7 @@ const packages = workspaces
     return manifest.scripts?.test?.includes("vitest") === true;
   });
 
-/** A number passed after a test's or hook's callback: `}, 20_000)`. */
+/** A number passed after a test's or hook's callback, as its own limit. */
 const OWN_LIMIT = /\}\s*,\s*([\d_]+)\s*,?\s*\)/g;
 
 describe("test limits", () => {
