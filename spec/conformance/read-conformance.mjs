@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "lossless-json";
+import { layoutRuntimes, runtimeOfId } from "../read-layout.mjs";
 
 export const conformanceDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -37,12 +38,23 @@ export function fromClient(testCase) {
 }
 
 /**
- * The observation that stands for a runtime on a path, or undefined when the case has none (a
- * case from a probe report holds one runtime and one path): python3.10 has no public runtime code
- * and follows the python3.9 model; the concurrent path was observed once for both runtimes.
+ * The observation that stands for a runtime on a path, or undefined when the case has none for it.
+ * A runtime with no public code of its own (python3.10) stands on the latest earlier runtime of
+ * its model that was observed, and an alias on its runtime (the layout says which share a model).
+ * The concurrent path was observed once for the runtimes of one model: it stands for the runtimes
+ * sharing the model of those observed on the default path (for every runtime, when a case holds no
+ * default-path observation, as a case written from a concurrent-path probe report does).
  */
 export function observed(testCase, runtime, path) {
-  if (path === "concurrent") return testCase.observed.concurrent;
-  const key = runtime === "python3.6" ? "python3" : runtime === "python3.10" ? "python3.9" : runtime;
-  return testCase.observed.default?.[key];
+  const own = runtimeOfId(runtime);
+  if (own === undefined) return undefined;
+  const byRuntime = testCase.observed.default ?? {};
+  const recorded = layoutRuntimes().filter((r) => Object.hasOwn(byRuntime, r.id));
+  if (path === "concurrent") {
+    const stands = recorded.length === 0 || recorded.some((r) => r.model === own.model);
+    return stands ? testCase.observed.concurrent : undefined;
+  }
+  const order = layoutRuntimes();
+  const standIn = recorded.filter((r) => r.model === own.model && order.indexOf(r) <= order.indexOf(own)).at(-1);
+  return standIn === undefined ? undefined : byRuntime[standIn.id];
 }

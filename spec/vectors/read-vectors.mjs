@@ -2,12 +2,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { runtimeOfId } from "../read-layout.mjs";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-/** The vectors of a runtime folder (python3.6 reads python3's), valid then invalid, sorted by name. */
+/** The vectors of a runtime folder (an alias reads its runtime's), valid then invalid, sorted by name. */
 export function readVectors(runtime, kinds = ["valid", "invalid"]) {
-  const folder = runtime === "python3.6" ? "python3" : runtime;
+  const folder = runtimeOfId(runtime)?.id ?? runtime;
   return kinds.flatMap((kind) =>
     readdirSync(path.join(root, folder, kind))
       .filter((file) => file.endsWith(".json"))

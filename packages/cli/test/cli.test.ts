@@ -7,6 +7,7 @@ import { fakeContext } from "@fc-context/testing";
 import { toHeaders } from "@fc-context/wire/python3.9";
 import { afterAll, describe, expect, it } from "vitest";
 import { fromClient, observed, readCases, type Tree } from "../../../spec/conformance/read-conformance.mjs";
+import { everyId, layoutRuntimes } from "../../../spec/read-layout.mjs";
 import { readVectors, stringsIn } from "../../../spec/vectors/read-vectors.mjs";
 import { colours, type Io } from "../src/io.js";
 
@@ -218,16 +219,13 @@ describe("fc-context validate", () => {
 });
 
 describe("fc-context fake", () => {
-  it.each(["python3", "python3.6", "python3.9", "python3.10", "python3.12"])(
-    "%s: prints a context the validators accept, with no colour codes",
-    async (runtime) => {
-      const result = await cli(["fake", "--runtime", runtime]);
-      expect(result).toMatchObject({ code: 0, stderr: "" });
-      expect(result.stdout).not.toContain("\u001b[");
-      const { isFCContext } = await import(/* @vite-ignore */ `@fc-context/validators/${runtime}`);
-      expect(isFCContext(JSON.parse(result.stdout))).toBe(true);
-    },
-  );
+  it.each(everyId())("%s: prints a context the validators accept, with no colour codes", async (runtime) => {
+    const result = await cli(["fake", "--runtime", runtime]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).not.toContain("\u001b[");
+    const { isFCContext } = await import(/* @vite-ignore */ `@fc-context/validators/${runtime}`);
+    expect(isFCContext(JSON.parse(result.stdout))).toBe(true);
+  });
 });
 
 describe("what one command prints, another reads", () => {
@@ -406,7 +404,7 @@ describe("fc-context from-headers", () => {
             ]),
         );
       for (const testCase of readCases().filter(fromClient)) {
-        for (const runtime of ["python3", "python3.9", "python3.10"]) {
+        for (const { id: runtime } of layoutRuntimes()) {
           const outcome = observed(testCase, runtime, "default") as { context: Tree } | undefined;
           if (outcome === undefined) continue;
           const validated = await cli(["validate", file(view(outcome.context)), "--runtime", runtime]);

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { layoutRuntimes } from "../../../spec/read-layout.mjs";
 import { findPython } from "../../python/tools/find-python.mjs";
 import manifestJson from "../gen/runtimes.json" with { type: "json" };
 import { compareReport } from "../src/conformance/compare.js";
@@ -47,12 +48,11 @@ function file(value: unknown): string {
 
 const manifest = manifestJson as unknown as Manifest;
 const runtime = (id: string) => manifest.runtimes.find((r) => r.id === id)!;
-const interpreters = [
-  { id: "python3", version: "3.6" },
-  { id: "python3.9", version: "3.9" },
-  { id: "python3.10", version: "3.10" },
-  { id: "python3.12", version: "3.12" },
-].map((entry) => ({ ...entry, python: findPython(entry.version) }));
+const interpreters = layoutRuntimes().map((r) => ({
+  id: r.id,
+  version: r.pythonVersion,
+  python: findPython(r.pythonVersion),
+}));
 const host = "/usr/bin/python3";
 
 describe.each(interpreters)("probe reports on $id (Python $version)", ({ id, python: interpreter }) => {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { runtimes } from "@fc-context/types";
 import { describe, expect, it } from "vitest";
 import { codeBlocks, markdownDir, repoRoot } from "./docs.js";
 
@@ -66,7 +67,7 @@ describe("what the docs tell a reader", () => {
   });
 
   it("has a migration guide for every pair of runtimes, older to newer, and uses an before FCContext", () => {
-    const ids = ["python3", "python3.9", "python3.10", "python3.12"];
+    const ids = runtimes;
     for (const [i, from] of ids.entries())
       for (const to of ids.slice(i + 1)) expect(() => page(`migrate-${from}-to-${to}.md`)).not.toThrow();
     const all = readdirSync(markdownDir)

@@ -1,8 +1,10 @@
 import { fakeContext } from "@fc-context/testing";
+import { runtimeIds } from "@fc-context/types";
 import { FCContextValidationError } from "@fc-context/validators";
 import { describe, expect, it } from "vitest";
 
-const runtimes = ["python3", "python3.6", "python3.9", "python3.10", "python3.12"] as const;
+// every id the spec has, aliases included
+const runtimes = runtimeIds;
 
 describe("fakeContext", () => {
   it.each(runtimes)("%s: is valid for its runtime, with a fresh request id each call", async (runtime) => {

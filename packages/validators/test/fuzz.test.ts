@@ -1,8 +1,7 @@
+import { runtimes } from "@fc-context/types";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadVectors } from "./vectors.js";
-
-const runtimes = ["python3", "python3.9", "python3.10", "python3.12"] as const;
 
 // Values built to break validators: prototype keys, deep nesting, huge strings, sparse arrays,
 // getters that throw, proxies, and near-valid contexts with one part replaced by anything.

@@ -4,11 +4,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
+import type { Runtime } from "@fc-context/types";
+import { runtimes } from "@fc-context/types";
 import { FCContextValidationError, loadValidators } from "@fc-context/validators";
 import * as v3 from "@fc-context/validators/python3";
 import * as v36 from "@fc-context/validators/python3.6";
 import * as v312 from "@fc-context/validators/python3.12";
 import { describe, expect, it } from "vitest";
+import { layoutRuntimes } from "../../../spec/read-layout.mjs";
 import { withLocalImports } from "../bench/local-imports.js";
 import { loadVectors, repoRoot } from "./vectors.js";
 
@@ -47,7 +50,7 @@ describe("@fc-context/validators", () => {
     },
   );
 
-  it.each(["python3", "python3.9", "python3.10", "python3.12"])(
+  it.each([...runtimes])(
     // with the shared module of its model: python3.9's binding is 280 bytes gzipped on top of it
     "keeps %s's module self-contained and within 4.5 KB gzipped, with the local modules it imports",
     async (runtime) => {
@@ -127,13 +130,18 @@ describe("@fc-context/validators", () => {
     }
   });
 
-  it("shares one model's validators, each runtime's bound to its own id", async () => {
-    const [v39, v310] = await Promise.all([loadValidators("python3.9"), loadValidators("python3.10")]);
-    expect(v310.isFCContext).toBe(v3.isFCContext);
-    expect(v39.isFCContext).toBe(v3.isFCContext);
-    expect([v3.runtime, v39.runtime, v310.runtime]).toEqual(["python3", "python3.9", "python3.10"]);
-    expect(() => v310.assertFCContext({})).toThrow(expect.objectContaining({ runtime: "python3.10" }));
-    expect(() => v39.assertFCContext({})).toThrow(expect.objectContaining({ runtime: "python3.9" }));
+  it("shares one model's validators, each runtime's bound to its own id (every group the layout has)", async () => {
+    const models = [...new Set(layoutRuntimes().map((r) => r.model))];
+    const groups = models.map((model) => layoutRuntimes().filter((r) => r.model === model)).filter((g) => g.length > 1);
+    expect(groups.length).toBeGreaterThan(0);
+    for (const group of groups) {
+      const loaded = await Promise.all(group.map((r) => loadValidators(r.id as Runtime)));
+      loaded.forEach((validators, index) => {
+        expect(validators.isFCContext).toBe(loaded[0]!.isFCContext);
+        expect(validators.runtime).toBe(group[index]!.id);
+        expect(() => validators.assertFCContext({})).toThrow(expect.objectContaining({ runtime: group[index]!.id }));
+      });
+    }
   });
 
   it("treats python3.6 as python3 and loads validators by runtime id", async () => {

@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { layoutRuntimes } from "../../../spec/read-layout.mjs";
 import { loadVectors, stringsIn } from "./vectors.js";
 
-// python3.6 is an alias: it must give python3's verdicts through its own subpath.
-const subpaths = [
-  ["python3", "python3"],
-  ["python3.6", "python3"],
-  ["python3.9", "python3.9"],
-  ["python3.10", "python3.10"],
-  ["python3.12", "python3.12"],
-] as const;
+// an alias must give its runtime's verdicts through its own subpath: every id, with its runtime's vectors
+const subpaths = layoutRuntimes().flatMap((r) => r.ids.map((id) => [id, r.id] as const));
 
 describe.each(subpaths)("@fc-context/validators/%s on the shared vectors", (subpath, folder) => {
   const vectors = loadVectors(folder);

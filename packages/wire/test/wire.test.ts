@@ -3,21 +3,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import * as p3 from "@fc-context/wire/python3";
-import * as p39 from "@fc-context/wire/python3.9";
 import * as p310 from "@fc-context/wire/python3.10";
 import { describe, expect, it } from "vitest";
+import { layoutRuntimes } from "../../../spec/read-layout.mjs";
 import { readVectors } from "../../../spec/vectors/read-vectors.mjs";
 import { findPython } from "../../python/tools/find-python.mjs";
 
 const _run = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const runtimes = [
-  ["python3", "python3", "3.6"],
-  ["python3.6", "python3", "3.6"],
-  ["python3.9", "python3.9", "3.9"],
-  ["python3.10", "python3.10", "3.10"],
-  ["python3.12", "python3.12", "3.12"],
-] as const;
+// every id the spec has: the subpath, the runtime whose vectors it reads, and its Python version
+const runtimes = layoutRuntimes().flatMap((r) => r.ids.map((id) => [id, r.id, r.pythonVersion] as const));
 
 // biome-ignore lint/suspicious/noExplicitAny: test data is JSON whose shape each assertion states
 type Json = Record<string, any>;
@@ -317,16 +312,26 @@ function fromHeadersOf(runtime: keyof typeof wires, headers: Record<string, stri
 }
 
 describe("runtimes that share a model share converters", () => {
-  it("bind them to their own id, validators and Unicode digits", () => {
-    expect([p3.runtime, p39.runtime, p310.runtime]).toEqual(["python3", "python3.9", "python3.10"]);
-    expect(p310.secretHeaders).toBe(p39.secretHeaders);
-    for (const [wire, id] of [
-      [p3, "python3"],
-      [p310, "python3.10"],
-    ] as const) {
-      expect(() => wire.toHeaders({} as never)).toThrow(expect.objectContaining({ runtime: id }));
-      expect(() => wire.fromJsonView({} as never)).toThrow(expect.objectContaining({ runtime: id }));
+  it("bind them to their own id and validators, for every group of runtimes the layout says share one", async () => {
+    const models = [...new Set(layoutRuntimes().map((r) => r.model))];
+    const shared = models
+      .map((model) => layoutRuntimes().filter((r) => r.model === model))
+      .filter((group) => group.length > 1);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const group of shared) {
+      const wires = await Promise.all(group.map((r) => import(/* @vite-ignore */ `@fc-context/wire/${r.id}`)));
+      wires.forEach((wire, index) => {
+        const id = group[index]!.id;
+        expect(wire.runtime).toBe(id);
+        expect(wire.secretHeaders).toBe(wires[0].secretHeaders); // one model, one table
+        expect(() => wire.toHeaders({} as never)).toThrow(expect.objectContaining({ runtime: id }));
+        if (group[index]!.toJson)
+          expect(() => wire.fromJsonView({} as never)).toThrow(expect.objectContaining({ runtime: id }));
+      });
     }
+  });
+
+  it("bind them to their own Python's Unicode digits", () => {
     // U+1E141 NYIAKENG PUACHUE HMONG DIGIT ONE came in Unicode 12.0: the int() of CPython 3.10
     // (Unicode 13.0) reads it, that of 3.6 (Unicode 9.0) does not
     const headers = { "x-fc-request-id": "r", "x-fc-function-memory": "\u{1E141}\u{1E140}" };

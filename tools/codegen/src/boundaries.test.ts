@@ -52,11 +52,12 @@ const ALLOWED: Record<string, readonly string[]> = {
   load: ["root"],
   check: ["load", "root"],
   normalize: ["load", "model", "root"],
-  emit: ["model", "root", "emit"],
+  layout: ["model"],
+  emit: ["model", "root", "emit", "layout"],
   write: ["root"],
-  root: ["load", "check", "normalize", "model", "emit", "write", "root"],
+  root: ["load", "check", "normalize", "model", "layout", "emit", "write", "root"],
   // the tests' helpers: the real spec and the shared vectors, through every stage
-  testing: ["load", "check", "normalize", "model", "emit", "write", "root", "outside"],
+  testing: ["load", "check", "normalize", "model", "layout", "emit", "write", "root", "outside"],
 };
 
 describe("the generator's stages", () => {
@@ -73,7 +74,7 @@ describe("the generator's stages", () => {
         if (to === from) return [];
         // an emitter uses the model and the shared emit helpers, never another emitter
         if (from.startsWith("emit/"))
-          return to === "model" || to === "emit" || to === "root" ? [] : [`${specifier} (${to})`];
+          return to === "model" || to === "layout" || to === "emit" || to === "root" ? [] : [`${specifier} (${to})`];
         // the target registry is the one place that knows every emitter
         if (from === "emit" && to.startsWith("emit/"))
           return path.basename(file) === "targets.ts" ? [] : [`${specifier} (${to})`];

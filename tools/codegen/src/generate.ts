@@ -1,5 +1,8 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { checkMetaSchema } from "./check/check-meta-schema.js";
 import { targets as defaultTargets, type Target } from "./emit/targets.js";
+import { type Layout, layoutOf } from "./layout/layout.js";
 import { loadSpec, type SpecTree } from "./load/load-spec.js";
 import type { Model } from "./model.js";
 import { normalize } from "./normalize/normalize.js";
@@ -47,8 +50,29 @@ export async function buildOutputs(
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const { model, outputs } = await buildOutputs(options.root, options.specDir, options.targets);
+  const built = await buildOutputs(options.root, options.specDir, options.targets);
+  const { model } = built;
+  const outputs = [...built.outputs, ...(await packageExports(options.root, layoutOf(model)))];
   if (options.check) return { model, outputs, drift: await compareOutputs(options.root, outputs) };
   await writeOutputs(options.root, outputs, options.hooks);
   return { model, outputs };
+}
+
+/**
+ * Each package's package.json with the "exports" the layout gives it, the rest as it is: a new
+ * runtime's subpaths resolve after `npm run generate`, and --check finds exports written by hand.
+ * A package folder without a package.json (a scratch copy holding only spec/) is left alone.
+ */
+async function packageExports(root: string, layout: Layout): Promise<Output[]> {
+  const outputs: Output[] = [];
+  for (const [dir, exports] of Object.entries(layout.exports)) {
+    const text = await readFile(path.join(root, dir, "package.json"), "utf8").catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return undefined;
+      throw error;
+    });
+    if (text === undefined) continue;
+    const manifest = { ...(JSON.parse(text) as Record<string, unknown>), exports };
+    outputs.push({ dir, files: new Map([["package.json", `${JSON.stringify(manifest, null, 2)}\n`]]), scope: "files" });
+  }
+  return outputs;
 }

@@ -196,6 +196,11 @@ export interface Model {
   readonly sources: readonly Source[];
 }
 
+/** Whether a runtime's context has to_json(), so a to_json() view. */
+export function serializes(runtime: Runtime): boolean {
+  return runtime.classes[0]!.methods.some((method) => method.behavior === "to-json");
+}
+
 export function attributeFields(cls: PyClass): readonly Field[] {
   return cls.fields.filter((field) => field.json !== undefined);
 }

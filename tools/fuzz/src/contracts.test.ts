@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { runtimeIds } from "@fc-context/types";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hostile, type Json, validValue } from "./arbitraries.js";
@@ -267,7 +268,7 @@ describe("loadValidators", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
-          fc.constantFrom("python3", "python3.6", "python3.12"),
+          fc.constantFrom(...runtimeIds),
           fc.anything({ withNullPrototype: true, withBoxedValues: true, withBigInt: true }),
         ),
         async (runtimeId) => {
@@ -287,7 +288,7 @@ describe("loadValidators", () => {
 
 describe("isRuntime and canonicalRuntime", () => {
   it("return a boolean and a canonical id or undefined, and agree, for anything", async () => {
-    const { canonicalRuntime, isRuntime, runtimeAliases, runtimes, runtimeIds } = await import("@fc-context/types");
+    const { canonicalRuntime, isRuntime, runtimeAliases, runtimes } = await import("@fc-context/types");
     fc.assert(
       fc.property(fc.oneof(fc.constantFrom(...runtimeIds), hostile(fc.constantFrom(...runtimeIds))), (id) => {
         const canonical = canonicalRuntime(id as string);

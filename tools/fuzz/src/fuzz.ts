@@ -3,16 +3,13 @@
 // long-lived process), and compare the two results case by case.
 import fc from "fast-check";
 import { findPython } from "../../../packages/python/tools/find-python.mjs";
+import { layoutRuntimes } from "../../../spec/read-layout.mjs";
 import { canonical, type Form, type FormName, formsOf, reconcile } from "./forms.js";
 import { PythonWorker } from "./python-worker.js";
 import { shrink } from "./shrink.js";
 
-export const RUNTIMES = [
-  { id: "python3", version: "3.6" },
-  { id: "python3.9", version: "3.9" },
-  { id: "python3.10", version: "3.10" },
-  { id: "python3.12", version: "3.12" },
-] as const;
+/** Every runtime of the spec (the layout's), with the Python version whose interpreter runs it. */
+export const RUNTIMES = layoutRuntimes().map((r) => ({ id: r.id, version: r.pythonVersion }));
 
 export interface FuzzOptions {
   readonly runs: number;

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { runtimes } from "@fc-context/types";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { headerSets, hostile, type Json, nearValid, validValue } from "./arbitraries.js";
@@ -17,7 +18,7 @@ describe("the message style guide", () => {
     expect(styleProblem("Expected a string.")).toMatch(/none of the guide's shapes/);
   });
 
-  it.each(["python3", "python3.9", "python3.10", "python3.12"])("holds for every message on %s", async (runtime) => {
+  it.each([...runtimes])("holds for every message on %s", async (runtime) => {
     const validators = await import(/* @vite-ignore */ `@fc-context/validators/${runtime}`);
     const wire = await import(/* @vite-ignore */ `@fc-context/wire/${runtime}`);
     const { fakeContext } = await import("@fc-context/testing");

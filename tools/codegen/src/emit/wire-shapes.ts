@@ -12,9 +12,8 @@ import {
  * which classes have a to_json() view, the headers the runtime reads, and the TypeScript text
  * of a leaf value.
  */
-export function serializes(runtime: Runtime): boolean {
-  return runtime.classes[0]!.methods.some((method) => method.behavior === "to-json");
-}
+/** Whether the context has to_json() (so a to_json() view): part of the model, kept here for the emitters. */
+export { serializes } from "../model.js";
 
 export function classOf(runtime: Runtime, name: string): PyClass {
   return runtime.classes.find((cls) => cls.name === name)!;

@@ -39,6 +39,30 @@ describe("writeOutputs", () => {
     expect((await readdir(path.join(root, "a"))).sort()).toEqual(["gen"]);
   });
 
+  it('replaces only the listed files of a "files" output, keeping the folder\'s other files', async () => {
+    await writeFile(path.join(root, "b/package.json"), "old\n");
+    await writeOutputs(root, [
+      { dir: "a/gen", files: files({ "x.txt": "x\n" }) },
+      { dir: "b", files: files({ "package.json": "new\n" }), scope: "files" },
+    ]);
+    expect(await snapshotTree(path.join(root, "b"))).toEqual({ "package.json": "new\n", "gen/old.txt": "old b/gen\n" });
+    expect((await readdir(path.join(root, "b"))).sort()).toEqual(["gen", "package.json"]);
+  });
+
+  it('puts back a "files" output\'s file when a later swap fails', async () => {
+    await writeFile(path.join(root, "a/package.json"), "old\n");
+    const before = await snapshotTree(root);
+    const outputs = [
+      { dir: "a", files: files({ "package.json": "new\n" }), scope: "files" as const },
+      { dir: "b/gen", files: files({ "new.txt": "new\n" }) },
+    ];
+    const beforeSwap = (dir: string) => {
+      if (dir === "b/gen") throw new Error("disk full");
+    };
+    await expect(writeOutputs(root, outputs, { beforeSwap })).rejects.toThrow("disk full");
+    expect(await snapshotTree(root)).toEqual(before);
+  });
+
   it("puts back the folders already swapped when a later swap fails", async () => {
     const before = await snapshotTree(root);
     const outputs = [

@@ -1,7 +1,8 @@
 import { compile } from "json-schema-to-typescript";
+import { layoutOf } from "../../layout/layout.js";
 import type { Field, Model, PathName, Runtime } from "../../model.js";
 import { attributeFields, modelOwner, modelSharers } from "../../model.js";
-import { aliasModule, banner, sharedModule, theRuntimes } from "../banner.js";
+import { aliasModule, banner, bannerComment, sharedModule, theRuntimes } from "../banner.js";
 import { deriveClassSchema } from "../derive-json-schema.js";
 import { namespaceOf } from "../names.js";
 import { absentHeaderGivesNone, classOf, headerFields, leafType, readAsText, serializes } from "../wire-shapes.js";
@@ -33,6 +34,11 @@ export async function emitTypes(model: Model): Promise<Map<string, string>> {
   }
   files.set("index.d.ts", rootDeclarations(model));
   files.set("index.js", rootModule(model));
+  // the layout, for the tests and tools that loop over runtimes (@fc-context/types/layout.json)
+  files.set(
+    "layout.json",
+    `${JSON.stringify({ $comment: bannerComment(model, undefined), ...layoutOf(model) }, null, 1)}\n`,
+  );
   return files;
 }
 

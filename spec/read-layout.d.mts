@@ -1,0 +1,20 @@
+export interface RuntimeLayout {
+  readonly id: string;
+  readonly aliases: readonly string[];
+  readonly ids: readonly string[];
+  readonly pythonVersion: string;
+  readonly pythonModule: string;
+  /** The runtime whose model this one shares (its own id when it has its own). */
+  readonly model: string;
+  readonly toJson: boolean;
+  readonly specFile: string;
+}
+export interface Layout {
+  readonly specVersion: string;
+  readonly runtimes: readonly RuntimeLayout[];
+  readonly exports: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}
+export declare function readLayout(): Layout;
+export declare function layoutRuntimes(): readonly RuntimeLayout[];
+export declare function everyId(): string[];
+export declare function runtimeOfId(id: string): RuntimeLayout | undefined;

@@ -1,0 +1,25 @@
+// The one reader of the layout (@fc-context/types/layout.json, generated from spec/ by
+// `npm run generate`), for every test that loops over runtimes: no test keeps its own list.
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
+/** The layout: each runtime's ids, Python version and module, shared model, and packages' exports. */
+export function readLayout() {
+  return require("@fc-context/types/layout.json");
+}
+
+/** Every runtime, in the spec's order (by Python version). */
+export function layoutRuntimes() {
+  return readLayout().runtimes;
+}
+
+/** Every id FC accepts, each runtime followed by its aliases. */
+export function everyId() {
+  return layoutRuntimes().flatMap((runtime) => runtime.ids);
+}
+
+/** The runtime an id names (an alias names its runtime), or undefined. */
+export function runtimeOfId(id) {
+  return layoutRuntimes().find((runtime) => runtime.ids.includes(id));
+}
