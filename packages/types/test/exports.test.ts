@@ -12,12 +12,19 @@ const manifest = JSON.parse(await readFile(path.join(packageDir, "package.json")
 const ids = root.runtimeIds;
 
 describe("@fc-context/types", () => {
-  it("exports a subpath, types first, for every runtime id and alias, and nothing else", () => {
-    expect(Object.keys(manifest.exports).sort()).toEqual([".", "./package.json", ...ids.map((id) => `./${id}`)].sort());
+  it("exports a subpath, types first, for every runtime id and alias, the layout, and nothing else", () => {
+    const expected = [".", "./package.json", "./layout.json", ...ids.map((id) => `./${id}`)];
+    expect(Object.keys(manifest.exports).sort()).toEqual(expected.sort());
     for (const [key, target] of Object.entries(manifest.exports)) {
       if (typeof target === "string") continue;
       expect(Object.keys(target), key).toEqual(["types", "default"]);
     }
+  });
+
+  it("exports the layout, whose runtimes are the package's", async () => {
+    const { createRequire } = await import("node:module");
+    const layout = createRequire(import.meta.url)("@fc-context/types/layout.json") as { runtimes: { ids: string[] }[] };
+    expect(layout.runtimes.flatMap((r) => r.ids)).toEqual([...root.runtimeIds]);
   });
 
   it.each(ids)("imports @fc-context/types/%s as an ES module exposing its runtime and spec version", async (id) => {
