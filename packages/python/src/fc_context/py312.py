@@ -14,17 +14,16 @@ runtime runs unchanged; from_dict() builds a context from its attribute view (th
 JSON and TypeScript types).
 """
 
-import json
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Union, overload
+from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, overload
 
 from ._runtime import (
+    _UNREADABLE,
     FCContextValidationError,
     FCHeaderError,
     HeaderInput,
     Issue,
-    _baggage_header,
     _check,
     _checked_logger,
     _expect_context,
@@ -32,11 +31,8 @@ from ._runtime import (
     _header_text,
     _integral,
     _Invocation,
-    _UNREADABLE,
-    _json_copy,
     _merge,
     _path,
-    _renamed,
     _repr,
     _rule,
     _sent,

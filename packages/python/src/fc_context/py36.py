@@ -13,9 +13,10 @@ JSON and TypeScript types).
 import base64
 import json
 import logging
-from typing import TYPE_CHECKING, Any, ClassVar, Dict, List, Mapping, Optional, Union, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, Mapping, Optional, overload
 
 from ._runtime import (
+    _UNREADABLE,
     FCContextValidationError,
     FCHeaderError,
     HeaderInput,
@@ -28,7 +29,6 @@ from ._runtime import (
     _header_text,
     _integral,
     _Invocation,
-    _UNREADABLE,
     _json_copy,
     _merge,
     _path,

@@ -15,9 +15,10 @@ import base64
 import json
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Union, overload
+from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, overload
 
 from ._runtime import (
+    _UNREADABLE,
     FCContextValidationError,
     FCHeaderError,
     HeaderInput,
@@ -30,7 +31,6 @@ from ._runtime import (
     _header_text,
     _integral,
     _Invocation,
-    _UNREADABLE,
     _json_copy,
     _merge,
     _path,

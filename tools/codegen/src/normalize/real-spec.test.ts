@@ -146,10 +146,7 @@ describe("the real spec", () => {
       r.classes.flatMap((c) => c.fields.filter((f) => f.secret).map((f) => `${r.id}:${c.name}.${f.name}`)),
     );
     expect(secrets).toEqual(
-      classic.flatMap((id) => [
-        `${id}:Credentials.access_key_secret`,
-        `${id}:Credentials.security_token`,
-      ]),
+      classic.flatMap((id) => [`${id}:Credentials.access_key_secret`, `${id}:Credentials.security_token`]),
     );
   });
 

@@ -15,6 +15,7 @@ import { classOf, headerFields, invocationIdField, isDecoded, pathsTable, serial
 import { pythonClass } from "./emit-python-class.js";
 import { testingModule } from "./emit-python-testing.js";
 import { hasDataclasses, pythonAlike } from "./python-alike.js";
+import { type ImportSources, importLines, usedNames } from "./python-imports.js";
 import { docstring, pythonLiteral } from "./python-source.js";
 import { wrapPythonLines } from "./wrap-lines.js";
 
@@ -126,8 +127,10 @@ function runtimeModule(model: Model, runtime: Runtime): string {
   const dataclasses = hasDataclasses(runtime);
   const root = runtime.classes[0]!;
   const pythonOnly = root.fields.filter((field) => field.json === undefined).map((field) => field.name);
-  const lines = [
-    ...moduleHead(model, runtime, dataclasses),
+  const body = [
+    ...concurrentProtocols(runtime),
+    "",
+    ...idLines(model, runtime),
     ...[...runtime.classes].reverse().flatMap((cls) => ["", pythonClass(runtime, cls, dataclasses), ""]),
     "",
     `_RULES: Dict[str, Any] = {`,
@@ -149,37 +152,58 @@ function runtimeModule(model: Model, runtime: Runtime): string {
     "",
     "",
     ...fake(runtime),
-  ];
-  return lines.join("\n");
+  ].join("\n");
+  return [...moduleHead(model, runtime, body), "", body].join("\n");
 }
 
-/** A runtime module's banner, docstring, imports, concurrent-path protocols and ids. */
-function moduleHead(model: Model, runtime: Runtime, dataclasses: boolean): string[] {
-  const usesBase64 = runtime.classes.some((cls) =>
-    cls.methods.some((m) => m.behavior === "decode-base64-json-baggage"),
-  );
-  const support = [
-    "FCContextValidationError",
-    "FCHeaderError",
-    "HeaderInput",
-    "Issue",
-    "_baggage_header",
-    "_check",
-    "_checked_logger",
-    "_expect_context",
-    "_fresh_request_id",
-    "_header_text",
-    "_integral",
-    "_Invocation",
-    "_UNREADABLE",
-    "_json_copy",
-    "_merge",
-    "_path",
-    "_renamed",
-    "_repr",
-    "_rule",
-    "_sent",
-  ];
+// What a runtime module may import; importLines keeps what its code uses.
+const RUNTIME_MODULE_IMPORTS: ImportSources = {
+  modules: ["base64", "json", "logging"],
+  from: [
+    { module: "dataclasses", names: ["dataclass", "field"] },
+    {
+      module: "typing",
+      names: ["TYPE_CHECKING", "Any", "ClassVar", "Dict", "List", "Mapping", "Optional", "Union", "overload"],
+    },
+  ],
+};
+
+const RUNTIME_SUPPORT_NAMES = [
+  "FCContextValidationError",
+  "FCHeaderError",
+  "HeaderInput",
+  "Issue",
+  "_baggage_header",
+  "_check",
+  "_checked_logger",
+  "_expect_context",
+  "_fresh_request_id",
+  "_header_text",
+  "_integral",
+  "_Invocation",
+  "_UNREADABLE",
+  "_json_copy",
+  "_merge",
+  "_path",
+  "_renamed",
+  "_repr",
+  "_rule",
+  "_sent",
+];
+
+/** A runtime module's banner, docstring and imports: only what its body uses. */
+function moduleHead(model: Model, runtime: Runtime, body: string): string[] {
+  const typeChecking = usedNames(body, ["Literal", "Protocol"]);
+  const checkedOnly =
+    typeChecking.length === 0
+      ? []
+      : [
+          "",
+          "if TYPE_CHECKING:",
+          "    # only for type checkers: Literal and Protocol are not in Python 3.6's typing",
+          `    from typing_extensions import ${typeChecking.join(", ")}`,
+        ];
+  const code = [...checkedOnly, body].join("\n");
   return [
     banner(model, runtime, "#"),
     docstring(
@@ -190,24 +214,10 @@ function moduleHead(model: Model, runtime: Runtime, dataclasses: boolean): strin
       "",
     ),
     "",
-    ...(usesBase64 ? ["import base64"] : []),
-    "import json",
-    "import logging",
-    ...(dataclasses ? ["from dataclasses import dataclass, field"] : []),
-    `from typing import TYPE_CHECKING, Any, ${dataclasses ? "" : "ClassVar, "}Dict, List, Mapping, Optional, Union, ` +
-      `overload`,
+    ...importLines(code, RUNTIME_MODULE_IMPORTS),
     "",
-    "from ._runtime import (",
-    ...support.map((name) => `    ${name},`),
-    ")",
-    "",
-    "if TYPE_CHECKING:",
-    "    # only for type checkers: Literal and Protocol are not in Python 3.6's typing",
-    "    from typing_extensions import Literal, Protocol",
-    "",
-    ...concurrentProtocols(runtime),
-    "",
-    ...idLines(model, runtime),
+    ...importLines(code, { modules: [], from: [{ module: "._runtime", names: RUNTIME_SUPPORT_NAMES }] }),
+    ...checkedOnly,
   ];
 }
 
