@@ -22,3 +22,5 @@ export interface Finding {
 }
 
 export declare function readFindings(): Finding[];
+/** The folder holding a runtime's vectors: its model's, the folder of the model's first runtime. */
+export declare function vectorFolder(runtime: string): string;

@@ -6,9 +6,12 @@ import { runtimeOfId } from "../read-layout.mjs";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-/** The vectors of a runtime folder (an alias reads its runtime's), valid then invalid, sorted by name. */
+/**
+ * The vectors of a runtime, valid then invalid, sorted by name: those of its model, stored once in
+ * the folder of the model's first runtime (the layout's "model": python3.9 reads python3/).
+ */
 export function readVectors(runtime, kinds = ["valid", "invalid"]) {
-  const folder = runtimeOfId(runtime)?.id ?? runtime;
+  const folder = vectorFolder(runtime);
   return kinds.flatMap((kind) =>
     readdirSync(path.join(root, folder, kind))
       .filter((file) => file.endsWith(".json"))
@@ -19,6 +22,11 @@ export function readVectors(runtime, kinds = ["valid", "invalid"]) {
         valid: kind === "valid",
       })),
   );
+}
+
+/** The folder holding a runtime's vectors: its model's (an unknown id names its own folder). */
+export function vectorFolder(runtime) {
+  return runtimeOfId(runtime)?.model ?? runtime;
 }
 
 /** Every string inside a value: what no message may repeat. */

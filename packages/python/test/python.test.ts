@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { pep440 } from "@fc-context/codegen";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { layoutRuntimes } from "../../../spec/read-layout.mjs";
+import { vectorFolder } from "../../../spec/vectors/read-vectors.mjs";
 import { buildDist } from "../tools/build-dist.mjs";
 import { findPython as interpreter, pyenvRoot } from "../tools/find-python.mjs";
 import { hasMypy, mypyErrors } from "../tools/mypy.mjs";
@@ -59,6 +60,7 @@ describe.each(found)("fc_context on $id (Python $version)", (runtime) => {
             ...process.env,
             FC_CONTEXT_RUNTIME: runtime.id,
             FC_CONTEXT_VECTORS: path.join(repoRoot, "spec/vectors"),
+            FC_CONTEXT_VECTOR_FOLDER: vectorFolder(runtime.id),
             FC_CONTEXT_CONFORMANCE: path.join(repoRoot, "spec/conformance"),
             FC_CONTEXT_MESSAGES: path.join(repoRoot, "MESSAGES.md"),
             PYTHONDONTWRITEBYTECODE: "1",
@@ -97,14 +99,15 @@ print(json.dumps(verdicts))
 `;
       const { stdout } = await run(
         python(),
-        ["-c", script, runtime.id, path.join(repoRoot, "spec/vectors", runtime.id)],
+        ["-c", script, runtime.id, path.join(repoRoot, "spec/vectors", vectorFolder(runtime.id))],
         { cwd: scratch },
       );
       const python_verdicts = JSON.parse(stdout) as Record<string, boolean>;
       const validators = await import(/* @vite-ignore */ `@fc-context/validators/${runtime.id}`);
       const typescript: Record<string, boolean> = {};
       for (const name of Object.keys(python_verdicts)) {
-        const vector = JSON.parse(await readFile(path.join(repoRoot, "spec/vectors", runtime.id, name), "utf8")) as {
+        const file = path.join(repoRoot, "spec/vectors", vectorFolder(runtime.id), name);
+        const vector = JSON.parse(await readFile(file, "utf8")) as {
           value: unknown;
         };
         typescript[name] = validators.isFCContext(vector.value);

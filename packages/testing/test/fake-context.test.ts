@@ -2,6 +2,7 @@ import { fakeContext } from "@fc-context/testing";
 import { runtimeIds } from "@fc-context/types";
 import { FCContextValidationError } from "@fc-context/validators";
 import { describe, expect, it } from "vitest";
+import { layoutRuntimes, runtimeOfId } from "../../../spec/read-layout.mjs";
 
 // every id the spec has, aliases included
 const runtimes = runtimeIds;
@@ -14,7 +15,9 @@ describe("fakeContext", () => {
     expect(isFCContext(first)).toBe(true);
     expect(first.request_id).toMatch(/^1-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{12}$/);
     expect(second.request_id).not.toBe(first.request_id);
-    const other = runtime === "python3.12" ? "python3.9" : "python3.12";
+    // a runtime of another model (the layout says which share one) refuses it
+    const own = runtimeOfId(runtime)!;
+    const other = layoutRuntimes().find((r) => r.model !== own.model)!.id;
     expect((await import(/* @vite-ignore */ `@fc-context/validators/${other}`)).isFCContext(first)).toBe(false);
   });
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { findPython } from "../../../packages/python/tools/find-python.mjs";
+import { layoutRuntimes } from "../../../spec/read-layout.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const tsx = path.resolve(here, "../../../node_modules/.bin/tsx");
@@ -24,7 +25,9 @@ describe("npm run fuzz", () => {
     [["--form", "yaml"], '--form must be one of attributes, json, headers-default, headers-concurrent, not "yaml"'],
     [
       ["--runtime", "python2.7"],
-      '--runtime must be one of python3, python3.9, python3.10, python3.12, not "python2.7"',
+      `--runtime must be one of ${layoutRuntimes()
+        .map((r) => r.id)
+        .join(", ")}, not "python2.7"`,
     ],
     [["--verbose"], "Unknown option '--verbose'"],
   ])("refuses %j with exit 2, saying what is wrong and how to call it", (args, message) => {
