@@ -18,3 +18,5 @@ export declare function readLayout(): Layout;
 export declare function layoutRuntimes(): readonly RuntimeLayout[];
 export declare function everyId(): string[];
 export declare function runtimeOfId(id: string): RuntimeLayout | undefined;
+/** An id the spec does not have: python3.N for the first N past every runtime's minor version. */
+export declare function newRuntimeId(): string;

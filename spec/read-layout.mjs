@@ -23,3 +23,12 @@ export function everyId() {
 export function runtimeOfId(id) {
   return layoutRuntimes().find((runtime) => runtime.ids.includes(id));
 }
+
+/**
+ * An id the spec does not have, for tests that need a new or an unknown runtime: python3.N for the
+ * first N past every runtime's minor version (python3.13 while python3.12 is the newest).
+ */
+export function newRuntimeId() {
+  const minors = layoutRuntimes().map((runtime) => Number(runtime.pythonVersion.split(".")[1]));
+  return `python3.${Math.max(...minors) + 1}`;
+}

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { layoutRuntimes } from "../../../spec/read-layout.mjs";
+import { layoutRuntimes, newRuntimeId } from "../../../spec/read-layout.mjs";
 import { findPython } from "../../python/tools/find-python.mjs";
 import manifestJson from "../gen/runtimes.json" with { type: "json" };
 import { compareReport } from "../src/conformance/compare.js";
@@ -123,9 +123,9 @@ describe("fc-context conformance", () => {
   });
 
   it("exits 2 with a reason on what is not a report of a known runtime", async () => {
-    const unknown = await cli(["conformance", file({ ...clean(), runtime: { id: "python3.13" } })]);
+    const unknown = await cli(["conformance", file({ ...clean(), runtime: { id: newRuntimeId() } })]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('the spec has no runtime "python3.13"');
+    expect(unknown.stderr).toContain(`the spec has no runtime "${newRuntimeId()}"`);
     expect(unknown.stderr).toContain("fc-context spec draft");
     const notJson = await cli(["conformance", file("{ nope")]);
     expect(notJson.code).toBe(2);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildOutputs, SpecError } from "@fc-context/codegen";
 import { afterAll, describe, expect, it } from "vitest";
+import { newRuntimeId } from "../../../spec/read-layout.mjs";
 import { compareReport } from "../src/conformance/compare.js";
 import type { Report } from "../src/conformance/types.js";
 
@@ -109,11 +110,16 @@ async function draftGenerates(report: Report, id: string): Promise<Json> {
   return draft;
 }
 
+// a runtime the spec does not have yet, whatever runtimes it has
+const NEW_ID = newRuntimeId();
+const NEW_VERSION = NEW_ID.slice("python".length);
+const NEW_MODULE = `py${NEW_VERSION.replace(".", "")}`;
+
 describe("fc-context spec draft", () => {
   it("drafts a runtime with a new attribute from the nearest one; it generates once the gaps are filled", async () => {
-    const report = python([path.join(fixtures, "synthetic_runtime.py"), "new-parameter", "python3.13"]);
-    const draft = await draftGenerates(report, "python3.13");
-    expect(draft["x-runtime"]).toMatchObject({ id: "python3.13", pythonVersion: "3.13", pythonModule: "py313" });
+    const report = python([path.join(fixtures, "synthetic_runtime.py"), "new-parameter", NEW_ID]);
+    const draft = await draftGenerates(report, NEW_ID);
+    expect(draft["x-runtime"]).toMatchObject({ id: NEW_ID, pythonVersion: NEW_VERSION, pythonModule: NEW_MODULE });
     const context = draft.$defs.FCContext;
     expect(context.properties.request_id.$ref).toBe("shared/fields.schema.json#/$defs/request_id");
     expect(context.properties.credentials.$ref).toBe("#/$defs/Credentials");
@@ -143,7 +149,7 @@ describe("fc-context spec draft", () => {
     const known = await cli(["spec", "draft", file], root);
     expect(known.code).toBe(2);
     expect(known.stderr).toContain("the spec has python3.9 already");
-    const again = ["spec", "draft", file, "--runtime", "python3.13"];
+    const again = ["spec", "draft", file, "--runtime", NEW_ID];
     expect((await cli(again, root)).code).toBe(0);
     const exists = await cli(again, root);
     expect(exists.code).toBe(2);
@@ -154,7 +160,7 @@ describe("fc-context spec draft", () => {
     );
     expect((await cli(["spec", "publish", file], root)).stderr).toContain('unknown subcommand "publish"');
     const elsewhere = await cli(
-      ["spec", "draft", file, "--runtime", "python3.13", "--spec", path.join(scratch, "nothing")],
+      ["spec", "draft", file, "--runtime", NEW_ID, "--spec", path.join(scratch, "nothing")],
       root,
     );
     expect(elsewhere.stderr).toContain("pass --spec <dir>");

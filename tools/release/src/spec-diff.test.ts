@@ -2,6 +2,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildModel } from "@fc-context/codegen";
 import { describe, expect, it } from "vitest";
+import { newRuntimeId } from "../../../spec/read-layout.mjs";
+
+// a runtime the spec does not have yet
+const NEW_ID = newRuntimeId();
+
 import { type Bump, bumpRank, type Change, diffModels, formatChanges, maxBump } from "./spec-diff.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -150,8 +155,8 @@ const table: Array<{ name: string; edit: (m: Mutable) => void; expect: Array<Par
   },
   {
     name: "a runtime added is minor",
-    edit: (m) => m.runtimes.push({ ...runtime(m, "python3.12"), id: "python3.13" }),
-    expect: [{ runtime: "python3.13", kind: "runtime added", bump: "minor" }],
+    edit: (m) => m.runtimes.push({ ...runtime(m, "python3.12"), id: NEW_ID }),
+    expect: [{ runtime: NEW_ID, kind: "runtime added", bump: "minor" }],
     bump: "minor",
   },
   {
@@ -386,11 +391,11 @@ const rules: Rule[] = [
   },
   {
     name: "a runtime added says so",
-    edit: (m) => m.runtimes.push({ ...runtime(m, "python3.12"), id: "python3.13" }),
+    edit: (m) => m.runtimes.push({ ...runtime(m, "python3.12"), id: NEW_ID }),
     change: {
-      runtime: "python3.13",
+      runtime: NEW_ID,
       path: "",
-      detail: "runtime python3.13 is new",
+      detail: `runtime ${NEW_ID} is new`,
       readers: "gains",
       writers: "gains",
     },
