@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { findPython } from "../../packages/python/tools/find-python.mjs";
 import { hasMypy, mypyErrors } from "../../packages/python/tools/mypy.mjs";
+import { everyId } from "../../spec/read-layout.mjs";
 
 // Every README keeps its word: each TypeScript block compiles as a strict consumer's module (both
 // module resolutions we support, TypeScript 7 and 5.9), each Python block type-checks with pyright
@@ -178,13 +179,21 @@ describe("subpaths", () => {
     ]),
   );
 
+  // a subpath per runtime is named by its pattern (/<id>, /<id>/json), which holds for a runtime the
+  // README does not list yet; the README may list today's runtimes beside it
+  const ids = everyId().sort((a, b) => b.length - a.length);
+  const pattern = (key: string) => {
+    const id = ids.find((candidate) => key === `./${candidate}` || key.startsWith(`./${candidate}/`));
+    return id === undefined ? undefined : `/<id>${key.slice(id.length + 2)}`;
+  };
+
   it.each(packages.filter((name) => !manifests.get(name)!.private))(
     "each export of %s is named in its README",
     (name) => {
       const readme = readFileSync(path.join(repoRoot, "packages", name, "README.md"), "utf8");
       for (const key of Object.keys(manifests.get(name)!.exports ?? {})) {
         if (key === "." || key === "./package.json") continue;
-        expect(readme, `${name}: ${key}`).toContain(key.slice(1).replace(/\*$/, ""));
+        expect(readme, `${name}: ${key}`).toContain(pattern(key) ?? key.slice(1).replace(/\*$/, ""));
       }
     },
   );
