@@ -1,7 +1,15 @@
 // Type tests: compiled (never run) by `tsc -p packages/types`, which the build step and
 // compile.test.ts both do. Each line proves one difference between runtimes.
 
-import { type CanonicalOf, type ContextOf, canonicalRuntime, type Python312, type Runtime } from "@fc-context/types";
+import {
+  type CanonicalOf,
+  type ContextOf,
+  canonicalRuntime,
+  type Python312,
+  type Runtime,
+  type runtimeIds,
+  type runtimes,
+} from "@fc-context/types";
 import type * as P3 from "@fc-context/types/python3";
 import type * as P36 from "@fc-context/types/python3.6";
 import type * as P39 from "@fc-context/types/python3.9";
@@ -58,12 +66,13 @@ expectTypeOf<P310.FCContext>().toEqualTypeOf<P39.FCContext>();
 expectTypeOf<ContextOf<"python3.6">>().toEqualTypeOf<P3.FCContext>();
 expectTypeOf<ContextOf<"python3.12">>().toEqualTypeOf<P312.FCContext>();
 expectTypeOf<ContextOf<"python3.12">>().toEqualTypeOf<Python312.FCContext>();
-expectTypeOf<Runtime>().toEqualTypeOf<"python3" | "python3.6" | "python3.9" | "python3.10" | "python3.12">();
+// the union of ids is the list of ids the package exports (the spec's, whatever runtimes it has)
+expectTypeOf<Runtime>().toEqualTypeOf<(typeof runtimeIds)[number]>();
+expectTypeOf<"python3.6">().toMatchTypeOf<Runtime>();
 expectTypeOf<CanonicalOf<"python3.6">>().toEqualTypeOf<"python3">();
 expectTypeOf(canonicalRuntime("python3.6")).toEqualTypeOf<"python3">();
-expectTypeOf(canonicalRuntime("nodejs20")).toEqualTypeOf<
-  "python3" | "python3.9" | "python3.10" | "python3.12" | undefined
->();
+expectTypeOf(canonicalRuntime("nodejs20")).toEqualTypeOf<(typeof runtimes)[number] | undefined>();
+expectTypeOf<"python3.6">().not.toMatchTypeOf<(typeof runtimes)[number]>();
 expectTypeOf<typeof p312Version>().toMatchTypeOf<string>();
 
 export function onPython312(context: P312.FCContext): string {
