@@ -21,7 +21,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const packageDir = path.resolve(here, "..");
 const repoRoot = path.resolve(packageDir, "../..");
 const pyright = path.join(repoRoot, "node_modules/pyright/index.js");
-const runtimes = layoutRuntimes().map((r) => ({ id: r.id, version: r.pythonVersion, module: r.pythonModule }));
+const runtimes = layoutRuntimes().map((r) => ({
+  id: r.id,
+  version: r.pythonVersion,
+  module: r.pythonModule,
+  model: r.model,
+}));
 
 const found = runtimes.map((runtime) => ({ ...runtime, python: interpreter(runtime.version) }));
 const missing = found.filter((runtime) => runtime.python === undefined);
@@ -61,6 +66,8 @@ describe.each(found)("fc_context on $id (Python $version)", (runtime) => {
             FC_CONTEXT_RUNTIME: runtime.id,
             FC_CONTEXT_VECTORS: path.join(repoRoot, "spec/vectors"),
             FC_CONTEXT_VECTOR_FOLDER: vectorFolder(runtime.id),
+            FC_CONTEXT_MODEL: runtime.model,
+            FC_CONTEXT_PYTHON_MODULE: runtime.module,
             FC_CONTEXT_CONFORMANCE: path.join(repoRoot, "spec/conformance"),
             FC_CONTEXT_MESSAGES: path.join(repoRoot, "MESSAGES.md"),
             PYTHONDONTWRITEBYTECODE: "1",

@@ -276,7 +276,7 @@ class Contracts(unittest.TestCase):
             "python3",
             "python3.6",
             RUNTIME,
-            "python3.13",
+            "python3.99",
             "",
             3.9,
             None,
