@@ -20,3 +20,5 @@ export declare function everyId(): string[];
 export declare function runtimeOfId(id: string): RuntimeLayout | undefined;
 /** An id the spec does not have: python3.N for the first N past every runtime's minor version. */
 export declare function newRuntimeId(): string;
+/** The groups of runtimes that share one model, where a model has more than one runtime. */
+export declare function sharedModels(): RuntimeLayout[][];

@@ -32,3 +32,10 @@ export function newRuntimeId() {
   const minors = layoutRuntimes().map((runtime) => Number(runtime.pythonVersion.split(".")[1]));
   return `python3.${Math.max(...minors) + 1}`;
 }
+
+/** The groups of runtimes that share one model, where a model has more than one runtime. */
+export function sharedModels() {
+  const runtimes = layoutRuntimes();
+  const models = [...new Set(runtimes.map((runtime) => runtime.model))];
+  return models.map((model) => runtimes.filter((r) => r.model === model)).filter((group) => group.length > 1);
+}

@@ -11,7 +11,7 @@ import * as v3 from "@fc-context/validators/python3";
 import * as v36 from "@fc-context/validators/python3.6";
 import * as v312 from "@fc-context/validators/python3.12";
 import { describe, expect, it } from "vitest";
-import { layoutRuntimes } from "../../../spec/read-layout.mjs";
+import { layoutRuntimes, sharedModels } from "../../../spec/read-layout.mjs";
 import { withLocalImports } from "../bench/local-imports.js";
 import { loadVectors, repoRoot } from "./vectors.js";
 
@@ -131,8 +131,7 @@ describe("@fc-context/validators", () => {
   });
 
   it("shares one model's validators, each runtime's bound to its own id (every group the layout has)", async () => {
-    const models = [...new Set(layoutRuntimes().map((r) => r.model))];
-    const groups = models.map((model) => layoutRuntimes().filter((r) => r.model === model)).filter((g) => g.length > 1);
+    const groups = sharedModels();
     expect(groups.length).toBeGreaterThan(0);
     for (const group of groups) {
       const loaded = await Promise.all(group.map((r) => loadValidators(r.id as Runtime)));

@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import * as p3 from "@fc-context/wire/python3";
 import * as p310 from "@fc-context/wire/python3.10";
 import { describe, expect, it } from "vitest";
-import { layoutRuntimes } from "../../../spec/read-layout.mjs";
+import { layoutRuntimes, sharedModels } from "../../../spec/read-layout.mjs";
 import { readVectors } from "../../../spec/vectors/read-vectors.mjs";
 import { findPython } from "../../python/tools/find-python.mjs";
 
@@ -310,10 +310,7 @@ function fromHeadersOf(runtime: keyof typeof wires, headers: Record<string, stri
 
 describe("runtimes that share a model share converters", () => {
   it("bind them to their own id and validators, for every group of runtimes the layout says share one", async () => {
-    const models = [...new Set(layoutRuntimes().map((r) => r.model))];
-    const shared = models
-      .map((model) => layoutRuntimes().filter((r) => r.model === model))
-      .filter((group) => group.length > 1);
+    const shared = sharedModels();
     expect(shared.length).toBeGreaterThan(0);
     for (const group of shared) {
       const wires = await Promise.all(group.map((r) => import(/* @vite-ignore */ `@fc-context/wire/${r.id}`)));

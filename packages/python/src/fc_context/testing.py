@@ -26,7 +26,6 @@ from . import for_runtime
 
 if TYPE_CHECKING:
     import logging
-
     from typing import Optional
 
     # only for type checkers: Literal and TypedDict are not in Python 3.6's typing

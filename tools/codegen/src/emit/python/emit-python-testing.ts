@@ -7,9 +7,14 @@ import { attributeFields, type Field, type Model, modelOwner, type PyClass, type
 import { formatPythonType } from "../../model-python.js";
 import { banner } from "../banner.js";
 import { pythonAlike } from "./python-alike.js";
+import { type ImportSources, importLines } from "./python-imports.js";
 import { docstring } from "./python-source.js";
 
-const TYPING = ["Any", "Dict", "List", "Optional", "Union"] as const;
+// what the overrides' annotations may need under TYPE_CHECKING (Any is imported for the code itself)
+const ANNOTATION_IMPORTS: ImportSources = {
+  modules: ["logging"],
+  from: [{ module: "typing", names: ["Dict", "List", "Optional", "Union"] }],
+};
 
 /** The TypedDict of a nested class's overrides, named for the module that owns its classes. */
 export function overridesName(owner: Runtime, cls: PyClass): string {
@@ -63,17 +68,12 @@ function overload(model: Model, runtime: Runtime): string[] {
   ];
 }
 
-/** The names of typing a text uses, for its import line: only what is used. */
-function typingNames(text: string): string[] {
-  return TYPING.filter((name) => new RegExp(`\\b${name}\\b`).test(text));
-}
-
 export function testingModule(model: Model): string {
   const owners = [...new Set(model.runtimes.map((runtime) => modelOwner(model, runtime, pythonAlike)))];
   const checked = owners.flatMap((owner) => typedDicts(model, owner));
   const overloads = model.runtimes.flatMap((runtime) => overload(model, runtime));
   const annotations = [...checked, ...overloads].join("\n");
-  const typing = typingNames(annotations);
+  const imports = importLines(annotations, ANNOTATION_IMPORTS).map((line) => `    ${line}`);
   return [
     banner(model, undefined, "#"),
     docstring(
@@ -95,10 +95,7 @@ export function testingModule(model: Model): string {
     "from . import for_runtime",
     "",
     "if TYPE_CHECKING:",
-    ...(/\blogging\./.test(annotations) ? ["    import logging", ""] : []),
-    ...(typing.filter((name) => name !== "Any").length > 0
-      ? [`    from typing import ${typing.filter((name) => name !== "Any").join(", ")}`, ""]
-      : []),
+    ...(imports.length > 0 ? [...imports, ""] : []),
     "    # only for type checkers: Literal and TypedDict are not in Python 3.6's typing",
     "    from typing_extensions import Literal, TypedDict",
     "",

@@ -17,7 +17,10 @@ export function codeOnly(text: string): string {
 
 /** The names a text's code uses, of those given. */
 export function usedNames(text: string, names: readonly string[]): string[] {
-  const code = codeOnly(text);
+  return namesIn(codeOnly(text), names);
+}
+
+function namesIn(code: string, names: readonly string[]): string[] {
   return names.filter((name) => new RegExp(`(?<![\\w.])${name.replace(/[.$]/g, "\\$&")}\\b`).test(code));
 }
 
@@ -38,7 +41,7 @@ export function importLines(body: string, sources: ImportSources): string[] {
   const modules = sources.modules.filter((module) => new RegExp(`(?<![\\w.])${module}\\.`).test(code));
   const lines = modules.map((module) => `import ${module}`);
   for (const { module, names } of sources.from) {
-    const used = usedNames(body, names).sort((a, b) => (isortKey(a) < isortKey(b) ? -1 : 1));
+    const used = namesIn(code, names).sort((a, b) => (isortKey(a) < isortKey(b) ? -1 : 1));
     if (used.length === 0) continue;
     const line = `from ${module} import ${used.join(", ")}`;
     lines.push(
