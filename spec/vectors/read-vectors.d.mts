@@ -10,6 +10,11 @@ export interface Vector {
 }
 
 export declare function readVectors(runtime: string, kinds?: ReadonlyArray<"valid" | "invalid">): Vector[];
+/** The context every vector of a runtime's model patches. */
+// biome-ignore lint/suspicious/noExplicitAny: a context of the runtime's model, read by tests that know its shape
+export declare function readBase(runtime: string): any;
+/** A copy of a value with an RFC 6902 patch (add, remove, replace) applied; `vector` names it in errors. */
+export declare function applyPatch(value: unknown, patch: readonly unknown[], vector: string): unknown;
 export declare function stringsIn(value: unknown): string[];
 
 export interface Finding {

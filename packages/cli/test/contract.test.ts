@@ -13,6 +13,7 @@ import manifestJson from "../gen/runtimes.json" with { type: "json" };
 import { main } from "../src/main.js";
 import { type Call, calls, holderOf, jsonText, knownId, type Sources } from "./contract-calls.js";
 import { runFixture } from "./fixtures/run-fixture.js";
+import { takeReports as reportsOn } from "./fixtures/take-reports.js";
 
 // The command line's contract, property-tested in process on the differential fuzzer's generators:
 // whatever arguments, files and standard input it is given, fc-context returns exit 0, 1 or 2 and
@@ -63,8 +64,9 @@ function python(pythonVersion: string, script: string, args: readonly string[]):
 
 /** fc_context.probe's reports of the contexts each runtime's interpreter builds (no secret in them). */
 function takeReports({ id, pythonVersion }: { id: string; pythonVersion: string }): Json[] {
-  const taken = python(pythonVersion, "take_reports.py", [id, path.join(repoRoot, "spec/conformance")]);
-  return (taken as Array<{ report: Json }>).map((r) => r.report);
+  const interpreter = findPython(pythonVersion);
+  if (interpreter === undefined) throw new Error(`no Python ${pythonVersion} under pyenv: the probe's reports need it`);
+  return reportsOn(interpreter, id).map((r) => r.report);
 }
 
 /** The probe's reports of fake contexts with one odd value set on them (values that raise when read, and so on). */

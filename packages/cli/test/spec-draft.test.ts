@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildOutputs, SpecError } from "@fc-context/codegen";
 import { afterAll, describe, expect, it } from "vitest";
-import { newRuntimeId } from "../../../spec/read-layout.mjs";
+import { layoutRuntimes, newRuntimeId } from "../../../spec/read-layout.mjs";
 import { compareReport } from "../src/conformance/compare.js";
 import type { Report } from "../src/conformance/types.js";
 
@@ -133,13 +133,14 @@ describe("fc-context spec draft", () => {
   });
 
   it("drafts a runtime the spec knows under another id as a reference to its classes", async () => {
+    const newest = layoutRuntimes().at(-1)!.id;
     const report = python([
       "-c",
       "import json; from fc_context import probe; from fc_context.testing import fake_context; " +
-        "print(json.dumps(probe.report(fake_context('python3.12'), runtime='python3.11')))",
+        `print(json.dumps(probe.report(fake_context('${newest}'), runtime='${NEW_ID}')))`,
     ]);
-    const draft = await draftGenerates(report, "python3.11");
-    expect(draft.$ref).toBe("python3.12.schema.json#/$defs/FCContext");
+    const draft = await draftGenerates(report, NEW_ID);
+    expect(draft.$ref).toBe(`${newest}.schema.json#/$defs/FCContext`);
     expect(draft.$defs).toBeUndefined();
   });
 

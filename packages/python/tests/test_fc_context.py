@@ -34,11 +34,45 @@ def params(cls):
 
 
 def load_vectors(kind):
-    # the vectors of the runtime's model (spec/vectors/README.md): the driver names its folder
-    folder = os.path.join(VECTORS, os.environ.get("FC_CONTEXT_VECTOR_FOLDER", RUNTIME), kind)
-    for name in sorted(os.listdir(folder)):
-        with open(os.path.join(folder, name), encoding="utf-8") as handle:
-            yield name, json.load(handle)
+    # the vectors of the runtime's model (spec/vectors/README.md): the driver names its folder; each
+    # is a whole value or an RFC 6902 patch of the model's base.json
+    model = os.path.join(VECTORS, os.environ.get("FC_CONTEXT_VECTOR_FOLDER", RUNTIME))
+    with open(os.path.join(model, "base.json"), encoding="utf-8") as handle:
+        base = json.load(handle)["value"]
+    for name in sorted(os.listdir(os.path.join(model, kind))):
+        with open(os.path.join(model, kind, name), encoding="utf-8") as handle:
+            vector = json.load(handle)
+        if "patch" in vector:
+            vector["value"] = apply_patch(base, vector.pop("patch"))
+        yield name, vector
+
+
+def apply_patch(value, patch):
+    # the add, remove and replace of RFC 6902, on a copy; spec/vectors/read-vectors.mjs checks the
+    # paths and names a bad one, so this reader may trust them
+    result = json.loads(json.dumps(value))
+    for operation in patch:
+        keys = [key.replace("~1", "/").replace("~0", "~") for key in operation["path"].split("/")[1:]]
+        if not keys:
+            result = operation["value"]
+            continue
+        parent = result
+        for key in keys[:-1]:
+            parent = parent[int(key)] if isinstance(parent, list) else parent[key]
+        last = keys[-1]
+        if isinstance(parent, list):
+            index = len(parent) if last == "-" else int(last)
+            if operation["op"] == "add":
+                parent.insert(index, operation["value"])
+            elif operation["op"] == "remove":
+                del parent[index]
+            else:
+                parent[index] = operation["value"]
+        elif operation["op"] == "remove":
+            del parent[last]
+        else:
+            parent[last] = operation["value"]
+    return result
 
 
 def strings_in(value):

@@ -7,13 +7,13 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { readVectors } from "../../../spec/vectors/read-vectors.mjs";
 import { isClassicContext, isPython312Context } from "./hand-written.js";
 import { withLocalImports } from "./local-imports.js";
 import { classicContext, python312Context } from "./zod-schemas.js";
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-const vector = (runtime, name) =>
-  JSON.parse(readFileSync(here(`../../../spec/vectors/${runtime}/${name}.json`), "utf8")).value;
+const vector = (runtime, name) => readVectors(runtime).find((vector) => vector.name === `${name}.json`).value;
 const quick = process.argv.includes("--quick");
 
 let sink = 0;

@@ -27,7 +27,7 @@ __all__ = [
 
 __version__ = "0.1.0"
 SPEC_VERSION: str = "0.1.0"
-RUNTIMES: Tuple[str, ...] = ("python3", "python3.9", "python3.10", "python3.12",)
+RUNTIMES: Tuple[str, ...] = ("python3", "python3.9", "python3.10", "python3.12")
 RUNTIME_ALIASES: Dict[str, str] = {"python3.6": "python3"}
 _MODULES = {"python3": "py36", "python3.9": "py39", "python3.10": "py310", "python3.12": "py312"}
 
@@ -38,9 +38,10 @@ def canonical_runtime(runtime_id: str) -> str:
     """
     runtime = RUNTIME_ALIASES.get(runtime_id, runtime_id) if isinstance(runtime_id, str) else None
     if runtime not in _MODULES:
-        named = repr(str(runtime_id)) if isinstance(runtime_id, str) else "({})".format(
-            type(runtime_id).__name__,
-        )
+        if isinstance(runtime_id, str):
+            named = repr(str(runtime_id))
+        else:
+            named = "({})".format(type(runtime_id).__name__)
         expected = "python3, python3.6, python3.9, python3.10, python3.12"
         raise ValueError("unknown FC runtime id {}: expected one of {}".format(named, expected))
     return str(runtime)

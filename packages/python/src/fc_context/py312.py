@@ -42,11 +42,11 @@ if TYPE_CHECKING:
     # only for type checkers: Literal and Protocol are not in Python 3.6's typing
     from typing_extensions import Literal, Protocol
 
-
     class FunctionMetaFromConcurrentHeaders(Protocol):
         """FunctionMeta as the concurrent invocation path builds it: an absent text header gives
         None.
         """
+
         name: Optional[str]
         handler: Optional[str]
         memory: int
@@ -55,8 +55,10 @@ if TYPE_CHECKING:
         qualifier: Optional[str]
 
     class FCContextFromConcurrentHeaders(Protocol):
-        """FCContext as the concurrent invocation path builds it: an absent text header gives None.
+        """FCContext as the concurrent invocation path builds it: an absent text header gives
+        None.
         """
+
         account_id: Optional[str]
         request_id: Optional[str]
         function: "FunctionMetaFromConcurrentHeaders"
@@ -65,7 +67,8 @@ if TYPE_CHECKING:
         region: Optional[str]
         logger: Optional[logging.Logger]
 
-        def getLogger(self) -> logging.Logger: ...
+        def getLogger(self) -> logging.Logger:
+            ...
 
 
 __all__ = [
@@ -268,7 +271,8 @@ class FCContext:
         self.region = region
 
     def getLogger(self) -> logging.Logger:
-        """Returns the invocation's logging.Logger: self.logger, or the root logger when it is None.
+        """Returns the invocation's logging.Logger: self.logger, or the root logger when it is
+        None.
         """
         if self.logger is None:
             return logging.getLogger()
@@ -380,14 +384,16 @@ _PATHS: Dict[str, Dict[str, Any]] = {
 
 
 @overload
-def from_headers(headers: HeaderInput, path: "Literal['default']" = "default") -> FCContext: ...
+def from_headers(headers: HeaderInput, path: "Literal['default']" = "default") -> FCContext:
+    ...
 
 
 @overload
 def from_headers(
     headers: HeaderInput,
     path: "Literal['concurrent']",
-) -> "FCContextFromConcurrentHeaders": ...
+) -> "FCContextFromConcurrentHeaders":
+    ...
 
 
 def from_headers(headers: HeaderInput, path: str = "default") -> Any:
@@ -428,7 +434,7 @@ def to_headers(context: FCContext) -> Dict[str, str]:
     TypeError for anything but a context of this module.
     """
     _expect_context(context, FCContext, "py312")
-    return _sent({
+    headers = {
         "x-fc-account-id": _header_text(context.account_id),
         "x-fc-request-id": _header_text(context.request_id),
         "x-fc-function-name": _header_text(context.function.name),
@@ -440,7 +446,8 @@ def to_headers(context: FCContext) -> Dict[str, str]:
         "x-fc-service-logproject": _header_text(context.log_project),
         "x-fc-service-logstore": _header_text(context.log_store),
         "x-fc-region": _header_text(context.region),
-    })
+    }
+    return _sent(headers)
 
 
 def to_attributes(context: FCContext) -> Dict[str, Any]:

@@ -44,45 +44,51 @@ if TYPE_CHECKING:
     # only for type checkers: Literal and Protocol are not in Python 3.6's typing
     from typing_extensions import Literal, Protocol
 
-
     class TracingFromConcurrentHeaders(Protocol):
-        """Tracing as the concurrent invocation path builds it: an absent text header gives None.
-        """
+        """Tracing as the concurrent invocation path builds it: an absent text header gives None."""
+
         span_context: Optional[str]
         span_baggages: Any
         jaeger_endpoint: Optional[str]
 
-        def parseOpenTracingBaggages(self, base64_baggages: Optional[str]) -> Any: ...
+        def parseOpenTracingBaggages(self, base64_baggages: Optional[str]) -> Any:
+            ...
 
-        def to_dict(self) -> Dict[str, Any]: ...
+        def to_dict(self) -> Dict[str, Any]:
+            ...
 
     class ServiceMetaFromConcurrentHeaders(Protocol):
         """ServiceMeta as the concurrent invocation path builds it: an absent text header gives
         None.
         """
+
         name: Optional[str]
         log_project: Optional[str]
         log_store: Optional[str]
         qualifier: Optional[str]
         version_id: Optional[str]
 
-        def to_dict(self) -> Dict[str, Any]: ...
+        def to_dict(self) -> Dict[str, Any]:
+            ...
 
     class FunctionMetaFromConcurrentHeaders(Protocol):
         """FunctionMeta as the concurrent invocation path builds it: an absent text header gives
         None.
         """
+
         name: Optional[str]
         handler: Optional[str]
         memory: int
         timeout: int
 
-        def to_dict(self) -> Dict[str, Any]: ...
+        def to_dict(self) -> Dict[str, Any]:
+            ...
 
     class CredentialsFromConcurrentHeaders(Protocol):
         """Credentials as the concurrent invocation path builds it: an absent text header gives
         None.
         """
+
         access_key_id: Optional[str]
         access_key_secret: Optional[str]
         security_token: Optional[str]
@@ -90,11 +96,14 @@ if TYPE_CHECKING:
         accessKeySecret: Optional[str]
         securityToken: Optional[str]
 
-        def to_dict(self) -> Dict[str, Any]: ...
+        def to_dict(self) -> Dict[str, Any]:
+            ...
 
     class FCContextFromConcurrentHeaders(Protocol):
-        """FCContext as the concurrent invocation path builds it: an absent text header gives None.
+        """FCContext as the concurrent invocation path builds it: an absent text header gives
+        None.
         """
+
         request_id: Optional[str]
         credentials: "CredentialsFromConcurrentHeaders"
         function: "FunctionMetaFromConcurrentHeaders"
@@ -106,9 +115,11 @@ if TYPE_CHECKING:
         logger: Optional[logging.Logger]
         requestId: Optional[str]
 
-        def getLogger(self) -> logging.Logger: ...
+        def getLogger(self) -> logging.Logger:
+            ...
 
-        def to_json(self) -> str: ...
+        def to_json(self) -> str:
+            ...
 
 
 __all__ = [
@@ -198,9 +209,9 @@ class Tracing:
                 str_baggages = base64.b64decode(base64_baggages)
                 span_baggages = json.loads(str_baggages)
             except Exception as e:
-                fc_sys_logger = logging.getLogger('fc_sys_logger')
+                fc_sys_logger = logging.getLogger("fc_sys_logger")
                 fc_sys_logger.error(
-                    'Failed to parse base64 opentracing baggages:[{}], err: {}'.format(
+                    "Failed to parse base64 opentracing baggages:[{}], err: {}".format(
                         base64_baggages,
                         e,
                     ),
@@ -520,7 +531,8 @@ class FCContext:
     function: "FunctionMeta"
     """The invoked function: name, handler, memory and timeout."""
     service: "ServiceMeta"
-    """The service the function belongs to, its SLS log settings and the version or alias invoked.
+    """The service the function belongs to, its SLS log settings and the version or alias
+    invoked.
     """
     region: str
     """The ID of the region the function runs in, such as `cn-shanghai`. Handlers build internal
@@ -682,7 +694,7 @@ _RULES: Dict[str, Any] = {
             nullable=True,
             pattern="^(?:[0-9a-fA-F]+:[0-9a-fA-F]+:[0-9a-fA-F]+:[0-9a-fA-F]+)?$",
         ),
-        _rule("span_baggages", ("object", "array", "string", "number", "boolean",), nullable=True),
+        _rule("span_baggages", ("object", "array", "string", "number", "boolean"), nullable=True),
         _rule("jaeger_endpoint", ("string",), nullable=True),
     ),
 }
@@ -753,14 +765,16 @@ _PATHS: Dict[str, Dict[str, Any]] = {
 
 
 @overload
-def from_headers(headers: HeaderInput, path: "Literal['default']" = "default") -> FCContext: ...
+def from_headers(headers: HeaderInput, path: "Literal['default']" = "default") -> FCContext:
+    ...
 
 
 @overload
 def from_headers(
     headers: HeaderInput,
     path: "Literal['concurrent']",
-) -> "FCContextFromConcurrentHeaders": ...
+) -> "FCContextFromConcurrentHeaders":
+    ...
 
 
 def from_headers(headers: HeaderInput, path: str = "default") -> Any:
@@ -815,7 +829,7 @@ def to_headers(context: FCContext) -> Dict[str, str]:
     TypeError for anything but a context of this module.
     """
     _expect_context(context, FCContext, "py39")
-    return _sent({
+    headers = {
         "x-fc-request-id": _header_text(context.request_id),
         "x-fc-access-key-id": _header_text(context.credentials.access_key_id),
         "x-fc-access-key-secret": _header_text(context.credentials.access_key_secret),
@@ -835,7 +849,8 @@ def to_headers(context: FCContext) -> Dict[str, str]:
         "x-fc-tracing-opentracing-span-context": _header_text(context.tracing.span_context),
         "x-fc-tracing-opentracing-span-baggages": _baggage_header(context.tracing.span_baggages),
         "x-fc-tracing-jaeger-endpoint": _header_text(context.tracing.jaeger_endpoint),
-    })
+    }
+    return _sent(headers)
 
 
 def to_attributes(context: FCContext) -> Dict[str, Any]:
@@ -958,7 +973,7 @@ _JSON_RULES: Dict[str, Any] = {
         ),
         _rule(
             "openTracingSpanBaggages",
-            ("object", "array", "string", "number", "boolean",),
+            ("object", "array", "string", "number", "boolean"),
             nullable=True,
         ),
         _rule("jaegerEndpoint", ("string",), nullable=True),

@@ -35,12 +35,14 @@ if TYPE_CHECKING:
 
     class Py36TracingOverrides(TypedDict, total=False):
         """Overrides of a Tracing for fake_context (py36): any of its attributes."""
+
         span_context: Optional[str]
         span_baggages: Any
         jaeger_endpoint: Optional[str]
 
     class Py36ServiceMetaOverrides(TypedDict, total=False):
         """Overrides of a ServiceMeta for fake_context (py36): any of its attributes."""
+
         name: Optional[str]
         log_project: Optional[str]
         log_store: Optional[str]
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
 
     class Py36FunctionMetaOverrides(TypedDict, total=False):
         """Overrides of a FunctionMeta for fake_context (py36): any of its attributes."""
+
         name: str
         handler: str
         memory: int
@@ -56,6 +59,7 @@ if TYPE_CHECKING:
 
     class Py36CredentialsOverrides(TypedDict, total=False):
         """Overrides of a Credentials for fake_context (py36): any of its attributes."""
+
         access_key_id: str
         access_key_secret: str
         security_token: str
@@ -67,12 +71,14 @@ if TYPE_CHECKING:
 
     class Py312FunctionMetaOverrides(TypedDict, total=False):
         """Overrides of a FunctionMeta for fake_context (py312): any of its attributes."""
+
         name: str
         handler: str
         memory: int
         timeout: int
         version_id: Optional[str]
         qualifier: Optional[str]
+
 
 __all__ = ["fake_context"]
 
@@ -90,7 +96,8 @@ def fake_context(
     retry_count: "int" = ...,
     tracing: "Py36TracingOverrides" = ...,
     logger: "Optional[logging.Logger]" = ...,
-) -> "py36.FCContext": ...
+) -> "py36.FCContext":
+    ...
 
 
 @overload
@@ -106,7 +113,8 @@ def fake_context(
     retry_count: "int" = ...,
     tracing: "Py39TracingOverrides" = ...,
     logger: "Optional[logging.Logger]" = ...,
-) -> "py39.FCContext": ...
+) -> "py39.FCContext":
+    ...
 
 
 @overload
@@ -122,7 +130,8 @@ def fake_context(
     retry_count: "int" = ...,
     tracing: "Py39TracingOverrides" = ...,
     logger: "Optional[logging.Logger]" = ...,
-) -> "py310.FCContext": ...
+) -> "py310.FCContext":
+    ...
 
 
 @overload
@@ -136,7 +145,8 @@ def fake_context(
     log_store: "Optional[str]" = ...,
     region: "str" = ...,
     logger: "Optional[logging.Logger]" = ...,
-) -> "py312.FCContext": ...
+) -> "py312.FCContext":
+    ...
 
 
 def fake_context(runtime: str, **overrides: Any) -> Any:

@@ -87,7 +87,8 @@ export function isDecoded(runtime: Runtime, field: Field): boolean {
  */
 /**
  * The Unicode version of each CPython's unicodedata (int() accepts the decimal digits of its own
- * version only): a fact of CPython, measured with each interpreter's unicodedata.unidata_version.
+ * version only): a fact of CPython, measured with each interpreter's unicodedata.unidata_version
+ * (3.14's from its release notes, no 3.14 interpreter being at hand).
  */
 const CPYTHON_UNICODE: Readonly<Record<string, number>> = {
   "3.6": 9.0,
@@ -98,6 +99,7 @@ const CPYTHON_UNICODE: Readonly<Record<string, number>> = {
   "3.11": 14.0,
   "3.12": 15.0,
   "3.13": 15.1,
+  "3.14": 16.0,
 };
 
 export function pythonUnicode(runtime: Runtime): number {

@@ -15,13 +15,18 @@ const py = (id: string, className: string, name: string) => formatPythonType(fie
 const classic = ["python3", "python3.9", "python3.10"];
 
 describe("the real spec", () => {
-  it("has the four FC Python runtimes in Python order, python3.6 an alias of python3", () => {
-    expect(model.runtimes.map((r) => [r.id, r.pythonVersion, r.pythonModule])).toEqual([
+  it("has FC's Python runtimes in Python order, python3.6 an alias of python3", () => {
+    // names these on purpose: the runtimes the sources describe; one added later joins them in its place
+    const known = [
       ["python3", "3.6", "py36"],
       ["python3.9", "3.9", "py39"],
       ["python3.10", "3.10", "py310"],
       ["python3.12", "3.12", "py312"],
-    ]);
+    ];
+    const all = model.runtimes.map((r) => [r.id, r.pythonVersion, r.pythonModule]);
+    expect(all.filter(([id]) => known.some(([knownId]) => knownId === id))).toEqual(known);
+    const minor = (r: Runtime) => Number(r.pythonVersion.split(".")[1]);
+    expect(model.runtimes.map(minor)).toEqual(model.runtimes.map(minor).sort((a, b) => a - b));
     expect(runtime("python3.6").id).toBe("python3");
   });
 

@@ -1,6 +1,6 @@
 import { attributeFields, type Field, type Method, type PyClass, type Runtime } from "../../model.js";
 import { formatConstructor, formatPythonLiteral, formatPythonType } from "../../model-python.js";
-import { docstring } from "./python-source.js";
+import { docstring, pythonTuple } from "./python-source.js";
 
 /**
  * One runtime class as Python source. With dataclasses (Python 3.7+) the class is a dataclass
@@ -101,7 +101,7 @@ function reprSource(cls: PyClass): string[] {
   return [
     "",
     "    def __repr__(self) -> str:",
-    `        return _repr("${cls.name}", (${shown.join(", ")},))`,
+    `        return _repr("${cls.name}", ${pythonTuple(shown)})`,
     "",
     "    def __str__(self) -> str:",
     "        return self.__repr__()",
@@ -116,8 +116,8 @@ function equalitySource(cls: PyClass): string[] {
     "    def __eq__(self, other: object) -> bool:",
     `        if not isinstance(other, ${cls.name}):`,
     "            return NotImplemented",
-    `        return (${attributes.map((f) => `self.${f.name}`).join(", ")},) == ` +
-      `(${attributes.map((f) => `other.${f.name}`).join(", ")},)`,
+    `        return ${pythonTuple(attributes.map((f) => `self.${f.name}`))} == ` +
+      pythonTuple(attributes.map((f) => `other.${f.name}`)),
     // mutable and compared by value, like a dataclass: not hashable
     "",
     "    __hash__: ClassVar[None] = None  # type: ignore[assignment]",
@@ -185,9 +185,9 @@ function methodSource(cls: PyClass, method: Method): string[] {
         `                str_baggages = base64.b64decode(${param})`,
         "                span_baggages = json.loads(str_baggages)",
         "            except Exception as e:",
-        "                fc_sys_logger = logging.getLogger('fc_sys_logger')",
-        `                fc_sys_logger.error('Failed to parse base64 opentracing baggages:[{}], err: ` +
-          `{}'.format(${param}, e))`,
+        '                fc_sys_logger = logging.getLogger("fc_sys_logger")',
+        `                fc_sys_logger.error("Failed to parse base64 opentracing baggages:[{}], err: ` +
+          `{}".format(${param}, e))`,
         "        return span_baggages",
       ];
     }

@@ -46,6 +46,7 @@ function typedDicts(model: Model, owner: Runtime): string[] {
       `Overrides of a ${cls.name} for fake_context (${owner.pythonModule}): any of its attributes.`,
       "        ",
     ),
+    "",
     ...attributeFields(cls).map((field) => `        ${field.name}: ${overrideType(owner, field)}`),
     "",
   ]);
@@ -62,7 +63,8 @@ function overload(model: Model, runtime: Runtime): string[] {
     `    runtime: "Literal[${ids}]",`,
     "    *,",
     ...root.fields.map((field) => `    ${field.name}: "${overrideType(owner, field)}" = ...,`),
-    `) -> "${runtime.pythonModule}.${runtime.root}": ...`,
+    `) -> "${runtime.pythonModule}.${runtime.root}":`,
+    "    ...",
     "",
     "",
   ];
@@ -102,6 +104,7 @@ export function testingModule(model: Model): string {
     `    from . import ${model.runtimes.map((r) => r.pythonModule).join(", ")}`,
     "",
     ...checked,
+    "",
     '__all__ = ["fake_context"]',
     "",
     "",

@@ -16,7 +16,7 @@ import { pythonClass } from "./emit-python-class.js";
 import { testingModule } from "./emit-python-testing.js";
 import { hasDataclasses, pythonAlike } from "./python-alike.js";
 import { type ImportSources, importLines, usedNames } from "./python-imports.js";
-import { docstring, pythonLiteral } from "./python-source.js";
+import { docstring, pythonLiteral, pythonTuple } from "./python-source.js";
 import { wrapPythonLines } from "./wrap-lines.js";
 
 // Shared Python code, part of the generator like a template: copied into every build.
@@ -297,12 +297,15 @@ function concurrentProtocols(runtime: Runtime): string[] {
   for (const cls of [...runtime.classes].reverse()) {
     const name = `${cls.name}FromConcurrentHeaders`;
     out.push(
-      "",
+      // one blank line between the classes of the TYPE_CHECKING block, none before the first (the
+      // block's import is followed by one already)
+      ...(out.length > 0 ? [""] : []),
       `    class ${name}(Protocol):`,
       docstring(
         `${cls.name} as the concurrent invocation path builds it: an absent text header gives None.`,
         "        ",
       ),
+      "",
     );
     const typeOf = (field: Field): string => {
       if (field.json?.classRef !== undefined) return `"${field.json.classRef}FromConcurrentHeaders"`;
@@ -318,7 +321,11 @@ function concurrentProtocols(runtime: Runtime): string[] {
       out.push(`        ${alias.name}: ${typeOf(cls.fields.find((f) => f.name === alias.of)!)}`);
     for (const method of cls.methods) {
       const params = method.params.map((param) => `, ${param.name}: ${formatPythonType(param.python)}`).join("");
-      out.push("", `        def ${method.name}(self${params}) -> ${formatPythonType(method.returns)}: ...`);
+      out.push(
+        "",
+        `        def ${method.name}(self${params}) -> ${formatPythonType(method.returns)}:`,
+        "            ...",
+      );
     }
   }
   return [...out, ""];
@@ -328,7 +335,7 @@ function concurrentProtocols(runtime: Runtime): string[] {
 function ruleSource(field: Field, view: "attributes" | "json" = "attributes"): string {
   const json = field.json!;
   const name = view === "json" ? field.toJsonKey! : field.name;
-  const args = [JSON.stringify(name), `(${json.kinds.map((kind) => JSON.stringify(kind)).join(", ")},)`];
+  const args = [JSON.stringify(name), pythonTuple(json.kinds.map((kind) => JSON.stringify(kind)))];
   const named: string[] = [];
   if (field.nullable) named.push("nullable=True");
   if (json.classRef !== undefined)
@@ -381,7 +388,7 @@ function packageInit(model: Model): string {
     "",
     `__version__ = ${JSON.stringify(pep440(model.specVersion))}`,
     `SPEC_VERSION: str = ${JSON.stringify(model.specVersion)}`,
-    `RUNTIMES: Tuple[str, ...] = (${model.runtimes.map((r) => `${JSON.stringify(r.id)},`).join(" ")})`,
+    `RUNTIMES: Tuple[str, ...] = ${pythonTuple(model.runtimes.map((r) => JSON.stringify(r.id)))}`,
     `RUNTIME_ALIASES: Dict[str, str] = {${ids
       .filter(([id, r]) => id !== r.id)
       .map(([id, r]) => `${JSON.stringify(id)}: ${JSON.stringify(r.id)}`)
@@ -399,8 +406,10 @@ function packageInit(model: Model): string {
     ),
     "    runtime = RUNTIME_ALIASES.get(runtime_id, runtime_id) if isinstance(runtime_id, str) else None",
     "    if runtime not in _MODULES:",
-    "        named = repr(str(runtime_id)) if isinstance(runtime_id, str) else " +
-      '"({})".format(type(runtime_id).__name__)',
+    "        if isinstance(runtime_id, str):",
+    "            named = repr(str(runtime_id))",
+    "        else:",
+    '            named = "({})".format(type(runtime_id).__name__)',
     `        expected = ${JSON.stringify(ids.map(([id]) => id).join(", "))}`,
     '        raise ValueError("unknown FC runtime id {}: expected one of {}".format(named, expected))',
     "    return str(runtime)",
@@ -438,11 +447,13 @@ function fromHeadersSource(runtime: Runtime): string[] {
     "",
     "",
     "@overload",
-    `def from_headers(headers: HeaderInput, path: "Literal['default']" = "default") -> ${root.name}: ...`,
+    `def from_headers(headers: HeaderInput, path: "Literal['default']" = "default") -> ${root.name}:`,
+    "    ...",
     "",
     "",
     "@overload",
-    `def from_headers(headers: HeaderInput, path: "Literal['concurrent']") -> "${concurrent}": ...`,
+    `def from_headers(headers: HeaderInput, path: "Literal['concurrent']") -> "${concurrent}":`,
+    "    ...",
     "",
     "",
     `def from_headers(headers: HeaderInput, path: str = "default") -> Any:`,
@@ -496,9 +507,10 @@ function toHeadersSource(runtime: Runtime): string[] {
       "    ",
     ),
     `    _expect_context(context, ${root.name}, ${JSON.stringify(runtime.pythonModule)})`,
-    "    return _sent({",
+    "    headers = {",
     ...headers,
-    "    })",
+    "    }",
+    "    return _sent(headers)",
     "",
     "",
   ];

@@ -5,8 +5,13 @@ import { formatPythonType } from "../../model-python.js";
 export function docstring(text: string, indent: string): string {
   const safe = text.replaceAll("\\", "\\\\").replaceAll('"""', '\\"\\"\\"');
   // 100 columns, the opening quotes included
-  const lines = safe.split("\n").flatMap((line) => wrap(line, 97 - indent.length));
-  if (lines.length === 1 && lines[0]!.length + indent.length + 6 <= 99) return `${indent}"""${lines[0]}"""`;
+  let lines = safe.split("\n").flatMap((line) => wrap(line, 97 - indent.length));
+  if (lines.length === 1) {
+    if (indent.length + lines[0]!.length + 6 <= 100) return `${indent}"""${lines[0]}"""`;
+    // one line that fits only without its closing quotes: black would join the quotes to it and
+    // pass 100 columns, so it becomes two lines, each leaving room for quotes
+    lines = wrap(lines[0]!, 94 - indent.length);
+  }
   return [
     `${indent}"""${lines[0]}`,
     ...lines.slice(1).map((line) => (line === "" ? "" : `${indent}${line}`)),
@@ -25,6 +30,14 @@ function wrap(line: string, width: number): string[] {
     } else current = current === "" ? word : `${current} ${word}`;
   }
   return [...out, current];
+}
+
+/**
+ * A tuple display of Python expressions: `(a, b)`, `(a,)` for one. No trailing comma after two or
+ * more, which black would read as a request to put each on its own line.
+ */
+export function pythonTuple(items: readonly string[]): string {
+  return items.length === 1 ? `(${items[0]},)` : `(${items.join(", ")})`;
 }
 
 /** A Python literal for a JSON value (None, True, dicts with str keys...). */
