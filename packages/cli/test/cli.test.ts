@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,7 +7,7 @@ import { fakeContext } from "@fc-context/testing";
 import { toHeaders } from "@fc-context/wire/python3.9";
 import { afterAll, describe, expect, it } from "vitest";
 import { fromClient, observed, readCases, type Tree } from "../../../spec/conformance/read-conformance.mjs";
-import { everyId, layoutRuntimes } from "../../../spec/read-layout.mjs";
+import { everyId, layoutRuntimes, readLayout } from "../../../spec/read-layout.mjs";
 import { readVectors, stringsIn } from "../../../spec/vectors/read-vectors.mjs";
 import { colours, type Io } from "../src/io.js";
 
@@ -188,7 +188,9 @@ describe("fc-context validate", () => {
 
   it("prints its version", async () => {
     const result = await cli(["--version"]);
-    expect(result).toMatchObject({ code: 0, stdout: "fc-context 0.1.0 (spec 0.1.0)\n", stderr: "" });
+    const { version } = JSON.parse(readFileSync(path.join(packageDir, "package.json"), "utf8"));
+    const spec = readLayout().specVersion;
+    expect(result).toMatchObject({ code: 0, stdout: `fc-context ${version} (spec ${spec})\n`, stderr: "" });
   });
 
   it("names an unreadable file without printing the usage", async () => {

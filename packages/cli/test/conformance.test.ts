@@ -156,7 +156,7 @@ describe("fc-context conformance", () => {
   it("prints no canary secret, in text, --json or a written case", async () => {
     const reports = takeReports(host, "python3.9", CANARY);
     const target = path.join(scratch, "canary-case.json");
-    const [{ report }] = reports;
+    const { report } = reports[0]!;
     const outputs = [
       await cli(["conformance", file(report)]),
       await cli(["conformance", file(report), "--json", "--case", target]),

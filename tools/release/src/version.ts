@@ -2,12 +2,12 @@ import { execFileSync } from "node:child_process";
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { generate, pep440 } from "@fc-context/codegen";
+import { GOLDEN_MODEL_FILE, generate, goldenModelText, pep440 } from "@fc-context/codegen";
 import { currentVersion } from "./release-state.js";
 
 // `npm run version`: changeset version, then the same version everywhere else it lives: the
 // spec (x-spec-version and $ids), pyproject.toml (PEP 440), the generated packages, and the
-// snapshot of the released spec that the bump guard compares against.
+// snapshot of the released spec that the bump guard compares against, and the golden model.
 const { values } = parseArgs({ options: { root: { type: "string", default: "." } } });
 const root = path.resolve(values.root!);
 const before = currentVersion(root);
@@ -28,7 +28,9 @@ for (const file of specFiles(path.join(root, "spec"))) {
 }
 const pyproject = path.join(root, "packages/python/pyproject.toml");
 writeFileSync(pyproject, readFileSync(pyproject, "utf8").replace(/^version = ".*"$/m, `version = "${python}"`));
-await generate({ root });
+const { model } = await generate({ root });
+// every $id holds the version, so the golden model changes with it
+writeFileSync(path.join(root, GOLDEN_MODEL_FILE), goldenModelText(model));
 const snapshot = path.join(root, "release/spec-snapshot");
 rmSync(snapshot, { recursive: true, force: true });
 cpSync(path.join(root, "spec"), snapshot, {
@@ -36,8 +38,8 @@ cpSync(path.join(root, "spec"), snapshot, {
   filter: (source) => !source.includes(`${path.sep}vectors`),
 });
 process.stdout.write(
-  `${before} -> ${version} (Python ${python}): packages, spec, pyproject.toml, generated code and ` +
-    `release/spec-snapshot.\n`,
+  `${before} -> ${version} (Python ${python}): packages, spec, pyproject.toml, generated code, the golden ` +
+    `model and release/spec-snapshot.\n`,
 );
 
 function specFiles(dir: string): string[] {
