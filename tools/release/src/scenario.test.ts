@@ -20,6 +20,10 @@ const run = promisify(execFile);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const tsx = path.join(repo, "node_modules/.bin/tsx");
 let root = "";
+// the checkout's version, released in the scenario, and the major release after it
+const before = (JSON.parse(readFileSync(path.join(repo, "packages/types/package.json"), "utf8")) as { version: string })
+  .version;
+const major = `${Number(before.split(".")[0]) + 1}.0.0`;
 
 const git = (...args: string[]) =>
   execFileSync("git", ["-C", root, "-c", "user.name=test", "-c", "user.email=test@example.com", ...args], {
@@ -56,8 +60,8 @@ beforeAll(() => {
   symlinkSync(path.join(repo, "node_modules"), path.join(root, "node_modules"));
   git("init", "-q");
   git("add", "-A");
-  git("commit", "-q", "-m", "release 0.1.0");
-  git("tag", "v0.1.0");
+  git("commit", "-q", "-m", `release ${before}`);
+  git("tag", `v${before}`);
   // the breaking change: the classic runtimes lose credentials
   const classic = path.join(root, "spec/shared/classic.schema.json");
   const spec = JSON.parse(readFileSync(classic, "utf8"));
@@ -75,7 +79,7 @@ describe("releasing a spec change", () => {
     changeset("minor");
     const result = await tool("check-release.ts");
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("since 0.1.0 (v0.1.0)");
+    expect(result.stderr).toContain(`since ${before} (v${before})`);
     expect(result.stderr).toMatch(/major python3\.9 credentials: field removed \(readers: breaks, writers: breaks\)/);
     expect(result.stderr).toContain("Add a major changeset");
   });
@@ -88,21 +92,23 @@ describe("releasing a spec change", () => {
     expect(result.stdout).toMatch(/need a major release; pending changesets give major .*: ok/);
   });
 
-  it("then npm run version puts every package, pyproject.toml and the spec on 1.0.0", async () => {
+  it("then npm run version puts every package, pyproject.toml and the spec on the next major version", async () => {
     const result = await tool("version.ts");
     expect(result.code, result.stderr).toBe(0);
     for (const dir of ["types", "validators", "python", "docs"]) {
-      expect(versionOf(`packages/${dir}/package.json`), dir).toBe("1.0.0");
+      expect(versionOf(`packages/${dir}/package.json`), dir).toBe(major);
       expect(existsSync(path.join(root, `packages/${dir}/CHANGELOG.md`)), dir).toBe(true);
     }
-    expect(readFileSync(path.join(root, "packages/python/pyproject.toml"), "utf8")).toMatch(/^version = "1\.0\.0"$/m);
+    expect(readFileSync(path.join(root, "packages/python/pyproject.toml"), "utf8")).toContain(
+      `\nversion = "${major}"\n`,
+    );
     expect(readFileSync(path.join(root, "packages/python/src/fc_context/__init__.py"), "utf8")).toContain(
-      '__version__ = "1.0.0"',
+      `__version__ = "${major}"`,
     );
     const spec = JSON.parse(readFileSync(path.join(root, "spec/python3.9.schema.json"), "utf8"));
     expect([spec["x-spec-version"], spec.$id]).toEqual([
-      "1.0.0",
-      "https://fc-context.dev/schemas/1.0.0/python3.9.schema.json",
+      major,
+      `https://fc-context.dev/schemas/${major}/python3.9.schema.json`,
     ]);
     expect(readFileSync(path.join(root, "packages/types/gen/python3.9.d.ts"), "utf8")).not.toContain("credentials:");
     expect(existsSync(path.join(root, ".changeset/remove-credentials.md"))).toBe(false);
