@@ -14,6 +14,11 @@ export function layoutRuntimes() {
   return readLayout().runtimes;
 }
 
+/** Every trigger event kind, by id. */
+export function layoutEvents() {
+  return readLayout().events;
+}
+
 /** Every id FC accepts, each runtime followed by its aliases. */
 export function everyId() {
   return layoutRuntimes().flatMap((runtime) => runtime.ids);

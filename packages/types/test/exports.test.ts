@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as root from "@fc-context/types";
 import { describe, expect, it } from "vitest";
-import { everyId, layoutRuntimes } from "../../../spec/read-layout.mjs";
+import { everyId, layoutEvents, layoutRuntimes } from "../../../spec/read-layout.mjs";
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const manifest = JSON.parse(await readFile(path.join(packageDir, "package.json"), "utf8")) as {
@@ -12,8 +12,10 @@ const manifest = JSON.parse(await readFile(path.join(packageDir, "package.json")
 const ids = root.runtimeIds;
 
 describe("@fc-context/types", () => {
-  it("exports a subpath, types first, for every runtime id and alias, the layout, and nothing else", () => {
-    const expected = [".", "./package.json", "./layout.json", ...ids.map((id) => `./${id}`)];
+  it("exports a subpath, types first, for every runtime id and alias, event kind, the layout, and nothing else", () => {
+    const kinds = layoutEvents().map((event) => `./events/${event.kind}`);
+    const events = kinds.length > 0 ? ["./events", ...kinds] : [];
+    const expected = [".", "./package.json", "./layout.json", ...ids.map((id) => `./${id}`), ...events];
     expect(Object.keys(manifest.exports).sort()).toEqual(expected.sort());
     for (const [key, target] of Object.entries(manifest.exports)) {
       if (typeof target === "string") continue;
@@ -32,6 +34,15 @@ describe("@fc-context/types", () => {
     expect(module.runtime).toBe(root.canonicalRuntime(id));
     expect(module.specVersion).toBe(root.specVersion);
     expect(module.schemaId).toBe(`https://fc-context.dev/schemas/${root.specVersion}/${module.runtime}.schema.json`);
+  });
+
+  it.each(layoutEvents())("imports @fc-context/types/events/$kind, which names its kind", async (event) => {
+    const module = (await import(/* @vite-ignore */ `@fc-context/types/events/${event.kind}`)) as Record<
+      string,
+      string
+    >;
+    expect([module.kind, module.arrives, module.specVersion]).toEqual([event.kind, event.arrives, root.specVersion]);
+    expect(module.schemaId).toBe(`https://fc-context.dev/schemas/${root.specVersion}/events/${event.kind}.schema.json`);
   });
 
   it("knows the runtime ids FC uses, python3.6 meaning python3", () => {

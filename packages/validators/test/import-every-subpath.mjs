@@ -1,6 +1,7 @@
 // A plain Node ES module, no test runner and no transpiler: every subpath of the package must
 // import as emitted and validate. Run by `node test/import-every-subpath.mjs` (and by the tests).
 import { readFile } from "node:fs/promises";
+import { readSamples } from "../../../spec/events/read-samples.mjs";
 import { readBase } from "../../../spec/vectors/read-vectors.mjs";
 
 const manifest = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
@@ -12,6 +13,17 @@ for (const subpath of Object.keys(manifest.exports)) {
   if (subpath === ".") {
     if (typeof module.loadValidators !== "function" || typeof module.FCContextValidationError !== "function")
       throw new Error(`${specifier}: missing exports`);
+  } else if (subpath === "./events") {
+    if (typeof module.loadEventValidators !== "function" || !Array.isArray(module.eventKinds))
+      throw new Error(`${specifier}: missing exports`);
+  } else if (subpath.startsWith("./events/")) {
+    // a kind's validators: its first sample that is an event passes (a kind whose every published
+    // sample is a vendor error has none), an empty array does not
+    for (const name of ["isEvent", "validateEvent", "assertEvent", "EventValidationError"])
+      if (typeof module[name] !== "function") throw new Error(`${specifier}: no ${name}`);
+    const sample = readSamples(module.kind).find((s) => s.verdict === "valid");
+    if ((sample !== undefined && !module.isEvent(sample.value)) || module.isEvent([]))
+      throw new Error(`${specifier}: wrong verdict on an event`);
   } else {
     const suffix = subpath.endsWith("/json") ? "JSON" : "";
     for (const name of ["isFCContext", "validateFCContext", "assertFCContext"]) {

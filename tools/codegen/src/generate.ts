@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { checkMetaSchema } from "./check/check-meta-schema.js";
+import { checkEventsMetaSchema, checkMetaSchema } from "./check/check-meta-schema.js";
 import { targets as defaultTargets, type Target } from "./emit/targets.js";
 import { type Layout, layoutOf } from "./layout/layout.js";
+import { type EventTree, loadEvents } from "./load/load-events.js";
 import { loadSpec, type SpecTree } from "./load/load-spec.js";
 import type { Model } from "./model.js";
 import { normalize } from "./normalize/normalize.js";
@@ -28,13 +29,14 @@ export interface GenerateResult {
 
 /** The model of a spec folder: loaded, checked and normalized; a SpecError names every fault. */
 export async function buildModel(root: string, specDir = "spec"): Promise<Model> {
-  return modelOf(await loadSpec(root, specDir));
+  return modelOf(await loadSpec(root, specDir), await loadEvents(root, specDir));
 }
 
-/** The model of a loaded spec: checked against the meta-schema, then normalized. */
-export function modelOf(tree: SpecTree): Model {
+/** The model of a loaded spec (and its events' family): checked against the meta-schemas, then normalized. */
+export function modelOf(tree: SpecTree, events?: EventTree): Model {
   checkMetaSchema(tree);
-  return normalize(tree);
+  if (events !== undefined) checkEventsMetaSchema(events);
+  return normalize(tree, events);
 }
 
 /** The stages in order: load, check, normalize, emit every target, then write (or compare). */

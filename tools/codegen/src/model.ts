@@ -194,6 +194,41 @@ export interface Model {
   readonly runtimes: readonly Runtime[];
   /** The registry every source key names, in registry order. */
   readonly sources: readonly Source[];
+  /** The trigger events' family (spec/events/); no kinds when the spec has none. */
+  readonly events: EventFamily;
+}
+
+/** The trigger events: their own registry of sources, and a kind per spec file. */
+export interface EventFamily {
+  readonly sources: readonly Source[];
+  /** Sorted by kind id. */
+  readonly kinds: readonly EventKind[];
+}
+
+/** What a handler's event bytes hold: JSON; JSON or (in one form) plain text; CBOR. */
+export type EventEncoding = "json" | "json-or-text" | "cbor";
+
+/** One kind of trigger event (spec/events/<kind>.schema.json). */
+export interface EventKind {
+  /** The kind's id, its file's name: "oss", "eventbridge-kafka". */
+  readonly kind: string;
+  /** The event's type name: "OssEvent". */
+  readonly title: string;
+  readonly description: string;
+  readonly arrives: EventEncoding;
+  /** The FC generations its samples speak for. */
+  readonly generations: readonly ("fc2" | "fc3")[];
+  /** How the handler receives it. */
+  readonly delivery: string;
+  readonly sources: readonly SourceKey[];
+  /** Repository-relative path of its spec file. */
+  readonly file: string;
+  readonly schemaId: string;
+  /**
+   * The event's JSON Schema, self-contained: what it references of spec/events/shared/ copied into
+   * its $defs. The spec's annotations (x-source, x-vendor-doc, x-unit, x-cbor) are kept.
+   */
+  readonly schema: Readonly<Record<string, unknown>>;
 }
 
 /** Whether a runtime's context has to_json(), so a to_json() view. */

@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import formatsModule from "ajv-formats";
 import { joinPointer } from "../load/json-pointer.js";
+import type { EventTree } from "../load/load-events.js";
 import type { SpecFile, SpecTree } from "../load/load-spec.js";
 import { issueAt, SpecError, type SpecIssue } from "../spec-error.js";
 import { checkDraftGaps } from "./check-draft.js";
@@ -18,9 +19,18 @@ const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).de
 export function checkMetaSchema(tree: SpecTree): void {
   // an unfinished draft would fail the meta-schema in less helpful words
   checkDraftGaps(tree);
-  const validate = compiled(tree.metaSchema.value);
+  checkFiles(tree.metaSchema, tree.files);
+}
+
+/** Checks every file of the events' family (spec/events/) against its own meta-schema. */
+export function checkEventsMetaSchema(tree: EventTree): void {
+  checkFiles(tree.metaSchema, tree.files);
+}
+
+function checkFiles(metaSchema: SpecFile, files: readonly SpecFile[]): void {
+  const validate = compiled(metaSchema.value);
   const issues: SpecIssue[] = [];
-  for (const file of tree.files) {
+  for (const file of files) {
     if (!validate(file.value)) issues.push(...toIssues(file, validate.errors ?? []));
   }
   if (issues.length > 0) throw new SpecError(issues);

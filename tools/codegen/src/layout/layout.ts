@@ -22,21 +22,33 @@ export interface RuntimeLayout {
 /** A package's "exports": subpath to a file, or to its declarations and module. */
 export type Exports = Readonly<Record<string, string | { readonly types: string; readonly default: string }>>;
 
+/** A trigger event kind: its id, type name, encoding and spec file. */
+export interface EventLayout {
+  readonly kind: string;
+  readonly title: string;
+  readonly arrives: string;
+  readonly specFile: string;
+}
+
 export interface Layout {
   readonly specVersion: string;
   readonly runtimes: readonly RuntimeLayout[];
+  /** The trigger event kinds, by id: each has a subpath events/<kind> in the types and validators. */
+  readonly events: readonly EventLayout[];
   /** The "exports" of each package that has a subpath per runtime, by its folder. */
   readonly exports: Readonly<Record<string, Exports>>;
 }
 
 export function layoutOf(model: Model): Layout {
   const runtimes = model.runtimes.map((runtime) => runtimeLayout(model, runtime));
+  const events = model.events.kinds.map(({ kind, title, arrives, file }) => ({ kind, title, arrives, specFile: file }));
   return {
     specVersion: model.specVersion,
     runtimes,
+    events,
     exports: {
-      "packages/types": typesExports(runtimes),
-      "packages/validators": validatorsExports(runtimes),
+      "packages/types": typesExports(runtimes, events),
+      "packages/validators": validatorsExports(runtimes, events),
       "packages/wire": wireExports(runtimes),
     },
   };
@@ -57,16 +69,26 @@ function runtimeLayout(model: Model, runtime: Runtime): RuntimeLayout {
 
 const moduleAt = (file: string) => ({ types: `./gen/${file}.d.ts`, default: `./gen/${file}.js` });
 
-function typesExports(runtimes: readonly RuntimeLayout[]): Exports {
+/** The subpaths of the events: an index of the kinds, then one per kind. */
+function eventExports(events: readonly EventLayout[]): Exports {
+  if (events.length === 0) return {};
+  return {
+    "./events": moduleAt("events/index"),
+    ...Object.fromEntries(events.map((e) => [`./events/${e.kind}`, moduleAt(`events/${e.kind}`)])),
+  };
+}
+
+function typesExports(runtimes: readonly RuntimeLayout[], events: readonly EventLayout[]): Exports {
   return {
     ".": moduleAt("index"),
     ...Object.fromEntries(runtimes.flatMap((r) => r.ids.map((id) => [`./${id}`, moduleAt(id)]))),
+    ...eventExports(events),
     "./layout.json": "./gen/layout.json",
     "./package.json": "./package.json",
   };
 }
 
-function validatorsExports(runtimes: readonly RuntimeLayout[]): Exports {
+function validatorsExports(runtimes: readonly RuntimeLayout[], events: readonly EventLayout[]): Exports {
   return {
     ".": { types: "./lib/index.d.ts", default: "./lib/index.js" },
     ...Object.fromEntries(
@@ -81,6 +103,8 @@ function validatorsExports(runtimes: readonly RuntimeLayout[]): Exports {
     ...Object.fromEntries(
       runtimes.flatMap((r) => r.ids.map((id) => [`./${id}/schema.json`, `./gen/${r.id}.schema.json`])),
     ),
+    ...eventExports(events),
+    ...Object.fromEntries(events.map((e) => [`./events/${e.kind}/schema.json`, `./gen/events/${e.kind}.schema.json`])),
     "./package.json": "./package.json",
   };
 }

@@ -18,11 +18,13 @@ export interface SpecTree {
   readonly metaSchema: SpecFile;
   /** The registry of sources every x-source key names (spec/sources.json). */
   readonly sources: SpecFile;
-  /** Every *.schema.json under spec/ but the meta-schema, sorted by path. */
+  /** Every *.schema.json under spec/ but the meta-schema and the events' family, sorted by path. */
   readonly files: readonly SpecFile[];
 }
 
 export const META_SCHEMA_FILE = "meta.schema.json";
+/** The trigger events' own spec family (load-events.ts), beside the runtimes'. */
+export const EVENTS_DIR = "events";
 export const SOURCES_FILE = "sources.json";
 
 /** Reads and parses spec/; every unreadable or malformed file is reported, not only the first. */
@@ -30,7 +32,7 @@ export async function loadSpec(root: string, specDir: string): Promise<SpecTree>
   const absolute = path.resolve(root, specDir);
   const names = (await readdir(absolute, { recursive: true }))
     .map((name) => name.split(path.sep).join("/"))
-    .filter((name) => name.endsWith(".schema.json"))
+    .filter((name) => name.endsWith(".schema.json") && !name.startsWith(`${EVENTS_DIR}/`))
     .sort();
   if (!names.includes(META_SCHEMA_FILE)) {
     throw new SpecError([

@@ -65,13 +65,13 @@ describe("the registry of sources", () => {
     expect(sources).toHaveLength(1);
   });
 
-  it("takes keys of capital letters and digits that start with a letter, and no other", () => {
-    const good = ["A", "Z9", "DOC3N", "AB12C"];
-    const bad = ["a", "3A", "A-B", "AB ", " AB", "AbC", "", "A_1", 5, null];
+  it("takes keys of capital letters and digits (hyphens between groups) that start with a letter, and no other", () => {
+    const good = ["A", "Z9", "DOC3N", "AB12C", "A-B", "RUN-PY", "TPL-S2"];
+    const bad = ["a", "3A", "A-", "-A", "A--B", "AB ", " AB", "AbC", "", "A_1", 5, null];
     const { issues } = run({ sources: [...good, ...bad].map((key) => source(key)) }, { "x-source": good.map(String) });
     expect(where(issues)).toEqual(bad.map((_, index) => `spec/sources.json#/sources/${good.length + index}/key`));
     expect(new Set(issues.map((issue) => issue.expected))).toEqual(
-      new Set(["a key of capital letters and digits, starting with a letter"]),
+      new Set(["a key of capital letters and digits (groups joined by hyphens), starting with a letter"]),
     );
   });
 

@@ -1,11 +1,13 @@
 import { joinPointer } from "../load/json-pointer.js";
+import type { EventTree } from "../load/load-events.js";
 import type { SpecFile, SpecTree } from "../load/load-spec.js";
 import type { Source } from "../model.js";
 import { issueAt, type SpecIssue } from "../spec-error.js";
 
 type Json = Record<string, unknown>;
 
-const KEY = /^[A-Z][A-Z0-9]*$/;
+// capital letters and digits, in groups joined by hyphens (the events' registry has RUN-PY, TPL-S)
+const KEY = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
 const URL_TEXT = /^https:\/\/[^\s/]+\.[^\s]+$/;
 
 /**
@@ -13,7 +15,10 @@ const URL_TEXT = /^https:\/\/[^\s/]+\.[^\s]+$/;
  * x-source key and vendor-doc source or evidence names a registered source, and every registered
  * source is cited somewhere, so the registry holds nothing stale and the spec nothing unexplained.
  */
-export function normalizeSources(tree: SpecTree, issues: SpecIssue[]): Source[] {
+export function normalizeSources(
+  tree: Pick<SpecTree, "sources" | "files"> | Pick<EventTree, "sources" | "files">,
+  issues: SpecIssue[],
+): Source[] {
   const sources = readRegistry(tree.sources, issues);
   const known = new Set(sources.map((source) => source.key));
   const cited = new Set<string>();
@@ -22,7 +27,9 @@ export function normalizeSources(tree: SpecTree, issues: SpecIssue[]): Source[] 
     for (const { pointer, key } of citations(file.value, "")) {
       cited.add(key);
       if (!known.has(key))
-        issues.push(issueAt(file, pointer, `a key of the Sources table in spec/sources.json (one of ${listing})`, key));
+        issues.push(
+          issueAt(file, pointer, `a key of the Sources table in ${tree.sources.path} (one of ${listing})`, key),
+        );
     }
   }
   sources.forEach((source, index) => {
@@ -59,7 +66,7 @@ function readRegistry(file: SpecFile, issues: SpecIssue[]): Source[] {
     const { key, title, urls, shows, ...rest } = entry as Json;
     for (const extra of Object.keys(rest)) fail(at(extra), `no property "${extra}" (allowed: key, title, urls, shows)`);
     if (typeof key !== "string" || !KEY.test(key)) {
-      fail(at("key"), "a key of capital letters and digits, starting with a letter", key);
+      fail(at("key"), "a key of capital letters and digits (groups joined by hyphens), starting with a letter", key);
       continue;
     }
     if (seen.has(key)) fail(at("key"), "a key used by one source only", key);

@@ -1,24 +1,24 @@
+import type { EventTree } from "../load/load-events.js";
 import { isRuntimeFile, type SpecFile, type SpecTree } from "../load/load-spec.js";
 import type { Model, PyClass, PyType, Runtime, SourceKey } from "../model.js";
 import { resolvesInRuntime } from "../model-paths.js";
 import { pep440 } from "../pep440.js";
 import { issueAt, SpecError, type SpecIssue } from "../spec-error.js";
+import { ID_BASE } from "./id-base.js";
 import { normalizeClass } from "./normalize-class.js";
+import { normalizeEvents } from "./normalize-events.js";
 import { normalizePaths } from "./normalize-paths.js";
 import { normalizeSources } from "./normalize-sources.js";
 import { RefResolver, type Target } from "./resolve-ref.js";
 
 type Json = Record<string, unknown>;
 
-/** Every $id is this base, the spec version, and the file's path under spec/. */
-export const ID_BASE = "https://fc-context.dev/schemas";
-
 /**
  * Builds the model from a tree that passed the meta-schema: follows each runtime's root $ref
  * to its context class and every class that reaches, and checks what spans files (versions,
  * $ids, runtime ids, class names and headers unique per runtime). Collects every issue first.
  */
-export function normalize(tree: SpecTree): Model {
+export function normalize(tree: SpecTree, events?: EventTree): Model {
   const issues: SpecIssue[] = [];
   const sources = normalizeSources(tree, issues);
   const refs = new RefResolver(tree.files);
@@ -74,7 +74,7 @@ export function normalize(tree: SpecTree): Model {
   }
   if (issues.length > 0) throw new SpecError(issues);
   runtimes.sort((a, b) => versionKey(a.pythonVersion) - versionKey(b.pythonVersion) || (a.id < b.id ? -1 : 1));
-  return { specVersion: specVersion!, runtimes, sources };
+  return { specVersion: specVersion!, runtimes, sources, events: normalizeEvents(events, specVersion!) };
 }
 
 function collectClasses(

@@ -598,7 +598,7 @@ const RULES: readonly Rule[] = [
     ],
     file: "sources.json",
     pointer: "/sources/10/key",
-    expected: "a key of capital letters and digits, starting with a letter",
+    expected: "a key of capital letters and digits (groups joined by hyphens), starting with a letter",
   },
   {
     name: "a source key is used once",

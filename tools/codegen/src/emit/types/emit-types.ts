@@ -8,6 +8,7 @@ import { namespaceOf } from "../names.js";
 import { absentHeaderGivesNone, classOf, headerFields, leafType, readAsText, serializes } from "../wire-shapes.js";
 import { jsDoc } from "../wrap-prose.js";
 import { describeClass, describeField } from "./describe-field.js";
+import { eventTypeFiles } from "./emit-event-types.js";
 
 /**
  * @fc-context/types: one declaration module per runtime id (aliases re-export their runtime)
@@ -32,6 +33,7 @@ export async function emitTypes(model: Model): Promise<Map<string, string>> {
       files.set(`${alias}.js`, reexport);
     }
   }
+  for (const [name, text] of await eventTypeFiles(model)) files.set(name, text);
   files.set("index.d.ts", rootDeclarations(model));
   files.set("index.js", rootModule(model));
   // the layout, for the tests and tools that loop over runtimes (@fc-context/types/layout.json)

@@ -6,6 +6,7 @@ import { aliasModule, banner, bannerComment, theRuntimes } from "../banner.js";
 import { deriveJsonViewSchema, deriveRuntimeSchema } from "../derive-json-schema.js";
 import { classOf, serializes } from "../wire-shapes.js";
 import { jsDoc } from "../wrap-prose.js";
+import { eventValidatorFiles } from "./emit-event-validators.js";
 import { needsCodePoints, standaloneValidator, UCS2LENGTH_SOURCE } from "./standalone-validator.js";
 
 /**
@@ -52,6 +53,7 @@ export async function emitValidators(model: Model): Promise<Map<string, string>>
       }
     }
   }
+  for (const [name, text] of eventValidatorFiles(model)) files.set(name, text);
   return files;
 }
 

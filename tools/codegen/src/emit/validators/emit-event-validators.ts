@@ -1,0 +1,168 @@
+import { readFileSync } from "node:fs";
+import type { EventKind, Model } from "../../model.js";
+import { eventBanner } from "../banner.js";
+import { withoutAnnotations } from "../without-annotations.js";
+import { jsDoc } from "../wrap-prose.js";
+import { standaloneValidator } from "./standalone-validator.js";
+
+// The events' issue walker is part of the generator, like a template: copied in as it is.
+const RUNTIME_SOURCE = readFileSync(new URL("./event-runtime.js", import.meta.url), "utf8");
+const RUNTIME_DECLARATIONS = readFileSync(new URL("./event-runtime.d.ts", import.meta.url), "utf8");
+
+/**
+ * The validators of the trigger events: per kind an ES module (events/<kind>.js) with a precompiled
+ * ajv guard (is<Event>) and validate<Event> and assert<Event>, which list every fault of an invalid
+ * event by JSON pointer (events/runtime.js walks the kind's schema for them); the kind's schema
+ * (events/<kind>.schema.json); events/index.js with every kind's validators by id.
+ */
+export function eventValidatorFiles(model: Model): Map<string, string> {
+  const files = new Map<string, string>();
+  const { kinds } = model.events;
+  if (kinds.length === 0) return files;
+  files.set("events/runtime.js", `${eventBanner(model, undefined, "//")}\n${RUNTIME_SOURCE}`);
+  files.set("events/runtime.d.ts", `${eventBanner(model, undefined, "//")}\n${RUNTIME_DECLARATIONS}`);
+  for (const event of kinds) {
+    files.set(`events/${event.kind}.js`, kindModule(model, event));
+    files.set(`events/${event.kind}.d.ts`, kindDeclarations(model, event));
+    const comment = eventBanner(model, event, "//")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => line.replace(/^\/\/ /, ""))
+      .join(" ");
+    files.set(
+      `events/${event.kind}.schema.json`,
+      `${JSON.stringify({ $comment: comment, ...event.schema }, null, 2)}\n`,
+    );
+  }
+  files.set("events/index.js", indexModule(model));
+  files.set("events/index.d.ts", indexDeclarations(model));
+  return files;
+}
+
+function kindModule(model: Model, event: EventKind): string {
+  const schema = withoutAnnotations(event.schema, { descriptions: false }) as Record<string, unknown>;
+  // every $ref replaced by its definition: ajv then writes one function, which the guard needs
+  const guard = standaloneValidator(inlined(schema), { fast: true, countCodePoints: false });
+  const { title } = event;
+  return `${eventBanner(model, event, "//")}
+import { EventValidationError, eventIssues } from "./runtime.js";
+
+export { EventValidationError };
+export const kind = ${JSON.stringify(event.kind)};
+export const specVersion = ${JSON.stringify(model.specVersion)};
+export const schemaId = ${JSON.stringify(event.schemaId)};
+
+// the kind's schema, walked for the issues of an invalid event
+const schema = ${JSON.stringify(schema)};
+
+// ajv standalone code, compiled at generation time: stops at the first fault, builds no errors,
+// and returns false where reading the value throws
+export const is${title} = ${guard};
+
+export function validate${title}(value) {
+  if (is${title}(value)) return { ok: true, value };
+  const issues = eventIssues(schema, value);
+  return { ok: false, issues: issues.length > 0 ? issues : [{ path: "", keyword: "schema", message: "not valid" }] };
+}
+
+export function assert${title}(value) {
+  const result = validate${title}(value);
+  if (!result.ok) throw new EventValidationError(kind, result.issues);
+}
+
+export { is${title} as isEvent, validate${title} as validateEvent, assert${title} as assertEvent };
+`;
+}
+
+function kindDeclarations(model: Model, event: EventKind): string {
+  const { title } = event;
+  const what = `a ${event.kind} event (${title}), as the handler decodes it`;
+  return `${eventBanner(model, event, "//")}
+import type { ${title} } from "@fc-context/types/events/${event.kind}";
+import type { EventValidationResult } from "./runtime.js";
+
+export type { ${title} };
+export { EventValidationError, type EventIssue, type EventValidationResult } from "./runtime.js";
+
+/** The trigger event kind these validators check. */
+export declare const kind: ${JSON.stringify(event.kind)};
+/** The version of the spec these validators were generated from. */
+export declare const specVersion: ${JSON.stringify(model.specVersion)};
+/** The $id of the kind's spec file. */
+export declare const schemaId: ${JSON.stringify(event.schemaId)};
+
+${jsDoc(`True when value is ${what}. Stops at the first fault and never throws, whatever value is.`)}
+export declare function is${title}(value: unknown): value is ${title};
+
+${jsDoc(
+  `Checks value as ${what} and lists every fault: each issue has a JSON pointer \`path\`, a \`message\` ` +
+    "saying what was expected, and the failed `keyword`. Messages never show a string's content.",
+)}
+export declare function validate${title}(value: unknown): EventValidationResult<${title}>;
+
+${jsDoc(`Throws EventValidationError, whose message lists every issue, unless value is ${what}.`)}
+export declare function assert${title}(value: unknown): asserts value is ${title};
+
+export { is${title} as isEvent, validate${title} as validateEvent, assert${title} as assertEvent };
+`;
+}
+
+function indexModule(model: Model): string {
+  const ids = model.events.kinds.map((e) => JSON.stringify(e.kind));
+  return `${eventBanner(model, undefined, "//")}export { EventValidationError } from "./runtime.js";
+
+export const eventKinds = Object.freeze([${ids.join(", ")}]);
+
+export async function loadEventValidators(kind) {
+  if (!eventKinds.includes(kind)) {
+    const name = typeof kind === "string" ? JSON.stringify(kind) : \`(\${typeof kind})\`;
+    throw new TypeError(\`unknown event kind \${name}: expected one of \${eventKinds.join(", ")}\`);
+  }
+  return import(\`./\${kind}.js\`);
+}
+`;
+}
+
+function indexDeclarations(model: Model): string {
+  return `${eventBanner(model, undefined, "//")}
+import type { EventKind, EventOf } from "@fc-context/types/events";
+import type { EventValidationResult } from "./runtime.js";
+
+export type { EventKind, EventOf };
+export { EventValidationError, type EventIssue, type EventValidationResult } from "./runtime.js";
+
+/** Every trigger event kind, by id. */
+export declare const eventKinds: readonly EventKind[];
+
+/** A kind's validators under their generic names, whichever the kind. */
+export interface EventValidators<K extends EventKind> {
+  readonly kind: K;
+  isEvent(value: unknown): value is EventOf<K>;
+  validateEvent(value: unknown): EventValidationResult<EventOf<K>>;
+  assertEvent(value: unknown): asserts value is EventOf<K>;
+}
+
+${jsDoc("Loads a kind's validators by its id; an unknown id is a TypeError naming the kinds there are.")}
+export declare function loadEventValidators<K extends EventKind>(kind: K): Promise<EventValidators<K>>;
+`;
+}
+
+/** A schema with each $ref to #/$defs replaced by a copy of the definition (the event specs have no cycles). */
+function inlined(schema: Record<string, unknown>): Record<string, unknown> {
+  const defs = (schema.$defs ?? {}) as Record<string, unknown>;
+  const expand = (node: unknown, seen: readonly string[]): unknown => {
+    if (Array.isArray(node)) return node.map((item) => expand(item, seen));
+    if (typeof node !== "object" || node === null) return node;
+    const { $ref, ...rest } = node as Record<string, unknown>;
+    const out = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, expand(value, seen)]));
+    if (typeof $ref !== "string") return out;
+    const name = /^#\/\$defs\/(.+)$/.exec($ref)?.[1];
+    if (name === undefined || !Object.hasOwn(defs, name)) throw new Error(`event schema: unresolvable $ref ${$ref}`);
+    if (seen.includes(name)) throw new Error(`event schema: $ref cycle through ${name}`);
+    const target = expand(defs[name], [...seen, name]) as Record<string, unknown>;
+    // a $ref beside other keywords means both: allOf keeps them apart
+    return Object.keys(out).length === 0 ? target : { allOf: [target, out] };
+  };
+  const { $defs: _defs, ...root } = schema;
+  return expand(root, []) as Record<string, unknown>;
+}

@@ -1,0 +1,103 @@
+import path from "node:path";
+import { joinPointer } from "../load/json-pointer.js";
+import type { EventTree } from "../load/load-events.js";
+import type { SpecFile } from "../load/load-spec.js";
+import type { EventEncoding, EventFamily, EventKind, SourceKey } from "../model.js";
+import { issueAt, SpecError, type SpecIssue } from "../spec-error.js";
+import { ID_BASE } from "./id-base.js";
+import { normalizeSources } from "./normalize-sources.js";
+
+type Json = Record<string, unknown>;
+
+/**
+ * The events' family from a tree that passed its meta-schema: each kind's id is its file's name,
+ * every file has the spec's version and a versioned $id, the sources are tied to the registry both
+ * ways, and each kind's schema is made self-contained: a $ref into spec/events/shared/ becomes a
+ * $ref to a copy of that definition in the kind's own $defs. Collects every issue first.
+ */
+export function normalizeEvents(tree: EventTree | undefined, specVersion: string): EventFamily {
+  if (tree === undefined) return { sources: [], kinds: [] };
+  const issues: SpecIssue[] = [];
+  const sources = normalizeSources(tree, issues);
+  for (const file of tree.files) {
+    const value = file.value as Json;
+    if (value["x-spec-version"] !== specVersion)
+      issues.push(
+        issueAt(file, "/x-spec-version", `the spec version of every file (${specVersion})`, value["x-spec-version"]),
+      );
+    const id = `${ID_BASE}/${specVersion}/events/${path.posix.relative(tree.dir, file.path)}`;
+    if (value.$id !== id) issues.push(issueAt(file, "/$id", `the $id ${id}`, value.$id));
+  }
+  const kinds: EventKind[] = [];
+  for (const file of tree.files.filter((file) => Object.hasOwn(file.value as Json, "x-event"))) {
+    const value = file.value as Json;
+    const event = value["x-event"] as Json;
+    const name = path.posix.basename(file.path, ".schema.json");
+    if (event.kind !== name) issues.push(issueAt(file, "/x-event/kind", `the file's name, ${name}`, event.kind));
+    const schema = bundle(file, tree, issues);
+    kinds.push({
+      kind: event.kind as string,
+      title: value.title as string,
+      description: value.description as string,
+      arrives: event.arrives as EventEncoding,
+      generations: event.generations as Array<"fc2" | "fc3">,
+      delivery: event.description as string,
+      sources: event["x-source"] as SourceKey[],
+      file: file.path,
+      schemaId: value.$id as string,
+      schema,
+    });
+  }
+  if (issues.length > 0) throw new SpecError(issues);
+  return { sources, kinds: kinds.sort((a, b) => (a.kind < b.kind ? -1 : 1)) };
+}
+
+/** A kind's schema with every definition it reaches in a shared file copied into its $defs. */
+function bundle(file: SpecFile, tree: EventTree, issues: SpecIssue[]): Json {
+  const own = ((file.value as Json).$defs ?? {}) as Json;
+  const copied: Json = {};
+  const copiedFrom = new Map<string, string>();
+  const rewrite = (node: unknown, from: SpecFile, pointer: string): unknown => {
+    if (Array.isArray(node)) return node.map((item, index) => rewrite(item, from, joinPointer(pointer, index)));
+    if (typeof node !== "object" || node === null) return node;
+    const out: Json = {};
+    for (const [key, child] of Object.entries(node)) {
+      const at = joinPointer(pointer, key);
+      out[key] = key === "$ref" && typeof child === "string" ? target(child, from, at) : rewrite(child, from, at);
+    }
+    return out;
+  };
+  const target = (ref: string, from: SpecFile, pointer: string): string => {
+    const match = /^([^#]*)#\/\$defs\/([A-Za-z][A-Za-z0-9]*)$/.exec(ref);
+    if (match === null) {
+      issues.push(issueAt(from, pointer, "a $ref to a definition: #/$defs/<Name> or <file>#/$defs/<Name>", ref));
+      return ref;
+    }
+    const [, relative, name] = match as unknown as [string, string, string];
+    const holder =
+      relative === ""
+        ? from
+        : tree.files.find((other) => other.path === path.posix.join(path.posix.dirname(from.path), relative));
+    const definition = ((holder?.value as Json | undefined)?.$defs as Json | undefined)?.[name];
+    if (holder === undefined || definition === undefined) {
+      issues.push(issueAt(from, pointer, "a $ref to a definition that exists", ref));
+      return ref;
+    }
+    if (holder === file) return `#/$defs/${name}`;
+    // a copied definition keeps its name: it must not meet another of the same name
+    const earlier = copiedFrom.get(name) ?? (Object.hasOwn(own, name) ? file.path : undefined);
+    if (earlier !== undefined && earlier !== holder.path) {
+      issues.push(issueAt(from, pointer, `a definition whose name ${earlier} does not define too (${name})`, ref));
+      return ref;
+    }
+    if (!copiedFrom.has(name)) {
+      copiedFrom.set(name, holder.path); // before the walk, so a definition that refers to itself ends
+      copied[name] = rewrite(definition, holder, `/$defs/${name}`);
+    }
+    return `#/$defs/${name}`;
+  };
+  const schema = rewrite(file.value, file, "") as Json;
+  const { $defs, ...rest } = schema;
+  const defs = { ...(($defs as Json | undefined) ?? {}), ...copied };
+  return Object.keys(defs).length > 0 ? { ...rest, $defs: defs } : rest;
+}
