@@ -16,3 +16,5 @@ export interface EventSample {
   readonly event_lenient?: unknown;
 }
 export declare function readSamples(kind: string): EventSample[];
+/** Copies of an event each broken in one place (a member taken away, or set to null), with its pointer. */
+export declare function nearMisses(value: unknown): Array<[string, unknown]>;

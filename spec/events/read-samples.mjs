@@ -33,3 +33,37 @@ function decoded(sample) {
     };
   return { bytes: Buffer.from(sample.event_text, "utf8"), value: undefined };
 }
+
+/**
+ * Copies of an event each broken in one place, with the pointer of the fault: every member of every
+ * object (arrays: their first item) taken away, and set to null. A copy the kind still accepts (an
+ * optional member, a member of any type) is no near miss; a test tells by the validator's verdict.
+ */
+export function nearMisses(value) {
+  const out = [];
+  const visit = (node, path) => {
+    if (Array.isArray(node)) {
+      if (node.length > 0) visit(node[0], [...path, "0"]);
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    for (const [key, child] of Object.entries(node)) {
+      const at = [...path, key];
+      const pointer = at.map((k) => `/${k.replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
+      out.push([pointer, edit(value, at, undefined)], [pointer, edit(value, at, null)]);
+      visit(child, at);
+    }
+  };
+  visit(value, []);
+  return out;
+}
+
+/** A copy of value with the member at path removed (to undefined) or set. */
+function edit(value, path, to) {
+  const copy = structuredClone(value);
+  let parent = copy;
+  for (const key of path.slice(0, -1)) parent = parent[key];
+  if (to === undefined) delete parent[path.at(-1)];
+  else parent[path.at(-1)] = to;
+  return copy;
+}

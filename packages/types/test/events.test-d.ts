@@ -1,8 +1,8 @@
 // Type tests of the trigger events' declarations, compiled by compile.test.ts like the others.
 import type { EventKind, EventOf } from "@fc-context/types/events";
-import type { MnsTopicEvent, MnsTopicJson } from "@fc-context/types/events/mns-topic";
-import type { HttpTriggerEvent, HttpTriggerResponse } from "@fc-context/types/events/http-v1";
 import type { KafkaEvent, KafkaMessage } from "@fc-context/types/events/eventbridge-kafka";
+import type { HttpTriggerEvent, HttpTriggerResponse } from "@fc-context/types/events/http-v1";
+import type { MnsTopicEvent, MnsTopicJson } from "@fc-context/types/events/mns-topic";
 
 export const kind: EventKind = "oss";
 // @ts-expect-error: no such kind

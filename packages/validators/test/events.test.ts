@@ -1,6 +1,6 @@
 import { EventValidationError, eventKinds, loadEventValidators } from "@fc-context/validators/events";
 import { describe, expect, it } from "vitest";
-import { readSamples } from "../../../spec/events/read-samples.mjs";
+import { nearMisses, readSamples } from "../../../spec/events/read-samples.mjs";
 import { layoutEvents } from "../../../spec/read-layout.mjs";
 import { stringsIn } from "./vectors.js";
 
@@ -66,37 +66,3 @@ describe.each(kinds)("@fc-context/validators/events/%s", (kind) => {
     }
   });
 });
-
-/**
- * Copies of an event each broken in one place, with the pointer of the fault: every member of every
- * object (arrays: their first item) taken away, and set to null. A copy the kind still accepts (an
- * optional member, a member of any type) is no near miss; the test skips it by the guard's verdict.
- */
-function nearMisses(value: unknown): Array<[string, unknown]> {
-  const out: Array<[string, unknown]> = [];
-  const visit = (node: unknown, path: string[]) => {
-    if (Array.isArray(node)) {
-      if (node.length > 0) visit(node[0], [...path, "0"]);
-      return;
-    }
-    if (node === null || typeof node !== "object") return;
-    for (const [key, child] of Object.entries(node)) {
-      const at = [...path, key];
-      const pointer = at.map((k) => `/${k.replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
-      out.push([pointer, edit(value, at, undefined)], [pointer, edit(value, at, null)]);
-      visit(child, at);
-    }
-  };
-  visit(value, []);
-  return out;
-}
-
-/** A copy of value with the member at path removed (undefined) or set. */
-function edit(value: unknown, path: readonly string[], to: unknown): unknown {
-  const copy = structuredClone(value) as Record<string, unknown>;
-  let parent = copy;
-  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
-  if (to === undefined) delete parent[path.at(-1)!];
-  else parent[path.at(-1)!] = to;
-  return copy;
-}

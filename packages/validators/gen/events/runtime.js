@@ -91,8 +91,10 @@ function anyOf(root, forms, value, path) {
   for (const form of forms) {
     const issues = walk(root, form, value, path);
     if (issues.length === 0) return [];
-    // a form of another type is the farthest: any form of the right type is closer
-    const score = (issues.some((issue) => issue.path === path && issue.keyword === "type") ? 1e6 : 0) + issues.length;
+    // a form of another type is the farthest; then the form that knows the most of the object's
+    // members is the closest; then the one with the fewest faults
+    const wrongType = issues.some((issue) => issue.path === path && issue.keyword === "type");
+    const score = (wrongType ? 1e6 : 0) - 1e3 * known(root, form, value) + issues.length;
     if (best === undefined || score < best.score) best = { form, issues, score };
   }
   const names = forms.map((form) => formName(form)).join(", ");
@@ -100,6 +102,21 @@ function anyOf(root, forms, value, path) {
     { path, keyword: "anyOf", message: `matches none of its forms (${names}); the closest is ${formName(best.form)}` },
     ...best.issues,
   ];
+}
+
+// how many of an object's members a form names (through its $ref and allOf)
+function known(root, form, value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return 0;
+  const names = new Set();
+  const pending = [form];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (node === null || typeof node !== "object") continue;
+    if (typeof node.$ref === "string") pending.push(resolve(root, node.$ref));
+    for (const name of Object.keys(node.properties ?? {})) names.add(name);
+    pending.push(...(node.allOf ?? []));
+  }
+  return Object.keys(value).filter((name) => names.has(name)).length;
 }
 
 function formName(form) {

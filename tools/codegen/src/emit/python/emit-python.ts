@@ -10,9 +10,10 @@ import {
 } from "../../model.js";
 import { formatPythonLiteral, formatPythonType } from "../../model-python.js";
 import { pep440 } from "../../pep440.js";
-import { banner } from "../banner.js";
+import { banner, eventBanner } from "../banner.js";
 import { classOf, headerFields, invocationIdField, isDecoded, pathsTable, serializes } from "../wire-shapes.js";
 import { pythonClass } from "./emit-python-class.js";
+import { eventsModule } from "./emit-python-events.js";
 import { testingModule } from "./emit-python-testing.js";
 import { hasDataclasses, pythonAlike } from "./python-alike.js";
 import { type ImportSources, importLines, usedNames } from "./python-imports.js";
@@ -22,6 +23,7 @@ import { wrapPythonLines } from "./wrap-lines.js";
 // Shared Python code, part of the generator like a template: copied into every build.
 const RUNTIME_SUPPORT = readFileSync(new URL("./runtime_support.py", import.meta.url), "utf8");
 const PROBE = readFileSync(new URL("./probe.py", import.meta.url), "utf8");
+const EVENTS_SUPPORT = readFileSync(new URL("./events_support.py", import.meta.url), "utf8");
 
 /**
  * The Python package fc_context: one module per runtime mirroring the runtime's classes
@@ -35,6 +37,11 @@ export async function emitPython(model: Model): Promise<Map<string, string>> {
   files.set("__init__.py", packageInit(model));
   files.set("testing.py", testingModule(model));
   files.set("probe.py", probeModule(model));
+  const events = eventsModule(model);
+  if (events !== undefined) {
+    files.set("_events.py", `${eventBanner(model, undefined, "#")}\n${EVENTS_SUPPORT}`);
+    files.set("events.py", events);
+  }
   for (const runtime of model.runtimes) {
     const owner = modelOwner(model, runtime, pythonAlike);
     const text = owner === runtime ? runtimeModule(model, runtime) : sharedRuntimeModule(model, runtime, owner);

@@ -1,0 +1,257 @@
+import type { EventKind, Model } from "../../model.js";
+import { eventBanner } from "../banner.js";
+import { withoutAnnotations } from "../without-annotations.js";
+import { docstring } from "./python-source.js";
+
+type Json = Record<string, unknown>;
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const KEYWORDS = new Set(["False", "None", "True", "and", "as", "assert", "async", "await", "break", "class"]);
+for (const word of ["continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if"])
+  KEYWORDS.add(word);
+for (const word of ["import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try"])
+  KEYWORDS.add(word);
+for (const word of ["while", "with", "yield"]) KEYWORDS.add(word);
+
+/**
+ * fc_context/events.py: the trigger events for Python. A TypedDict per object of every kind's
+ * schema (plain dict subclasses at run time, so they import on Python 3.6 too), a type per kind,
+ * parse(kind, data) with an overload per kind and parse_<kind>(data) typed, the kinds' schemas as
+ * JSON text; the decoding and the walk for issues are _events.py (events_support.py).
+ */
+export function eventsModule(model: Model): string | undefined {
+  const { kinds } = model.events;
+  if (kinds.length === 0) return undefined;
+  const types = new TypeNames();
+  const declarations: string[] = [];
+  const roots = new Map<string, string>();
+  for (const event of kinds) roots.set(event.kind, types.declare(event, declarations));
+  const functionName = (event: EventKind) => `parse_${event.kind.replaceAll("-", "_")}`;
+  const lines = [
+    eventBanner(model, undefined, "#"),
+    docstring(
+      "The events of Function Compute's triggers, typed and checked. A handler's event arrives as bytes; " +
+        "parse(kind, data) decodes them as the kind is encoded (JSON; JSON or plain text for MNS topics; CBOR " +
+        "for Tablestore) and checks the value against the kind's spec, raising EventValidationError with " +
+        "every fault by JSON pointer. parse_<kind>(data) does the same, typed. The types are TypedDicts " +
+        "for type checkers (plain dicts at run time); objects may hold members the spec does not name.",
+      "",
+    ),
+    "",
+    "import json",
+    "from typing import TYPE_CHECKING, Any, Dict, List, Tuple, Union, cast, overload",
+    "",
+    "from ._events import EventIssue, EventValidationError, decode, issues",
+    "",
+    "if TYPE_CHECKING:",
+    "    # only for type checkers: Literal and TypedDict are not in Python 3.6's typing",
+    "    from typing_extensions import Literal, TypedDict",
+    "else:",
+    "",
+    "    class TypedDict(dict):",
+    '        """At run time a TypedDict of this module is a dict, as parse() returns."""',
+    "",
+    "        def __init_subclass__(cls, total: bool = True, **kwargs: Any) -> None:",
+    "            super().__init_subclass__(**kwargs)",
+    "",
+    "",
+    "__all__ = [",
+    ...["EventIssue", "EventValidationError", "KINDS", "parse", ...kinds.map(functionName), ...types.names()].map(
+      (name) => `    ${JSON.stringify(name)},`,
+    ),
+    "]",
+    "",
+    `KINDS: Tuple[str, ...] = (${kinds.map((e) => JSON.stringify(e.kind)).join(", ")})`,
+    "",
+    "EventBytes = Union[bytes, bytearray, memoryview, str]",
+    "",
+    "",
+    ...declarations,
+    "# What each kind's bytes hold, and its schema (spec/events, without prose) for the issues.",
+    `_ARRIVES: Dict[str, str] = {${kinds.map((e) => `${JSON.stringify(e.kind)}: ${JSON.stringify(e.arrives)}`).join(", ")}}`,
+    "_SCHEMAS: Dict[str, Any] = {",
+    ...kinds.map((e) => `    ${JSON.stringify(e.kind)}: json.loads(\n        r"""${schemaText(e)}"""\n    ),`),
+    "}",
+    "",
+    "",
+    ...kinds.flatMap((e) => [
+      "@overload",
+      `def parse(kind: "Literal['${e.kind}']", data: EventBytes) -> "${roots.get(e.kind)}":`,
+      "    ...",
+      "",
+      "",
+    ]),
+    "def parse(kind: str, data: EventBytes) -> Any:",
+    docstring(
+      "Decodes an event's bytes (a str is taken as their UTF-8) as the kind says they are encoded and " +
+        "checks the value against the kind's spec. Returns the value: dicts, lists, str, int, float, bool, " +
+        "None (and bytes for a CBOR byte string). Raises EventValidationError listing every fault by JSON " +
+        "pointer (bytes that do not decode at the pointer ''), and ValueError for a kind there is not.",
+      "    ",
+    ),
+    "    if kind not in _ARRIVES:",
+    '        named = repr(kind) if isinstance(kind, str) else "({})".format(type(kind).__name__)',
+    '        raise ValueError("unknown event kind {}: expected one of {}".format(named, ", ".join(KINDS)))',
+    "    value = decode(kind, _ARRIVES[kind], data)",
+    "    found = issues(_SCHEMAS[kind], value)",
+    "    if found:",
+    "        raise EventValidationError(kind, found)",
+    "    return value",
+    "",
+    "",
+    ...kinds.flatMap((e) => [
+      `def ${functionName(e)}(data: EventBytes) -> "${roots.get(e.kind)}":`,
+      docstring(`parse("${e.kind}", data): ${firstSentence(e.description)}`, "    "),
+      `    return cast("${roots.get(e.kind)}", parse("${e.kind}", data))`,
+      "",
+      "",
+    ]),
+  ];
+  return `${lines.join("\n").trimEnd()}\n`;
+}
+
+function firstSentence(text: string): string {
+  const end = text.indexOf(": ");
+  const sentence = end > 0 ? `${text.slice(0, end)}.` : text;
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
+}
+
+/** The kind's schema as compact JSON text without prose, within 100 columns a line. */
+function schemaText(event: EventKind): string {
+  const text = JSON.stringify(withoutAnnotations(event.schema, { descriptions: false }));
+  const lines: string[] = [];
+  let rest = text;
+  // cut after a comma or a colon outside strings: JSON allows whitespace there
+  while (rest.length > 90) {
+    let cut = -1;
+    let inString = false;
+    for (let i = 0; i < Math.min(rest.length, 90); i++) {
+      const c = rest[i];
+      if (c === "\\") i++;
+      else if (c === '"') inString = !inString;
+      else if (!inString && (c === "," || c === ":")) cut = i + 1;
+    }
+    if (cut <= 0) break;
+    lines.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  lines.push(rest);
+  return lines.join("\n");
+}
+
+/** The Python type of every schema node, and the TypedDicts they need, named once. */
+class TypeNames {
+  private readonly declared = new Map<string, string>();
+  private readonly order: string[] = [];
+
+  names(): string[] {
+    return [...this.order];
+  }
+
+  /** Declares a kind's types into `out`; returns the name of its root type. */
+  declare(event: EventKind, out: string[]): string {
+    const schema = withoutAnnotations(event.schema, { descriptions: true }) as Json;
+    const defs = (schema.$defs ?? {}) as Json;
+    const refName = (ref: string) => ref.replace(/^#\/\$defs\//, "");
+    const typeOf = (node: Json | boolean | undefined, name: string): string => {
+      if (node === undefined || node === true || typeof node !== "object") return "Any";
+      if (typeof node.$ref === "string")
+        return this.named(refName(node.$ref), defs[refName(node.$ref)] as Json, out, typeOf);
+      if (Array.isArray(node.anyOf)) {
+        const forms = (node.anyOf as Json[]).map((form, index) => typeOf(form, `${name}Form${index + 1}`));
+        return `Union[${forms.join(", ")}]`;
+      }
+      if (Array.isArray(node.enum)) {
+        const kinds = [
+          ...new Set((node.enum as unknown[]).map((item) => (typeof item === "boolean" ? "bool" : "str"))),
+        ];
+        return kinds.length === 1 ? kinds[0]! : `Union[${kinds.join(", ")}]`;
+      }
+      const types =
+        node.type === undefined ? [] : Array.isArray(node.type) ? (node.type as string[]) : [node.type as string];
+      if (types.length > 1) return `Union[${types.map((type) => typeOf({ ...node, type }, name)).join(", ")}]`;
+      switch (types[0]) {
+        case "string":
+          return "str";
+        case "integer":
+          return "int";
+        case "number":
+          return "float";
+        case "boolean":
+          return "bool";
+        case "null":
+          return "None";
+        case "array":
+          return `List[${typeOf(node.items as Json | undefined, `${name}Item`)}]`;
+        case "object":
+          if (node.properties !== undefined || node.allOf !== undefined) return this.named(name, node, out, typeOf);
+          return `Dict[str, ${typeOf(node.additionalProperties as Json | undefined, `${name}Value`)}]`;
+        default:
+          return "Any";
+      }
+    };
+    const root = typeOf({ ...schema, $defs: undefined } as Json, event.title);
+    if (root === `"${event.title}"`) return event.title;
+    this.claim(event.title);
+    out.push(`${event.title} = ${root}`, "", "");
+    return event.title;
+  }
+
+  private claim(name: string): void {
+    if (this.order.includes(name)) throw new Error(`events: two types named ${name}`);
+    this.order.push(name);
+  }
+
+  /** A TypedDict for an object schema (its quoted name), declared the first time it is met. */
+  private named(
+    name: string,
+    node: Json,
+    out: string[],
+    typeOf: (node: Json | undefined, name: string) => string,
+  ): string {
+    const text = JSON.stringify(node);
+    const earlier = this.declared.get(name);
+    if (earlier !== undefined) {
+      if (earlier !== text) throw new Error(`events: two different types named ${name}`);
+      return `"${name}"`;
+    }
+    this.declared.set(name, text);
+    const bases = ((node.allOf ?? []) as Json[]).map((part) => typeOf(part, `${name}Base`).replace(/^"|"$/g, ""));
+    const required = new Set((node.required ?? []) as string[]);
+    const members = Object.entries((node.properties ?? {}) as Record<string, Json>).map(([member, child]) => {
+      if (!IDENTIFIER.test(member) || KEYWORDS.has(member))
+        throw new Error(`events: ${name}.${member} is no identifier`);
+      return { member, type: typeOf(child, `${name}${pascal(member)}`), required: required.has(member) };
+    });
+    const lines = (list: typeof members) => list.map((m) => `    ${m.member}: ${quoteNames(m.type)}`);
+    const must = members.filter((m) => m.required);
+    const may = members.filter((m) => !m.required);
+    const described = typeof node.description === "string" ? [docstring(node.description, "    ")] : [];
+    // black wants a blank line between a class docstring and what follows it
+    const body = (list: typeof members) =>
+      list.length === 0
+        ? described.length > 0
+          ? described
+          : ["    pass"]
+        : [...described, ...(described.length > 0 ? [""] : []), ...lines(list)];
+    const base = bases.length > 0 ? bases.join(", ") : "TypedDict";
+    if (must.length > 0 && may.length > 0) {
+      out.push(`class _${name}Required(${base}):`, ...lines(must), "", "");
+      out.push(`class ${name}(_${name}Required, total=False):`, ...body(may), "", "");
+    } else {
+      const total = may.length > 0 ? ", total=False" : "";
+      out.push(`class ${name}(${base}${total}):`, ...body(members), "", "");
+    }
+    this.claim(name);
+    return `"${name}"`;
+  }
+}
+
+function pascal(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** Class names inside a type are quoted as a whole: the classes may be declared later. */
+function quoteNames(type: string): string {
+  return /"/.test(type) ? `"${type.replaceAll('"', "")}"` : type;
+}
