@@ -183,6 +183,9 @@ describe("subpaths", () => {
   // README does not list yet; the README may list today's runtimes beside it
   const ids = everyId().sort((a, b) => b.length - a.length);
   const pattern = (key: string) => {
+    // likewise a subpath per event kind: /events/<kind>, /events/<kind>/schema.json
+    const kind = /^\.\/events\/[a-z0-9-]+(\/.*)?$/.exec(key);
+    if (kind !== null) return `/events/<kind>${kind[1] ?? ""}`;
     const id = ids.find((candidate) => key === `./${candidate}` || key.startsWith(`./${candidate}/`));
     return id === undefined ? undefined : `/<id>${key.slice(id.length + 2)}`;
   };

@@ -66,3 +66,82 @@ describe.each(kinds)("@fc-context/validators/events/%s", (kind) => {
     }
   });
 });
+
+describe("decoding an event's bytes", () => {
+  const encoder = new TextEncoder();
+
+  it("reads CBOR as a Tablestore trigger sends it: int64 exactly, byte strings, halves, indefinite items", async () => {
+    const { parseEvent } = await loadEventValidators("tablestore" as never);
+    const text = (value: string) => [0x60 + value.length, ...encoder.encode(value)];
+    // {"Version": "v", "Records": [{"Type": "PutRow", "Info": {"Timestamp": 16909060},
+    //   "PrimaryKey": [{"ColumnName": "k", "Value": 2**60}, {"ColumnName": "b", "Value": h'00ff'}],
+    //   "Columns": (indefinite) []}]}
+    const bytes = Uint8Array.from([
+      ...[0xa2, ...text("Version"), ...text("v"), ...text("Records"), 0x81, 0xa4, ...text("Type"), ...text("PutRow")],
+      ...[...text("Info"), 0xa1, ...text("Timestamp"), 0x1a, 1, 2, 3, 4, ...text("PrimaryKey"), 0x82],
+      ...[0xa2, ...text("ColumnName"), ...text("k"), ...text("Value"), 0x1b, 0x10, 0, 0, 0, 0, 0, 0, 0],
+      ...[0xa2, ...text("ColumnName"), ...text("b"), ...text("Value"), 0x42, 0x00, 0xff],
+      ...[...text("Columns"), 0x9f, 0xff],
+    ]);
+    expect(parseEvent(bytes)).toEqual({
+      ok: true,
+      value: {
+        Version: "v",
+        Records: [
+          {
+            Type: "PutRow",
+            Info: { Timestamp: 16909060 },
+            PrimaryKey: [
+              { ColumnName: "k", Value: 2n ** 60n },
+              { ColumnName: "b", Value: Uint8Array.from([0, 255]) },
+            ],
+            Columns: [],
+          },
+        ],
+      },
+    });
+  });
+
+  it.each([
+    ["empty", []],
+    ["truncated head", [0x1b, 0, 0]],
+    ["text past the end", [0x7a, 0xff, 0xff, 0xff, 0xff]],
+    ["array past the end", [0x9b, 0, 0, 0, 1, 0, 0, 0, 0]],
+    ["map past the end", [0xba, 0x7f, 0xff, 0xff, 0xff]],
+    ["endless indefinite array", [0x9f, 0x9f, 0x9f]],
+    ["break outside", [0xff]],
+    ["key not text", [0xa1, 0x01, 0x02]],
+    ["text not UTF-8", [0x62, 0xc3, 0x28]],
+    ["bytes after the item", [0x00, 0x00]],
+    ["reserved info", [0x1c]],
+    ["deep nesting", [...new Array(100000).fill(0x81), 0x00]],
+  ])("refuses hostile CBOR (%s) with one issue, never a throw", async (_name, bytes) => {
+    const { parseEvent } = await loadEventValidators("tablestore" as never);
+    const result = parseEvent(Uint8Array.from(bytes as number[]));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.issues).toHaveLength(1);
+      expect(result.issues[0]).toMatchObject({ path: "", keyword: "read" });
+      expect(result.issues[0]!.message).toMatch(/^not CBOR: /);
+    }
+  });
+
+  it("reads JSON bytes, skips a byte order mark, and never quotes bytes that are not JSON", async () => {
+    const { parseEvent } = await loadEventValidators("timer" as never);
+    const event = { triggerTime: "t", triggerName: "n", payload: "é" };
+    expect(parseEvent(encoder.encode(`\ufeff${JSON.stringify(event)}`))).toEqual({ ok: true, value: event });
+    for (const text of ['{"triggerTime": "secret-2023', "[".repeat(100000), '{"a": NaN}'])
+      expect(parseEvent(encoder.encode(text))).toEqual({
+        ok: false,
+        issues: [{ path: "", keyword: "read", message: "not JSON" }],
+      });
+    expect(parseEvent(Uint8Array.from([0x7b, 0xff, 0x7d])).ok).toBe(false);
+    expect(parseEvent("a string" as never).ok).toBe(false);
+  });
+
+  it("reads an MNS topic body that is no JSON object as the message text", async () => {
+    const { parseEvent } = await loadEventValidators("mns-topic" as never);
+    expect(parseEvent(encoder.encode("hello topic"))).toEqual({ ok: true, value: "hello topic" });
+    expect(parseEvent(encoder.encode("42"))).toEqual({ ok: true, value: "42" });
+  });
+});

@@ -34,4 +34,15 @@ export declare function validateApiGatewayEvent(value: unknown): EventValidation
  */
 export declare function assertApiGatewayEvent(value: unknown): asserts value is ApiGatewayEvent;
 
-export { isApiGatewayEvent as isEvent, validateApiGatewayEvent as validateEvent, assertApiGatewayEvent as assertEvent };
+/**
+ * Decodes the bytes a handler receives (UTF-8 JSON) and checks the value as validateApiGatewayEvent
+ * does. Bytes that do not decode are one issue at the pointer "" with the keyword "read".
+ */
+export declare function parseApiGatewayEvent(bytes: Uint8Array): EventValidationResult<ApiGatewayEvent>;
+
+export {
+  assertApiGatewayEvent as assertEvent,
+  isApiGatewayEvent as isEvent,
+  parseApiGatewayEvent as parseEvent,
+  validateApiGatewayEvent as validateEvent,
+};

@@ -2,7 +2,7 @@
 // from spec 0.1.0, event kind apigateway (spec/events/apigateway.schema.json).
 // Do not edit: change spec/ and run `npm run generate`.
 
-import { EventValidationError, eventIssues } from "./runtime.js";
+import { decodeEvent, EventValidationError, eventIssues } from "./runtime.js";
 
 export { EventValidationError };
 export const kind = "apigateway";
@@ -27,4 +27,14 @@ export function assertApiGatewayEvent(value) {
   if (!result.ok) throw new EventValidationError(kind, result.issues);
 }
 
-export { isApiGatewayEvent as isEvent, validateApiGatewayEvent as validateEvent, assertApiGatewayEvent as assertEvent };
+export function parseApiGatewayEvent(bytes) {
+  const decoded = decodeEvent("json", bytes);
+  return decoded.ok ? validateApiGatewayEvent(decoded.value) : { ok: false, issues: [decoded.issue] };
+}
+
+export {
+  assertApiGatewayEvent as assertEvent,
+  isApiGatewayEvent as isEvent,
+  parseApiGatewayEvent as parseEvent,
+  validateApiGatewayEvent as validateEvent,
+};

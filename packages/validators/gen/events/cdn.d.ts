@@ -33,4 +33,15 @@ export declare function validateCdnEvent(value: unknown): EventValidationResult<
  */
 export declare function assertCdnEvent(value: unknown): asserts value is CdnEvent;
 
-export { isCdnEvent as isEvent, validateCdnEvent as validateEvent, assertCdnEvent as assertEvent };
+/**
+ * Decodes the bytes a handler receives (UTF-8 JSON) and checks the value as validateCdnEvent does.
+ * Bytes that do not decode are one issue at the pointer "" with the keyword "read".
+ */
+export declare function parseCdnEvent(bytes: Uint8Array): EventValidationResult<CdnEvent>;
+
+export {
+  assertCdnEvent as assertEvent,
+  isCdnEvent as isEvent,
+  parseCdnEvent as parseEvent,
+  validateCdnEvent as validateEvent,
+};

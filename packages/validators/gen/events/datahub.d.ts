@@ -34,4 +34,15 @@ export declare function validateDataHubEvent(value: unknown): EventValidationRes
  */
 export declare function assertDataHubEvent(value: unknown): asserts value is DataHubEvent;
 
-export { isDataHubEvent as isEvent, validateDataHubEvent as validateEvent, assertDataHubEvent as assertEvent };
+/**
+ * Decodes the bytes a handler receives (UTF-8 JSON) and checks the value as validateDataHubEvent
+ * does. Bytes that do not decode are one issue at the pointer "" with the keyword "read".
+ */
+export declare function parseDataHubEvent(bytes: Uint8Array): EventValidationResult<DataHubEvent>;
+
+export {
+  assertDataHubEvent as assertEvent,
+  isDataHubEvent as isEvent,
+  parseDataHubEvent as parseEvent,
+  validateDataHubEvent as validateEvent,
+};

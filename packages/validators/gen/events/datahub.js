@@ -2,7 +2,7 @@
 // from spec 0.1.0, event kind datahub (spec/events/datahub.schema.json).
 // Do not edit: change spec/ and run `npm run generate`.
 
-import { EventValidationError, eventIssues } from "./runtime.js";
+import { decodeEvent, EventValidationError, eventIssues } from "./runtime.js";
 
 export { EventValidationError };
 export const kind = "datahub";
@@ -27,4 +27,14 @@ export function assertDataHubEvent(value) {
   if (!result.ok) throw new EventValidationError(kind, result.issues);
 }
 
-export { isDataHubEvent as isEvent, validateDataHubEvent as validateEvent, assertDataHubEvent as assertEvent };
+export function parseDataHubEvent(bytes) {
+  const decoded = decodeEvent("json", bytes);
+  return decoded.ok ? validateDataHubEvent(decoded.value) : { ok: false, issues: [decoded.issue] };
+}
+
+export {
+  assertDataHubEvent as assertEvent,
+  isDataHubEvent as isEvent,
+  parseDataHubEvent as parseEvent,
+  validateDataHubEvent as validateEvent,
+};

@@ -34,4 +34,16 @@ export declare function validateApacheRocketMqEvent(value: unknown): EventValida
  */
 export declare function assertApacheRocketMqEvent(value: unknown): asserts value is ApacheRocketMqEvent;
 
-export { isApacheRocketMqEvent as isEvent, validateApacheRocketMqEvent as validateEvent, assertApacheRocketMqEvent as assertEvent };
+/**
+ * Decodes the bytes a handler receives (UTF-8 JSON) and checks the value as
+ * validateApacheRocketMqEvent does. Bytes that do not decode are one issue at the pointer "" with
+ * the keyword "read".
+ */
+export declare function parseApacheRocketMqEvent(bytes: Uint8Array): EventValidationResult<ApacheRocketMqEvent>;
+
+export {
+  assertApacheRocketMqEvent as assertEvent,
+  isApacheRocketMqEvent as isEvent,
+  parseApacheRocketMqEvent as parseEvent,
+  validateApacheRocketMqEvent as validateEvent,
+};

@@ -2,7 +2,7 @@
 // from spec 0.1.0, event kind eventbridge-apache-rocketmq (spec/events/eventbridge-apache-rocketmq.schema.json).
 // Do not edit: change spec/ and run `npm run generate`.
 
-import { EventValidationError, eventIssues } from "./runtime.js";
+import { decodeEvent, EventValidationError, eventIssues } from "./runtime.js";
 
 export { EventValidationError };
 export const kind = "eventbridge-apache-rocketmq";
@@ -27,4 +27,14 @@ export function assertApacheRocketMqEvent(value) {
   if (!result.ok) throw new EventValidationError(kind, result.issues);
 }
 
-export { isApacheRocketMqEvent as isEvent, validateApacheRocketMqEvent as validateEvent, assertApacheRocketMqEvent as assertEvent };
+export function parseApacheRocketMqEvent(bytes) {
+  const decoded = decodeEvent("json", bytes);
+  return decoded.ok ? validateApacheRocketMqEvent(decoded.value) : { ok: false, issues: [decoded.issue] };
+}
+
+export {
+  assertApacheRocketMqEvent as assertEvent,
+  isApacheRocketMqEvent as isEvent,
+  parseApacheRocketMqEvent as parseEvent,
+  validateApacheRocketMqEvent as validateEvent,
+};

@@ -34,4 +34,15 @@ export declare function validateDtsEvent(value: unknown): EventValidationResult<
  */
 export declare function assertDtsEvent(value: unknown): asserts value is DtsEvent;
 
-export { isDtsEvent as isEvent, validateDtsEvent as validateEvent, assertDtsEvent as assertEvent };
+/**
+ * Decodes the bytes a handler receives (UTF-8 JSON) and checks the value as validateDtsEvent does.
+ * Bytes that do not decode are one issue at the pointer "" with the keyword "read".
+ */
+export declare function parseDtsEvent(bytes: Uint8Array): EventValidationResult<DtsEvent>;
+
+export {
+  assertDtsEvent as assertEvent,
+  isDtsEvent as isEvent,
+  parseDtsEvent as parseEvent,
+  validateDtsEvent as validateEvent,
+};

@@ -2,7 +2,7 @@
 // from spec 0.1.0, event kind eventbridge-dts (spec/events/eventbridge-dts.schema.json).
 // Do not edit: change spec/ and run `npm run generate`.
 
-import { EventValidationError, eventIssues } from "./runtime.js";
+import { decodeEvent, EventValidationError, eventIssues } from "./runtime.js";
 
 export { EventValidationError };
 export const kind = "eventbridge-dts";
@@ -27,4 +27,14 @@ export function assertDtsEvent(value) {
   if (!result.ok) throw new EventValidationError(kind, result.issues);
 }
 
-export { isDtsEvent as isEvent, validateDtsEvent as validateEvent, assertDtsEvent as assertEvent };
+export function parseDtsEvent(bytes) {
+  const decoded = decodeEvent("json", bytes);
+  return decoded.ok ? validateDtsEvent(decoded.value) : { ok: false, issues: [decoded.issue] };
+}
+
+export {
+  assertDtsEvent as assertEvent,
+  isDtsEvent as isEvent,
+  parseDtsEvent as parseEvent,
+  validateDtsEvent as validateEvent,
+};

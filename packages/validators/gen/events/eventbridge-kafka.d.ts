@@ -34,4 +34,15 @@ export declare function validateKafkaEvent(value: unknown): EventValidationResul
  */
 export declare function assertKafkaEvent(value: unknown): asserts value is KafkaEvent;
 
-export { isKafkaEvent as isEvent, validateKafkaEvent as validateEvent, assertKafkaEvent as assertEvent };
+/**
+ * Decodes the bytes a handler receives (UTF-8 JSON) and checks the value as validateKafkaEvent
+ * does. Bytes that do not decode are one issue at the pointer "" with the keyword "read".
+ */
+export declare function parseKafkaEvent(bytes: Uint8Array): EventValidationResult<KafkaEvent>;
+
+export {
+  assertKafkaEvent as assertEvent,
+  isKafkaEvent as isEvent,
+  parseKafkaEvent as parseEvent,
+  validateKafkaEvent as validateEvent,
+};

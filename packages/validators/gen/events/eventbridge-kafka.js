@@ -2,7 +2,7 @@
 // from spec 0.1.0, event kind eventbridge-kafka (spec/events/eventbridge-kafka.schema.json).
 // Do not edit: change spec/ and run `npm run generate`.
 
-import { EventValidationError, eventIssues } from "./runtime.js";
+import { decodeEvent, EventValidationError, eventIssues } from "./runtime.js";
 
 export { EventValidationError };
 export const kind = "eventbridge-kafka";
@@ -27,4 +27,14 @@ export function assertKafkaEvent(value) {
   if (!result.ok) throw new EventValidationError(kind, result.issues);
 }
 
-export { isKafkaEvent as isEvent, validateKafkaEvent as validateEvent, assertKafkaEvent as assertEvent };
+export function parseKafkaEvent(bytes) {
+  const decoded = decodeEvent("json", bytes);
+  return decoded.ok ? validateKafkaEvent(decoded.value) : { ok: false, issues: [decoded.issue] };
+}
+
+export {
+  assertKafkaEvent as assertEvent,
+  isKafkaEvent as isEvent,
+  parseKafkaEvent as parseEvent,
+  validateKafkaEvent as validateEvent,
+};

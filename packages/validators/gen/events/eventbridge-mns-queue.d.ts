@@ -34,4 +34,15 @@ export declare function validateMnsQueueEvent(value: unknown): EventValidationRe
  */
 export declare function assertMnsQueueEvent(value: unknown): asserts value is MnsQueueEvent;
 
-export { isMnsQueueEvent as isEvent, validateMnsQueueEvent as validateEvent, assertMnsQueueEvent as assertEvent };
+/**
+ * Decodes the bytes a handler receives (UTF-8 JSON) and checks the value as validateMnsQueueEvent
+ * does. Bytes that do not decode are one issue at the pointer "" with the keyword "read".
+ */
+export declare function parseMnsQueueEvent(bytes: Uint8Array): EventValidationResult<MnsQueueEvent>;
+
+export {
+  assertMnsQueueEvent as assertEvent,
+  isMnsQueueEvent as isEvent,
+  parseMnsQueueEvent as parseEvent,
+  validateMnsQueueEvent as validateEvent,
+};

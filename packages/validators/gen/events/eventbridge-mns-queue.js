@@ -2,7 +2,7 @@
 // from spec 0.1.0, event kind eventbridge-mns-queue (spec/events/eventbridge-mns-queue.schema.json).
 // Do not edit: change spec/ and run `npm run generate`.
 
-import { EventValidationError, eventIssues } from "./runtime.js";
+import { decodeEvent, EventValidationError, eventIssues } from "./runtime.js";
 
 export { EventValidationError };
 export const kind = "eventbridge-mns-queue";
@@ -27,4 +27,14 @@ export function assertMnsQueueEvent(value) {
   if (!result.ok) throw new EventValidationError(kind, result.issues);
 }
 
-export { isMnsQueueEvent as isEvent, validateMnsQueueEvent as validateEvent, assertMnsQueueEvent as assertEvent };
+export function parseMnsQueueEvent(bytes) {
+  const decoded = decodeEvent("json", bytes);
+  return decoded.ok ? validateMnsQueueEvent(decoded.value) : { ok: false, issues: [decoded.issue] };
+}
+
+export {
+  assertMnsQueueEvent as assertEvent,
+  isMnsQueueEvent as isEvent,
+  parseMnsQueueEvent as parseEvent,
+  validateMnsQueueEvent as validateEvent,
+};

@@ -34,4 +34,15 @@ export declare function validateMqttEvent(value: unknown): EventValidationResult
  */
 export declare function assertMqttEvent(value: unknown): asserts value is MqttEvent;
 
-export { isMqttEvent as isEvent, validateMqttEvent as validateEvent, assertMqttEvent as assertEvent };
+/**
+ * Decodes the bytes a handler receives (UTF-8 JSON) and checks the value as validateMqttEvent does.
+ * Bytes that do not decode are one issue at the pointer "" with the keyword "read".
+ */
+export declare function parseMqttEvent(bytes: Uint8Array): EventValidationResult<MqttEvent>;
+
+export {
+  assertMqttEvent as assertEvent,
+  isMqttEvent as isEvent,
+  parseMqttEvent as parseEvent,
+  validateMqttEvent as validateEvent,
+};

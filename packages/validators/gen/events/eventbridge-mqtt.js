@@ -2,7 +2,7 @@
 // from spec 0.1.0, event kind eventbridge-mqtt (spec/events/eventbridge-mqtt.schema.json).
 // Do not edit: change spec/ and run `npm run generate`.
 
-import { EventValidationError, eventIssues } from "./runtime.js";
+import { decodeEvent, EventValidationError, eventIssues } from "./runtime.js";
 
 export { EventValidationError };
 export const kind = "eventbridge-mqtt";
@@ -27,4 +27,14 @@ export function assertMqttEvent(value) {
   if (!result.ok) throw new EventValidationError(kind, result.issues);
 }
 
-export { isMqttEvent as isEvent, validateMqttEvent as validateEvent, assertMqttEvent as assertEvent };
+export function parseMqttEvent(bytes) {
+  const decoded = decodeEvent("json", bytes);
+  return decoded.ok ? validateMqttEvent(decoded.value) : { ok: false, issues: [decoded.issue] };
+}
+
+export {
+  assertMqttEvent as assertEvent,
+  isMqttEvent as isEvent,
+  parseMqttEvent as parseEvent,
+  validateMqttEvent as validateEvent,
+};

@@ -34,4 +34,15 @@ export declare function validateRabbitMqEvent(value: unknown): EventValidationRe
  */
 export declare function assertRabbitMqEvent(value: unknown): asserts value is RabbitMqEvent;
 
-export { isRabbitMqEvent as isEvent, validateRabbitMqEvent as validateEvent, assertRabbitMqEvent as assertEvent };
+/**
+ * Decodes the bytes a handler receives (UTF-8 JSON) and checks the value as validateRabbitMqEvent
+ * does. Bytes that do not decode are one issue at the pointer "" with the keyword "read".
+ */
+export declare function parseRabbitMqEvent(bytes: Uint8Array): EventValidationResult<RabbitMqEvent>;
+
+export {
+  assertRabbitMqEvent as assertEvent,
+  isRabbitMqEvent as isEvent,
+  parseRabbitMqEvent as parseEvent,
+  validateRabbitMqEvent as validateEvent,
+};

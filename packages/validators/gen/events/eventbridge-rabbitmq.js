@@ -2,7 +2,7 @@
 // from spec 0.1.0, event kind eventbridge-rabbitmq (spec/events/eventbridge-rabbitmq.schema.json).
 // Do not edit: change spec/ and run `npm run generate`.
 
-import { EventValidationError, eventIssues } from "./runtime.js";
+import { decodeEvent, EventValidationError, eventIssues } from "./runtime.js";
 
 export { EventValidationError };
 export const kind = "eventbridge-rabbitmq";
@@ -27,4 +27,14 @@ export function assertRabbitMqEvent(value) {
   if (!result.ok) throw new EventValidationError(kind, result.issues);
 }
 
-export { isRabbitMqEvent as isEvent, validateRabbitMqEvent as validateEvent, assertRabbitMqEvent as assertEvent };
+export function parseRabbitMqEvent(bytes) {
+  const decoded = decodeEvent("json", bytes);
+  return decoded.ok ? validateRabbitMqEvent(decoded.value) : { ok: false, issues: [decoded.issue] };
+}
+
+export {
+  assertRabbitMqEvent as assertEvent,
+  isRabbitMqEvent as isEvent,
+  parseRabbitMqEvent as parseEvent,
+  validateRabbitMqEvent as validateEvent,
+};

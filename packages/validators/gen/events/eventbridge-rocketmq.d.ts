@@ -34,4 +34,15 @@ export declare function validateRocketMqEvent(value: unknown): EventValidationRe
  */
 export declare function assertRocketMqEvent(value: unknown): asserts value is RocketMqEvent;
 
-export { isRocketMqEvent as isEvent, validateRocketMqEvent as validateEvent, assertRocketMqEvent as assertEvent };
+/**
+ * Decodes the bytes a handler receives (UTF-8 JSON) and checks the value as validateRocketMqEvent
+ * does. Bytes that do not decode are one issue at the pointer "" with the keyword "read".
+ */
+export declare function parseRocketMqEvent(bytes: Uint8Array): EventValidationResult<RocketMqEvent>;
+
+export {
+  assertRocketMqEvent as assertEvent,
+  isRocketMqEvent as isEvent,
+  parseRocketMqEvent as parseEvent,
+  validateRocketMqEvent as validateEvent,
+};

@@ -2,7 +2,7 @@
 // from spec 0.1.0, event kind eventbridge-rocketmq (spec/events/eventbridge-rocketmq.schema.json).
 // Do not edit: change spec/ and run `npm run generate`.
 
-import { EventValidationError, eventIssues } from "./runtime.js";
+import { decodeEvent, EventValidationError, eventIssues } from "./runtime.js";
 
 export { EventValidationError };
 export const kind = "eventbridge-rocketmq";
@@ -27,4 +27,14 @@ export function assertRocketMqEvent(value) {
   if (!result.ok) throw new EventValidationError(kind, result.issues);
 }
 
-export { isRocketMqEvent as isEvent, validateRocketMqEvent as validateEvent, assertRocketMqEvent as assertEvent };
+export function parseRocketMqEvent(bytes) {
+  const decoded = decodeEvent("json", bytes);
+  return decoded.ok ? validateRocketMqEvent(decoded.value) : { ok: false, issues: [decoded.issue] };
+}
+
+export {
+  assertRocketMqEvent as assertEvent,
+  isRocketMqEvent as isEvent,
+  parseRocketMqEvent as parseEvent,
+  validateRocketMqEvent as validateEvent,
+};

@@ -34,4 +34,16 @@ export declare function validateHttpTriggerEvent(value: unknown): EventValidatio
  */
 export declare function assertHttpTriggerEvent(value: unknown): asserts value is HttpTriggerEvent;
 
-export { isHttpTriggerEvent as isEvent, validateHttpTriggerEvent as validateEvent, assertHttpTriggerEvent as assertEvent };
+/**
+ * Decodes the bytes a handler receives (UTF-8 JSON) and checks the value as
+ * validateHttpTriggerEvent does. Bytes that do not decode are one issue at the pointer "" with the
+ * keyword "read".
+ */
+export declare function parseHttpTriggerEvent(bytes: Uint8Array): EventValidationResult<HttpTriggerEvent>;
+
+export {
+  assertHttpTriggerEvent as assertEvent,
+  isHttpTriggerEvent as isEvent,
+  parseHttpTriggerEvent as parseEvent,
+  validateHttpTriggerEvent as validateEvent,
+};

@@ -2,7 +2,7 @@
 // from spec 0.1.0, event kind http-v1 (spec/events/http-v1.schema.json).
 // Do not edit: change spec/ and run `npm run generate`.
 
-import { EventValidationError, eventIssues } from "./runtime.js";
+import { decodeEvent, EventValidationError, eventIssues } from "./runtime.js";
 
 export { EventValidationError };
 export const kind = "http-v1";
@@ -27,4 +27,14 @@ export function assertHttpTriggerEvent(value) {
   if (!result.ok) throw new EventValidationError(kind, result.issues);
 }
 
-export { isHttpTriggerEvent as isEvent, validateHttpTriggerEvent as validateEvent, assertHttpTriggerEvent as assertEvent };
+export function parseHttpTriggerEvent(bytes) {
+  const decoded = decodeEvent("json", bytes);
+  return decoded.ok ? validateHttpTriggerEvent(decoded.value) : { ok: false, issues: [decoded.issue] };
+}
+
+export {
+  assertHttpTriggerEvent as assertEvent,
+  isHttpTriggerEvent as isEvent,
+  parseHttpTriggerEvent as parseEvent,
+  validateHttpTriggerEvent as validateEvent,
+};

@@ -16,6 +16,7 @@ export interface EventValidators<K extends EventKind> {
   isEvent(value: unknown): value is EventOf<K>;
   validateEvent(value: unknown): EventValidationResult<EventOf<K>>;
   assertEvent(value: unknown): asserts value is EventOf<K>;
+  parseEvent(bytes: Uint8Array): EventValidationResult<EventOf<K>>;
 }
 
 /** Loads a kind's validators by its id; an unknown id is a TypeError naming the kinds there are. */

@@ -34,4 +34,16 @@ export declare function validateMnsTopicEvent(value: unknown): EventValidationRe
  */
 export declare function assertMnsTopicEvent(value: unknown): asserts value is MnsTopicEvent;
 
-export { isMnsTopicEvent as isEvent, validateMnsTopicEvent as validateEvent, assertMnsTopicEvent as assertEvent };
+/**
+ * Decodes the bytes a handler receives (a JSON object, or else the message text itself) and checks
+ * the value as validateMnsTopicEvent does. Bytes that do not decode are one issue at the pointer ""
+ * with the keyword "read".
+ */
+export declare function parseMnsTopicEvent(bytes: Uint8Array): EventValidationResult<MnsTopicEvent>;
+
+export {
+  assertMnsTopicEvent as assertEvent,
+  isMnsTopicEvent as isEvent,
+  parseMnsTopicEvent as parseEvent,
+  validateMnsTopicEvent as validateEvent,
+};

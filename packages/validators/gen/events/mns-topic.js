@@ -2,7 +2,7 @@
 // from spec 0.1.0, event kind mns-topic (spec/events/mns-topic.schema.json).
 // Do not edit: change spec/ and run `npm run generate`.
 
-import { EventValidationError, eventIssues } from "./runtime.js";
+import { decodeEvent, EventValidationError, eventIssues } from "./runtime.js";
 
 export { EventValidationError };
 export const kind = "mns-topic";
@@ -27,4 +27,14 @@ export function assertMnsTopicEvent(value) {
   if (!result.ok) throw new EventValidationError(kind, result.issues);
 }
 
-export { isMnsTopicEvent as isEvent, validateMnsTopicEvent as validateEvent, assertMnsTopicEvent as assertEvent };
+export function parseMnsTopicEvent(bytes) {
+  const decoded = decodeEvent("json-or-text", bytes);
+  return decoded.ok ? validateMnsTopicEvent(decoded.value) : { ok: false, issues: [decoded.issue] };
+}
+
+export {
+  assertMnsTopicEvent as assertEvent,
+  isMnsTopicEvent as isEvent,
+  parseMnsTopicEvent as parseEvent,
+  validateMnsTopicEvent as validateEvent,
+};

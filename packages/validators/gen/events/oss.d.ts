@@ -33,4 +33,15 @@ export declare function validateOssEvent(value: unknown): EventValidationResult<
  */
 export declare function assertOssEvent(value: unknown): asserts value is OssEvent;
 
-export { isOssEvent as isEvent, validateOssEvent as validateEvent, assertOssEvent as assertEvent };
+/**
+ * Decodes the bytes a handler receives (UTF-8 JSON) and checks the value as validateOssEvent does.
+ * Bytes that do not decode are one issue at the pointer "" with the keyword "read".
+ */
+export declare function parseOssEvent(bytes: Uint8Array): EventValidationResult<OssEvent>;
+
+export {
+  assertOssEvent as assertEvent,
+  isOssEvent as isEvent,
+  parseOssEvent as parseEvent,
+  validateOssEvent as validateEvent,
+};

@@ -64,7 +64,7 @@ function walk(root, node, value, path) {
         message: `expected at least ${node.minItems} item${node.minItems === 1 ? "" : "s"}, got an empty array`,
       });
     if (node.items !== undefined)
-      value.forEach((item, index) => issues.push(...walk(root, node.items, item, `${path}/${index}`)));
+      for (const [index, item] of value.entries()) issues.push(...walk(root, node.items, item, `${path}/${index}`));
   } else if (value !== null && typeof value === "object") {
     for (const name of node.required ?? [])
       if (!Object.hasOwn(value, name))
@@ -186,4 +186,236 @@ function show(value) {
 
 function pointerToken(key) {
   return String(key).replaceAll("~", "~0").replaceAll("/", "~1");
+}
+
+// Decoding: what a handler's event bytes hold, as the kind's `arrives` says (json; json-or-text,
+// where bytes that are no JSON object are the message text; cbor). The same rules as Python's
+// fc_context.events: a byte order mark is skipped, bytes that are not UTF-8 are refused, and so is
+// CBOR that is truncated, hostile or followed by more bytes. A fault names where, never what.
+
+const MAX_DEPTH = 256;
+
+/** The value of an event's bytes, or the fault that keeps them from being one ({ issue }). */
+export function decodeEvent(arrives, bytes) {
+  if (!(bytes instanceof Uint8Array)) return failed(`expected bytes (a Uint8Array), got ${describe(bytes)}`);
+  if (arrives === "cbor") {
+    try {
+      return { ok: true, value: decodeCbor(bytes) };
+    } catch (error) {
+      if (!(error instanceof CborError)) throw error;
+      return failed(`not CBOR: ${error.message}`);
+    }
+  }
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return failed("not UTF-8");
+  }
+  let value;
+  try {
+    value = JSON.parse(text);
+    if (depthOf(value, 0) > MAX_DEPTH) throw new SyntaxError("deep");
+  } catch {
+    // JSON.parse's messages quote the input: ours does not
+    if (arrives === "json-or-text") return { ok: true, value: text };
+    return failed("not JSON");
+  }
+  if (arrives === "json-or-text" && (value === null || typeof value !== "object" || Array.isArray(value)))
+    return { ok: true, value: text };
+  return { ok: true, value };
+}
+
+function failed(message) {
+  return { ok: false, issue: { path: "", keyword: "read", message } };
+}
+
+function depthOf(value, depth) {
+  if (depth > MAX_DEPTH || value === null || typeof value !== "object") return depth;
+  let deepest = depth;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    deepest = Math.max(deepest, depthOf(child, depth + 1));
+    if (deepest > MAX_DEPTH) break;
+  }
+  return deepest;
+}
+
+class CborError extends Error {}
+
+const BREAK = Symbol("break");
+
+/**
+ * One CBOR data item (RFC 8949) that fills the bytes, as Python's _events.decode_cbor reads it:
+ * maps with text keys, byte strings as Uint8Array, integers past 2**53 - 1 as BigInt, tags dropped,
+ * undefined as null.
+ */
+export function decodeCbor(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 0;
+  const need = (count) => {
+    if (count > bytes.length - at)
+      throw new CborError(`truncated: ${count} bytes wanted at offset ${at}, ${bytes.length - at} left`);
+  };
+  const argument = (info, start) => {
+    if (info < 24) return info;
+    if (info === 24 || info === 25 || info === 26 || info === 27) {
+      const size = 1 << (info - 24);
+      need(size);
+      let value = 0n;
+      for (let i = 0; i < size; i++) value = (value << 8n) | BigInt(bytes[at + i]);
+      at += size;
+      return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+    }
+    if (info === 31) return undefined;
+    throw new CborError(`reserved additional information ${info} at offset ${start}`);
+  };
+  const definite = (value, start) => {
+    if (value === undefined) throw new CborError(`an indefinite length where a number belongs, at offset ${start}`);
+    return value;
+  };
+  const count = (value, start) => {
+    const n = definite(value, start);
+    if (typeof n === "bigint") throw new CborError(`a length past the end of the bytes, at offset ${start}`);
+    return n;
+  };
+  const item = (depth, allowBreak = false) => {
+    if (depth > MAX_DEPTH) throw new CborError(`nested deeper than ${MAX_DEPTH} levels at offset ${at}`);
+    const start = at;
+    need(1);
+    const initial = bytes[at++];
+    const major = initial >> 5;
+    const info = initial & 0x1f;
+    if (major === 7) return simple(info, start, allowBreak);
+    const value = argument(info, start);
+    switch (major) {
+      case 0:
+        return definite(value, start);
+      case 1: {
+        const n = definite(value, start);
+        const negative = -1n - BigInt(n);
+        return negative >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(negative) : negative;
+      }
+      case 2:
+      case 3:
+        return string(major, value, start, depth);
+      case 4:
+        return array(value, start, depth);
+      case 5:
+        return map(value, start, depth);
+      default:
+        definite(value, start);
+        return item(depth + 1);
+    }
+  };
+  const string = (major, length, start, depth) => {
+    let raw;
+    if (length === undefined) {
+      const chunks = [];
+      for (;;) {
+        const chunkStart = at;
+        const chunk = item(depth + 1, true);
+        if (chunk === BREAK) break;
+        if ((major === 3) !== (typeof chunk === "string") || (major === 2 && !(chunk instanceof Uint8Array)))
+          throw new CborError(`a chunk of another type in an indefinite string, at offset ${chunkStart}`);
+        chunks.push(typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk);
+      }
+      raw = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+      let offset = 0;
+      for (const chunk of chunks) {
+        raw.set(chunk, offset);
+        offset += chunk.length;
+      }
+    } else {
+      const n = count(length, start);
+      need(n);
+      raw = bytes.slice(at, at + n);
+      at += n;
+    }
+    if (major === 2) return raw;
+    try {
+      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(raw);
+    } catch {
+      throw new CborError(`text that is not UTF-8 at offset ${start}`);
+    }
+  };
+  const array = (length, start, depth) => {
+    const items = [];
+    if (length === undefined) {
+      for (;;) {
+        const next = item(depth + 1, true);
+        if (next === BREAK) return items;
+        items.push(next);
+      }
+    }
+    const n = count(length, start);
+    if (n > bytes.length - at)
+      throw new CborError(`an array of ${n} items in ${bytes.length - at} bytes, at offset ${start}`);
+    for (let i = 0; i < n; i++) items.push(item(depth + 1));
+    return items;
+  };
+  const map = (length, start, depth) => {
+    const result = {};
+    const n = length === undefined ? undefined : count(length, start);
+    if (n !== undefined && 2 * n > bytes.length - at)
+      throw new CborError(`a map of ${n} pairs in ${bytes.length - at} bytes, at offset ${start}`);
+    for (let i = 0; n === undefined || i < n; i++) {
+      const keyStart = at;
+      const key = item(depth + 1, n === undefined);
+      if (key === BREAK) break;
+      if (typeof key !== "string") throw new CborError(`a map key that is not text, at offset ${keyStart}`);
+      // defineProperty: a "__proto__" key is data, never a prototype
+      Object.defineProperty(result, key, {
+        value: item(depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return result;
+  };
+  const simple = (info, start, allowBreak) => {
+    switch (info) {
+      case 20:
+        return false;
+      case 21:
+        return true;
+      case 22:
+      case 23:
+        return null;
+      case 25:
+        need(2);
+        at += 2;
+        return half(view.getUint16(at - 2));
+      case 26:
+        need(4);
+        at += 4;
+        return view.getFloat32(at - 4);
+      case 27:
+        need(8);
+        at += 8;
+        return view.getFloat64(at - 8);
+      case 31:
+        if (allowBreak) return BREAK;
+        throw new CborError(`a break outside an indefinite item, at offset ${start}`);
+      default:
+        throw new CborError(`an unassigned simple value at offset ${start}`);
+    }
+  };
+  const value = item(0);
+  if (at !== bytes.length) throw new CborError(`${bytes.length - at} bytes after the item, at offset ${at}`);
+  return value;
+}
+
+function half(bits) {
+  const exponent = (bits >> 10) & 0x1f;
+  const fraction = bits & 0x3ff;
+  const value =
+    exponent === 0
+      ? fraction * 2 ** -24
+      : exponent === 31
+        ? fraction === 0
+          ? Number.POSITIVE_INFINITY
+          : Number.NaN
+        : (fraction + 1024) * 2 ** (exponent - 25);
+  return bits & 0x8000 ? -value : value;
 }

@@ -33,4 +33,15 @@ export declare function validateSlsEvent(value: unknown): EventValidationResult<
  */
 export declare function assertSlsEvent(value: unknown): asserts value is SlsEvent;
 
-export { isSlsEvent as isEvent, validateSlsEvent as validateEvent, assertSlsEvent as assertEvent };
+/**
+ * Decodes the bytes a handler receives (UTF-8 JSON) and checks the value as validateSlsEvent does.
+ * Bytes that do not decode are one issue at the pointer "" with the keyword "read".
+ */
+export declare function parseSlsEvent(bytes: Uint8Array): EventValidationResult<SlsEvent>;
+
+export {
+  assertSlsEvent as assertEvent,
+  isSlsEvent as isEvent,
+  parseSlsEvent as parseEvent,
+  validateSlsEvent as validateEvent,
+};

@@ -34,4 +34,16 @@ export declare function validateTablestoreEvent(value: unknown): EventValidation
  */
 export declare function assertTablestoreEvent(value: unknown): asserts value is TablestoreEvent;
 
-export { isTablestoreEvent as isEvent, validateTablestoreEvent as validateEvent, assertTablestoreEvent as assertEvent };
+/**
+ * Decodes the bytes a handler receives (CBOR: byte strings become Uint8Array, integers past 2**53 -
+ * 1 BigInt) and checks the value as validateTablestoreEvent does. Bytes that do not decode are one
+ * issue at the pointer "" with the keyword "read".
+ */
+export declare function parseTablestoreEvent(bytes: Uint8Array): EventValidationResult<TablestoreEvent>;
+
+export {
+  assertTablestoreEvent as assertEvent,
+  isTablestoreEvent as isEvent,
+  parseTablestoreEvent as parseEvent,
+  validateTablestoreEvent as validateEvent,
+};

@@ -2,7 +2,7 @@
 // from spec 0.1.0, event kind tablestore (spec/events/tablestore.schema.json).
 // Do not edit: change spec/ and run `npm run generate`.
 
-import { EventValidationError, eventIssues } from "./runtime.js";
+import { decodeEvent, EventValidationError, eventIssues } from "./runtime.js";
 
 export { EventValidationError };
 export const kind = "tablestore";
@@ -27,4 +27,14 @@ export function assertTablestoreEvent(value) {
   if (!result.ok) throw new EventValidationError(kind, result.issues);
 }
 
-export { isTablestoreEvent as isEvent, validateTablestoreEvent as validateEvent, assertTablestoreEvent as assertEvent };
+export function parseTablestoreEvent(bytes) {
+  const decoded = decodeEvent("cbor", bytes);
+  return decoded.ok ? validateTablestoreEvent(decoded.value) : { ok: false, issues: [decoded.issue] };
+}
+
+export {
+  assertTablestoreEvent as assertEvent,
+  isTablestoreEvent as isEvent,
+  parseTablestoreEvent as parseEvent,
+  validateTablestoreEvent as validateEvent,
+};

@@ -34,4 +34,15 @@ export declare function validateTimerEvent(value: unknown): EventValidationResul
  */
 export declare function assertTimerEvent(value: unknown): asserts value is TimerEvent;
 
-export { isTimerEvent as isEvent, validateTimerEvent as validateEvent, assertTimerEvent as assertEvent };
+/**
+ * Decodes the bytes a handler receives (UTF-8 JSON) and checks the value as validateTimerEvent
+ * does. Bytes that do not decode are one issue at the pointer "" with the keyword "read".
+ */
+export declare function parseTimerEvent(bytes: Uint8Array): EventValidationResult<TimerEvent>;
+
+export {
+  assertTimerEvent as assertEvent,
+  isTimerEvent as isEvent,
+  parseTimerEvent as parseEvent,
+  validateTimerEvent as validateEvent,
+};

@@ -2,7 +2,7 @@
 // from spec 0.1.0, event kind timer (spec/events/timer.schema.json).
 // Do not edit: change spec/ and run `npm run generate`.
 
-import { EventValidationError, eventIssues } from "./runtime.js";
+import { decodeEvent, EventValidationError, eventIssues } from "./runtime.js";
 
 export { EventValidationError };
 export const kind = "timer";
@@ -27,4 +27,14 @@ export function assertTimerEvent(value) {
   if (!result.ok) throw new EventValidationError(kind, result.issues);
 }
 
-export { isTimerEvent as isEvent, validateTimerEvent as validateEvent, assertTimerEvent as assertEvent };
+export function parseTimerEvent(bytes) {
+  const decoded = decodeEvent("json", bytes);
+  return decoded.ok ? validateTimerEvent(decoded.value) : { ok: false, issues: [decoded.issue] };
+}
+
+export {
+  assertTimerEvent as assertEvent,
+  isTimerEvent as isEvent,
+  parseTimerEvent as parseEvent,
+  validateTimerEvent as validateEvent,
+};

@@ -45,7 +45,7 @@ function kindModule(model: Model, event: EventKind): string {
   const guard = standaloneValidator(inlined(schema), { fast: true, countCodePoints: false });
   const { title } = event;
   return `${eventBanner(model, event, "//")}
-import { EventValidationError, eventIssues } from "./runtime.js";
+import { decodeEvent, EventValidationError, eventIssues } from "./runtime.js";
 
 export { EventValidationError };
 export const kind = ${JSON.stringify(event.kind)};
@@ -70,7 +70,17 @@ export function assert${title}(value) {
   if (!result.ok) throw new EventValidationError(kind, result.issues);
 }
 
-export { is${title} as isEvent, validate${title} as validateEvent, assert${title} as assertEvent };
+export function parse${title}(bytes) {
+  const decoded = decodeEvent(${JSON.stringify(event.arrives)}, bytes);
+  return decoded.ok ? validate${title}(decoded.value) : { ok: false, issues: [decoded.issue] };
+}
+
+export {
+  assert${title} as assertEvent,
+  is${title} as isEvent,
+  parse${title} as parseEvent,
+  validate${title} as validateEvent,
+};
 `;
 }
 
@@ -103,8 +113,25 @@ export declare function validate${title}(value: unknown): EventValidationResult<
 ${jsDoc(`Throws EventValidationError, whose message lists every issue, unless value is ${what}.`)}
 export declare function assert${title}(value: unknown): asserts value is ${title};
 
-export { is${title} as isEvent, validate${title} as validateEvent, assert${title} as assertEvent };
+${jsDoc(
+  `Decodes the bytes a handler receives (${encodingWords(event)}) and checks the value as validate${title} ` +
+    'does. Bytes that do not decode are one issue at the pointer "" with the keyword "read".',
+)}
+export declare function parse${title}(bytes: Uint8Array): EventValidationResult<${title}>;
+
+export {
+  assert${title} as assertEvent,
+  is${title} as isEvent,
+  parse${title} as parseEvent,
+  validate${title} as validateEvent,
+};
 `;
+}
+
+function encodingWords(event: EventKind): string {
+  if (event.arrives === "cbor") return "CBOR: byte strings become Uint8Array, integers past 2**53 - 1 BigInt";
+  if (event.arrives === "json-or-text") return "a JSON object, or else the message text itself";
+  return "UTF-8 JSON";
 }
 
 function indexModule(model: Model): string {
@@ -140,6 +167,7 @@ export interface EventValidators<K extends EventKind> {
   isEvent(value: unknown): value is EventOf<K>;
   validateEvent(value: unknown): EventValidationResult<EventOf<K>>;
   assertEvent(value: unknown): asserts value is EventOf<K>;
+  parseEvent(bytes: Uint8Array): EventValidationResult<EventOf<K>>;
 }
 
 ${jsDoc("Loads a kind's validators by its id; an unknown id is a TypeError naming the kinds there are.")}

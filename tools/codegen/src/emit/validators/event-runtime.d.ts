@@ -27,3 +27,11 @@ export declare class EventValidationError extends Error {
 
 /** @internal */
 export declare function eventIssues(schema: object, value: unknown): EventIssue[];
+
+/** @internal */
+export declare function decodeEvent(
+  arrives: string,
+  bytes: unknown,
+): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issue: EventIssue };
+/** @internal */
+export declare function decodeCbor(bytes: Uint8Array): unknown;
