@@ -47,7 +47,8 @@ function utf8(bytes: Uint8Array, source: string): string {
   }
 }
 
-async function readBytes(source: string, stdin: Io["stdin"]): Promise<Uint8Array> {
+/** The bytes of a file, or of standard input for "-"; a file that cannot be read is an InputError. */
+export async function readBytes(source: string, stdin: Io["stdin"]): Promise<Uint8Array> {
   if (source === "-") {
     const chunks: Buffer[] = [];
     for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk));

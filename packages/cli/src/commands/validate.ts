@@ -14,9 +14,11 @@ import {
 } from "../io.js";
 import { runtimeOption, withArticle } from "../options.js";
 import { readJson } from "../read-json.js";
+import { eventOption, validateEvents } from "./validate-event.js";
 import { headerIssue, type WireModule } from "./wire-module.js";
 
 const usage = `Usage: fc-context validate <file|->... --runtime <id> [--form attributes|json|headers] [--json]
+       fc-context validate <file|->... --event <kind> [--json]
 
 Checks contexts: their attribute view (the default; the shape of the TypeScript types), their
 to_json() view (camelCase keys), or the x-fc-* headers the runtime builds them from. What
@@ -25,7 +27,12 @@ checked; a document with none, from headers the runtime refuses, is invalid). On
 line per file, then every fault by JSON pointer; a secret's value is never printed. With --json:
 an object per file ({file, valid, runtime, form, issues}), an array of them for several files.
 Exit 0 when all are valid, 1 when one is not, 2 on a usage error or a file that cannot be read
-or is not JSON (the others are still checked).`;
+or is not JSON (the others are still checked).
+
+With --event: trigger events of a kind (timer, oss, mns-topic, tablestore, http-v1, ...: see the
+error of an unknown one), read as the bytes the handler receives: JSON; for mns-topic, a JSON
+object or else the message text; for tablestore, CBOR. Bytes that do not decode exit 2. With
+--json an object per file is {file, valid, event, issues}.`;
 
 const FORMS = ["attributes", "json", "headers"] as const;
 type Form = (typeof FORMS)[number];
@@ -41,9 +48,19 @@ interface Verdict {
 
 export const validate: Command = {
   usage,
-  options: { runtime: { type: "string" }, form: { type: "string", default: "attributes" }, json: { type: "boolean" } },
+  options: {
+    runtime: { type: "string" },
+    form: { type: "string", default: "attributes" },
+    json: { type: "boolean" },
+    event: { type: "string" },
+  },
   async run(positionals, values, io) {
     if (positionals.length === 0) throw new UsageError("expected one or more files (or - for standard input)");
+    if (values.event !== undefined) {
+      if (values.runtime !== undefined) throw new UsageError("--event checks events, --runtime contexts: give one");
+      if (values.form !== "attributes") throw new UsageError("--form is for contexts: an event's form is its kind's");
+      return validateEvents(positionals, eventOption(values.event as string), values.json === true, io);
+    }
     const runtime = runtimeOption(values.runtime as string | undefined);
     const form = values.form as Form;
     if (!FORMS.includes(form)) throw new UsageError(`--form must be attributes, json or headers, not "${form}"`);
