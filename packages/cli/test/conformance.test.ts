@@ -1,22 +1,19 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { layoutRuntimes, newRuntimeId } from "../../../spec/read-layout.mjs";
 import { findPython } from "../../python/tools/find-python.mjs";
 import manifestJson from "../gen/runtimes.json" with { type: "json" };
 import { compareReport } from "../src/conformance/compare.js";
 import type { Manifest } from "../src/conformance/types.js";
+import { runCli } from "./fixtures/run-cli.js";
 import { runFixture } from "./fixtures/run-fixture.js";
 import { invocationsOf, takeReports } from "./fixtures/take-reports.js";
 
 // fc_context.probe's reports held against the spec: contexts built the way the runtime builds them
 // compare clean on every interpreter; a runtime that differs in one way gives exactly that one
 // difference; the command's exits, words and --case; no canary secret in any output.
-const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const bin = path.join(packageDir, "bin/fc-context.js");
 const scratch = mkdtempSync(path.join(os.tmpdir(), "fc-context-conformance-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -27,17 +24,7 @@ type Json = Record<string, any>;
 // biome-ignore lint/suspicious/noExplicitAny: a report is JSON whose shape the test asserts
 const python = (interpreter: string, script: string, args: string[]): any => runFixture(interpreter, script, args);
 
-function cli(args: string[], stdin = ""): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [bin, ...args],
-      { env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined } },
-      (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
-    );
-    child.stdin!.end(stdin);
-  });
-}
+const cli = runCli;
 
 let files = 0;
 function file(value: unknown): string {

@@ -1,34 +1,18 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { readSamples } from "../../../spec/events/read-samples.mjs";
 import { layoutEvents } from "../../../spec/read-layout.mjs";
+import { runCli } from "./fixtures/run-cli.js";
 
 // fc-context validate --event <kind>: the bytes a handler receives, every sample with its recorded
 // verdict, exits 0, 1 and 2 as the usage says, a hint naming the kind an event is, no string of the
 // event in any output.
-const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const bin = path.join(packageDir, "bin/fc-context.js");
 const scratch = mkdtempSync(path.join(os.tmpdir(), "fc-context-validate-event-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function cli(
-  args: string[],
-  stdin: string | Uint8Array = "",
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [bin, ...args],
-      { env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined } },
-      (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
-    );
-    child.stdin!.end(stdin);
-  });
-}
+const cli = runCli;
 
 let files = 0;
 function file(bytes: string | Uint8Array): string {
