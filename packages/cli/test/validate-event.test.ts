@@ -79,6 +79,17 @@ describe("fc-context validate --event", () => {
     expect(result.stderr).toBe("hint: standard input looks like a timer event: try --event timer\n");
   });
 
+  it("checks what fake --event prints, for every kind but tablestore's CBOR", async () => {
+    for (const { kind } of layoutEvents()) {
+      const fake = await cli(["fake", "--event", kind]);
+      expect(fake, kind).toMatchObject({ code: 0, stderr: "" });
+      if (kind !== "tablestore")
+        expect((await cli(["validate", "--event", kind, "-"], fake.stdout)).code, kind).toBe(0);
+    }
+    expect((await cli(["fake", "--event", "s3"])).code).toBe(2);
+    expect((await cli(["fake", "--event", "oss", "--runtime", "python3.9"])).code).toBe(2);
+  });
+
   it("refuses an unknown kind, and --runtime or --form beside --event, with exit 2", async () => {
     const unknown = await cli(["validate", "--event", "s3", "-"]);
     expect(unknown.code).toBe(2);

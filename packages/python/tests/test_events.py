@@ -113,6 +113,33 @@ class Samples(unittest.TestCase):
         self.assertIn("unknown event kind 's3': expected one of apigateway", str(caught.exception))
 
 
+class Fakes(unittest.TestCase):
+    def test_every_kind_has_a_valid_fake_a_fresh_copy_each_call(self):
+        for kind in events.KINDS:
+            with self.subTest(kind):
+                fake = events.fake_event(kind)
+                data = cbor(fake) if kind == "tablestore" else json.dumps(fake)
+                self.assertEqual(events.parse(kind, data), fake)
+                self.assertIsNot(events.fake_event(kind), fake)
+
+    def test_overrides_merge_and_are_checked(self):
+        timer = events.fake_event("timer", payload="nightly")
+        self.assertEqual(timer["payload"], "nightly")
+        http = events.fake_event("http-v1", requestContext={"http": {"method": "POST"}})
+        self.assertEqual(http["requestContext"]["http"]["method"], "POST")
+        self.assertEqual(
+            http["requestContext"]["http"]["path"], events.fake_event("http-v1")["requestContext"]["http"]["path"]
+        )
+        with self.assertRaises(events.EventValidationError) as caught:
+            events.fake_event("timer", payload=5)
+        self.assertEqual([issue.path for issue in caught.exception.issues], ["/payload"])
+        self.assertEqual(events.fake_event("mns-topic", "hello topic"), "hello topic")
+        with self.assertRaises(events.EventValidationError):
+            events.fake_event("eventbridge-mqtt", payload="x")
+        with self.assertRaises(ValueError):
+            events.fake_event("s3")
+
+
 class Decoding(unittest.TestCase):
     def test_tablestore_keeps_int64_and_blobs_exactly(self):
         record = {

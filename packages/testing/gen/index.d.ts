@@ -24,3 +24,20 @@ export type Overrides<T> = {
  * lands as an own property (__proto__ included).
  */
 export declare function fakeContext<R extends Runtime>(runtime: R, overrides?: Overrides<ContextOf<R>>): ContextOf<R>;
+
+import type { EventKind, EventOf } from "@fc-context/types/events";
+
+/** Overrides of an event: any member; nested objects merge into the example, arrays are replaced. */
+export type EventOverrides<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? EventOverrides<T[K]> : T[K] }
+    : T;
+
+/**
+ * A realistic event of a trigger kind for tests: the kind's first valid vendor sample (a schema-built
+ * one for a kind without), overrides merged in (an event that is no object, a batch or a text, is
+ * replaced by them), checked by the kind's validator. Throws TypeError for a kind there is not, and
+ * EventValidationError (from @fc-context/validators/events) for overrides that make it invalid.
+ */
+export declare function fakeEvent<K extends EventKind>(kind: K, overrides?: EventOverrides<EventOf<K>>): EventOf<K>;

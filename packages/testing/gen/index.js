@@ -130,3 +130,78 @@ function freshRequestId() {
   const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
   return `1-${hex.slice(0, 8)}-${hex.slice(8, 16)}-${hex.slice(16, 28)}`;
 }
+
+// Trigger events: each kind's example (spec/events: its first valid vendor sample, else built
+// from its schema) and its validator.
+import { assertEvent as eventPythonapigateway } from "@fc-context/validators/events/apigateway";
+import { assertEvent as eventPythoncdn } from "@fc-context/validators/events/cdn";
+import { assertEvent as eventPythondatahub } from "@fc-context/validators/events/datahub";
+import { assertEvent as eventPythoneventbridge_apache_rocketmq } from "@fc-context/validators/events/eventbridge-apache-rocketmq";
+import { assertEvent as eventPythoneventbridge_dts } from "@fc-context/validators/events/eventbridge-dts";
+import { assertEvent as eventPythoneventbridge_kafka } from "@fc-context/validators/events/eventbridge-kafka";
+import { assertEvent as eventPythoneventbridge_mns_queue } from "@fc-context/validators/events/eventbridge-mns-queue";
+import { assertEvent as eventPythoneventbridge_mqtt } from "@fc-context/validators/events/eventbridge-mqtt";
+import { assertEvent as eventPythoneventbridge_rabbitmq } from "@fc-context/validators/events/eventbridge-rabbitmq";
+import { assertEvent as eventPythoneventbridge_rocketmq } from "@fc-context/validators/events/eventbridge-rocketmq";
+import { assertEvent as eventPythonhttp_v1 } from "@fc-context/validators/events/http-v1";
+import { assertEvent as eventPythonmns_topic } from "@fc-context/validators/events/mns-topic";
+import { assertEvent as eventPythonoss } from "@fc-context/validators/events/oss";
+import { assertEvent as eventPythonsls } from "@fc-context/validators/events/sls";
+import { assertEvent as eventPythontablestore } from "@fc-context/validators/events/tablestore";
+import { assertEvent as eventPythontimer } from "@fc-context/validators/events/timer";
+import { EventValidationError } from "@fc-context/validators/events";
+
+const events = {
+  // from spec/events/apigateway.schema.json (built from the schema)
+  "apigateway": { assert: eventPythonapigateway, example: {"path":"","httpMethod":"GET","headers":{},"queryParameters":{},"pathParameters":{},"body":"","isBase64Encoded":true} },
+  // from spec/events/samples/cdn/doc-fc3-cdndomainadded.json
+  "cdn": { assert: eventPythoncdn, example: {"events":[{"eventName":"CdnDomainAdded","eventVersion":"1.0.0","eventSource":"cdn","region":"cn-hangzhou","eventTime":"2018-03-16T14:19:55+08:00","traceId":"cf89e5a8-7d59-4bb5-a33e-4c3d08e2****","resource":{"domain":"example.com"},"eventParameter":{"domain":"example.com"},"userIdentity":{"aliUid":"164901546557****"}}]} },
+  // from spec/events/samples/datahub/observed-funcraft-example-comment.json
+  "datahub": { assert: eventPythondatahub, example: {"eventSource":"acs:datahub","eventName":"acs:datahub:putRecord","eventSourceARN":"/projects/test_project_name/topics/test_topic_name","region":"cn-hangzhou","records":[{"eventId":"0:12345","systemTime":1463000123000,"data":"[\"col1's value\",\"col2's value\"]"},{"eventId":"0:12346","systemTime":1463000156000,"data":"[\"col1's value\",\"col2's value\"]"}]} },
+  // from spec/events/samples/eventbridge-apache-rocketmq/doc-fc3-batch.json
+  "eventbridge-apache-rocketmq": { assert: eventPythoneventbridge_apache_rocketmq, example: [{"msgId":"7F0000010BDD2A84AEE70DA49B57****","topic":"testTopic","systemProperties":{"UNIQ_KEY":"7F0000010BDD2A84AEE70DA49B57****","CLUSTER":"DefaultCluster","MIN_OFFSET":"0","TAGS":"TagA","MAX_OFFSET":"128"},"userProperties":{},"body":"Hello RocketMQ"}] },
+  // from spec/events/eventbridge-dts.schema.json (built from the schema)
+  "eventbridge-dts": { assert: eventPythoneventbridge_dts, example: [{"id":"","source":"","specversion":"1.0","type":"","data":{}}] },
+  // from spec/events/samples/eventbridge-kafka/doc-fc3-batch.json
+  "eventbridge-kafka": { assert: eventPythoneventbridge_kafka, example: [{"specversion":"1.0","id":"8e215af8-ca18-4249-8645-f96c1026****","source":"acs:alikafka","type":"alikafka:Topic:Message","subject":"acs:alikafka_pre-cn-i7m2t7t1****:topic:mytopic","datacontenttype":"application/json; charset=utf-8","time":"2022-06-23T02:49:51.589Z","aliyunaccountid":"164901546557****","data":{"topic":"****","partition":7,"offset":25,"timestamp":1655952591589,"headers":{"headers":[],"isReadOnly":false},"key":"keytest","value":"hello kafka msg"}},{"specversion":"1.0","id":"8e215af8-ca18-4249-8645-f96c1026****","source":"acs:alikafka","type":"alikafka:Topic:Message","subject":"acs:alikafka_pre-cn-i7m2t7t1****:topic:mytopic","datacontenttype":"application/json; charset=utf-8","time":"2022-06-23T02:49:51.589Z","aliyunaccountid":"164901546557****","data":{"topic":"****","partition":7,"offset":25,"timestamp":1655952591589,"headers":{"headers":[],"isReadOnly":false},"key":"keytest","value":"hello kafka msg"}}] },
+  // from spec/events/samples/eventbridge-mns-queue/doc-fc3-batch.json
+  "eventbridge-mns-queue": { assert: eventPythoneventbridge_mns_queue, example: [{"id":"c2g71017-6f65-fhcf-a814-a396fc8d****","source":"MNS-Function-mnstrigger","specversion":"1.0","type":"mns:Queue:SendMessage","datacontenttype":"application/json; charset=utf-8","subject":"acs:mns:cn-hangzhou:164901546557****:queues/zeus","time":"2021-04-08T06:28:17.093Z","aliyunaccountid":"164901546557****","aliyunpublishtime":"2021-10-15T07:06:34.028Z","aliyunoriginalaccountid":"164901546557****","aliyuneventbusname":"MNS-Function-mnstrigger","aliyunregionid":"cn-chengdu","aliyunpublishaddr":"42.120.XX.XX","data":{"requestId":"606EA3074344430D4C81****","messageId":"C6DB60D1574661357FA227277445****","messageBody":"TEST"}},{"id":"d2g71017-6f65-fhcf-a814-a396fc8d****","source":"MNS-Function-mnstrigger","specversion":"1.0","type":"mns:Queue:SendMessage","datacontenttype":"application/json; charset=utf-8","subject":"acs:mns:cn-hangzhou:164901546557****:queues/zeus","time":"2021-04-08T06:28:17.093Z","aliyunaccountid":"164901546557****","aliyunpublishtime":"2021-10-15T07:06:34.028Z","aliyunoriginalaccountid":"164901546557****","aliyuneventbusname":"MNS-Function-mnstrigger","aliyunregionid":"cn-chengdu","aliyunpublishaddr":"42.120.XX.XX","data":{"requestId":"606EA3074344430D4C81****","messageId":"C6DB60D1574661357FA227277445****","messageBody":"TEST"}}] },
+  // from spec/events/samples/eventbridge-mqtt/doc-fc3-batch.json
+  "eventbridge-mqtt": { assert: eventPythoneventbridge_mqtt, example: [{"props":{"firstTopic":"testTopic","secondTopic":"/testMq4****","clientId":"consumerGroupID@@@xxx"},"body":"hello mq4Iot pub sub msg"}] },
+  // from spec/events/samples/eventbridge-rabbitmq/doc-fc3-batch.json
+  "eventbridge-rabbitmq": { assert: eventPythoneventbridge_rabbitmq, example: [{"id":"bj694332-4cj1-389e-9d8c-b137h30b****","source":"RabbitMQ-Function-rabbitmq-trigger","specversion":"1.0","type":"amqp:Queue:SendMessage","datacontenttype":"application/json;charset=utf-8","subject":"acs:amqp:cn-hangzhou:164901546557****:/instances/amqp-cn-tl32e756****/vhosts/eb-connect/queues/housekeeping","time":"2021-08-12T06:56:40.709Z","aliyunaccountid":"164901546557****","aliyunpublishtime":"2021-10-15T08:58:55.140Z","aliyunoriginalaccountid":"164901546557****","aliyuneventbusname":"RabbitMQ-Function-rabbitmq-trigger","aliyunregionid":"cn-chengdu","aliyunpublishaddr":"42.120.XX.XX","data":{"envelope":{"deliveryTag":98,"exchange":"","redeliver":false,"routingKey":"housekeeping"},"body":{"Hello":"RabbitMQ"},"props":{"contentEncoding":"UTF-8","messageId":"f7622d51-e198-41de-a072-77c1ead7****"}}},{"id":"bj694332-4cj1-389e-9d8c-b137h30b****","source":"RabbitMQ-Function-rabbitmq-trigger","specversion":"1.0","type":"amqp:Queue:SendMessage","datacontenttype":"application/json;charset=utf-8","subject":"acs:amqp:cn-hangzhou:164901546557****:/instances/amqp-cn-tl32e756****/vhosts/eb-connect/queues/housekeeping","time":"2021-08-12T06:56:40.709Z","aliyunaccountid":"164901546557****","aliyunpublishtime":"2021-10-15T08:58:55.140Z","aliyunoriginalaccountid":"164901546557****","aliyuneventbusname":"RabbitMQ-Function-rabbitmq-trigger","aliyunregionid":"cn-chengdu","aliyunpublishaddr":"42.120.XX.XX","data":{"envelope":{"deliveryTag":98,"exchange":"","redeliver":false,"routingKey":"housekeeping"},"body":{"Hello":"RabbitMQ"},"props":{"contentEncoding":"UTF-8","messageId":"f7622d51-e198-41de-a072-77c1ead7****"}}}] },
+  // from spec/events/samples/eventbridge-rocketmq/doc-fc3-batch.json
+  "eventbridge-rocketmq": { assert: eventPythoneventbridge_rocketmq, example: [{"id":"94ebc15f-f0db-4bbe-acce-56fb72fb****","source":"RocketMQ-Function-rocketmq-trigger","specversion":"1.0","type":"mq:Topic:SendMessage","datacontenttype":"application/json; charset=utf-8","subject":"acs:mq:cn-hangzhou:164901546557****:MQ_INST_164901546557****_BXhFHryi%TopicName","time":"2021-04-08T06:01:20.766Z","aliyunaccountid":"164901546557****","aliyunpublishtime":"2021-10-15T02:05:16.791Z","aliyunoriginalaccountid":"164901546557****","aliyuneventbusname":"RocketMQ-Function-rocketmq-trigger","aliyunregionid":"cn-chengdu","aliyunpublishaddr":"42.120.XX.XX","data":{"topic":"TopicName","systemProperties":{"MIN_OFFSET":"0","TRACE_ON":"true","MAX_OFFSET":"8","MSG_REGION":"cn-hangzhou","KEYS":"systemProperties.KEYS","CONSUME_START_TIME":1628577790396,"TAGS":"systemProperties.TAGS","INSTANCE_ID":"MQ_INST_164901546557****_BXhFHryi"},"userProperties":{},"body":"TEST"}},{"id":"94ebc15f-f0db-4bbe-acce-56fb72fb****","source":"RocketMQ-Function-rocketmq-trigger","specversion":"1.0","type":"mq:Topic:SendMessage","datacontenttype":"application/json; charset=utf-8","subject":"acs:mq:cn-hangzhou:164901546557****:MQ_INST_164901546557****_BXhFHryi%TopicName","time":"2021-04-08T06:01:20.766Z","aliyunaccountid":"164901546557****","aliyunpublishtime":"2021-10-15T02:05:16.791Z","aliyunoriginalaccountid":"164901546557****","aliyuneventbusname":"RocketMQ-Function-rocketmq-trigger","aliyunregionid":"cn-chengdu","aliyunpublishaddr":"42.120.XX.XX","data":{"topic":"TopicName","systemProperties":{"MIN_OFFSET":"0","TRACE_ON":"true","MAX_OFFSET":"8","MSG_REGION":"cn-hangzhou","KEYS":"systemProperties.KEYS","CONSUME_START_TIME":1628577790396,"TAGS":"systemProperties.TAGS","INSTANCE_ID":"MQ_INST_164901546557****_BXhFHryi"},"userProperties":{},"body":"TEST"}}] },
+  // from spec/events/samples/http-v1/doc-fc3-request-struct.json
+  "http-v1": { assert: eventPythonhttp_v1, example: {"version":"v1","rawPath":"/example","body":"Hello FC!","isBase64Encoded":false,"headers":{"header1":"value1","header2":"value1,value2"},"queryParameters":{"parameter1":"value1","parameter2":"value1,value2"},"requestContext":{"accountId":"123456*********","domainName":"<http-trigger-id>.<region-id>.fcapp.run","domainPrefix":"<http-trigger-id>","http":{"method":"GET","path":"/example","protocol":"HTTP/1.1","sourceIp":"11.11.11.**","userAgent":"PostmanRuntime/7.32.3"},"requestId":"1-64f6cd87-*************","time":"2023-09-05T06:41:11Z","timeEpoch":"1693896071895"}} },
+  // from spec/events/samples/mns-topic/doc-fc3-json.json
+  "mns-topic": { assert: eventPythonmns_topic, example: {"TopicOwner":"118620210433****","Message":"hello topic","Subscriber":"118620210433****","PublishTime":1550216480040,"SubscriptionName":"test-fc-subscribe","MessageMD5":"BA4BA9B48AC81F0F9C66F6C909C3****","TopicName":"Mytopic","MessageId":"2F5B3C082B923D4EAC694B76D928****"} },
+  // from spec/events/samples/oss/doc-fc3-putobject-usermeta.json
+  "oss": { assert: eventPythonoss, example: {"events":[{"eventName":"ObjectCreated:PutObject","eventSource":"acs:oss","eventTime":"2022-08-13T06:45:43.000Z","eventVersion":"1.0","oss":{"bucket":{"arn":"acs:oss:cn-hangzhou:123456789:testbucket","name":"testbucket","ownerIdentity":"164901546557****"},"object":{"deltaSize":122539,"eTag":"688A7BF4F233DC9C88A80BF985AB****","key":"source/a.png","objectMeta":{"mimeType":"application/zip","userMeta":{"x-oss-meta-last-modified":"20250213"}},"size":122539},"ossSchemaVersion":"1.0","ruleId":"9adac8e253828f4f7c0466d941fa3db81161****"},"region":"cn-hangzhou","requestParameters":{"sourceIPAddress":"140.205.XX.XX"},"responseElements":{"requestId":"58F9FF2D3DF792092E12044C"},"userIdentity":{"principalId":"164901546557****"}}]} },
+  // from spec/events/samples/sls/doc-fc3-formats.json
+  "sls": { assert: eventPythonsls, example: {"parameter":{},"source":{"endpoint":"http://cn-hangzhou-intranet.log.aliyuncs.com","projectName":"fc-test-project","logstoreName":"fc-test-logstore","shardId":0,"beginCursor":"MTUyOTQ4MDIwOTY1NTk3ODQ2Mw==","endCursor":"MTUyOTQ4MDIwOTY1NTk3ODQ2NA=="},"jobName":"1f7043ced683de1a4e3d8d70b5a412843d81****","taskId":"c2691505-38da-4d1b-998a-f1d4bb8c****","cursorTime":1529486425} },
+  // from spec/events/tablestore.schema.json (built from the schema)
+  "tablestore": { assert: eventPythontablestore, example: {"Version":"Sync-v1","Records":[]} },
+  // from spec/events/samples/timer/doc-fc3-formats.json
+  "timer": { assert: eventPythontimer, example: {"triggerTime":"2023-12-26T07:49:00Z","triggerName":"timer-trigger","payload":"awesome-fc"} },
+};
+const KINDS = "apigateway, cdn, datahub, eventbridge-apache-rocketmq, eventbridge-dts, eventbridge-kafka, eventbridge-mns-queue, eventbridge-mqtt, eventbridge-rabbitmq, eventbridge-rocketmq, http-v1, mns-topic, oss, sls, tablestore, timer";
+
+export function fakeEvent(kind, overrides) {
+  if (typeof kind !== "string" || !Object.hasOwn(events, kind)) {
+    const named = typeof kind === "string" ? JSON.stringify(kind) : `(${kindOf(kind)})`;
+    throw new TypeError(`unknown event kind ${named}: expected one of ${KINDS}`);
+  }
+  const { assert, example } = events[kind];
+  let event;
+  try {
+    if (overrides === undefined || overrides === null) event = structuredClone(example);
+    else if (isPlain(example) && isPlain(overrides)) event = merge(structuredClone(example), overrides, new Map());
+    else event = copy(overrides, new Map());
+  } catch {
+    const message = "unreadable: reading it raised an error (a getter, a proxy trap or an iterator)";
+    throw new EventValidationError(kind, [{ path: "", message, keyword: "read" }]);
+  }
+  assert(event);
+  return event;
+}

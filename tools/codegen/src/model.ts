@@ -229,6 +229,12 @@ export interface EventKind {
    * its $defs. The spec's annotations (x-source, x-vendor-doc, x-unit, x-cbor) are kept.
    */
   readonly schema: Readonly<Record<string, unknown>>;
+  /**
+   * What a fake of the kind starts from: the first valid sample the vendor published (a doc's
+   * before the Go SDK's, a template's, an observed one), or, for a kind without one, a value built
+   * from the schema. Emitters check it against the kind's validator.
+   */
+  readonly example: { readonly value: unknown; readonly from: string };
 }
 
 /** Whether a runtime's context has to_json(), so a to_json() view. */

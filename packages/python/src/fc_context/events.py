@@ -10,7 +10,7 @@ not name.
 """
 
 import json
-from typing import TYPE_CHECKING, Any, Dict, List, Tuple, Union, cast, overload
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union, cast, overload
 
 from ._events import EventIssue, EventValidationError, decode, issues
 
@@ -31,6 +31,7 @@ __all__ = [
     "EventValidationError",
     "KINDS",
     "parse",
+    "fake_event",
     "parse_apigateway",
     "parse_cdn",
     "parse_datahub",
@@ -1001,6 +1002,312 @@ def parse(kind: str, data: EventBytes) -> Any:
     if found:
         raise EventValidationError(kind, found)
     return value
+
+
+# Each kind's example for fake_event(): its first valid vendor sample, else built from its schema.
+_EXAMPLES: Dict[str, Any] = {
+    "apigateway": json.loads(
+        r"""{"path":"","httpMethod":"GET","headers":{},"queryParameters":{},"pathParameters":{},
+"body":"","isBase64Encoded":true}"""
+    ),
+    "cdn": json.loads(
+        r"""{"events":[{"eventName":"CdnDomainAdded","eventVersion":"1.0.0","eventSource":"cdn",
+"region":"cn-hangzhou","eventTime":"2018-03-16T14:19:55+08:00","traceId":
+"cf89e5a8-7d59-4bb5-a33e-4c3d08e2****","resource":{"domain":"example.com"},
+"eventParameter":{"domain":"example.com"},"userIdentity":{"aliUid":"164901546557****"}}]}"""
+    ),
+    "datahub": json.loads(
+        r"""{"eventSource":"acs:datahub","eventName":"acs:datahub:putRecord","eventSourceARN":
+"/projects/test_project_name/topics/test_topic_name","region":"cn-hangzhou","records":
+[{"eventId":"0:12345","systemTime":1463000123000,"data":
+"[\"col1's value\",\"col2's value\"]"},{"eventId":"0:12346","systemTime":1463000156000,
+"data":"[\"col1's value\",\"col2's value\"]"}]}"""
+    ),
+    "eventbridge-apache-rocketmq": json.loads(
+        r"""[{"msgId":"7F0000010BDD2A84AEE70DA49B57****","topic":"testTopic","systemProperties":
+{"UNIQ_KEY":"7F0000010BDD2A84AEE70DA49B57****","CLUSTER":"DefaultCluster","MIN_OFFSET":
+"0","TAGS":"TagA","MAX_OFFSET":"128"},"userProperties":{},"body":"Hello RocketMQ"}]"""
+    ),
+    "eventbridge-dts": json.loads(
+        r"""[{"id":"","source":"","specversion":"1.0","type":"","data":{}}]"""
+    ),
+    "eventbridge-kafka": json.loads(
+        r"""[{"specversion":"1.0","id":"8e215af8-ca18-4249-8645-f96c1026****","source":"acs:alikafka",
+"type":"alikafka:Topic:Message","subject":
+"acs:alikafka_pre-cn-i7m2t7t1****:topic:mytopic","datacontenttype":
+"application/json; charset=utf-8","time":"2022-06-23T02:49:51.589Z","aliyunaccountid":
+"164901546557****","data":{"topic":"****","partition":7,"offset":25,"timestamp":
+1655952591589,"headers":{"headers":[],"isReadOnly":false},"key":"keytest","value":
+"hello kafka msg"}},{"specversion":"1.0","id":"8e215af8-ca18-4249-8645-f96c1026****",
+"source":"acs:alikafka","type":"alikafka:Topic:Message","subject":
+"acs:alikafka_pre-cn-i7m2t7t1****:topic:mytopic","datacontenttype":
+"application/json; charset=utf-8","time":"2022-06-23T02:49:51.589Z","aliyunaccountid":
+"164901546557****","data":{"topic":"****","partition":7,"offset":25,"timestamp":
+1655952591589,"headers":{"headers":[],"isReadOnly":false},"key":"keytest","value":
+"hello kafka msg"}}]"""
+    ),
+    "eventbridge-mns-queue": json.loads(
+        r"""[{"id":"c2g71017-6f65-fhcf-a814-a396fc8d****","source":"MNS-Function-mnstrigger",
+"specversion":"1.0","type":"mns:Queue:SendMessage","datacontenttype":
+"application/json; charset=utf-8","subject":
+"acs:mns:cn-hangzhou:164901546557****:queues/zeus","time":"2021-04-08T06:28:17.093Z",
+"aliyunaccountid":"164901546557****","aliyunpublishtime":"2021-10-15T07:06:34.028Z",
+"aliyunoriginalaccountid":"164901546557****","aliyuneventbusname":
+"MNS-Function-mnstrigger","aliyunregionid":"cn-chengdu","aliyunpublishaddr":
+"42.120.XX.XX","data":{"requestId":"606EA3074344430D4C81****","messageId":
+"C6DB60D1574661357FA227277445****","messageBody":"TEST"}},{"id":
+"d2g71017-6f65-fhcf-a814-a396fc8d****","source":"MNS-Function-mnstrigger","specversion":
+"1.0","type":"mns:Queue:SendMessage","datacontenttype":"application/json; charset=utf-8",
+"subject":"acs:mns:cn-hangzhou:164901546557****:queues/zeus","time":
+"2021-04-08T06:28:17.093Z","aliyunaccountid":"164901546557****","aliyunpublishtime":
+"2021-10-15T07:06:34.028Z","aliyunoriginalaccountid":"164901546557****",
+"aliyuneventbusname":"MNS-Function-mnstrigger","aliyunregionid":"cn-chengdu",
+"aliyunpublishaddr":"42.120.XX.XX","data":{"requestId":"606EA3074344430D4C81****",
+"messageId":"C6DB60D1574661357FA227277445****","messageBody":"TEST"}}]"""
+    ),
+    "eventbridge-mqtt": json.loads(
+        r"""[{"props":{"firstTopic":"testTopic","secondTopic":"/testMq4****","clientId":
+"consumerGroupID@@@xxx"},"body":"hello mq4Iot pub sub msg"}]"""
+    ),
+    "eventbridge-rabbitmq": json.loads(
+        r"""[{"id":"bj694332-4cj1-389e-9d8c-b137h30b****","source":
+"RabbitMQ-Function-rabbitmq-trigger","specversion":"1.0","type":"amqp:Queue:SendMessage",
+"datacontenttype":"application/json;charset=utf-8","subject":
+"acs:amqp:cn-hangzhou:164901546557****:/instances/amqp-cn-tl32e756****/vhosts/eb-connect/queues/housekeeping",
+"time":"2021-08-12T06:56:40.709Z","aliyunaccountid":"164901546557****",
+"aliyunpublishtime":"2021-10-15T08:58:55.140Z","aliyunoriginalaccountid":
+"164901546557****","aliyuneventbusname":"RabbitMQ-Function-rabbitmq-trigger",
+"aliyunregionid":"cn-chengdu","aliyunpublishaddr":"42.120.XX.XX","data":{"envelope":
+{"deliveryTag":98,"exchange":"","redeliver":false,"routingKey":"housekeeping"},"body":
+{"Hello":"RabbitMQ"},"props":{"contentEncoding":"UTF-8","messageId":
+"f7622d51-e198-41de-a072-77c1ead7****"}}},{"id":"bj694332-4cj1-389e-9d8c-b137h30b****",
+"source":"RabbitMQ-Function-rabbitmq-trigger","specversion":"1.0","type":
+"amqp:Queue:SendMessage","datacontenttype":"application/json;charset=utf-8","subject":
+"acs:amqp:cn-hangzhou:164901546557****:/instances/amqp-cn-tl32e756****/vhosts/eb-connect/queues/housekeeping",
+"time":"2021-08-12T06:56:40.709Z","aliyunaccountid":"164901546557****",
+"aliyunpublishtime":"2021-10-15T08:58:55.140Z","aliyunoriginalaccountid":
+"164901546557****","aliyuneventbusname":"RabbitMQ-Function-rabbitmq-trigger",
+"aliyunregionid":"cn-chengdu","aliyunpublishaddr":"42.120.XX.XX","data":{"envelope":
+{"deliveryTag":98,"exchange":"","redeliver":false,"routingKey":"housekeeping"},"body":
+{"Hello":"RabbitMQ"},"props":{"contentEncoding":"UTF-8","messageId":
+"f7622d51-e198-41de-a072-77c1ead7****"}}}]"""
+    ),
+    "eventbridge-rocketmq": json.loads(
+        r"""[{"id":"94ebc15f-f0db-4bbe-acce-56fb72fb****","source":
+"RocketMQ-Function-rocketmq-trigger","specversion":"1.0","type":"mq:Topic:SendMessage",
+"datacontenttype":"application/json; charset=utf-8","subject":
+"acs:mq:cn-hangzhou:164901546557****:MQ_INST_164901546557****_BXhFHryi%TopicName","time":
+"2021-04-08T06:01:20.766Z","aliyunaccountid":"164901546557****","aliyunpublishtime":
+"2021-10-15T02:05:16.791Z","aliyunoriginalaccountid":"164901546557****",
+"aliyuneventbusname":"RocketMQ-Function-rocketmq-trigger","aliyunregionid":"cn-chengdu",
+"aliyunpublishaddr":"42.120.XX.XX","data":{"topic":"TopicName","systemProperties":
+{"MIN_OFFSET":"0","TRACE_ON":"true","MAX_OFFSET":"8","MSG_REGION":"cn-hangzhou","KEYS":
+"systemProperties.KEYS","CONSUME_START_TIME":1628577790396,"TAGS":"systemProperties.TAGS",
+"INSTANCE_ID":"MQ_INST_164901546557****_BXhFHryi"},"userProperties":{},"body":"TEST"}},
+{"id":"94ebc15f-f0db-4bbe-acce-56fb72fb****","source":
+"RocketMQ-Function-rocketmq-trigger","specversion":"1.0","type":"mq:Topic:SendMessage",
+"datacontenttype":"application/json; charset=utf-8","subject":
+"acs:mq:cn-hangzhou:164901546557****:MQ_INST_164901546557****_BXhFHryi%TopicName","time":
+"2021-04-08T06:01:20.766Z","aliyunaccountid":"164901546557****","aliyunpublishtime":
+"2021-10-15T02:05:16.791Z","aliyunoriginalaccountid":"164901546557****",
+"aliyuneventbusname":"RocketMQ-Function-rocketmq-trigger","aliyunregionid":"cn-chengdu",
+"aliyunpublishaddr":"42.120.XX.XX","data":{"topic":"TopicName","systemProperties":
+{"MIN_OFFSET":"0","TRACE_ON":"true","MAX_OFFSET":"8","MSG_REGION":"cn-hangzhou","KEYS":
+"systemProperties.KEYS","CONSUME_START_TIME":1628577790396,"TAGS":"systemProperties.TAGS",
+"INSTANCE_ID":"MQ_INST_164901546557****_BXhFHryi"},"userProperties":{},"body":"TEST"}}]"""
+    ),
+    "http-v1": json.loads(
+        r"""{"version":"v1","rawPath":"/example","body":"Hello FC!","isBase64Encoded":false,"headers":
+{"header1":"value1","header2":"value1,value2"},"queryParameters":{"parameter1":"value1",
+"parameter2":"value1,value2"},"requestContext":{"accountId":"123456*********",
+"domainName":"<http-trigger-id>.<region-id>.fcapp.run","domainPrefix":"<http-trigger-id>",
+"http":{"method":"GET","path":"/example","protocol":"HTTP/1.1","sourceIp":"11.11.11.**",
+"userAgent":"PostmanRuntime/7.32.3"},"requestId":"1-64f6cd87-*************","time":
+"2023-09-05T06:41:11Z","timeEpoch":"1693896071895"}}"""
+    ),
+    "mns-topic": json.loads(
+        r"""{"TopicOwner":"118620210433****","Message":"hello topic","Subscriber":"118620210433****",
+"PublishTime":1550216480040,"SubscriptionName":"test-fc-subscribe","MessageMD5":
+"BA4BA9B48AC81F0F9C66F6C909C3****","TopicName":"Mytopic","MessageId":
+"2F5B3C082B923D4EAC694B76D928****"}"""
+    ),
+    "oss": json.loads(
+        r"""{"events":[{"eventName":"ObjectCreated:PutObject","eventSource":"acs:oss","eventTime":
+"2022-08-13T06:45:43.000Z","eventVersion":"1.0","oss":{"bucket":{"arn":
+"acs:oss:cn-hangzhou:123456789:testbucket","name":"testbucket","ownerIdentity":
+"164901546557****"},"object":{"deltaSize":122539,"eTag":
+"688A7BF4F233DC9C88A80BF985AB****","key":"source/a.png","objectMeta":{"mimeType":
+"application/zip","userMeta":{"x-oss-meta-last-modified":"20250213"}},"size":122539},
+"ossSchemaVersion":"1.0","ruleId":"9adac8e253828f4f7c0466d941fa3db81161****"},"region":
+"cn-hangzhou","requestParameters":{"sourceIPAddress":"140.205.XX.XX"},"responseElements":
+{"requestId":"58F9FF2D3DF792092E12044C"},"userIdentity":{"principalId":
+"164901546557****"}}]}"""
+    ),
+    "sls": json.loads(
+        r"""{"parameter":{},"source":{"endpoint":"http://cn-hangzhou-intranet.log.aliyuncs.com",
+"projectName":"fc-test-project","logstoreName":"fc-test-logstore","shardId":0,
+"beginCursor":"MTUyOTQ4MDIwOTY1NTk3ODQ2Mw==","endCursor":"MTUyOTQ4MDIwOTY1NTk3ODQ2NA=="},
+"jobName":"1f7043ced683de1a4e3d8d70b5a412843d81****","taskId":
+"c2691505-38da-4d1b-998a-f1d4bb8c****","cursorTime":1529486425}"""
+    ),
+    "tablestore": json.loads(r"""{"Version":"Sync-v1","Records":[]}"""),
+    "timer": json.loads(
+        r"""{"triggerTime":"2023-12-26T07:49:00Z","triggerName":"timer-trigger","payload":
+"awesome-fc"}"""
+    ),
+}
+
+
+@overload
+def fake_event(
+    kind: "Literal['apigateway']", event: "Optional[ApiGatewayEvent]" = None, **overrides: Any
+) -> "ApiGatewayEvent":
+    ...
+
+
+@overload
+def fake_event(
+    kind: "Literal['cdn']", event: "Optional[CdnEvent]" = None, **overrides: Any
+) -> "CdnEvent":
+    ...
+
+
+@overload
+def fake_event(
+    kind: "Literal['datahub']", event: "Optional[DataHubEvent]" = None, **overrides: Any
+) -> "DataHubEvent":
+    ...
+
+
+@overload
+def fake_event(
+    kind: "Literal['eventbridge-apache-rocketmq']",
+    event: "Optional[ApacheRocketMqEvent]" = None,
+    **overrides: Any,
+) -> "ApacheRocketMqEvent":
+    ...
+
+
+@overload
+def fake_event(
+    kind: "Literal['eventbridge-dts']", event: "Optional[DtsEvent]" = None, **overrides: Any
+) -> "DtsEvent":
+    ...
+
+
+@overload
+def fake_event(
+    kind: "Literal['eventbridge-kafka']", event: "Optional[KafkaEvent]" = None, **overrides: Any
+) -> "KafkaEvent":
+    ...
+
+
+@overload
+def fake_event(
+    kind: "Literal['eventbridge-mns-queue']",
+    event: "Optional[MnsQueueEvent]" = None,
+    **overrides: Any,
+) -> "MnsQueueEvent":
+    ...
+
+
+@overload
+def fake_event(
+    kind: "Literal['eventbridge-mqtt']", event: "Optional[MqttEvent]" = None, **overrides: Any
+) -> "MqttEvent":
+    ...
+
+
+@overload
+def fake_event(
+    kind: "Literal['eventbridge-rabbitmq']",
+    event: "Optional[RabbitMqEvent]" = None,
+    **overrides: Any,
+) -> "RabbitMqEvent":
+    ...
+
+
+@overload
+def fake_event(
+    kind: "Literal['eventbridge-rocketmq']",
+    event: "Optional[RocketMqEvent]" = None,
+    **overrides: Any,
+) -> "RocketMqEvent":
+    ...
+
+
+@overload
+def fake_event(
+    kind: "Literal['http-v1']", event: "Optional[HttpTriggerEvent]" = None, **overrides: Any
+) -> "HttpTriggerEvent":
+    ...
+
+
+@overload
+def fake_event(
+    kind: "Literal['mns-topic']", event: "Optional[MnsTopicEvent]" = None, **overrides: Any
+) -> "MnsTopicEvent":
+    ...
+
+
+@overload
+def fake_event(
+    kind: "Literal['oss']", event: "Optional[OssEvent]" = None, **overrides: Any
+) -> "OssEvent":
+    ...
+
+
+@overload
+def fake_event(
+    kind: "Literal['sls']", event: "Optional[SlsEvent]" = None, **overrides: Any
+) -> "SlsEvent":
+    ...
+
+
+@overload
+def fake_event(
+    kind: "Literal['tablestore']", event: "Optional[TablestoreEvent]" = None, **overrides: Any
+) -> "TablestoreEvent":
+    ...
+
+
+@overload
+def fake_event(
+    kind: "Literal['timer']", event: "Optional[TimerEvent]" = None, **overrides: Any
+) -> "TimerEvent":
+    ...
+
+
+def fake_event(kind: str, event: Any = None, **overrides: Any) -> Any:
+    """A realistic event of a trigger kind for tests: the kind's first valid vendor sample (built
+    from its schema for a kind without one), or event when given, with overrides merged in by
+    member (a dict into a dict; anything else replaces), checked like parse(). Raises
+    EventValidationError when the result is not an event of the kind, and ValueError for a kind
+    there is not.
+    """
+    if kind not in _EXAMPLES:
+        named = repr(kind) if isinstance(kind, str) else "({})".format(type(kind).__name__)
+        raise ValueError(
+            "unknown event kind {}: expected one of {}".format(named, ", ".join(KINDS)),
+        )
+    value = json.loads(json.dumps(_EXAMPLES[kind] if event is None else event))
+    if overrides:
+        if not isinstance(value, dict):
+            issue = EventIssue("", "keyword overrides need an event that is an object", "type")
+            raise EventValidationError(kind, [issue])
+        _merge(value, overrides)
+    found = issues(_SCHEMAS[kind], value)
+    if found:
+        raise EventValidationError(kind, found)
+    return value
+
+
+def _merge(base: Dict[str, Any], overrides: Dict[str, Any]) -> None:
+    for name, value in overrides.items():
+        if isinstance(value, dict) and isinstance(base.get(name), dict):
+            _merge(base[name], value)
+        else:
+            base[name] = json.loads(json.dumps(value))
 
 
 def parse_apigateway(data: EventBytes) -> "ApiGatewayEvent":

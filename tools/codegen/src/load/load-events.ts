@@ -14,6 +14,8 @@ export interface EventTree {
   readonly sources: SpecFile;
   /** Every *.schema.json of the folder and below but the meta-schema, sorted by path. */
   readonly files: readonly SpecFile[];
+  /** The vendor's samples, samples/<kind>/*.json, sorted by path. */
+  readonly samples: readonly SpecFile[];
 }
 
 /**
@@ -24,10 +26,9 @@ export async function loadEvents(root: string, specDir: string): Promise<EventTr
   const dir = `${toPosix(specDir)}/${EVENTS_DIR}`;
   const absolute = path.resolve(root, dir);
   if (!existsSync(absolute)) return undefined;
-  const names = (await readdir(absolute, { recursive: true }))
-    .map((name) => name.split(path.sep).join("/"))
-    .filter((name) => name.endsWith(".schema.json") && !name.startsWith("samples/"))
-    .sort();
+  const all = (await readdir(absolute, { recursive: true })).map((name) => name.split(path.sep).join("/")).sort();
+  const names = all.filter((name) => name.endsWith(".schema.json") && !name.startsWith("samples/"));
+  const sampleNames = all.filter((name) => /^samples\/[^/]+\/[^/]+\.json$/.test(name));
   const required = ["meta.schema.json", "sources.json"];
   const missing = required.filter((name) => !existsSync(path.join(absolute, name)));
   if (missing.length > 0)
@@ -36,7 +37,7 @@ export async function loadEvents(root: string, specDir: string): Promise<EventTr
     );
   const issues: SpecIssue[] = [];
   const files: SpecFile[] = [];
-  for (const name of [...new Set([...names, ...required])]) {
+  for (const name of [...new Set([...names, ...required]), ...sampleNames]) {
     const file = `${dir}/${name}`;
     try {
       const parsed = parseJson(await readFile(path.join(absolute, name), "utf8"));
@@ -51,7 +52,9 @@ export async function loadEvents(root: string, specDir: string): Promise<EventTr
   const take = (name: string) => files.find((file) => file.path === `${dir}/${name}`)!;
   const metaSchema = take("meta.schema.json");
   const sources = take("sources.json");
-  return { dir, metaSchema, sources, files: files.filter((file) => file !== metaSchema && file !== sources) };
+  const samples = files.filter((file) => file.path.startsWith(`${dir}/samples/`));
+  const specFiles = files.filter((file) => file !== metaSchema && file !== sources && !samples.includes(file));
+  return { dir, metaSchema, sources, files: specFiles, samples };
 }
 
 function toPosix(dir: string): string {

@@ -35,6 +35,10 @@ export function normalizeEvents(tree: EventTree | undefined, specVersion: string
     const name = path.posix.basename(file.path, ".schema.json");
     if (event.kind !== name) issues.push(issueAt(file, "/x-event/kind", `the file's name, ${name}`, event.kind));
     const schema = bundle(file, tree, issues);
+    const example = sampleExample(tree, name) ?? {
+      value: built(schema, schema),
+      from: `${file.path} (built from the schema)`,
+    };
     kinds.push({
       kind: event.kind as string,
       title: value.title as string,
@@ -46,6 +50,7 @@ export function normalizeEvents(tree: EventTree | undefined, specVersion: string
       file: file.path,
       schemaId: value.$id as string,
       schema,
+      example,
     });
   }
   if (issues.length > 0) throw new SpecError(issues);
@@ -100,4 +105,71 @@ function bundle(file: SpecFile, tree: EventTree, issues: SpecIssue[]): Json {
   const { $defs, ...rest } = schema;
   const defs = { ...(($defs as Json | undefined) ?? {}), ...copied };
   return Object.keys(defs).length > 0 ? { ...rest, $defs: defs } : rest;
+}
+
+const SOURCE_ORDER = ["doc", "go-sdk", "template", "observed"];
+
+/**
+ * The first valid sample of a kind a fake may start from: by source (a doc's first) and generation
+ * (FC 3.0 first), then name.
+ * A sample holding an integer JSON numbers cannot carry exactly (Tablestore's int64) is passed over.
+ */
+function sampleExample(tree: EventTree, kind: string): EventKind["example"] | undefined {
+  const candidates = tree.samples
+    .filter((file) => file.path.startsWith(`${tree.dir}/samples/${kind}/`))
+    .map((file) => ({ file, sample: file.value as Json }))
+    .filter(({ sample }) => sample.verdict === "valid")
+    .map(({ file, sample }) => ({
+      file,
+      // a doc's first, then the Go SDK's, a template's, an observed one; today's FC 3.0 before FC 2.0
+      rank: 2 * SOURCE_ORDER.indexOf(String(sample.source)) + (sample.generation === "fc2" ? 1 : 0),
+      value: Object.hasOwn(sample, "event") ? sample.event : sample.event_decoded,
+    }))
+    .filter(({ value }) => value !== undefined && exact(value))
+    .sort((a, b) => a.rank - b.rank || (a.file.path < b.file.path ? -1 : 1));
+  const first = candidates[0];
+  return first === undefined ? undefined : { value: first.value, from: first.file.path };
+}
+
+function exact(value: unknown): boolean {
+  if (typeof value === "number") return !Number.isInteger(value) || Number.isSafeInteger(value);
+  if (Array.isArray(value)) return value.every(exact);
+  return value === null || typeof value !== "object" || Object.values(value).every(exact);
+}
+
+/** A value of a schema built from its examples, or else the least its types allow: the required members only. */
+function built(root: Json, node: unknown): unknown {
+  if (typeof node !== "object" || node === null) return null;
+  const schema = node as Json;
+  if (typeof schema.$ref === "string")
+    return built(root, ((root.$defs ?? {}) as Json)[schema.$ref.replace(/^#\/\$defs\//, "")]);
+  if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
+  if (Object.hasOwn(schema, "const")) return schema.const;
+  if (Array.isArray(schema.enum)) return schema.enum[0];
+  if (Array.isArray(schema.anyOf)) return built(root, schema.anyOf[0]);
+  const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+  const type =
+    types.find((t) => t !== "null") ?? (Array.isArray(schema.allOf) || schema.properties ? "object" : types[0]);
+  switch (type) {
+    case "string":
+      return "";
+    case "integer":
+    case "number":
+      return typeof schema.minimum === "number" ? Math.max(0, schema.minimum) : 0;
+    case "boolean":
+      return false;
+    case "array":
+      return typeof schema.minItems === "number" && schema.minItems > 0
+        ? Array.from({ length: schema.minItems }, () => built(root, schema.items))
+        : [];
+    case "object": {
+      const out: Json = {};
+      for (const part of (schema.allOf ?? []) as unknown[]) Object.assign(out, built(root, part) as Json);
+      const properties = (schema.properties ?? {}) as Json;
+      for (const name of (schema.required ?? []) as string[]) out[name] = built(root, properties[name]);
+      return out;
+    }
+    default:
+      return type === "null" ? null : "";
+  }
 }

@@ -39,7 +39,7 @@ export function eventsModule(model: Model): string | undefined {
     ),
     "",
     "import json",
-    "from typing import TYPE_CHECKING, Any, Dict, List, Tuple, Union, cast, overload",
+    "from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union, cast, overload",
     "",
     "from ._events import EventIssue, EventValidationError, decode, issues",
     "",
@@ -56,9 +56,15 @@ export function eventsModule(model: Model): string | undefined {
     "",
     "",
     "__all__ = [",
-    ...["EventIssue", "EventValidationError", "KINDS", "parse", ...kinds.map(functionName), ...types.names()].map(
-      (name) => `    ${JSON.stringify(name)},`,
-    ),
+    ...[
+      "EventIssue",
+      "EventValidationError",
+      "KINDS",
+      "parse",
+      "fake_event",
+      ...kinds.map(functionName),
+      ...types.names(),
+    ].map((name) => `    ${JSON.stringify(name)},`),
     "]",
     "",
     `KINDS: Tuple[str, ...] = (${kinds.map((e) => JSON.stringify(e.kind)).join(", ")})`,
@@ -70,7 +76,7 @@ export function eventsModule(model: Model): string | undefined {
     "# What each kind's bytes hold, and its schema (spec/events, without prose) for the issues.",
     `_ARRIVES: Dict[str, str] = {${kinds.map((e) => `${JSON.stringify(e.kind)}: ${JSON.stringify(e.arrives)}`).join(", ")}}`,
     "_SCHEMAS: Dict[str, Any] = {",
-    ...kinds.map((e) => `    ${JSON.stringify(e.kind)}: json.loads(\n        r"""${schemaText(e)}"""\n    ),`),
+    ...kinds.map((e) => loadsEntry(e.kind, schemaText(e))),
     "}",
     "",
     "",
@@ -99,6 +105,54 @@ export function eventsModule(model: Model): string | undefined {
     "    return value",
     "",
     "",
+    "# Each kind's example for fake_event(): its first valid vendor sample, else built from its schema.",
+    "_EXAMPLES: Dict[str, Any] = {",
+    ...kinds.map((e) => loadsEntry(e.kind, jsonLines(e.example.value))),
+    "}",
+    "",
+    "",
+    ...kinds.flatMap((e) => [
+      "@overload",
+      ...signature(
+        "fake_event",
+        [`kind: "Literal['${e.kind}']"`, `event: "Optional[${roots.get(e.kind)}]" = None`, "**overrides: Any"],
+        `"${roots.get(e.kind)}"`,
+      ),
+      "    ...",
+      "",
+      "",
+    ]),
+    "def fake_event(kind: str, event: Any = None, **overrides: Any) -> Any:",
+    docstring(
+      "A realistic event of a trigger kind for tests: the kind's first valid vendor sample (built from its " +
+        "schema for a kind without one), or event when given, with overrides merged in by member (a dict " +
+        "into a dict; anything else replaces), checked like parse(). Raises EventValidationError when the " +
+        "result is not an event of the kind, and ValueError for a kind there is not.",
+      "    ",
+    ),
+    "    if kind not in _EXAMPLES:",
+    '        named = repr(kind) if isinstance(kind, str) else "({})".format(type(kind).__name__)',
+    '        raise ValueError("unknown event kind {}: expected one of {}".format(named, ", ".join(KINDS)))',
+    "    value = json.loads(json.dumps(_EXAMPLES[kind] if event is None else event))",
+    "    if overrides:",
+    "        if not isinstance(value, dict):",
+    '            issue = EventIssue("", "keyword overrides need an event that is an object", "type")',
+    "            raise EventValidationError(kind, [issue])",
+    "        _merge(value, overrides)",
+    "    found = issues(_SCHEMAS[kind], value)",
+    "    if found:",
+    "        raise EventValidationError(kind, found)",
+    "    return value",
+    "",
+    "",
+    "def _merge(base: Dict[str, Any], overrides: Dict[str, Any]) -> None:",
+    "    for name, value in overrides.items():",
+    "        if isinstance(value, dict) and isinstance(base.get(name), dict):",
+    "            _merge(base[name], value)",
+    "        else:",
+    "            base[name] = json.loads(json.dumps(value))",
+    "",
+    "",
     ...kinds.flatMap((e) => [
       `def ${functionName(e)}(data: EventBytes) -> "${roots.get(e.kind)}":`,
       docstring(`parse("${e.kind}", data): ${firstSentence(e.description)}`, "    "),
@@ -110,6 +164,25 @@ export function eventsModule(model: Model): string | undefined {
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
+/** A dict entry loading JSON text, laid out as black lays it out: on one line when it fits. */
+function loadsEntry(kind: string, text: string): string {
+  const one = `    ${JSON.stringify(kind)}: json.loads(r"""${text}"""),`;
+  if (!text.includes("\n") && one.length <= 100) return one;
+  return `    ${JSON.stringify(kind)}: json.loads(\n        r"""${text}"""\n    ),`;
+}
+
+/**
+ * A def line as black lays it out: whole when it fits in 100 columns, else the parameters on one
+ * indented line, else one a line with a trailing comma.
+ */
+function signature(name: string, params: readonly string[], returns: string): string[] {
+  const whole = `def ${name}(${params.join(", ")}) -> ${returns}:`;
+  if (whole.length <= 100) return [whole];
+  const inner = `    ${params.join(", ")}`;
+  if (inner.length <= 100) return [`def ${name}(`, inner, `) -> ${returns}:`];
+  return [`def ${name}(`, ...params.map((param) => `    ${param},`), `) -> ${returns}:`];
+}
+
 function firstSentence(text: string): string {
   const end = text.indexOf(": ");
   const sentence = end > 0 ? `${text.slice(0, end)}.` : text;
@@ -118,20 +191,29 @@ function firstSentence(text: string): string {
 
 /** The kind's schema as compact JSON text without prose, within 100 columns a line. */
 function schemaText(event: EventKind): string {
-  const text = JSON.stringify(withoutAnnotations(event.schema, { descriptions: false }));
+  return jsonLines(withoutAnnotations(event.schema, { descriptions: false }));
+}
+
+/** JSON text of a value, cut into lines of at most 90 characters where JSON allows whitespace. */
+function jsonLines(value: unknown): string {
+  const text = JSON.stringify(value);
   const lines: string[] = [];
   let rest = text;
-  // cut after a comma or a colon outside strings: JSON allows whitespace there
+  // cut after a comma or a colon outside strings (JSON allows whitespace there): the last one
+  // within 90 characters, or the first after them when a string is longer than that
   while (rest.length > 90) {
     let cut = -1;
     let inString = false;
-    for (let i = 0; i < Math.min(rest.length, 90); i++) {
+    for (let i = 0; i < rest.length; i++) {
       const c = rest[i];
       if (c === "\\") i++;
       else if (c === '"') inString = !inString;
-      else if (!inString && (c === "," || c === ":")) cut = i + 1;
+      else if (!inString && (c === "," || c === ":")) {
+        if (i < 90 || cut <= 0) cut = i + 1;
+        if (i >= 90) break;
+      }
     }
-    if (cut <= 0) break;
+    if (cut <= 0 || cut >= rest.length) break;
     lines.push(rest.slice(0, cut));
     rest = rest.slice(cut);
   }

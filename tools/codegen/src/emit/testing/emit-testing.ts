@@ -143,7 +143,66 @@ export type Overrides<T> = {
 export declare function fakeContext<R extends Runtime>(runtime: R, overrides?: Overrides<ContextOf<R>>): ContextOf<R>;
 `;
   return new Map([
-    ["index.js", js],
-    ["index.d.ts", dts],
+    ["index.js", `${js}${eventsCode(model)}`],
+    ["index.d.ts", `${dts}${eventsDeclarations(model)}`],
   ]);
+}
+
+/** fakeEvent: each kind's example (its first valid vendor sample), overrides merged, checked by the kind's validator. */
+function eventsCode(model: Model): string {
+  const { kinds } = model.events;
+  if (kinds.length === 0) return "";
+  const name = (kind: string) => `event${namespaceOf(kind.replaceAll("-", "_"))}`;
+  return `
+// Trigger events: each kind's example (spec/events: its first valid vendor sample, else built
+// from its schema) and its validator.
+${kinds.map((e) => `import { assertEvent as ${name(e.kind)} } from "@fc-context/validators/events/${e.kind}";`).join("\n")}
+import { EventValidationError } from "@fc-context/validators/events";
+
+const events = {
+${kinds.map((e) => `  // from ${e.example.from}\n  ${JSON.stringify(e.kind)}: { assert: ${name(e.kind)}, example: ${JSON.stringify(e.example.value)} },`).join("\n")}
+};
+const KINDS = ${JSON.stringify(kinds.map((e) => e.kind).join(", "))};
+
+export function fakeEvent(kind, overrides) {
+  if (typeof kind !== "string" || !Object.hasOwn(events, kind)) {
+    const named = typeof kind === "string" ? JSON.stringify(kind) : \`(\${kindOf(kind)})\`;
+    throw new TypeError(\`unknown event kind \${named}: expected one of \${KINDS}\`);
+  }
+  const { assert, example } = events[kind];
+  let event;
+  try {
+    if (overrides === undefined || overrides === null) event = structuredClone(example);
+    else if (isPlain(example) && isPlain(overrides)) event = merge(structuredClone(example), overrides, new Map());
+    else event = copy(overrides, new Map());
+  } catch {
+    const message = "unreadable: reading it raised an error (a getter, a proxy trap or an iterator)";
+    throw new EventValidationError(kind, [{ path: "", message, keyword: "read" }]);
+  }
+  assert(event);
+  return event;
+}
+`;
+}
+
+function eventsDeclarations(model: Model): string {
+  if (model.events.kinds.length === 0) return "";
+  return `
+import type { EventKind, EventOf } from "@fc-context/types/events";
+
+/** Overrides of an event: any member; nested objects merge into the example, arrays are replaced. */
+export type EventOverrides<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? EventOverrides<T[K]> : T[K] }
+    : T;
+
+/**
+ * A realistic event of a trigger kind for tests: the kind's first valid vendor sample (a schema-built
+ * one for a kind without), overrides merged in (an event that is no object, a batch or a text, is
+ * replaced by them), checked by the kind's validator. Throws TypeError for a kind there is not, and
+ * EventValidationError (from @fc-context/validators/events) for overrides that make it invalid.
+ */
+export declare function fakeEvent<K extends EventKind>(kind: K, overrides?: EventOverrides<EventOf<K>>): EventOf<K>;
+`;
 }
