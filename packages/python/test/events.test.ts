@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { fakeEvent } from "@fc-context/testing";
 import { loadEventValidators } from "@fc-context/validators/events";
 import { afterAll, describe, expect, it } from "vitest";
 import { nearMisses, readSamples } from "../../../spec/events/read-samples.mjs";
@@ -73,5 +74,15 @@ describe.each(interpreters)("fc_context.events on Python $version", ({ python })
       expect(outcome, `${cases[index]!.kind} ${cases[index]!.text.slice(0, 0)}#${index}`).toEqual(
         fromTypeScript[index],
       );
+  });
+
+  it.skipIf(python === undefined)("fakes the same event of every kind as @fc-context/testing", async () => {
+    const code =
+      "import json; from fc_context import events; print(json.dumps({k: events.fake_event(k) for k in events.KINDS}))";
+    const { stdout } = await run(python!, ["-c", code], {
+      env: { ...process.env, PYTHONPATH: path.join(packageDir, "src") },
+    });
+    const kinds = layoutEvents().map((event) => event.kind);
+    expect(JSON.parse(stdout)).toEqual(Object.fromEntries(kinds.map((kind) => [kind, fakeEvent(kind as never)])));
   });
 });

@@ -668,236 +668,248 @@ _ARRIVES: Dict[str, str] = {
 }
 _SCHEMAS: Dict[str, Any] = {
     "apigateway": json.loads(
-        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":
-"https://fc-context.dev/schemas/0.1.0/events/apigateway.schema.json","type":"object",
-"properties":{"path":{"type":"string"},"httpMethod":{"type":"string"},"headers":{"type":
-"object","additionalProperties":{"type":"string"}},"queryParameters":{"type":"object",
-"additionalProperties":{"type":"string"}},"pathParameters":{"type":"object",
-"additionalProperties":{"type":"string"}},"body":{"type":"string"},"isBase64Encoded":
-{"type":["boolean","string"],"enum":[true,false,"true","false"]}},"required":["path",
-"httpMethod","headers","queryParameters","pathParameters","body","isBase64Encoded"]}"""
+        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"""
+        r""""https://fc-context.dev/schemas/0.1.0/events/apigateway.schema.json","type":"object","""
+        r""""properties":{"path":{"type":"string"},"httpMethod":{"type":"string"},"headers":"""
+        r"""{"type":"object","additionalProperties":{"type":"string"}},"queryParameters":{"type":"""
+        r""""object","additionalProperties":{"type":"string"}},"pathParameters":{"type":"object","""
+        r""""additionalProperties":{"type":"string"}},"body":{"type":"string"},"isBase64Encoded":"""
+        r"""{"type":["boolean","string"],"enum":[true,false,"true","false"]}},"required":["path","""
+        r""""httpMethod","headers","queryParameters","pathParameters","body","isBase64Encoded"]}"""
     ),
     "cdn": json.loads(
-        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":
-"https://fc-context.dev/schemas/0.1.0/events/cdn.schema.json","type":"object",
-"properties":{"events":{"type":"array","minItems":1,"items":{"$ref":
-"#/$defs/CdnRecord"}}},"required":["events"],"$defs":{"CdnRecord":{"type":"object",
-"properties":{"eventName":{"type":"string"},"eventVersion":{"type":"string"},
-"eventSource":{"type":"string"},"region":{"type":"string"},"eventTime":{"type":"string"},
-"traceId":{"type":"string"},"resource":{"type":"object","properties":{"domain":{"type":
-"string"}},"required":["domain"]},"eventParameter":{"type":"object","properties":
-{"domain":{"type":"string"},"startTime":{"type":"integer"},"endTime":{"type":"integer"},
-"fileSize":{"type":"integer"},"filePath":{"type":"string"},"objectPath":{"type":"array",
-"items":{"type":"string"}},"createTime":{"type":"integer"},"completeTime":{"type":
-"integer"},"objectType":{"type":"string"},"taskId":{"type":"integer"},"status":{"type":
-"string"}},"required":["domain"]},"userIdentity":{"type":"object","properties":{"aliUid":
-{"type":"string"}},"required":["aliUid"]}},"required":["eventName","eventVersion",
-"eventSource","region","eventTime","traceId","resource","eventParameter",
-"userIdentity"]}}}"""
+        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"""
+        r""""https://fc-context.dev/schemas/0.1.0/events/cdn.schema.json","type":"object","""
+        r""""properties":{"events":{"type":"array","minItems":1,"items":{"$ref":"""
+        r""""#/$defs/CdnRecord"}}},"required":["events"],"$defs":{"CdnRecord":{"type":"object","""
+        r""""properties":{"eventName":{"type":"string"},"eventVersion":{"type":"string"},"""
+        r""""eventSource":{"type":"string"},"region":{"type":"string"},"eventTime":{"type":"""
+        r""""string"},"traceId":{"type":"string"},"resource":{"type":"object","properties":"""
+        r"""{"domain":{"type":"string"}},"required":["domain"]},"eventParameter":{"type":"""
+        r""""object","properties":{"domain":{"type":"string"},"startTime":{"type":"integer"},"""
+        r""""endTime":{"type":"integer"},"fileSize":{"type":"integer"},"filePath":{"type":"""
+        r""""string"},"objectPath":{"type":"array","items":{"type":"string"}},"createTime":"""
+        r"""{"type":"integer"},"completeTime":{"type":"integer"},"objectType":{"type":"string"},"""
+        r""""taskId":{"type":"integer"},"status":{"type":"string"}},"required":["domain"]},"""
+        r""""userIdentity":{"type":"object","properties":{"aliUid":{"type":"string"}},"required":"""
+        r"""["aliUid"]}},"required":["eventName","eventVersion","eventSource","region","""
+        r""""eventTime","traceId","resource","eventParameter","userIdentity"]}}}"""
     ),
     "datahub": json.loads(
-        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":
-"https://fc-context.dev/schemas/0.1.0/events/datahub.schema.json","type":"object",
-"properties":{"eventSource":{"type":"string"},"eventName":{"type":"string"},
-"eventSourceARN":{"type":"string"},"region":{"type":"string"},"records":{"type":"array",
-"items":{"type":"object","properties":{"eventId":{"type":"string"},"systemTime":{"type":
-"integer"},"data":{"type":"string","contentMediaType":"application/json"}},"required":
-["eventId","systemTime","data"]}}},"required":["eventSource","eventName","eventSourceARN",
-"region","records"]}"""
+        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"""
+        r""""https://fc-context.dev/schemas/0.1.0/events/datahub.schema.json","type":"object","""
+        r""""properties":{"eventSource":{"type":"string"},"eventName":{"type":"string"},"""
+        r""""eventSourceARN":{"type":"string"},"region":{"type":"string"},"records":{"type":"""
+        r""""array","items":{"type":"object","properties":{"eventId":{"type":"string"},"""
+        r""""systemTime":{"type":"integer"},"data":{"type":"string","contentMediaType":"""
+        r""""application/json"}},"required":["eventId","systemTime","data"]}}},"required":"""
+        r"""["eventSource","eventName","eventSourceARN","region","records"]}"""
     ),
     "eventbridge-apache-rocketmq": json.loads(
-        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":
-"https://fc-context.dev/schemas/0.1.0/events/eventbridge-apache-rocketmq.schema.json",
-"type":"array","minItems":1,"items":{"$ref":"#/$defs/ApacheRocketMqMessage"},"$defs":
-{"ApacheRocketMqMessage":{"type":"object","properties":{"msgId":{"type":"string"},"topic":
-{"type":"string"},"systemProperties":{"type":"object","additionalProperties":{"type":
-["string","number"]}},"userProperties":{"type":"object","additionalProperties":{"type":
-"string"}},"body":{"type":"string"}},"required":["msgId","topic","systemProperties",
-"userProperties","body"]}}}"""
+        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"""
+        r""""https://fc-context.dev/schemas/0.1.0/events/eventbridge-apache-rocketmq.schema.json"""
+        r"""","type":"array","minItems":1,"items":{"$ref":"#/$defs/ApacheRocketMqMessage"},"$defs"""
+        r"""":{"ApacheRocketMqMessage":{"type":"object","properties":{"msgId":{"type":"string"},"""
+        r""""topic":{"type":"string"},"systemProperties":{"type":"object","additionalProperties":"""
+        r"""{"type":["string","number"]}},"userProperties":{"type":"object","""
+        r""""additionalProperties":{"type":"string"}},"body":{"type":"string"}},"required":"""
+        r"""["msgId","topic","systemProperties","userProperties","body"]}}}"""
     ),
     "eventbridge-dts": json.loads(
-        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":
-"https://fc-context.dev/schemas/0.1.0/events/eventbridge-dts.schema.json","type":"array",
-"minItems":1,"items":{"$ref":"#/$defs/DtsRecord"},"$defs":{"DtsRecord":{"allOf":[{"$ref":
-"#/$defs/CloudEvent"}],"type":"object","properties":{"data":{"type":"object","properties":
-{"id":{"type":"integer"},"topicPartition":{"type":"object","properties":{"hash":{"type":
-"integer"},"partition":{"type":"integer"},"topic":{"type":"string"}},"required":[]},
-"offset":{"type":"integer"},"sourceTimestamp":{"type":"integer"},"operationType":{"type":
-"string"},"schema":{"type":"object"},"beforeImage":{},"afterImage":{}},"required":[]}},
-"required":["data"]},"CloudEvent":{"type":"object","properties":{"id":{"type":"string"},
-"source":{"type":"string"},"specversion":{"type":"string"},"type":{"type":"string"},
-"datacontenttype":{"type":"string"},"subject":{"type":"string"},"time":{"type":"string"},
-"dataschema":{"type":"string"},"aliyunaccountid":{"type":"string"},"aliyunpublishtime":
-{"type":"string"},"aliyunoriginalaccountid":{"type":"string"},"aliyuneventbusname":
-{"type":"string"},"aliyunregionid":{"type":"string"},"aliyunpublishaddr":{"type":
-"string"}},"required":["id","source","specversion","type"]}}}"""
+        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"""
+        r""""https://fc-context.dev/schemas/0.1.0/events/eventbridge-dts.schema.json","type":"""
+        r""""array","minItems":1,"items":{"$ref":"#/$defs/DtsRecord"},"$defs":{"DtsRecord":"""
+        r"""{"allOf":[{"$ref":"#/$defs/CloudEvent"}],"type":"object","properties":{"data":"""
+        r"""{"type":"object","properties":{"id":{"type":"integer"},"topicPartition":{"type":"""
+        r""""object","properties":{"hash":{"type":"integer"},"partition":{"type":"integer"},"""
+        r""""topic":{"type":"string"}},"required":[]},"offset":{"type":"integer"},"""
+        r""""sourceTimestamp":{"type":"integer"},"operationType":{"type":"string"},"schema":"""
+        r"""{"type":"object"},"beforeImage":{},"afterImage":{}},"required":[]}},"required":"""
+        r"""["data"]},"CloudEvent":{"type":"object","properties":{"id":{"type":"string"},"""
+        r""""source":{"type":"string"},"specversion":{"type":"string"},"type":{"type":"string"},"""
+        r""""datacontenttype":{"type":"string"},"subject":{"type":"string"},"time":{"type":"""
+        r""""string"},"dataschema":{"type":"string"},"aliyunaccountid":{"type":"string"},"""
+        r""""aliyunpublishtime":{"type":"string"},"aliyunoriginalaccountid":{"type":"string"},"""
+        r""""aliyuneventbusname":{"type":"string"},"aliyunregionid":{"type":"string"},"""
+        r""""aliyunpublishaddr":{"type":"string"}},"required":["id","source","specversion","""
+        r""""type"]}}}"""
     ),
     "eventbridge-kafka": json.loads(
-        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":
-"https://fc-context.dev/schemas/0.1.0/events/eventbridge-kafka.schema.json","type":
-"array","minItems":1,"items":{"anyOf":[{"$ref":"#/$defs/KafkaMessage"},{"type":"string",
-"contentMediaType":"application/json"}]},"$defs":{"KafkaMessage":{"allOf":[{"$ref":
-"#/$defs/CloudEvent"}],"type":"object","properties":{"data":{"type":"object","properties":
-{"topic":{"type":"string"},"partition":{"type":"integer"},"offset":{"type":"integer"},
-"timestamp":{"type":"integer"},"headers":{"type":"object","properties":{"headers":{"type":
-"array"},"isReadOnly":{"type":"boolean"}},"required":["headers","isReadOnly"]},"key":
-{"type":"string"},"value":{"type":"string"}},"required":["topic","partition","offset",
-"timestamp","value"]}},"required":["data"]},"CloudEvent":{"type":"object","properties":
-{"id":{"type":"string"},"source":{"type":"string"},"specversion":{"type":"string"},"type":
-{"type":"string"},"datacontenttype":{"type":"string"},"subject":{"type":"string"},"time":
-{"type":"string"},"dataschema":{"type":"string"},"aliyunaccountid":{"type":"string"},
-"aliyunpublishtime":{"type":"string"},"aliyunoriginalaccountid":{"type":"string"},
-"aliyuneventbusname":{"type":"string"},"aliyunregionid":{"type":"string"},
-"aliyunpublishaddr":{"type":"string"}},"required":["id","source","specversion","type"]}}}"""
+        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"""
+        r""""https://fc-context.dev/schemas/0.1.0/events/eventbridge-kafka.schema.json","type":"""
+        r""""array","minItems":1,"items":{"anyOf":[{"$ref":"#/$defs/KafkaMessage"},{"type":"""
+        r""""string","contentMediaType":"application/json"}]},"$defs":{"KafkaMessage":{"allOf":"""
+        r"""[{"$ref":"#/$defs/CloudEvent"}],"type":"object","properties":{"data":{"type":"""
+        r""""object","properties":{"topic":{"type":"string"},"partition":{"type":"integer"},"""
+        r""""offset":{"type":"integer"},"timestamp":{"type":"integer"},"headers":{"type":"""
+        r""""object","properties":{"headers":{"type":"array"},"isReadOnly":{"type":"boolean"}},"""
+        r""""required":["headers","isReadOnly"]},"key":{"type":"string"},"value":{"type":"""
+        r""""string"}},"required":["topic","partition","offset","timestamp","value"]}},"""
+        r""""required":["data"]},"CloudEvent":{"type":"object","properties":{"id":{"type":"""
+        r""""string"},"source":{"type":"string"},"specversion":{"type":"string"},"type":{"type":"""
+        r""""string"},"datacontenttype":{"type":"string"},"subject":{"type":"string"},"time":"""
+        r"""{"type":"string"},"dataschema":{"type":"string"},"aliyunaccountid":{"type":"string"},"""
+        r""""aliyunpublishtime":{"type":"string"},"aliyunoriginalaccountid":{"type":"string"},"""
+        r""""aliyuneventbusname":{"type":"string"},"aliyunregionid":{"type":"string"},"""
+        r""""aliyunpublishaddr":{"type":"string"}},"required":["id","source","specversion","""
+        r""""type"]}}}"""
     ),
     "eventbridge-mns-queue": json.loads(
-        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":
-"https://fc-context.dev/schemas/0.1.0/events/eventbridge-mns-queue.schema.json","anyOf":
-[{"$ref":"#/$defs/MnsQueueMessage"},{"type":"array","minItems":1,"items":{"$ref":
-"#/$defs/MnsQueueMessage"}}],"$defs":{"MnsQueueMessage":{"allOf":[{"$ref":
-"#/$defs/CloudEvent"}],"type":"object","properties":{"data":{"type":"object","properties":
-{"requestId":{"type":"string"},"messageId":{"type":"string"},"messageBody":{"type":
-"string"}},"required":["requestId","messageId","messageBody"]}},"required":["data"]},
-"CloudEvent":{"type":"object","properties":{"id":{"type":"string"},"source":{"type":
-"string"},"specversion":{"type":"string"},"type":{"type":"string"},"datacontenttype":
-{"type":"string"},"subject":{"type":"string"},"time":{"type":"string"},"dataschema":
-{"type":"string"},"aliyunaccountid":{"type":"string"},"aliyunpublishtime":{"type":
-"string"},"aliyunoriginalaccountid":{"type":"string"},"aliyuneventbusname":{"type":
-"string"},"aliyunregionid":{"type":"string"},"aliyunpublishaddr":{"type":"string"}},
-"required":["id","source","specversion","type"]}}}"""
+        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"""
+        r""""https://fc-context.dev/schemas/0.1.0/events/eventbridge-mns-queue.schema.json","""
+        r""""anyOf":[{"$ref":"#/$defs/MnsQueueMessage"},{"type":"array","minItems":1,"items":"""
+        r"""{"$ref":"#/$defs/MnsQueueMessage"}}],"$defs":{"MnsQueueMessage":{"allOf":[{"$ref":"""
+        r""""#/$defs/CloudEvent"}],"type":"object","properties":{"data":{"type":"object","""
+        r""""properties":{"requestId":{"type":"string"},"messageId":{"type":"string"},"""
+        r""""messageBody":{"type":"string"}},"required":["requestId","messageId","""
+        r""""messageBody"]}},"required":["data"]},"CloudEvent":{"type":"object","properties":"""
+        r"""{"id":{"type":"string"},"source":{"type":"string"},"specversion":{"type":"string"},"""
+        r""""type":{"type":"string"},"datacontenttype":{"type":"string"},"subject":{"type":"""
+        r""""string"},"time":{"type":"string"},"dataschema":{"type":"string"},"aliyunaccountid":"""
+        r"""{"type":"string"},"aliyunpublishtime":{"type":"string"},"aliyunoriginalaccountid":"""
+        r"""{"type":"string"},"aliyuneventbusname":{"type":"string"},"aliyunregionid":{"type":"""
+        r""""string"},"aliyunpublishaddr":{"type":"string"}},"required":["id","source","""
+        r""""specversion","type"]}}}"""
     ),
     "eventbridge-mqtt": json.loads(
-        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":
-"https://fc-context.dev/schemas/0.1.0/events/eventbridge-mqtt.schema.json","type":"array",
-"minItems":1,"items":{"$ref":"#/$defs/MqttMessage"},"$defs":{"MqttMessage":{"type":
-"object","properties":{"props":{"type":"object","properties":{"firstTopic":{"type":
-"string"},"secondTopic":{"type":"string"},"clientId":{"type":"string"}},"required":
-["firstTopic","secondTopic","clientId"]},"body":{"type":"string"}},"required":["props",
-"body"]}}}"""
+        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"""
+        r""""https://fc-context.dev/schemas/0.1.0/events/eventbridge-mqtt.schema.json","type":"""
+        r""""array","minItems":1,"items":{"$ref":"#/$defs/MqttMessage"},"$defs":{"MqttMessage":"""
+        r"""{"type":"object","properties":{"props":{"type":"object","properties":{"firstTopic":"""
+        r"""{"type":"string"},"secondTopic":{"type":"string"},"clientId":{"type":"string"}},"""
+        r""""required":["firstTopic","secondTopic","clientId"]},"body":{"type":"string"}},"""
+        r""""required":["props","body"]}}}"""
     ),
     "eventbridge-rabbitmq": json.loads(
-        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":
-"https://fc-context.dev/schemas/0.1.0/events/eventbridge-rabbitmq.schema.json","type":
-"array","minItems":1,"items":{"$ref":"#/$defs/RabbitMqMessage"},"$defs":
-{"RabbitMqMessage":{"allOf":[{"$ref":"#/$defs/CloudEvent"}],"type":"object","properties":
-{"data":{"type":"object","properties":{"envelope":{"type":"object","properties":
-{"deliveryTag":{"type":"integer"},"exchange":{"type":"string"},"redeliver":{"type":
-"boolean"},"routingKey":{"type":"string"}},"required":["deliveryTag","exchange",
-"redeliver","routingKey"]},"props":{"type":"object","properties":{"messageId":{"type":
-"string"},"contentEncoding":{"type":"string"}},"required":[]},"body":{}},"required":
-["envelope","props","body"]}},"required":["data"]},"CloudEvent":{"type":"object",
-"properties":{"id":{"type":"string"},"source":{"type":"string"},"specversion":{"type":
-"string"},"type":{"type":"string"},"datacontenttype":{"type":"string"},"subject":{"type":
-"string"},"time":{"type":"string"},"dataschema":{"type":"string"},"aliyunaccountid":
-{"type":"string"},"aliyunpublishtime":{"type":"string"},"aliyunoriginalaccountid":{"type":
-"string"},"aliyuneventbusname":{"type":"string"},"aliyunregionid":{"type":"string"},
-"aliyunpublishaddr":{"type":"string"}},"required":["id","source","specversion","type"]}}}"""
+        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"""
+        r""""https://fc-context.dev/schemas/0.1.0/events/eventbridge-rabbitmq.schema.json","""
+        r""""type":"array","minItems":1,"items":{"$ref":"#/$defs/RabbitMqMessage"},"$defs":"""
+        r"""{"RabbitMqMessage":{"allOf":[{"$ref":"#/$defs/CloudEvent"}],"type":"object","""
+        r""""properties":{"data":{"type":"object","properties":{"envelope":{"type":"object","""
+        r""""properties":{"deliveryTag":{"type":"integer"},"exchange":{"type":"string"},"""
+        r""""redeliver":{"type":"boolean"},"routingKey":{"type":"string"}},"required":"""
+        r"""["deliveryTag","exchange","redeliver","routingKey"]},"props":{"type":"object","""
+        r""""properties":{"messageId":{"type":"string"},"contentEncoding":{"type":"string"}},"""
+        r""""required":[]},"body":{}},"required":["envelope","props","body"]}},"required":"""
+        r"""["data"]},"CloudEvent":{"type":"object","properties":{"id":{"type":"string"},"""
+        r""""source":{"type":"string"},"specversion":{"type":"string"},"type":{"type":"string"},"""
+        r""""datacontenttype":{"type":"string"},"subject":{"type":"string"},"time":{"type":"""
+        r""""string"},"dataschema":{"type":"string"},"aliyunaccountid":{"type":"string"},"""
+        r""""aliyunpublishtime":{"type":"string"},"aliyunoriginalaccountid":{"type":"string"},"""
+        r""""aliyuneventbusname":{"type":"string"},"aliyunregionid":{"type":"string"},"""
+        r""""aliyunpublishaddr":{"type":"string"}},"required":["id","source","specversion","""
+        r""""type"]}}}"""
     ),
     "eventbridge-rocketmq": json.loads(
-        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":
-"https://fc-context.dev/schemas/0.1.0/events/eventbridge-rocketmq.schema.json","anyOf":
-[{"$ref":"#/$defs/RocketMqMessage"},{"type":"array","minItems":1,"items":{"$ref":
-"#/$defs/RocketMqMessage"}}],"$defs":{"RocketMqMessage":{"allOf":[{"$ref":
-"#/$defs/CloudEvent"}],"type":"object","properties":{"data":{"type":"object","properties":
-{"topic":{"type":"string"},"systemProperties":{"type":"object","additionalProperties":
-{"type":["string","number","boolean"]}},"userProperties":{"type":"object",
-"additionalProperties":{"type":"string"}},"body":{"type":"string"},"msgId":{"type":
-"string"}},"required":["body"]}},"required":["data"]},"CloudEvent":{"type":"object",
-"properties":{"id":{"type":"string"},"source":{"type":"string"},"specversion":{"type":
-"string"},"type":{"type":"string"},"datacontenttype":{"type":"string"},"subject":{"type":
-"string"},"time":{"type":"string"},"dataschema":{"type":"string"},"aliyunaccountid":
-{"type":"string"},"aliyunpublishtime":{"type":"string"},"aliyunoriginalaccountid":{"type":
-"string"},"aliyuneventbusname":{"type":"string"},"aliyunregionid":{"type":"string"},
-"aliyunpublishaddr":{"type":"string"}},"required":["id","source","specversion","type"]}}}"""
+        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"""
+        r""""https://fc-context.dev/schemas/0.1.0/events/eventbridge-rocketmq.schema.json","""
+        r""""anyOf":[{"$ref":"#/$defs/RocketMqMessage"},{"type":"array","minItems":1,"items":"""
+        r"""{"$ref":"#/$defs/RocketMqMessage"}}],"$defs":{"RocketMqMessage":{"allOf":[{"$ref":"""
+        r""""#/$defs/CloudEvent"}],"type":"object","properties":{"data":{"type":"object","""
+        r""""properties":{"topic":{"type":"string"},"systemProperties":{"type":"object","""
+        r""""additionalProperties":{"type":["string","number","boolean"]}},"userProperties":"""
+        r"""{"type":"object","additionalProperties":{"type":"string"}},"body":{"type":"string"},"""
+        r""""msgId":{"type":"string"}},"required":["body"]}},"required":["data"]},"CloudEvent":"""
+        r"""{"type":"object","properties":{"id":{"type":"string"},"source":{"type":"string"},"""
+        r""""specversion":{"type":"string"},"type":{"type":"string"},"datacontenttype":{"type":"""
+        r""""string"},"subject":{"type":"string"},"time":{"type":"string"},"dataschema":{"type":"""
+        r""""string"},"aliyunaccountid":{"type":"string"},"aliyunpublishtime":{"type":"string"},"""
+        r""""aliyunoriginalaccountid":{"type":"string"},"aliyuneventbusname":{"type":"string"},"""
+        r""""aliyunregionid":{"type":"string"},"aliyunpublishaddr":{"type":"string"}},"required":"""
+        r"""["id","source","specversion","type"]}}}"""
     ),
     "http-v1": json.loads(
-        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":
-"https://fc-context.dev/schemas/0.1.0/events/http-v1.schema.json","type":"object",
-"properties":{"version":{"type":"string"},"rawPath":{"type":"string"},"headers":{"type":
-"object","additionalProperties":{"type":"string"}},"queryParameters":{"type":"object",
-"additionalProperties":{"type":"string"}},"body":{"type":"string"},"isBase64Encoded":
-{"type":"boolean"},"requestContext":{"type":"object","properties":{"accountId":{"type":
-"string"},"domainName":{"type":"string"},"domainPrefix":{"type":"string"},"http":{"type":
-"object","properties":{"method":{"type":"string"},"path":{"type":"string"},"protocol":
-{"type":"string"},"sourceIp":{"type":"string"},"userAgent":{"type":"string"}},"required":
-["method","path","protocol","sourceIp","userAgent"]},"requestId":{"type":"string"},"time":
-{"type":"string"},"timeEpoch":{"type":"string"},"triggerId":{"type":"string"}},"required":
-["accountId","domainName","domainPrefix","http","requestId","time","timeEpoch"]}},
-"required":["version","rawPath","headers","queryParameters","body","isBase64Encoded",
-"requestContext"],"$defs":{"HttpTriggerResponse":{"type":"object","properties":
-{"statusCode":{"type":"integer"},"headers":{"type":"object","additionalProperties":
-{"type":"string"}},"isBase64Encoded":{"type":"boolean"},"body":{"type":"string"}},
-"required":[]}}}"""
+        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"""
+        r""""https://fc-context.dev/schemas/0.1.0/events/http-v1.schema.json","type":"object","""
+        r""""properties":{"version":{"type":"string"},"rawPath":{"type":"string"},"headers":"""
+        r"""{"type":"object","additionalProperties":{"type":"string"}},"queryParameters":{"type":"""
+        r""""object","additionalProperties":{"type":"string"}},"body":{"type":"string"},"""
+        r""""isBase64Encoded":{"type":"boolean"},"requestContext":{"type":"object","properties":"""
+        r"""{"accountId":{"type":"string"},"domainName":{"type":"string"},"domainPrefix":{"type":"""
+        r""""string"},"http":{"type":"object","properties":{"method":{"type":"string"},"path":"""
+        r"""{"type":"string"},"protocol":{"type":"string"},"sourceIp":{"type":"string"},"""
+        r""""userAgent":{"type":"string"}},"required":["method","path","protocol","sourceIp","""
+        r""""userAgent"]},"requestId":{"type":"string"},"time":{"type":"string"},"timeEpoch":"""
+        r"""{"type":"string"},"triggerId":{"type":"string"}},"required":["accountId","""
+        r""""domainName","domainPrefix","http","requestId","time","timeEpoch"]}},"required":"""
+        r"""["version","rawPath","headers","queryParameters","body","isBase64Encoded","""
+        r""""requestContext"],"$defs":{"HttpTriggerResponse":{"type":"object","properties":"""
+        r"""{"statusCode":{"type":"integer"},"headers":{"type":"object","additionalProperties":"""
+        r"""{"type":"string"}},"isBase64Encoded":{"type":"boolean"},"body":{"type":"string"}},"""
+        r""""required":[]}}}"""
     ),
     "mns-topic": json.loads(
-        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":
-"https://fc-context.dev/schemas/0.1.0/events/mns-topic.schema.json","anyOf":[{"$ref":
-"#/$defs/MnsTopicJson"},{"$ref":"#/$defs/MnsTopicStreamWithAttributes"},{"$ref":
-"#/$defs/MnsTopicStreamText"}],"$defs":{"MnsTopicJson":{"type":"object","properties":
-{"TopicOwner":{"type":"string"},"Message":{"type":"string"},"Subscriber":{"type":
-"string"},"PublishTime":{"type":"integer"},"SubscriptionName":{"type":"string"},
-"MessageMD5":{"type":"string"},"TopicName":{"type":"string"},"MessageId":{"type":
-"string"}},"required":["TopicOwner","Message","Subscriber","PublishTime",
-"SubscriptionName","MessageMD5","TopicName","MessageId"]},"MnsTopicStreamWithAttributes":
-{"type":"object","properties":{"body":{"type":"string"},"attrs":{"type":"object",
-"properties":{"Extend":{"type":"string","contentMediaType":"application/json"}},
-"required":["Extend"]}},"required":["body","attrs"]},"MnsTopicStreamText":{"type":
-"string"}}}"""
+        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"""
+        r""""https://fc-context.dev/schemas/0.1.0/events/mns-topic.schema.json","anyOf":[{"$ref":"""
+        r""""#/$defs/MnsTopicJson"},{"$ref":"#/$defs/MnsTopicStreamWithAttributes"},{"$ref":"""
+        r""""#/$defs/MnsTopicStreamText"}],"$defs":{"MnsTopicJson":{"type":"object","properties":"""
+        r"""{"TopicOwner":{"type":"string"},"Message":{"type":"string"},"Subscriber":{"type":"""
+        r""""string"},"PublishTime":{"type":"integer"},"SubscriptionName":{"type":"string"},"""
+        r""""MessageMD5":{"type":"string"},"TopicName":{"type":"string"},"MessageId":{"type":"""
+        r""""string"}},"required":["TopicOwner","Message","Subscriber","PublishTime","""
+        r""""SubscriptionName","MessageMD5","TopicName","MessageId"]},"""
+        r""""MnsTopicStreamWithAttributes":{"type":"object","properties":{"body":{"type":"""
+        r""""string"},"attrs":{"type":"object","properties":{"Extend":{"type":"string","""
+        r""""contentMediaType":"application/json"}},"required":["Extend"]}},"required":["body","""
+        r""""attrs"]},"MnsTopicStreamText":{"type":"string"}}}"""
     ),
     "oss": json.loads(
-        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":
-"https://fc-context.dev/schemas/0.1.0/events/oss.schema.json","type":"object",
-"properties":{"events":{"type":"array","minItems":1,"items":{"$ref":
-"#/$defs/OssRecord"}}},"required":["events"],"$defs":{"OssRecord":{"type":"object",
-"properties":{"eventName":{"type":"string"},"eventSource":{"type":"string"},"eventTime":
-{"type":"string"},"eventVersion":{"type":"string"},"oss":{"type":"object","properties":
-{"bucket":{"type":"object","properties":{"arn":{"type":"string"},"name":{"type":"string"},
-"ownerIdentity":{"type":"string"},"virtualBucket":{"type":"string"}},"required":["arn",
-"name","ownerIdentity"]},"object":{"type":"object","properties":{"deltaSize":{"type":
-"integer"},"eTag":{"type":"string"},"key":{"type":"string"},"size":{"type":"integer"},
-"objectMeta":{"type":"object","properties":{"mimeType":{"type":"string"},"userMeta":
-{"type":"object","additionalProperties":{"type":"string"}}},"required":[]}},"required":
-["deltaSize","eTag","key","size"]},"ossSchemaVersion":{"type":"string"},"ruleId":{"type":
-"string"}},"required":["bucket","object","ossSchemaVersion","ruleId"]},"region":{"type":
-"string"},"requestParameters":{"type":"object","properties":{"sourceIPAddress":{"type":
-"string"}},"required":["sourceIPAddress"]},"responseElements":{"type":"object",
-"properties":{"requestId":{"type":"string"}},"required":["requestId"]},"userIdentity":
-{"type":"object","properties":{"principalId":{"type":"string"}},"required":
-["principalId"]}},"required":["eventName","eventSource","eventTime","eventVersion","oss",
-"region","requestParameters","responseElements","userIdentity"]}}}"""
+        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"""
+        r""""https://fc-context.dev/schemas/0.1.0/events/oss.schema.json","type":"object","""
+        r""""properties":{"events":{"type":"array","minItems":1,"items":{"$ref":"""
+        r""""#/$defs/OssRecord"}}},"required":["events"],"$defs":{"OssRecord":{"type":"object","""
+        r""""properties":{"eventName":{"type":"string"},"eventSource":{"type":"string"},"""
+        r""""eventTime":{"type":"string"},"eventVersion":{"type":"string"},"oss":{"type":"""
+        r""""object","properties":{"bucket":{"type":"object","properties":{"arn":{"type":"""
+        r""""string"},"name":{"type":"string"},"ownerIdentity":{"type":"string"},"virtualBucket":"""
+        r"""{"type":"string"}},"required":["arn","name","ownerIdentity"]},"object":{"type":"""
+        r""""object","properties":{"deltaSize":{"type":"integer"},"eTag":{"type":"string"},"key":"""
+        r"""{"type":"string"},"size":{"type":"integer"},"objectMeta":{"type":"object","""
+        r""""properties":{"mimeType":{"type":"string"},"userMeta":{"type":"object","""
+        r""""additionalProperties":{"type":"string"}}},"required":[]}},"required":["deltaSize","""
+        r""""eTag","key","size"]},"ossSchemaVersion":{"type":"string"},"ruleId":{"type":"""
+        r""""string"}},"required":["bucket","object","ossSchemaVersion","ruleId"]},"region":"""
+        r"""{"type":"string"},"requestParameters":{"type":"object","properties":"""
+        r"""{"sourceIPAddress":{"type":"string"}},"required":["sourceIPAddress"]},"""
+        r""""responseElements":{"type":"object","properties":{"requestId":{"type":"string"}},"""
+        r""""required":["requestId"]},"userIdentity":{"type":"object","properties":"""
+        r"""{"principalId":{"type":"string"}},"required":["principalId"]}},"required":"""
+        r"""["eventName","eventSource","eventTime","eventVersion","oss","region","""
+        r""""requestParameters","responseElements","userIdentity"]}}}"""
     ),
     "sls": json.loads(
-        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":
-"https://fc-context.dev/schemas/0.1.0/events/sls.schema.json","type":"object",
-"properties":{"parameter":{"type":"object"},"source":{"type":"object","properties":
-{"endpoint":{"type":"string"},"projectName":{"type":"string"},"logstoreName":{"type":
-"string"},"shardId":{"type":"integer"},"beginCursor":{"type":"string"},"endCursor":
-{"type":"string"}},"required":["endpoint","projectName","logstoreName","shardId",
-"beginCursor","endCursor"]},"jobName":{"type":"string"},"taskId":{"type":"string"},
-"cursorTime":{"type":"integer"}},"required":["parameter","source","jobName","taskId",
-"cursorTime"]}"""
+        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"""
+        r""""https://fc-context.dev/schemas/0.1.0/events/sls.schema.json","type":"object","""
+        r""""properties":{"parameter":{"type":"object"},"source":{"type":"object","properties":"""
+        r"""{"endpoint":{"type":"string"},"projectName":{"type":"string"},"logstoreName":{"type":"""
+        r""""string"},"shardId":{"type":"integer"},"beginCursor":{"type":"string"},"endCursor":"""
+        r"""{"type":"string"}},"required":["endpoint","projectName","logstoreName","shardId","""
+        r""""beginCursor","endCursor"]},"jobName":{"type":"string"},"taskId":{"type":"string"},"""
+        r""""cursorTime":{"type":"integer"}},"required":["parameter","source","jobName","taskId","""
+        r""""cursorTime"]}"""
     ),
     "tablestore": json.loads(
-        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":
-"https://fc-context.dev/schemas/0.1.0/events/tablestore.schema.json","type":"object",
-"properties":{"Version":{"type":"string"},"Records":{"type":"array","items":{"$ref":
-"#/$defs/TablestoreRecord"}}},"required":["Version","Records"],"$defs":
-{"TablestoreRecord":{"type":"object","properties":{"Type":{"type":"string","enum":
-["PutRow","UpdateRow","DeleteRow"]},"Info":{"type":"object","properties":{"Timestamp":
-{"type":"integer"}},"required":["Timestamp"]},"PrimaryKey":{"type":"array","items":
-{"$ref":"#/$defs/TablestorePrimaryKeyColumn"}},"Columns":{"type":"array","items":{"$ref":
-"#/$defs/TablestoreColumn"}}},"required":["Type","Info","PrimaryKey"]},
-"TablestorePrimaryKeyColumn":{"type":"object","properties":{"ColumnName":{"type":
-"string"},"Value":{}},"required":["ColumnName","Value"]},"TablestoreColumn":{"type":
-"object","properties":{"Type":{"type":"string","enum":["Put","DeleteOneVersion",
-"DeleteAllVersions"]},"ColumnName":{"type":"string"},"Value":{},"Timestamp":{"type":
-"integer"}},"required":["Type","ColumnName","Timestamp"]}}}"""
+        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"""
+        r""""https://fc-context.dev/schemas/0.1.0/events/tablestore.schema.json","type":"object","""
+        r""""properties":{"Version":{"type":"string"},"Records":{"type":"array","items":{"$ref":"""
+        r""""#/$defs/TablestoreRecord"}}},"required":["Version","Records"],"$defs":"""
+        r"""{"TablestoreRecord":{"type":"object","properties":{"Type":{"type":"string","enum":"""
+        r"""["PutRow","UpdateRow","DeleteRow"]},"Info":{"type":"object","properties":"""
+        r"""{"Timestamp":{"type":"integer"}},"required":["Timestamp"]},"PrimaryKey":{"type":"""
+        r""""array","items":{"$ref":"#/$defs/TablestorePrimaryKeyColumn"}},"Columns":{"type":"""
+        r""""array","items":{"$ref":"#/$defs/TablestoreColumn"}}},"required":["Type","Info","""
+        r""""PrimaryKey"]},"TablestorePrimaryKeyColumn":{"type":"object","properties":"""
+        r"""{"ColumnName":{"type":"string"},"Value":{}},"required":["ColumnName","Value"]},"""
+        r""""TablestoreColumn":{"type":"object","properties":{"Type":{"type":"string","enum":"""
+        r"""["Put","DeleteOneVersion","DeleteAllVersions"]},"ColumnName":{"type":"string"},"""
+        r""""Value":{},"Timestamp":{"type":"integer"}},"required":["Type","ColumnName","""
+        r""""Timestamp"]}}}"""
     ),
     "timer": json.loads(
-        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":
-"https://fc-context.dev/schemas/0.1.0/events/timer.schema.json","type":"object",
-"properties":{"triggerTime":{"type":"string"},"triggerName":{"type":"string"},"payload":
-{"type":"string"}},"required":["triggerTime","triggerName","payload"]}"""
+        r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"""
+        r""""https://fc-context.dev/schemas/0.1.0/events/timer.schema.json","type":"object","""
+        r""""properties":{"triggerTime":{"type":"string"},"triggerName":{"type":"string"},"""
+        r""""payload":{"type":"string"}},"required":["triggerTime","triggerName","payload"]}"""
     ),
 }
 
@@ -1007,153 +1019,161 @@ def parse(kind: str, data: EventBytes) -> Any:
 # Each kind's example for fake_event(): its first valid vendor sample, else built from its schema.
 _EXAMPLES: Dict[str, Any] = {
     "apigateway": json.loads(
-        r"""{"path":"","httpMethod":"GET","headers":{},"queryParameters":{},"pathParameters":{},
-"body":"","isBase64Encoded":true}"""
+        r"""{"path":"","httpMethod":"GET","headers":{},"queryParameters":{},"pathParameters":{},"""
+        r""""body":"","isBase64Encoded":true}"""
     ),
     "cdn": json.loads(
-        r"""{"events":[{"eventName":"CdnDomainAdded","eventVersion":"1.0.0","eventSource":"cdn",
-"region":"cn-hangzhou","eventTime":"2018-03-16T14:19:55+08:00","traceId":
-"cf89e5a8-7d59-4bb5-a33e-4c3d08e2****","resource":{"domain":"example.com"},
-"eventParameter":{"domain":"example.com"},"userIdentity":{"aliUid":"164901546557****"}}]}"""
+        r"""{"events":[{"eventName":"CdnDomainAdded","eventVersion":"1.0.0","eventSource":"cdn","""
+        r""""region":"cn-hangzhou","eventTime":"2018-03-16T14:19:55+08:00","traceId":"""
+        r""""cf89e5a8-7d59-4bb5-a33e-4c3d08e2****","resource":{"domain":"example.com"},"""
+        r""""eventParameter":{"domain":"example.com"},"userIdentity":{"aliUid":"""
+        r""""164901546557****"}}]}"""
     ),
     "datahub": json.loads(
-        r"""{"eventSource":"acs:datahub","eventName":"acs:datahub:putRecord","eventSourceARN":
-"/projects/test_project_name/topics/test_topic_name","region":"cn-hangzhou","records":
-[{"eventId":"0:12345","systemTime":1463000123000,"data":
-"[\"col1's value\",\"col2's value\"]"},{"eventId":"0:12346","systemTime":1463000156000,
-"data":"[\"col1's value\",\"col2's value\"]"}]}"""
+        r"""{"eventSource":"acs:datahub","eventName":"acs:datahub:putRecord","eventSourceARN":"""
+        r""""/projects/test_project_name/topics/test_topic_name","region":"cn-hangzhou","""
+        r""""records":[{"eventId":"0:12345","systemTime":1463000123000,"data":"""
+        r""""[\"col1's value\",\"col2's value\"]"},{"eventId":"0:12346","systemTime":"""
+        r"""1463000156000,"data":"[\"col1's value\",\"col2's value\"]"}]}"""
     ),
     "eventbridge-apache-rocketmq": json.loads(
-        r"""[{"msgId":"7F0000010BDD2A84AEE70DA49B57****","topic":"testTopic","systemProperties":
-{"UNIQ_KEY":"7F0000010BDD2A84AEE70DA49B57****","CLUSTER":"DefaultCluster","MIN_OFFSET":
-"0","TAGS":"TagA","MAX_OFFSET":"128"},"userProperties":{},"body":"Hello RocketMQ"}]"""
+        r"""[{"msgId":"7F0000010BDD2A84AEE70DA49B57****","topic":"testTopic","systemProperties":"""
+        r"""{"UNIQ_KEY":"7F0000010BDD2A84AEE70DA49B57****","CLUSTER":"DefaultCluster","""
+        r""""MIN_OFFSET":"0","TAGS":"TagA","MAX_OFFSET":"128"},"userProperties":{},"body":"""
+        r""""Hello RocketMQ"}]"""
     ),
     "eventbridge-dts": json.loads(
         r"""[{"id":"","source":"","specversion":"1.0","type":"","data":{}}]"""
     ),
     "eventbridge-kafka": json.loads(
-        r"""[{"specversion":"1.0","id":"8e215af8-ca18-4249-8645-f96c1026****","source":"acs:alikafka",
-"type":"alikafka:Topic:Message","subject":
-"acs:alikafka_pre-cn-i7m2t7t1****:topic:mytopic","datacontenttype":
-"application/json; charset=utf-8","time":"2022-06-23T02:49:51.589Z","aliyunaccountid":
-"164901546557****","data":{"topic":"****","partition":7,"offset":25,"timestamp":
-1655952591589,"headers":{"headers":[],"isReadOnly":false},"key":"keytest","value":
-"hello kafka msg"}},{"specversion":"1.0","id":"8e215af8-ca18-4249-8645-f96c1026****",
-"source":"acs:alikafka","type":"alikafka:Topic:Message","subject":
-"acs:alikafka_pre-cn-i7m2t7t1****:topic:mytopic","datacontenttype":
-"application/json; charset=utf-8","time":"2022-06-23T02:49:51.589Z","aliyunaccountid":
-"164901546557****","data":{"topic":"****","partition":7,"offset":25,"timestamp":
-1655952591589,"headers":{"headers":[],"isReadOnly":false},"key":"keytest","value":
-"hello kafka msg"}}]"""
+        r"""[{"specversion":"1.0","id":"8e215af8-ca18-4249-8645-f96c1026****","source":"""
+        r""""acs:alikafka","type":"alikafka:Topic:Message","subject":"""
+        r""""acs:alikafka_pre-cn-i7m2t7t1****:topic:mytopic","datacontenttype":"""
+        r""""application/json; charset=utf-8","time":"2022-06-23T02:49:51.589Z","""
+        r""""aliyunaccountid":"164901546557****","data":{"topic":"****","partition":7,"offset":"""
+        r"""25,"timestamp":1655952591589,"headers":{"headers":[],"isReadOnly":false},"key":"""
+        r""""keytest","value":"hello kafka msg"}},{"specversion":"1.0","id":"""
+        r""""8e215af8-ca18-4249-8645-f96c1026****","source":"acs:alikafka","type":"""
+        r""""alikafka:Topic:Message","subject":"acs:alikafka_pre-cn-i7m2t7t1****:topic:mytopic","""
+        r""""datacontenttype":"application/json; charset=utf-8","time":"""
+        r""""2022-06-23T02:49:51.589Z","aliyunaccountid":"164901546557****","data":{"topic":"""
+        r""""****","partition":7,"offset":25,"timestamp":1655952591589,"headers":{"headers":[],"""
+        r""""isReadOnly":false},"key":"keytest","value":"hello kafka msg"}}]"""
     ),
     "eventbridge-mns-queue": json.loads(
-        r"""[{"id":"c2g71017-6f65-fhcf-a814-a396fc8d****","source":"MNS-Function-mnstrigger",
-"specversion":"1.0","type":"mns:Queue:SendMessage","datacontenttype":
-"application/json; charset=utf-8","subject":
-"acs:mns:cn-hangzhou:164901546557****:queues/zeus","time":"2021-04-08T06:28:17.093Z",
-"aliyunaccountid":"164901546557****","aliyunpublishtime":"2021-10-15T07:06:34.028Z",
-"aliyunoriginalaccountid":"164901546557****","aliyuneventbusname":
-"MNS-Function-mnstrigger","aliyunregionid":"cn-chengdu","aliyunpublishaddr":
-"42.120.XX.XX","data":{"requestId":"606EA3074344430D4C81****","messageId":
-"C6DB60D1574661357FA227277445****","messageBody":"TEST"}},{"id":
-"d2g71017-6f65-fhcf-a814-a396fc8d****","source":"MNS-Function-mnstrigger","specversion":
-"1.0","type":"mns:Queue:SendMessage","datacontenttype":"application/json; charset=utf-8",
-"subject":"acs:mns:cn-hangzhou:164901546557****:queues/zeus","time":
-"2021-04-08T06:28:17.093Z","aliyunaccountid":"164901546557****","aliyunpublishtime":
-"2021-10-15T07:06:34.028Z","aliyunoriginalaccountid":"164901546557****",
-"aliyuneventbusname":"MNS-Function-mnstrigger","aliyunregionid":"cn-chengdu",
-"aliyunpublishaddr":"42.120.XX.XX","data":{"requestId":"606EA3074344430D4C81****",
-"messageId":"C6DB60D1574661357FA227277445****","messageBody":"TEST"}}]"""
+        r"""[{"id":"c2g71017-6f65-fhcf-a814-a396fc8d****","source":"MNS-Function-mnstrigger","""
+        r""""specversion":"1.0","type":"mns:Queue:SendMessage","datacontenttype":"""
+        r""""application/json; charset=utf-8","subject":"""
+        r""""acs:mns:cn-hangzhou:164901546557****:queues/zeus","time":"2021-04-08T06:28:17.093Z","""
+        r""""aliyunaccountid":"164901546557****","aliyunpublishtime":"2021-10-15T07:06:34.028Z","""
+        r""""aliyunoriginalaccountid":"164901546557****","aliyuneventbusname":"""
+        r""""MNS-Function-mnstrigger","aliyunregionid":"cn-chengdu","aliyunpublishaddr":"""
+        r""""42.120.XX.XX","data":{"requestId":"606EA3074344430D4C81****","messageId":"""
+        r""""C6DB60D1574661357FA227277445****","messageBody":"TEST"}},{"id":"""
+        r""""d2g71017-6f65-fhcf-a814-a396fc8d****","source":"MNS-Function-mnstrigger","""
+        r""""specversion":"1.0","type":"mns:Queue:SendMessage","datacontenttype":"""
+        r""""application/json; charset=utf-8","subject":"""
+        r""""acs:mns:cn-hangzhou:164901546557****:queues/zeus","time":"2021-04-08T06:28:17.093Z","""
+        r""""aliyunaccountid":"164901546557****","aliyunpublishtime":"2021-10-15T07:06:34.028Z","""
+        r""""aliyunoriginalaccountid":"164901546557****","aliyuneventbusname":"""
+        r""""MNS-Function-mnstrigger","aliyunregionid":"cn-chengdu","aliyunpublishaddr":"""
+        r""""42.120.XX.XX","data":{"requestId":"606EA3074344430D4C81****","messageId":"""
+        r""""C6DB60D1574661357FA227277445****","messageBody":"TEST"}}]"""
     ),
     "eventbridge-mqtt": json.loads(
-        r"""[{"props":{"firstTopic":"testTopic","secondTopic":"/testMq4****","clientId":
-"consumerGroupID@@@xxx"},"body":"hello mq4Iot pub sub msg"}]"""
+        r"""[{"props":{"firstTopic":"testTopic","secondTopic":"/testMq4****","clientId":"""
+        r""""consumerGroupID@@@xxx"},"body":"hello mq4Iot pub sub msg"}]"""
     ),
     "eventbridge-rabbitmq": json.loads(
-        r"""[{"id":"bj694332-4cj1-389e-9d8c-b137h30b****","source":
-"RabbitMQ-Function-rabbitmq-trigger","specversion":"1.0","type":"amqp:Queue:SendMessage",
-"datacontenttype":"application/json;charset=utf-8","subject":
-"acs:amqp:cn-hangzhou:164901546557****:/instances/amqp-cn-tl32e756****/vhosts/eb-connect/queues/housekeeping",
-"time":"2021-08-12T06:56:40.709Z","aliyunaccountid":"164901546557****",
-"aliyunpublishtime":"2021-10-15T08:58:55.140Z","aliyunoriginalaccountid":
-"164901546557****","aliyuneventbusname":"RabbitMQ-Function-rabbitmq-trigger",
-"aliyunregionid":"cn-chengdu","aliyunpublishaddr":"42.120.XX.XX","data":{"envelope":
-{"deliveryTag":98,"exchange":"","redeliver":false,"routingKey":"housekeeping"},"body":
-{"Hello":"RabbitMQ"},"props":{"contentEncoding":"UTF-8","messageId":
-"f7622d51-e198-41de-a072-77c1ead7****"}}},{"id":"bj694332-4cj1-389e-9d8c-b137h30b****",
-"source":"RabbitMQ-Function-rabbitmq-trigger","specversion":"1.0","type":
-"amqp:Queue:SendMessage","datacontenttype":"application/json;charset=utf-8","subject":
-"acs:amqp:cn-hangzhou:164901546557****:/instances/amqp-cn-tl32e756****/vhosts/eb-connect/queues/housekeeping",
-"time":"2021-08-12T06:56:40.709Z","aliyunaccountid":"164901546557****",
-"aliyunpublishtime":"2021-10-15T08:58:55.140Z","aliyunoriginalaccountid":
-"164901546557****","aliyuneventbusname":"RabbitMQ-Function-rabbitmq-trigger",
-"aliyunregionid":"cn-chengdu","aliyunpublishaddr":"42.120.XX.XX","data":{"envelope":
-{"deliveryTag":98,"exchange":"","redeliver":false,"routingKey":"housekeeping"},"body":
-{"Hello":"RabbitMQ"},"props":{"contentEncoding":"UTF-8","messageId":
-"f7622d51-e198-41de-a072-77c1ead7****"}}}]"""
+        r"""[{"id":"bj694332-4cj1-389e-9d8c-b137h30b****","source":"""
+        r""""RabbitMQ-Function-rabbitmq-trigger","specversion":"1.0","type":"""
+        r""""amqp:Queue:SendMessage","datacontenttype":"application/json;charset=utf-8","""
+        r""""subject":"""
+        r""""acs:amqp:cn-hangzhou:164901546557****:/instances/amqp-cn-tl32e756****/vhosts/eb-conn"""
+        r"""ect/queues/housekeeping","time":"2021-08-12T06:56:"""
+        r"""40.709Z","aliyunaccountid":"164901546557****","aliyunpublishtime":"2021-10-15T08:58:"""
+        r"""55.140Z","aliyunoriginalaccountid":"164901546557****","aliyuneventbusname":"RabbitMQ-"""
+        r"""Function-rabbitmq-trigger","aliyunregionid":"cn-chengdu","aliyunpublishaddr":"42.120."""
+        r"""XX.XX","data":{"envelope":{"deliveryTag":98,"exchange":"","redeliver":false,"routingK"""
+        r"""ey":"housekeeping"},"body":{"Hello":"RabbitMQ"},"props":{"contentEncoding":"UTF-8","m"""
+        r"""essageId":"f7622d51-e198-41de-a072-77c1ead7****"}}},{"id":"bj694332-4cj1-389e-9d8c-b1"""
+        r"""37h30b****","source":"RabbitMQ-Function-rabbitmq-trigger","specversion":"1.0","type":"""
+        r""""amqp:Queue:SendMessage","datacontenttype":"application/json;charset=utf-8","""
+        r""""subject":"""
+        r""""acs:amqp:cn-hangzhou:164901546557****:/instances/amqp-cn-tl32e756****/vhosts/eb-conn"""
+        r"""ect/queues/housekeeping","time":"2021-08-12T06:56:"""
+        r"""40.709Z","aliyunaccountid":"164901546557****","aliyunpublishtime":"2021-10-15T08:58:"""
+        r"""55.140Z","aliyunoriginalaccountid":"164901546557****","aliyuneventbusname":"RabbitMQ-"""
+        r"""Function-rabbitmq-trigger","aliyunregionid":"cn-chengdu","aliyunpublishaddr":"42.120."""
+        r"""XX.XX","data":{"envelope":{"deliveryTag":98,"exchange":"","redeliver":false,"routingK"""
+        r"""ey":"housekeeping"},"body":{"Hello":"RabbitMQ"},"props":{"contentEncoding":"UTF-8","m"""
+        r"""essageId":"f7622d51-e198-41de-a072-77c1ead7****"}}}]"""
     ),
     "eventbridge-rocketmq": json.loads(
-        r"""[{"id":"94ebc15f-f0db-4bbe-acce-56fb72fb****","source":
-"RocketMQ-Function-rocketmq-trigger","specversion":"1.0","type":"mq:Topic:SendMessage",
-"datacontenttype":"application/json; charset=utf-8","subject":
-"acs:mq:cn-hangzhou:164901546557****:MQ_INST_164901546557****_BXhFHryi%TopicName","time":
-"2021-04-08T06:01:20.766Z","aliyunaccountid":"164901546557****","aliyunpublishtime":
-"2021-10-15T02:05:16.791Z","aliyunoriginalaccountid":"164901546557****",
-"aliyuneventbusname":"RocketMQ-Function-rocketmq-trigger","aliyunregionid":"cn-chengdu",
-"aliyunpublishaddr":"42.120.XX.XX","data":{"topic":"TopicName","systemProperties":
-{"MIN_OFFSET":"0","TRACE_ON":"true","MAX_OFFSET":"8","MSG_REGION":"cn-hangzhou","KEYS":
-"systemProperties.KEYS","CONSUME_START_TIME":1628577790396,"TAGS":"systemProperties.TAGS",
-"INSTANCE_ID":"MQ_INST_164901546557****_BXhFHryi"},"userProperties":{},"body":"TEST"}},
-{"id":"94ebc15f-f0db-4bbe-acce-56fb72fb****","source":
-"RocketMQ-Function-rocketmq-trigger","specversion":"1.0","type":"mq:Topic:SendMessage",
-"datacontenttype":"application/json; charset=utf-8","subject":
-"acs:mq:cn-hangzhou:164901546557****:MQ_INST_164901546557****_BXhFHryi%TopicName","time":
-"2021-04-08T06:01:20.766Z","aliyunaccountid":"164901546557****","aliyunpublishtime":
-"2021-10-15T02:05:16.791Z","aliyunoriginalaccountid":"164901546557****",
-"aliyuneventbusname":"RocketMQ-Function-rocketmq-trigger","aliyunregionid":"cn-chengdu",
-"aliyunpublishaddr":"42.120.XX.XX","data":{"topic":"TopicName","systemProperties":
-{"MIN_OFFSET":"0","TRACE_ON":"true","MAX_OFFSET":"8","MSG_REGION":"cn-hangzhou","KEYS":
-"systemProperties.KEYS","CONSUME_START_TIME":1628577790396,"TAGS":"systemProperties.TAGS",
-"INSTANCE_ID":"MQ_INST_164901546557****_BXhFHryi"},"userProperties":{},"body":"TEST"}}]"""
+        r"""[{"id":"94ebc15f-f0db-4bbe-acce-56fb72fb****","source":"""
+        r""""RocketMQ-Function-rocketmq-trigger","specversion":"1.0","type":"""
+        r""""mq:Topic:SendMessage","datacontenttype":"application/json; charset=utf-8","subject":"""
+        r""""acs:mq:cn-hangzhou:164901546557****:MQ_INST_164901546557****_BXhFHryi%TopicName","""
+        r""""time":"2021-04-08T06:01:20.766Z","aliyunaccountid":"164901546557****","""
+        r""""aliyunpublishtime":"2021-10-15T02:05:16.791Z","aliyunoriginalaccountid":"""
+        r""""164901546557****","aliyuneventbusname":"RocketMQ-Function-rocketmq-trigger","""
+        r""""aliyunregionid":"cn-chengdu","aliyunpublishaddr":"42.120.XX.XX","data":{"topic":"""
+        r""""TopicName","systemProperties":{"MIN_OFFSET":"0","TRACE_ON":"true","MAX_OFFSET":"8","""
+        r""""MSG_REGION":"cn-hangzhou","KEYS":"systemProperties.KEYS","CONSUME_START_TIME":"""
+        r"""1628577790396,"TAGS":"systemProperties.TAGS","INSTANCE_ID":"""
+        r""""MQ_INST_164901546557****_BXhFHryi"},"userProperties":{},"body":"TEST"}},{"id":"""
+        r""""94ebc15f-f0db-4bbe-acce-56fb72fb****","source":"RocketMQ-Function-rocketmq-trigger","""
+        r""""specversion":"1.0","type":"mq:Topic:SendMessage","datacontenttype":"""
+        r""""application/json; charset=utf-8","subject":"""
+        r""""acs:mq:cn-hangzhou:164901546557****:MQ_INST_164901546557****_BXhFHryi%TopicName","""
+        r""""time":"2021-04-08T06:01:20.766Z","aliyunaccountid":"164901546557****","""
+        r""""aliyunpublishtime":"2021-10-15T02:05:16.791Z","aliyunoriginalaccountid":"""
+        r""""164901546557****","aliyuneventbusname":"RocketMQ-Function-rocketmq-trigger","""
+        r""""aliyunregionid":"cn-chengdu","aliyunpublishaddr":"42.120.XX.XX","data":{"topic":"""
+        r""""TopicName","systemProperties":{"MIN_OFFSET":"0","TRACE_ON":"true","MAX_OFFSET":"8","""
+        r""""MSG_REGION":"cn-hangzhou","KEYS":"systemProperties.KEYS","CONSUME_START_TIME":"""
+        r"""1628577790396,"TAGS":"systemProperties.TAGS","INSTANCE_ID":"""
+        r""""MQ_INST_164901546557****_BXhFHryi"},"userProperties":{},"body":"TEST"}}]"""
     ),
     "http-v1": json.loads(
-        r"""{"version":"v1","rawPath":"/example","body":"Hello FC!","isBase64Encoded":false,"headers":
-{"header1":"value1","header2":"value1,value2"},"queryParameters":{"parameter1":"value1",
-"parameter2":"value1,value2"},"requestContext":{"accountId":"123456*********",
-"domainName":"<http-trigger-id>.<region-id>.fcapp.run","domainPrefix":"<http-trigger-id>",
-"http":{"method":"GET","path":"/example","protocol":"HTTP/1.1","sourceIp":"11.11.11.**",
-"userAgent":"PostmanRuntime/7.32.3"},"requestId":"1-64f6cd87-*************","time":
-"2023-09-05T06:41:11Z","timeEpoch":"1693896071895"}}"""
+        r"""{"version":"v1","rawPath":"/example","body":"Hello FC!","isBase64Encoded":false,"""
+        r""""headers":{"header1":"value1","header2":"value1,value2"},"queryParameters":"""
+        r"""{"parameter1":"value1","parameter2":"value1,value2"},"requestContext":{"accountId":"""
+        r""""123456*********","domainName":"<http-trigger-id>.<region-id>.fcapp.run","""
+        r""""domainPrefix":"<http-trigger-id>","http":{"method":"GET","path":"/example","""
+        r""""protocol":"HTTP/1.1","sourceIp":"11.11.11.**","userAgent":"PostmanRuntime/7.32.3"},"""
+        r""""requestId":"1-64f6cd87-*************","time":"2023-09-05T06:41:11Z","timeEpoch":"""
+        r""""1693896071895"}}"""
     ),
     "mns-topic": json.loads(
-        r"""{"TopicOwner":"118620210433****","Message":"hello topic","Subscriber":"118620210433****",
-"PublishTime":1550216480040,"SubscriptionName":"test-fc-subscribe","MessageMD5":
-"BA4BA9B48AC81F0F9C66F6C909C3****","TopicName":"Mytopic","MessageId":
-"2F5B3C082B923D4EAC694B76D928****"}"""
+        r"""{"TopicOwner":"118620210433****","Message":"hello topic","Subscriber":"""
+        r""""118620210433****","PublishTime":1550216480040,"SubscriptionName":"""
+        r""""test-fc-subscribe","MessageMD5":"BA4BA9B48AC81F0F9C66F6C909C3****","TopicName":"""
+        r""""Mytopic","MessageId":"2F5B3C082B923D4EAC694B76D928****"}"""
     ),
     "oss": json.loads(
-        r"""{"events":[{"eventName":"ObjectCreated:PutObject","eventSource":"acs:oss","eventTime":
-"2022-08-13T06:45:43.000Z","eventVersion":"1.0","oss":{"bucket":{"arn":
-"acs:oss:cn-hangzhou:123456789:testbucket","name":"testbucket","ownerIdentity":
-"164901546557****"},"object":{"deltaSize":122539,"eTag":
-"688A7BF4F233DC9C88A80BF985AB****","key":"source/a.png","objectMeta":{"mimeType":
-"application/zip","userMeta":{"x-oss-meta-last-modified":"20250213"}},"size":122539},
-"ossSchemaVersion":"1.0","ruleId":"9adac8e253828f4f7c0466d941fa3db81161****"},"region":
-"cn-hangzhou","requestParameters":{"sourceIPAddress":"140.205.XX.XX"},"responseElements":
-{"requestId":"58F9FF2D3DF792092E12044C"},"userIdentity":{"principalId":
-"164901546557****"}}]}"""
+        r"""{"events":[{"eventName":"ObjectCreated:PutObject","eventSource":"acs:oss","""
+        r""""eventTime":"2022-08-13T06:45:43.000Z","eventVersion":"1.0","oss":{"bucket":{"arn":"""
+        r""""acs:oss:cn-hangzhou:123456789:testbucket","name":"testbucket","ownerIdentity":"""
+        r""""164901546557****"},"object":{"deltaSize":122539,"eTag":"""
+        r""""688A7BF4F233DC9C88A80BF985AB****","key":"source/a.png","objectMeta":{"mimeType":"""
+        r""""application/zip","userMeta":{"x-oss-meta-last-modified":"20250213"}},"size":122539},"""
+        r""""ossSchemaVersion":"1.0","ruleId":"9adac8e253828f4f7c0466d941fa3db81161****"},"""
+        r""""region":"cn-hangzhou","requestParameters":{"sourceIPAddress":"140.205.XX.XX"},"""
+        r""""responseElements":{"requestId":"58F9FF2D3DF792092E12044C"},"userIdentity":"""
+        r"""{"principalId":"164901546557****"}}]}"""
     ),
     "sls": json.loads(
-        r"""{"parameter":{},"source":{"endpoint":"http://cn-hangzhou-intranet.log.aliyuncs.com",
-"projectName":"fc-test-project","logstoreName":"fc-test-logstore","shardId":0,
-"beginCursor":"MTUyOTQ4MDIwOTY1NTk3ODQ2Mw==","endCursor":"MTUyOTQ4MDIwOTY1NTk3ODQ2NA=="},
-"jobName":"1f7043ced683de1a4e3d8d70b5a412843d81****","taskId":
-"c2691505-38da-4d1b-998a-f1d4bb8c****","cursorTime":1529486425}"""
+        r"""{"parameter":{},"source":{"endpoint":"http://cn-hangzhou-intranet.log.aliyuncs.com","""
+        r""""projectName":"fc-test-project","logstoreName":"fc-test-logstore","shardId":0,"""
+        r""""beginCursor":"MTUyOTQ4MDIwOTY1NTk3ODQ2Mw==","endCursor":"""
+        r""""MTUyOTQ4MDIwOTY1NTk3ODQ2NA=="},"jobName":"1f7043ced683de1a4e3d8d70b5a412843d81****","""
+        r""""taskId":"c2691505-38da-4d1b-998a-f1d4bb8c****","cursorTime":1529486425}"""
     ),
     "tablestore": json.loads(r"""{"Version":"Sync-v1","Records":[]}"""),
     "timer": json.loads(
-        r"""{"triggerTime":"2023-12-26T07:49:00Z","triggerName":"timer-trigger","payload":
-"awesome-fc"}"""
+        r"""{"triggerTime":"2023-12-26T07:49:00Z","triggerName":"timer-trigger","payload":"""
+        r""""awesome-fc"}"""
     ),
 }
 

@@ -164,11 +164,15 @@ export function eventsModule(model: Model): string | undefined {
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
-/** A dict entry loading JSON text, laid out as black lays it out: on one line when it fits. */
-function loadsEntry(kind: string, text: string): string {
-  const one = `    ${JSON.stringify(kind)}: json.loads(r"""${text}"""),`;
-  if (!text.includes("\n") && one.length <= 100) return one;
-  return `    ${JSON.stringify(kind)}: json.loads(\n        r"""${text}"""\n    ),`;
+/**
+ * A dict entry loading JSON text, written as adjacent raw strings of at most 85 characters (Python
+ * joins them), laid out as black lays it out: on one line when it fits in 100 columns.
+ */
+function loadsEntry(kind: string, chunks: readonly string[]): string {
+  const literals = chunks.map((chunk) => `r"""${chunk}"""`);
+  const one = `    ${JSON.stringify(kind)}: json.loads(${literals.join(" ")}),`;
+  if (one.length <= 100) return one;
+  return [`    ${JSON.stringify(kind)}: json.loads(`, ...literals.map((l) => `        ${l}`), "    ),"].join("\n");
 }
 
 /**
@@ -189,36 +193,34 @@ function firstSentence(text: string): string {
   return sentence.charAt(0).toLowerCase() + sentence.slice(1);
 }
 
-/** The kind's schema as compact JSON text without prose, within 100 columns a line. */
-function schemaText(event: EventKind): string {
+/** The kind's schema as compact JSON text without prose, in pieces. */
+function schemaText(event: EventKind): string[] {
   return jsonLines(withoutAnnotations(event.schema, { descriptions: false }));
 }
 
-/** JSON text of a value, cut into lines of at most 90 characters where JSON allows whitespace. */
-function jsonLines(value: unknown): string {
-  const text = JSON.stringify(value);
-  const lines: string[] = [];
-  let rest = text;
-  // cut after a comma or a colon outside strings (JSON allows whitespace there): the last one
-  // within 90 characters, or the first after them when a string is longer than that
-  while (rest.length > 90) {
+/**
+ * JSON text of a value in pieces of at most 85 characters: cut after a comma or a colon outside
+ * strings where there is one, else anywhere but after a backslash or a quote (which would end a
+ * raw string literal early).
+ */
+function jsonLines(value: unknown): string[] {
+  let rest = JSON.stringify(value);
+  const pieces: string[] = [];
+  while (rest.length > 85) {
     let cut = -1;
     let inString = false;
-    for (let i = 0; i < rest.length; i++) {
+    for (let i = 0; i < 85; i++) {
       const c = rest[i];
       if (c === "\\") i++;
       else if (c === '"') inString = !inString;
-      else if (!inString && (c === "," || c === ":")) {
-        if (i < 90 || cut <= 0) cut = i + 1;
-        if (i >= 90) break;
-      }
+      else if (!inString && (c === "," || c === ":")) cut = i + 1;
     }
-    if (cut <= 0 || cut >= rest.length) break;
-    lines.push(rest.slice(0, cut));
+    if (cut <= 0) for (cut = 85; cut > 1 && (rest[cut - 1] === "\\" || rest[cut - 1] === '"'); ) cut--;
+    pieces.push(rest.slice(0, cut));
     rest = rest.slice(cut);
   }
-  lines.push(rest);
-  return lines.join("\n");
+  pieces.push(rest);
+  return pieces;
 }
 
 /** The Python type of every schema node, and the TypedDicts they need, named once. */
