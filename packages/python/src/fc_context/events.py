@@ -1004,12 +1004,19 @@ def parse(kind: str, data: EventBytes) -> Any:
     every fault by JSON pointer (bytes that do not decode at the pointer ''), and ValueError for
     a kind there is not.
     """
+    _known(kind)
+    return _checked(kind, decode(kind, _ARRIVES[kind], data))
+
+
+def _known(kind: object) -> None:
     if kind not in _ARRIVES:
         named = repr(kind) if isinstance(kind, str) else "({})".format(type(kind).__name__)
         raise ValueError(
             "unknown event kind {}: expected one of {}".format(named, ", ".join(KINDS)),
         )
-    value = decode(kind, _ARRIVES[kind], data)
+
+
+def _checked(kind: str, value: Any) -> Any:
     found = issues(_SCHEMAS[kind], value)
     if found:
         raise EventValidationError(kind, found)
@@ -1305,21 +1312,14 @@ def fake_event(kind: str, event: Any = None, **overrides: Any) -> Any:
     EventValidationError when the result is not an event of the kind, and ValueError for a kind
     there is not.
     """
-    if kind not in _EXAMPLES:
-        named = repr(kind) if isinstance(kind, str) else "({})".format(type(kind).__name__)
-        raise ValueError(
-            "unknown event kind {}: expected one of {}".format(named, ", ".join(KINDS)),
-        )
+    _known(kind)
     value = json.loads(json.dumps(_EXAMPLES[kind] if event is None else event))
     if overrides:
         if not isinstance(value, dict):
             issue = EventIssue("", "keyword overrides need an event that is an object", "type")
             raise EventValidationError(kind, [issue])
         _merge(value, overrides)
-    found = issues(_SCHEMAS[kind], value)
-    if found:
-        raise EventValidationError(kind, found)
-    return value
+    return _checked(kind, value)
 
 
 def _merge(base: Dict[str, Any], overrides: Dict[str, Any]) -> None:
