@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { EventKind, Model } from "../../model.js";
-import { eventBanner } from "../banner.js";
+import { eventBanner, eventBannerComment } from "../banner.js";
 import { withoutAnnotations } from "../without-annotations.js";
 import { jsDoc } from "../wrap-prose.js";
 import { standaloneValidator } from "./standalone-validator.js";
@@ -24,11 +24,7 @@ export function eventValidatorFiles(model: Model): Map<string, string> {
   for (const event of kinds) {
     files.set(`events/${event.kind}.js`, kindModule(model, event));
     files.set(`events/${event.kind}.d.ts`, kindDeclarations(model, event));
-    const comment = eventBanner(model, event, "//")
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => line.replace(/^\/\/ /, ""))
-      .join(" ");
+    const comment = eventBannerComment(model, event);
     files.set(
       `events/${event.kind}.schema.json`,
       `${JSON.stringify({ $comment: comment, ...event.schema }, null, 2)}\n`,
