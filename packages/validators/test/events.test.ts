@@ -126,6 +126,16 @@ describe("decoding an event's bytes", () => {
     }
   });
 
+  it("reads a Tablestore event sent as JSON text, as a console test sends it; other bytes stay CBOR", async () => {
+    const { parseEvent } = await loadEventValidators("tablestore" as never);
+    const event = { Version: "Sync-v1", Records: [] };
+    for (const text of [JSON.stringify(event), ` \n${JSON.stringify(event)}`, `\ufeff${JSON.stringify(event)}`])
+      expect(parseEvent(encoder.encode(text))).toEqual({ ok: true, value: event });
+    // "[" is no object, so the bytes are read as CBOR (0x5b: a byte string of 27 bytes) and refused
+    const result = parseEvent(encoder.encode("[]"));
+    expect(result.ok || result.issues[0]!.message).toMatch(/^not CBOR: /);
+  });
+
   it("reads JSON bytes, skips a byte order mark, and never quotes bytes that are not JSON", async () => {
     const { parseEvent } = await loadEventValidators("timer" as never);
     const event = { triggerTime: "t", triggerName: "n", payload: "é" };

@@ -235,6 +235,19 @@ export interface EventKind {
    * from the schema. Emitters check it against the kind's validator.
    */
   readonly example: { readonly value: unknown; readonly from: string };
+  /** The vendor's samples of the kind (spec/events/samples/<kind>/), by path, with their verdicts. */
+  readonly samples: readonly EventSample[];
+}
+
+/** One recorded vendor sample: where it was published, and whether it is a valid event. */
+export interface EventSample {
+  /** Repository-relative path of the sample file. */
+  readonly file: string;
+  readonly source: "doc" | "go-sdk" | "template" | "observed";
+  readonly generation: "fc2" | "fc3" | "both";
+  readonly origin: string;
+  /** undefined: the sample is a valid event; else why the vendor's sample is not one. */
+  readonly vendorError?: string;
 }
 
 /** Whether a runtime's context has to_json(), so a to_json() view. */

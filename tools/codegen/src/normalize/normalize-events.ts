@@ -2,7 +2,7 @@ import path from "node:path";
 import { joinPointer } from "../load/json-pointer.js";
 import type { EventTree } from "../load/load-events.js";
 import type { SpecFile } from "../load/load-spec.js";
-import type { EventEncoding, EventFamily, EventKind, SourceKey } from "../model.js";
+import type { EventEncoding, EventFamily, EventKind, EventSample, SourceKey } from "../model.js";
 import { issueAt, SpecError, type SpecIssue } from "../spec-error.js";
 import { ID_BASE } from "./id-base.js";
 import { normalizeSources } from "./normalize-sources.js";
@@ -51,6 +51,7 @@ export function normalizeEvents(tree: EventTree | undefined, specVersion: string
       schemaId: value.$id as string,
       schema,
       example,
+      samples: samplesOf(tree, name, issues),
     });
   }
   if (issues.length > 0) throw new SpecError(issues);
@@ -105,6 +106,34 @@ function bundle(file: SpecFile, tree: EventTree, issues: SpecIssue[]): Json {
   const { $defs, ...rest } = schema;
   const defs = { ...(($defs as Json | undefined) ?? {}), ...copied };
   return Object.keys(defs).length > 0 ? { ...rest, $defs: defs } : rest;
+}
+
+/** A kind's samples as the docs list them; a sample file out of shape is an issue, not a crash. */
+function samplesOf(tree: EventTree, kind: string, issues: SpecIssue[]): EventSample[] {
+  const samples: EventSample[] = [];
+  for (const file of tree.samples.filter((file) => file.path.startsWith(`${tree.dir}/samples/${kind}/`))) {
+    const sample = file.value as Json;
+    const verdict = sample.verdict as unknown;
+    const vendorError = (verdict as Json | null)?.vendorError;
+    const before = issues.length;
+    if (!SOURCE_ORDER.includes(sample.source as string))
+      issues.push(issueAt(file, "/source", `one of ${SOURCE_ORDER.join(", ")}`, sample.source));
+    if (!["fc2", "fc3", "both"].includes(sample.generation as string))
+      issues.push(issueAt(file, "/generation", "fc2, fc3 or both", sample.generation));
+    if (typeof sample.origin !== "string" || sample.origin === "")
+      issues.push(issueAt(file, "/origin", "where the sample was published, a non-empty string", sample.origin));
+    if (verdict !== "valid" && (typeof vendorError !== "string" || vendorError === ""))
+      issues.push(issueAt(file, "/verdict", '"valid" or {"vendorError": "why the sample is not an event"}', verdict));
+    if (issues.length > before) continue;
+    samples.push({
+      file: file.path,
+      source: sample.source as EventSample["source"],
+      generation: sample.generation as EventSample["generation"],
+      origin: sample.origin as string,
+      ...(verdict !== "valid" && { vendorError: vendorError as string }),
+    });
+  }
+  return samples;
 }
 
 const SOURCE_ORDER = ["doc", "go-sdk", "template", "observed"];

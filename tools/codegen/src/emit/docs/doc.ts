@@ -21,6 +21,8 @@ export interface Page {
   readonly title: string;
   /** The runtime a runtime page documents; the HTML switcher moves between these. */
   readonly runtime?: string;
+  /** The trigger event kind a kind's page documents; the HTML switcher moves between these. */
+  readonly event?: string;
   readonly blocks: readonly Block[];
 }
 

@@ -2,6 +2,7 @@ import type { Field, Model, PyClass, Runtime, VendorClaim } from "../../model.js
 import { formatConstructor, formatPythonType } from "../../model-python.js";
 import { checkRuntimePage } from "./check-runtime-page.js";
 import { type Block, code, link, type Page, slug } from "./doc.js";
+import { buildEventPages } from "./event-pages.js";
 import { entries, type ListedRemoval, listedRemovals, type Migration, migration, notInRuntime } from "./entries.js";
 import { pythonHandlerSample, typescriptSample } from "./samples.js";
 
@@ -21,6 +22,7 @@ export function buildPages(model: Model): Page[] {
     ...migrations.map(migrationPage),
     checkRuntimePage(model),
     sourcesPage(model),
+    ...buildEventPages(model),
   ];
 }
 
@@ -71,6 +73,18 @@ function indexPage(model: Model, migrations: Migration[]): Page {
           ...migrations.map((m) => link(`Migrating from ${m.from.id} to ${m.to.id}`, `${migrationName(m)}.md`)),
         ],
       },
+      ...(model.events.kinds.length > 0
+        ? [
+            { kind: "heading", level: 2, text: "Trigger events" } as const,
+            {
+              kind: "paragraph",
+              text:
+                `What each trigger hands a handler as ${code("event")}, kind by kind: ` +
+                `${model.events.kinds.map((kind) => link(kind.kind, `event-${kind.kind}.md`)).join(", ")}. ` +
+                `${link("Every field of every kind", "events.md")}.`,
+            } as const,
+          ]
+        : []),
       { kind: "heading", level: 2, text: "Checking the spec against a live runtime" },
       {
         kind: "paragraph",

@@ -5,12 +5,15 @@ import { type Block, type Page, slug } from "./doc.js";
  * pages carry a switcher between runtimes and a search box that filters attribute rows.
  */
 export function renderHtml(page: Page, pages: readonly Page[], banner: string): string {
-  const runtimes = pages.filter((p) => p.runtime !== undefined);
+  const onEvents = page.event !== undefined || page.name === "events";
   const nav = [
     `<a href="index.html">fc-context</a>`,
-    runtimeSwitcher(page, runtimes),
-    page.blocks.some((b) => b.kind === "table" && b.searchable) ? searchBox(page) : "",
+    onEvents
+      ? switcher(page, "event", "Event", pages.filter((p) => p.event !== undefined).map((p) => [p, p.event!]))
+      : switcher(page, "runtime", "Runtime", pages.filter((p) => p.runtime !== undefined).map((p) => [p, p.runtime!])),
+    page.blocks.some((b) => b.kind === "table" && b.searchable) ? searchBox(page, onEvents) : "",
     `<a href="comparison.html">Compare runtimes</a>`,
+    `<a href="events.html">Trigger events</a>`,
   ].join(" ");
   return `<!doctype html>
 <!-- ${escapeHtml(banner)} -->
@@ -47,20 +50,26 @@ function block(b: Block): string {
   }
 }
 
-function runtimeSwitcher(page: Page, runtimes: readonly Page[]): string {
-  const options = runtimes.map((p) => {
+/** A select that moves between the runtimes' pages, or between the event kinds' pages. */
+function switcher(page: Page, id: string, label: string, targets: ReadonlyArray<readonly [Page, string]>): string {
+  const options = targets.map(([p, text]) => {
     const selected = p.name === page.name ? " selected" : "";
-    return `<option value="${p.name}.html"${selected}>${escapeHtml(p.runtime!)}</option>`;
+    return `<option value="${p.name}.html"${selected}>${escapeHtml(text)}</option>`;
   });
-  if (page.runtime === undefined) options.push(`<option value="" selected>choose…</option>`);
-  return `<label>Runtime <select id="runtime" aria-label="Runtime">${options.join("")}</select></label>`;
+  if (!targets.some(([p]) => p.name === page.name)) options.push(`<option value="" selected>choose…</option>`);
+  return (
+    `<label>${label} <select id="${id}" class="switcher" aria-label="${label}">${options.join("")}</select></label>`
+  );
 }
 
-function searchBox(page: Page): string {
-  const scope = page.runtime === undefined ? " in any runtime" : " in this runtime";
+function searchBox(page: Page, onEvents: boolean): string {
+  const [what, placeholder, scope] = onEvents
+    ? ["fields", "bucket", page.event === undefined ? " in any kind" : " in this kind"]
+    : ["attributes", "security_token", page.runtime === undefined ? " in any runtime" : " in this runtime"];
   return (
-    `<label>Search attributes <input id="search" type="search" placeholder="security_token" ` +
-    `aria-label="Search attributes" data-scope="${scope}"></label><span id="matches" role="status"></span>`
+    `<label>Search ${what} <input id="search" type="search" placeholder="${placeholder}" ` +
+    `aria-label="Search ${what}" data-scope="${scope}" data-noun="${what === "fields" ? "field" : "attribute"}">` +
+    `</label><span id="matches" role="status"></span>`
   );
 }
 
@@ -104,20 +113,21 @@ const STYLE = [
   "display:none}#matches{color:#57606a}",
 ].join("");
 
-// Switching runtime keeps the search; the search hides attribute rows whose name does not match.
+// Switching runtime or kind keeps the search; the search hides searchable rows whose name does not match.
 const SCRIPT = [
-  '(function(){var select=document.getElementById("runtime"),',
+  '(function(){var select=document.querySelector("select.switcher"),',
   'input=document.getElementById("search"),status=document.getElementById("matches");',
   'var query=new URLSearchParams(location.search).get("q")||"";',
-  'select.addEventListener("change",function(){',
+  'if(select)select.addEventListener("change",function(){',
   'if(select.value)location.href=select.value+(input&&input.value?"?q="+encodeURIComponent(input.value):"");',
-  "});if(!input)return;function apply(){var q=input.value.trim().toLowerCase(),shown=0,",
+  '});if(!input)return;var noun=input.getAttribute("data-noun");function apply(){',
+  'var q=input.value.trim().toLowerCase(),shown=0,',
   'rows=document.querySelectorAll("table.attributes tbody tr");',
   "rows.forEach(function(row){",
   'var hit=!q||row.getAttribute("data-name").toLowerCase().indexOf(q)>=0;',
   'row.classList.toggle("hidden",!hit);if(hit)shown++;});',
-  'status.textContent=q?(shown?shown+(shown===1?" attribute matches":" attributes match")',
+  'status.textContent=q?(shown?shown+" "+noun+(shown===1?" matches":"s match")',
   '+" \\u201c"+q+"\\u201d"',
-  ':"No attribute matches \\u201c"+q+"\\u201d"+input.getAttribute("data-scope")):"";',
+  ':"No "+noun+" matches \\u201c"+q+"\\u201d"+input.getAttribute("data-scope")):"";',
   '}input.value=query;input.addEventListener("input",apply);apply();})();',
 ].join("");

@@ -195,7 +195,9 @@ const MAX_DEPTH = 256;
 /** The value of an event's bytes, or the fault that keeps them from being one ({ issue }). */
 export function decodeEvent(arrives, bytes) {
   if (!(bytes instanceof Uint8Array)) return failed(`expected bytes (a Uint8Array), got ${describe(bytes)}`);
-  if (arrives === "cbor") {
+  // a CBOR kind takes JSON text too, as a console test or `s invoke` sends it: a CBOR event is a
+  // map, and no CBOR map starts with the byte of "{" or of white space
+  if (arrives === "cbor" && !jsonText(bytes)) {
     try {
       return { ok: true, value: decodeCbor(bytes) };
     } catch (error) {
@@ -221,6 +223,13 @@ export function decodeEvent(arrives, bytes) {
   if (arrives === "json-or-text" && (value === null || typeof value !== "object" || Array.isArray(value)))
     return { ok: true, value: text };
   return { ok: true, value };
+}
+
+/** Whether bytes of a CBOR kind are JSON text: an object, after a byte order mark or white space. */
+function jsonText(bytes) {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0d || bytes[i] === 0x0a)) i++;
+  return bytes[i] === 0x7b;
 }
 
 function failed(message) {
