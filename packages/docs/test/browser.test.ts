@@ -86,4 +86,24 @@ describe("the docs site in headless Chromium", () => {
       .toBe("No attribute matches \u201cno_such_attribute\u201d in any runtime");
     await page.close();
   });
+
+  it.skipIf(!available)("switches event kind keeping the search, and finds a field in every kind", async () => {
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pathToFileURL(path.join(siteDir, "events.html")).href);
+    await page.fill("#search", "bucket.name");
+    await expect.poll(() => page.textContent("#matches")).toBe("1 field matches \u201cbucket.name\u201d");
+    const row = await page.locator("table.attributes tbody tr:not(.hidden)").first().innerText();
+    expect(row).toContain("events[].oss.bucket.name");
+    expect(row).toContain("oss");
+
+    await page.selectOption("#event", "event-oss.html");
+    await page.waitForURL(/event-oss\.html\?q=bucket\.name$/);
+    await expect.poll(() => page.textContent("#matches")).toBe("1 field matches \u201cbucket.name\u201d");
+    await page.selectOption("#event", "event-timer.html");
+    await page.waitForURL(/event-timer\.html\?q=bucket\.name$/);
+    await expect
+      .poll(() => page.textContent("#matches"))
+      .toBe("No field matches \u201cbucket.name\u201d in this kind");
+    await page.close();
+  });
 });
