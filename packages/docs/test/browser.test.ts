@@ -92,7 +92,7 @@ describe("the docs site in headless Chromium", () => {
     await page.goto(pathToFileURL(path.join(siteDir, "events.html")).href);
     await page.fill("#search", "bucket.name");
     await expect.poll(() => page.textContent("#matches")).toBe("1 field matches \u201cbucket.name\u201d");
-    const row = await page.locator("table.attributes tbody tr:not(.hidden)").first().innerText();
+    const row = await page.locator("table.attributes tbody tr:not(.hidden)").first().textContent();
     expect(row).toContain("events[].oss.bucket.name");
     expect(row).toContain("oss");
 
@@ -101,9 +101,7 @@ describe("the docs site in headless Chromium", () => {
     await expect.poll(() => page.textContent("#matches")).toBe("1 field matches \u201cbucket.name\u201d");
     await page.selectOption("#event", "event-timer.html");
     await page.waitForURL(/event-timer\.html\?q=bucket\.name$/);
-    await expect
-      .poll(() => page.textContent("#matches"))
-      .toBe("No field matches \u201cbucket.name\u201d in this kind");
+    await expect.poll(() => page.textContent("#matches")).toBe("No field matches \u201cbucket.name\u201d in this kind");
     await page.close();
   });
 });

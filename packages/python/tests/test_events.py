@@ -256,3 +256,48 @@ class Issues(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Responses(unittest.TestCase):
+    def test_builds_the_response_a_handler_returns(self):
+        self.assertEqual(
+            events.http_trigger_response("hello"),
+            {"statusCode": 200, "headers": {}, "isBase64Encoded": False, "body": "hello"},
+        )
+        data = bytes(range(256))
+        binary = events.http_trigger_response(data, 201, {"Content-Type": "image/png"})
+        self.assertEqual((binary["statusCode"], binary["isBase64Encoded"]), (201, True))
+        self.assertEqual(events.http_trigger_response_body(binary), data)
+        self.assertEqual(
+            events.http_trigger_response({"ok": True, "n": [1]}),
+            {
+                "statusCode": 200,
+                "headers": {"Content-Type": "application/json"},
+                "isBase64Encoded": False,
+                "body": '{"ok":true,"n":[1]}',
+            },
+        )
+        self.assertEqual(
+            events.http_trigger_response([], headers={"content-type": "text/json"})["headers"],
+            {"content-type": "text/json"},
+        )
+        with self.assertRaises(events.EventValidationError):
+            events.http_trigger_response("x", status_code="200")  # type: ignore[arg-type]
+        with self.assertRaises(TypeError) as caught:
+            events.http_trigger_response(object())
+        self.assertIn("a response body must be a str, bytes or JSON", str(caught.exception))
+        self.assertEqual(
+            events.api_gateway_response("x"), {"statusCode": 200, "headers": {}, "isBase64Encoded": False, "body": "x"}
+        )
+
+    def test_reads_a_request_body_and_refuses_base64_that_is_not(self):
+        event = events.fake_event("http-v1", body="aGk", isBase64Encoded=True)
+        self.assertEqual(events.http_trigger_event_body(event), b"hi")
+        self.assertEqual(events.http_trigger_event_body(events.fake_event("http-v1", body="é")), "é".encode())
+        gateway = events.fake_event("apigateway", body="aGk=", isBase64Encoded="true")
+        self.assertEqual(events.api_gateway_event_body(gateway), b"hi")
+        for body in ("secret!!", "Zm9vY", "aGk=aGk="):
+            with self.assertRaises(events.EventValidationError) as caught:
+                events.http_trigger_event_body(events.fake_event("http-v1", body=body, isBase64Encoded=True))
+            self.assertEqual([(i.path, i.message) for i in caught.exception.issues], [("/body", "not base64")])
+            self.assertNotIn(body, str(caught.exception))

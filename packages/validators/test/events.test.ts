@@ -155,3 +155,56 @@ describe("decoding an event's bytes", () => {
     expect(parseEvent(encoder.encode("42"))).toEqual({ ok: true, value: "42" });
   });
 });
+
+describe("answering an HTTP-style trigger", () => {
+  it("builds the response a handler returns: text as it is, bytes as base64, values as JSON", async () => {
+    const http = await import("@fc-context/validators/events/http-v1");
+    expect(http.httpTriggerResponse("hello")).toEqual({
+      statusCode: 200,
+      headers: {},
+      isBase64Encoded: false,
+      body: "hello",
+    });
+    const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const binary = http.httpTriggerResponse(bytes, { statusCode: 201, headers: { "Content-Type": "image/png" } });
+    expect(binary).toMatchObject({ statusCode: 201, isBase64Encoded: true, headers: { "Content-Type": "image/png" } });
+    expect(http.httpTriggerResponseBody(binary)).toEqual(bytes);
+    expect(http.httpTriggerResponse({ ok: true, n: [1] })).toEqual({
+      statusCode: 200,
+      headers: { "Content-Type": "application/json" },
+      isBase64Encoded: false,
+      body: '{"ok":true,"n":[1]}',
+    });
+    // a content type the caller names is kept, whatever its case
+    expect(http.httpTriggerResponse([], { headers: { "content-type": "text/json" } }).headers).toEqual({
+      "content-type": "text/json",
+    });
+    expect(() => http.httpTriggerResponse("x", { statusCode: 200.5 })).toThrow(http.EventValidationError);
+    expect(() => http.httpTriggerResponse(() => 1 as never)).toThrow(/a response body must be a string/);
+    expect(http.validateHttpTriggerResponse({ statusCode: "200" })).toEqual({
+      ok: false,
+      issues: [{ path: "/statusCode", keyword: "type", message: expect.stringMatching(/integer/) }],
+    });
+  });
+
+  it("reads a request's body bytes, base64 or text, and refuses base64 that is not", async () => {
+    const http = await import("@fc-context/validators/events/http-v1");
+    const gateway = await import("@fc-context/validators/events/apigateway");
+    const text = new TextEncoder();
+    expect(http.httpTriggerEventBody({ body: "aGk=", isBase64Encoded: true })).toEqual(text.encode("hi"));
+    expect(http.httpTriggerEventBody({ body: "aGk", isBase64Encoded: true })).toEqual(text.encode("hi"));
+    expect(http.httpTriggerEventBody({ body: "é", isBase64Encoded: false })).toEqual(text.encode("é"));
+    // API Gateway samples write the flag as a string
+    expect(gateway.apiGatewayEventBody({ body: "aGk=", isBase64Encoded: "true" })).toEqual(text.encode("hi"));
+    expect(() => http.httpTriggerEventBody({ body: "secret!!", isBase64Encoded: true })).toThrow(
+      expect.objectContaining({ issues: [{ path: "/body", keyword: "contentEncoding", message: "not base64" }] }),
+    );
+    expect(gateway.apiGatewayResponse("x")).toEqual({
+      statusCode: 200,
+      headers: {},
+      isBase64Encoded: false,
+      body: "x",
+    });
+    expect(gateway.isApiGatewayResponse({ statusCode: 200, body: "x" })).toBe(false);
+  });
+});

@@ -235,6 +235,11 @@ export interface EventKind {
    * from the schema. Emitters check it against the kind's validator.
    */
   readonly example: { readonly value: unknown; readonly from: string };
+  /**
+   * The name of the definition in schema.$defs that a handler returns to answer the trigger, for a
+   * kind whose trigger reads the return value (an HTTP response); undefined for the others.
+   */
+  readonly response?: string;
   /** The vendor's samples of the kind (spec/events/samples/<kind>/), by path, with their verdicts. */
   readonly samples: readonly EventSample[];
 }
@@ -248,6 +253,13 @@ export interface EventSample {
   readonly origin: string;
   /** undefined: the sample is a valid event; else why the vendor's sample is not one. */
   readonly vendorError?: string;
+}
+
+/** A kind's response definition as a schema of its own (the kind's $defs beside it). */
+export function responseSchema(kind: EventKind): Readonly<Record<string, unknown>> | undefined {
+  if (kind.response === undefined) return undefined;
+  const defs = kind.schema.$defs as Record<string, Record<string, unknown>>;
+  return { ...defs[kind.response], $defs: defs };
 }
 
 /** Whether a runtime's context has to_json(), so a to_json() view. */

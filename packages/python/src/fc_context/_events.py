@@ -11,8 +11,11 @@ validators' events/runtime.js does, with the same pointers and words. Messages n
 string's content.
 """
 
+import base64
+import binascii
 import json
 import math
+import re
 import struct
 from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
 
@@ -90,6 +93,52 @@ def decode(kind: str, arrives: str, data: object) -> Any:
     if arrives == "json-or-text" and not isinstance(value, dict):
         return text  # JSON that is no object (a number, a string) is a text body too
     return value
+
+
+def response_of(body: Any, status_code: int, headers: Optional[Dict[str, str]]) -> Dict[str, Any]:
+    """A response for an HTTP-style trigger: str as it is, bytes as base64, else as JSON."""
+    out = dict(headers or {})
+    if isinstance(body, str):
+        text, encoded = body, False
+    elif isinstance(body, (bytes, bytearray, memoryview)):
+        text, encoded = base64.b64encode(bytes(body)).decode("ascii"), True
+    else:
+        try:
+            text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        except (TypeError, ValueError):
+            got = "a {}".format(type(body).__name__)
+            raise TypeError("a response body must be a str, bytes or JSON, got {}".format(got))
+        encoded = False
+        if not any(name.lower() == "content-type" for name in out):
+            out["Content-Type"] = "application/json"
+    return {"statusCode": status_code, "headers": out, "isBase64Encoded": encoded, "body": text}
+
+
+_BASE64 = re.compile(r"[A-Za-z0-9+/]*")
+
+
+def body_bytes(kind: str, holder: Any) -> bytes:
+    """
+    The bytes of a body as a request event or a response carries it: base64 when isBase64Encoded
+    is true (or "true", as some API Gateway samples write it), else the text's UTF-8.
+    """
+    body = holder.get("body", "") if isinstance(holder, dict) else None
+    if not isinstance(body, str):
+        got = "nothing" if body is None else "a {}".format(type(body).__name__)
+        issue = EventIssue("/body", "expected string, got " + got, "type")
+        raise EventValidationError(kind, [issue])
+    if holder.get("isBase64Encoded") not in (True, "true"):
+        return body.encode("utf-8", "surrogatepass")
+    # forgiving base64, as a browser's atob() reads it: white space and missing padding are fine
+    text = re.sub(r"[\t\n\f\r ]", "", body)
+    if len(text) % 4 == 0 and text.endswith("="):
+        text = text[:-2] if text.endswith("==") else text[:-1]
+    if len(text) % 4 == 1 or not _BASE64.fullmatch(text):
+        raise EventValidationError(kind, [EventIssue("/body", "not base64", "contentEncoding")])
+    try:
+        return base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
+    except binascii.Error:
+        raise EventValidationError(kind, [EventIssue("/body", "not base64", "contentEncoding")])
 
 
 def _json_text(raw: bytes) -> bool:

@@ -12,7 +12,7 @@ not name.
 import json
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union, cast, overload
 
-from ._events import EventIssue, EventValidationError, decode, issues
+from ._events import EventIssue, EventValidationError, decode, issues, response_of, body_bytes
 
 if TYPE_CHECKING:
     # only for type checkers: Literal and TypedDict are not in Python 3.6's typing
@@ -48,7 +48,14 @@ __all__ = [
     "parse_sls",
     "parse_tablestore",
     "parse_timer",
+    "api_gateway_response",
+    "api_gateway_event_body",
+    "api_gateway_response_body",
+    "http_trigger_response",
+    "http_trigger_event_body",
+    "http_trigger_response_body",
     "ApiGatewayEvent",
+    "ApiGatewayResponse",
     "CdnRecordResource",
     "CdnRecordEventParameter",
     "CdnRecordUserIdentity",
@@ -84,6 +91,7 @@ __all__ = [
     "HttpTriggerEventRequestContextHttp",
     "HttpTriggerEventRequestContext",
     "HttpTriggerEvent",
+    "HttpTriggerResponse",
     "MnsTopicJson",
     "MnsTopicStreamWithAttributesAttrs",
     "MnsTopicStreamWithAttributes",
@@ -142,6 +150,18 @@ class ApiGatewayEvent(TypedDict):
     pathParameters: Dict[str, str]
     body: str
     isBase64Encoded: Union[bool, str]
+
+
+class ApiGatewayResponse(TypedDict):
+    """What an event function returns to answer API Gateway: the response's status,
+    headers and body. API Gateway answers 503 when the return value is not in this
+    form.
+    """
+
+    isBase64Encoded: bool
+    statusCode: int
+    headers: Dict[str, str]
+    body: str
 
 
 class CdnRecordResource(TypedDict):
@@ -451,6 +471,17 @@ class HttpTriggerEvent(TypedDict):
     requestContext: "HttpTriggerEventRequestContext"
 
 
+class HttpTriggerResponse(TypedDict, total=False):
+    """What a handler returns to answer an HTTP trigger: the response's status, headers
+    and body.
+    """
+
+    statusCode: int
+    headers: Dict[str, str]
+    isBase64Encoded: bool
+    body: str
+
+
 class MnsTopicJson(TypedDict):
     """The JSON form (the trigger's event format JSON): the message and its metadata; a
     message with attributes adds each attribute as a top-level member with a string
@@ -675,7 +706,11 @@ _SCHEMAS: Dict[str, Any] = {
         r""""object","additionalProperties":{"type":"string"}},"pathParameters":{"type":"object","""
         r""""additionalProperties":{"type":"string"}},"body":{"type":"string"},"isBase64Encoded":"""
         r"""{"type":["boolean","string"],"enum":[true,false,"true","false"]}},"required":["path","""
-        r""""httpMethod","headers","queryParameters","pathParameters","body","isBase64Encoded"]}"""
+        r""""httpMethod","headers","queryParameters","pathParameters","body","isBase64Encoded"],"""
+        r""""$defs":{"ApiGatewayResponse":{"type":"object","properties":{"isBase64Encoded":"""
+        r"""{"type":"boolean"},"statusCode":{"type":"integer"},"headers":{"type":"object","""
+        r""""additionalProperties":{"type":"string"}},"body":{"type":"string"}},"required":"""
+        r"""["isBase64Encoded","statusCode","headers","body"]}}}"""
     ),
     "cdn": json.loads(
         r"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"""
@@ -910,6 +945,26 @@ _SCHEMAS: Dict[str, Any] = {
         r""""https://fc-context.dev/schemas/0.1.0/events/timer.schema.json","type":"object","""
         r""""properties":{"triggerTime":{"type":"string"},"triggerName":{"type":"string"},"""
         r""""payload":{"type":"string"}},"required":["triggerTime","triggerName","payload"]}"""
+    ),
+}
+# What a handler returns to answer the kinds whose trigger reads it.
+_RESPONSES: Dict[str, Any] = {
+    "apigateway": json.loads(
+        r"""{"type":"object","properties":{"isBase64Encoded":{"type":"boolean"},"statusCode":"""
+        r"""{"type":"integer"},"headers":{"type":"object","additionalProperties":{"type":"""
+        r""""string"}},"body":{"type":"string"}},"required":["isBase64Encoded","statusCode","""
+        r""""headers","body"],"$defs":{"ApiGatewayResponse":{"type":"object","properties":"""
+        r"""{"isBase64Encoded":{"type":"boolean"},"statusCode":{"type":"integer"},"headers":"""
+        r"""{"type":"object","additionalProperties":{"type":"string"}},"body":{"type":"string"}},"""
+        r""""required":["isBase64Encoded","statusCode","headers","body"]}}}"""
+    ),
+    "http-v1": json.loads(
+        r"""{"type":"object","properties":{"statusCode":{"type":"integer"},"headers":{"type":"""
+        r""""object","additionalProperties":{"type":"string"}},"isBase64Encoded":{"type":"""
+        r""""boolean"},"body":{"type":"string"}},"required":[],"$defs":{"HttpTriggerResponse":"""
+        r"""{"type":"object","properties":{"statusCode":{"type":"integer"},"headers":{"type":"""
+        r""""object","additionalProperties":{"type":"string"}},"isBase64Encoded":{"type":"""
+        r""""boolean"},"body":{"type":"string"}},"required":[]}}}"""
     ),
 }
 
@@ -1424,3 +1479,55 @@ def parse_tablestore(data: EventBytes) -> "TablestoreEvent":
 def parse_timer(data: EventBytes) -> "TimerEvent":
     """parse("timer", data): the event of a timer trigger."""
     return cast("TimerEvent", parse("timer", data))
+
+
+def api_gateway_response(
+    body: Any, status_code: int = 200, headers: Optional[Dict[str, str]] = None
+) -> "ApiGatewayResponse":
+    """What a handler returns to answer an apigateway trigger: a str body as it is, bytes as base64
+    (isBase64Encoded true), any other value as JSON text with a Content-Type of application/json
+    unless headers name one. Raises EventValidationError when the result is no valid response.
+    """
+    value = response_of(body, status_code, headers)
+    found = issues(_RESPONSES["apigateway"], value)
+    if found:
+        raise EventValidationError("apigateway", found)
+    return cast("ApiGatewayResponse", value)
+
+
+def api_gateway_event_body(event: "ApiGatewayEvent") -> bytes:
+    """The request's body bytes: decoded from base64 when isBase64Encoded says so, else the text's
+    UTF-8.
+    """
+    return body_bytes("apigateway", event)
+
+
+def api_gateway_response_body(response: "ApiGatewayResponse") -> bytes:
+    """The response's body bytes, as the trigger sends them to the client."""
+    return body_bytes("apigateway", response)
+
+
+def http_trigger_response(
+    body: Any, status_code: int = 200, headers: Optional[Dict[str, str]] = None
+) -> "HttpTriggerResponse":
+    """What a handler returns to answer an http-v1 trigger: a str body as it is, bytes as base64
+    (isBase64Encoded true), any other value as JSON text with a Content-Type of application/json
+    unless headers name one. Raises EventValidationError when the result is no valid response.
+    """
+    value = response_of(body, status_code, headers)
+    found = issues(_RESPONSES["http-v1"], value)
+    if found:
+        raise EventValidationError("http-v1", found)
+    return cast("HttpTriggerResponse", value)
+
+
+def http_trigger_event_body(event: "HttpTriggerEvent") -> bytes:
+    """The request's body bytes: decoded from base64 when isBase64Encoded says so, else the text's
+    UTF-8.
+    """
+    return body_bytes("http-v1", event)
+
+
+def http_trigger_response_body(response: "HttpTriggerResponse") -> bytes:
+    """The response's body bytes, as the trigger sends them to the client."""
+    return body_bytes("http-v1", response)

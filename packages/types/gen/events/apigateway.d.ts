@@ -46,6 +46,33 @@ export interface ApiGatewayEvent {
   [k: string]: unknown;
 }
 
+/**
+ * What an event function returns to answer API Gateway: the response's status,
+ * headers and body. API Gateway answers 503 when the return value is not in this
+ * form.
+ */
+export interface ApiGatewayResponse {
+  /**
+   * Whether body is base64: true when the body is binary.
+   */
+  isBase64Encoded: boolean;
+  /**
+   * The HTTP status.
+   */
+  statusCode: number;
+  /**
+   * The response headers.
+   */
+  headers: {
+    [k: string]: string;
+  };
+  /**
+   * The response body, base64 when isBase64Encoded is true.
+   */
+  body: string;
+  [k: string]: unknown;
+}
+
 /** The trigger event kind these types describe. */
 export declare const kind: "apigateway";
 /** What the handler's bytes hold: json, json-or-text (one form is plain text) or cbor. */

@@ -2,11 +2,17 @@
 // from spec 0.1.0, event kind apigateway (spec/events/apigateway.schema.json).
 // Do not edit: change spec/ and run `npm run generate`.
 
-import type { ApiGatewayEvent } from "@fc-context/types/events/apigateway";
-import type { EventValidationResult } from "./runtime.js";
+import type { ApiGatewayEvent, ApiGatewayResponse } from "@fc-context/types/events/apigateway";
+import type { EventValidationResult, ResponseBody, ResponseInit } from "./runtime.js";
 
-export type { ApiGatewayEvent };
-export { EventValidationError, type EventIssue, type EventValidationResult } from "./runtime.js";
+export type { ApiGatewayEvent, ApiGatewayResponse };
+export {
+  EventValidationError,
+  type EventIssue,
+  type EventValidationResult,
+  type ResponseBody,
+  type ResponseInit,
+} from "./runtime.js";
 
 /** The trigger event kind these validators check. */
 export declare const kind: "apigateway";
@@ -16,20 +22,20 @@ export declare const specVersion: "0.1.0";
 export declare const schemaId: "https://fc-context.dev/schemas/0.1.0/events/apigateway.schema.json";
 
 /**
- * True when value is a apigateway event (ApiGatewayEvent), as the handler decodes it. Stops at the
+ * True when value is an apigateway event (ApiGatewayEvent), as the handler decodes it. Stops at the
  * first fault and never throws, whatever value is.
  */
 export declare function isApiGatewayEvent(value: unknown): value is ApiGatewayEvent;
 
 /**
- * Checks value as a apigateway event (ApiGatewayEvent), as the handler decodes it and lists every
+ * Checks value as an apigateway event (ApiGatewayEvent), as the handler decodes it and lists every
  * fault: each issue has a JSON pointer `path`, a `message` saying what was expected, and the failed
  * `keyword`. Messages never show a string's content.
  */
 export declare function validateApiGatewayEvent(value: unknown): EventValidationResult<ApiGatewayEvent>;
 
 /**
- * Throws EventValidationError, whose message lists every issue, unless value is a apigateway event
+ * Throws EventValidationError, whose message lists every issue, unless value is an apigateway event
  * (ApiGatewayEvent), as the handler decodes it.
  */
 export declare function assertApiGatewayEvent(value: unknown): asserts value is ApiGatewayEvent;
@@ -46,3 +52,31 @@ export {
   parseApiGatewayEvent as parseEvent,
   validateApiGatewayEvent as validateEvent,
 };
+
+/**
+ * True when value is what a handler returns to answer an apigateway trigger (ApiGatewayResponse).
+ */
+export declare function isApiGatewayResponse(value: unknown): value is ApiGatewayResponse;
+
+/**
+ * Checks value as an ApiGatewayResponse, every fault by JSON pointer, as validateApiGatewayEvent
+ * does.
+ */
+export declare function validateApiGatewayResponse(value: unknown): EventValidationResult<ApiGatewayResponse>;
+
+/**
+ * The ApiGatewayResponse a handler returns: a string body as it is, bytes as base64
+ * (isBase64Encoded true), any other value as JSON text with a Content-Type of application/json
+ * unless the headers name one. statusCode is 200 unless init gives it. Throws EventValidationError
+ * when the result is no valid response.
+ */
+export declare function apiGatewayResponse(body: ResponseBody, init?: ResponseInit): ApiGatewayResponse;
+
+/**
+ * The request's body bytes: decoded from base64 when isBase64Encoded says so, else the text's
+ * UTF-8.
+ */
+export declare function apiGatewayEventBody(event: Pick<ApiGatewayEvent, "body" | "isBase64Encoded">): Uint8Array;
+
+/** The response's body bytes, as the trigger sends them to the client. */
+export declare function apiGatewayResponseBody(response: ApiGatewayResponse): Uint8Array;

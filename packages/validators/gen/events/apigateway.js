@@ -2,7 +2,7 @@
 // from spec 0.1.0, event kind apigateway (spec/events/apigateway.schema.json).
 // Do not edit: change spec/ and run `npm run generate`.
 
-import { decodeEvent, EventValidationError, eventIssues } from "./runtime.js";
+import { bodyBytes, decodeEvent, EventValidationError, eventIssues, responseOf } from "./runtime.js";
 
 export { EventValidationError };
 export const kind = "apigateway";
@@ -10,7 +10,7 @@ export const specVersion = "0.1.0";
 export const schemaId = "https://fc-context.dev/schemas/0.1.0/events/apigateway.schema.json";
 
 // the kind's schema, walked for the issues of an invalid event
-const schema = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://fc-context.dev/schemas/0.1.0/events/apigateway.schema.json","type":"object","properties":{"path":{"type":"string"},"httpMethod":{"type":"string"},"headers":{"type":"object","additionalProperties":{"type":"string"}},"queryParameters":{"type":"object","additionalProperties":{"type":"string"}},"pathParameters":{"type":"object","additionalProperties":{"type":"string"}},"body":{"type":"string"},"isBase64Encoded":{"type":["boolean","string"],"enum":[true,false,"true","false"]}},"required":["path","httpMethod","headers","queryParameters","pathParameters","body","isBase64Encoded"]};
+const schema = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://fc-context.dev/schemas/0.1.0/events/apigateway.schema.json","type":"object","properties":{"path":{"type":"string"},"httpMethod":{"type":"string"},"headers":{"type":"object","additionalProperties":{"type":"string"}},"queryParameters":{"type":"object","additionalProperties":{"type":"string"}},"pathParameters":{"type":"object","additionalProperties":{"type":"string"}},"body":{"type":"string"},"isBase64Encoded":{"type":["boolean","string"],"enum":[true,false,"true","false"]}},"required":["path","httpMethod","headers","queryParameters","pathParameters","body","isBase64Encoded"],"$defs":{"ApiGatewayResponse":{"type":"object","properties":{"isBase64Encoded":{"type":"boolean"},"statusCode":{"type":"integer"},"headers":{"type":"object","additionalProperties":{"type":"string"}},"body":{"type":"string"}},"required":["isBase64Encoded","statusCode","headers","body"]}}};
 
 // ajv standalone code, compiled at generation time: stops at the first fault, builds no errors,
 // and returns false where reading the value throws
@@ -38,3 +38,29 @@ export {
   parseApiGatewayEvent as parseEvent,
   validateApiGatewayEvent as validateEvent,
 };
+
+// what a handler returns to answer the trigger
+const responseSchema = {"type":"object","properties":{"isBase64Encoded":{"type":"boolean"},"statusCode":{"type":"integer"},"headers":{"type":"object","additionalProperties":{"type":"string"}},"body":{"type":"string"}},"required":["isBase64Encoded","statusCode","headers","body"],"$defs":{"ApiGatewayResponse":{"type":"object","properties":{"isBase64Encoded":{"type":"boolean"},"statusCode":{"type":"integer"},"headers":{"type":"object","additionalProperties":{"type":"string"}},"body":{"type":"string"}},"required":["isBase64Encoded","statusCode","headers","body"]}}};
+
+export const isApiGatewayResponse = (()=>{function f(e){try{let a=null,s=0;if(s===0)if(e&&typeof e=="object"&&!Array.isArray(e)){let i;if(e.isBase64Encoded===void 0&&(i="isBase64Encoded")||e.statusCode===void 0&&(i="statusCode")||e.headers===void 0&&(i="headers")||e.body===void 0&&(i="body"))return!1;if(e.isBase64Encoded!==void 0){const r=s;if(typeof e.isBase64Encoded!="boolean")return!1;var n=r===s}else var n=!0;if(n){if(e.statusCode!==void 0){let r=e.statusCode;const t=s;if(!(typeof r=="number"&&!(r%1)&&!isNaN(r)&&isFinite(r)))return!1;var n=t===s}else var n=!0;if(n){if(e.headers!==void 0){let r=e.headers;const t=s;if(s===t)if(r&&typeof r=="object"&&!Array.isArray(r))for(const d in r){const l=s;if(typeof r[d]!="string")return!1;var o=l===s;if(!o)break}else return!1;var n=t===s}else var n=!0;if(n)if(e.body!==void 0){const r=s;if(typeof e.body!="string")return!1;var n=r===s}else var n=!0}}}else return!1;return s===0}catch{return!1}}return f})();
+
+export function validateApiGatewayResponse(value) {
+  if (isApiGatewayResponse(value)) return { ok: true, value };
+  const issues = eventIssues(responseSchema, value);
+  return { ok: false, issues: issues.length > 0 ? issues : [{ path: "", keyword: "schema", message: "not valid" }] };
+}
+
+export function apiGatewayResponse(body, init) {
+  const value = responseOf(body, init);
+  const result = validateApiGatewayResponse(value);
+  if (!result.ok) throw new EventValidationError(kind, result.issues);
+  return value;
+}
+
+export function apiGatewayEventBody(event) {
+  return bodyBytes(kind, event);
+}
+
+export function apiGatewayResponseBody(response) {
+  return bodyBytes(kind, response);
+}

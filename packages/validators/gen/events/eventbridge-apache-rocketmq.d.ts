@@ -16,20 +16,20 @@ export declare const specVersion: "0.1.0";
 export declare const schemaId: "https://fc-context.dev/schemas/0.1.0/events/eventbridge-apache-rocketmq.schema.json";
 
 /**
- * True when value is a eventbridge-apache-rocketmq event (ApacheRocketMqEvent), as the handler
+ * True when value is an eventbridge-apache-rocketmq event (ApacheRocketMqEvent), as the handler
  * decodes it. Stops at the first fault and never throws, whatever value is.
  */
 export declare function isApacheRocketMqEvent(value: unknown): value is ApacheRocketMqEvent;
 
 /**
- * Checks value as a eventbridge-apache-rocketmq event (ApacheRocketMqEvent), as the handler decodes
- * it and lists every fault: each issue has a JSON pointer `path`, a `message` saying what was
- * expected, and the failed `keyword`. Messages never show a string's content.
+ * Checks value as an eventbridge-apache-rocketmq event (ApacheRocketMqEvent), as the handler
+ * decodes it and lists every fault: each issue has a JSON pointer `path`, a `message` saying what
+ * was expected, and the failed `keyword`. Messages never show a string's content.
  */
 export declare function validateApacheRocketMqEvent(value: unknown): EventValidationResult<ApacheRocketMqEvent>;
 
 /**
- * Throws EventValidationError, whose message lists every issue, unless value is a
+ * Throws EventValidationError, whose message lists every issue, unless value is an
  * eventbridge-apache-rocketmq event (ApacheRocketMqEvent), as the handler decodes it.
  */
 export declare function assertApacheRocketMqEvent(value: unknown): asserts value is ApacheRocketMqEvent;

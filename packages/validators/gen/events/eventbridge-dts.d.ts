@@ -16,20 +16,20 @@ export declare const specVersion: "0.1.0";
 export declare const schemaId: "https://fc-context.dev/schemas/0.1.0/events/eventbridge-dts.schema.json";
 
 /**
- * True when value is a eventbridge-dts event (DtsEvent), as the handler decodes it. Stops at the
+ * True when value is an eventbridge-dts event (DtsEvent), as the handler decodes it. Stops at the
  * first fault and never throws, whatever value is.
  */
 export declare function isDtsEvent(value: unknown): value is DtsEvent;
 
 /**
- * Checks value as a eventbridge-dts event (DtsEvent), as the handler decodes it and lists every
+ * Checks value as an eventbridge-dts event (DtsEvent), as the handler decodes it and lists every
  * fault: each issue has a JSON pointer `path`, a `message` saying what was expected, and the failed
  * `keyword`. Messages never show a string's content.
  */
 export declare function validateDtsEvent(value: unknown): EventValidationResult<DtsEvent>;
 
 /**
- * Throws EventValidationError, whose message lists every issue, unless value is a eventbridge-dts
+ * Throws EventValidationError, whose message lists every issue, unless value is an eventbridge-dts
  * event (DtsEvent), as the handler decodes it.
  */
 export declare function assertDtsEvent(value: unknown): asserts value is DtsEvent;

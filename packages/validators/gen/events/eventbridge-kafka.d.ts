@@ -16,21 +16,21 @@ export declare const specVersion: "0.1.0";
 export declare const schemaId: "https://fc-context.dev/schemas/0.1.0/events/eventbridge-kafka.schema.json";
 
 /**
- * True when value is a eventbridge-kafka event (KafkaEvent), as the handler decodes it. Stops at
+ * True when value is an eventbridge-kafka event (KafkaEvent), as the handler decodes it. Stops at
  * the first fault and never throws, whatever value is.
  */
 export declare function isKafkaEvent(value: unknown): value is KafkaEvent;
 
 /**
- * Checks value as a eventbridge-kafka event (KafkaEvent), as the handler decodes it and lists every
- * fault: each issue has a JSON pointer `path`, a `message` saying what was expected, and the failed
- * `keyword`. Messages never show a string's content.
+ * Checks value as an eventbridge-kafka event (KafkaEvent), as the handler decodes it and lists
+ * every fault: each issue has a JSON pointer `path`, a `message` saying what was expected, and the
+ * failed `keyword`. Messages never show a string's content.
  */
 export declare function validateKafkaEvent(value: unknown): EventValidationResult<KafkaEvent>;
 
 /**
- * Throws EventValidationError, whose message lists every issue, unless value is a eventbridge-kafka
- * event (KafkaEvent), as the handler decodes it.
+ * Throws EventValidationError, whose message lists every issue, unless value is an
+ * eventbridge-kafka event (KafkaEvent), as the handler decodes it.
  */
 export declare function assertKafkaEvent(value: unknown): asserts value is KafkaEvent;
 

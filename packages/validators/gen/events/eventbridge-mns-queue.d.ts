@@ -16,20 +16,20 @@ export declare const specVersion: "0.1.0";
 export declare const schemaId: "https://fc-context.dev/schemas/0.1.0/events/eventbridge-mns-queue.schema.json";
 
 /**
- * True when value is a eventbridge-mns-queue event (MnsQueueEvent), as the handler decodes it.
+ * True when value is an eventbridge-mns-queue event (MnsQueueEvent), as the handler decodes it.
  * Stops at the first fault and never throws, whatever value is.
  */
 export declare function isMnsQueueEvent(value: unknown): value is MnsQueueEvent;
 
 /**
- * Checks value as a eventbridge-mns-queue event (MnsQueueEvent), as the handler decodes it and
+ * Checks value as an eventbridge-mns-queue event (MnsQueueEvent), as the handler decodes it and
  * lists every fault: each issue has a JSON pointer `path`, a `message` saying what was expected,
  * and the failed `keyword`. Messages never show a string's content.
  */
 export declare function validateMnsQueueEvent(value: unknown): EventValidationResult<MnsQueueEvent>;
 
 /**
- * Throws EventValidationError, whose message lists every issue, unless value is a
+ * Throws EventValidationError, whose message lists every issue, unless value is an
  * eventbridge-mns-queue event (MnsQueueEvent), as the handler decodes it.
  */
 export declare function assertMnsQueueEvent(value: unknown): asserts value is MnsQueueEvent;

@@ -16,20 +16,20 @@ export declare const specVersion: "0.1.0";
 export declare const schemaId: "https://fc-context.dev/schemas/0.1.0/events/eventbridge-mqtt.schema.json";
 
 /**
- * True when value is a eventbridge-mqtt event (MqttEvent), as the handler decodes it. Stops at the
+ * True when value is an eventbridge-mqtt event (MqttEvent), as the handler decodes it. Stops at the
  * first fault and never throws, whatever value is.
  */
 export declare function isMqttEvent(value: unknown): value is MqttEvent;
 
 /**
- * Checks value as a eventbridge-mqtt event (MqttEvent), as the handler decodes it and lists every
+ * Checks value as an eventbridge-mqtt event (MqttEvent), as the handler decodes it and lists every
  * fault: each issue has a JSON pointer `path`, a `message` saying what was expected, and the failed
  * `keyword`. Messages never show a string's content.
  */
 export declare function validateMqttEvent(value: unknown): EventValidationResult<MqttEvent>;
 
 /**
- * Throws EventValidationError, whose message lists every issue, unless value is a eventbridge-mqtt
+ * Throws EventValidationError, whose message lists every issue, unless value is an eventbridge-mqtt
  * event (MqttEvent), as the handler decodes it.
  */
 export declare function assertMqttEvent(value: unknown): asserts value is MqttEvent;

@@ -16,20 +16,20 @@ export declare const specVersion: "0.1.0";
 export declare const schemaId: "https://fc-context.dev/schemas/0.1.0/events/eventbridge-rabbitmq.schema.json";
 
 /**
- * True when value is a eventbridge-rabbitmq event (RabbitMqEvent), as the handler decodes it. Stops
- * at the first fault and never throws, whatever value is.
+ * True when value is an eventbridge-rabbitmq event (RabbitMqEvent), as the handler decodes it.
+ * Stops at the first fault and never throws, whatever value is.
  */
 export declare function isRabbitMqEvent(value: unknown): value is RabbitMqEvent;
 
 /**
- * Checks value as a eventbridge-rabbitmq event (RabbitMqEvent), as the handler decodes it and lists
- * every fault: each issue has a JSON pointer `path`, a `message` saying what was expected, and the
- * failed `keyword`. Messages never show a string's content.
+ * Checks value as an eventbridge-rabbitmq event (RabbitMqEvent), as the handler decodes it and
+ * lists every fault: each issue has a JSON pointer `path`, a `message` saying what was expected,
+ * and the failed `keyword`. Messages never show a string's content.
  */
 export declare function validateRabbitMqEvent(value: unknown): EventValidationResult<RabbitMqEvent>;
 
 /**
- * Throws EventValidationError, whose message lists every issue, unless value is a
+ * Throws EventValidationError, whose message lists every issue, unless value is an
  * eventbridge-rabbitmq event (RabbitMqEvent), as the handler decodes it.
  */
 export declare function assertRabbitMqEvent(value: unknown): asserts value is RabbitMqEvent;

@@ -2,11 +2,17 @@
 // from spec 0.1.0, event kind http-v1 (spec/events/http-v1.schema.json).
 // Do not edit: change spec/ and run `npm run generate`.
 
-import type { HttpTriggerEvent } from "@fc-context/types/events/http-v1";
-import type { EventValidationResult } from "./runtime.js";
+import type { HttpTriggerEvent, HttpTriggerResponse } from "@fc-context/types/events/http-v1";
+import type { EventValidationResult, ResponseBody, ResponseInit } from "./runtime.js";
 
-export type { HttpTriggerEvent };
-export { EventValidationError, type EventIssue, type EventValidationResult } from "./runtime.js";
+export type { HttpTriggerEvent, HttpTriggerResponse };
+export {
+  EventValidationError,
+  type EventIssue,
+  type EventValidationResult,
+  type ResponseBody,
+  type ResponseInit,
+} from "./runtime.js";
 
 /** The trigger event kind these validators check. */
 export declare const kind: "http-v1";
@@ -16,20 +22,20 @@ export declare const specVersion: "0.1.0";
 export declare const schemaId: "https://fc-context.dev/schemas/0.1.0/events/http-v1.schema.json";
 
 /**
- * True when value is a http-v1 event (HttpTriggerEvent), as the handler decodes it. Stops at the
+ * True when value is an http-v1 event (HttpTriggerEvent), as the handler decodes it. Stops at the
  * first fault and never throws, whatever value is.
  */
 export declare function isHttpTriggerEvent(value: unknown): value is HttpTriggerEvent;
 
 /**
- * Checks value as a http-v1 event (HttpTriggerEvent), as the handler decodes it and lists every
+ * Checks value as an http-v1 event (HttpTriggerEvent), as the handler decodes it and lists every
  * fault: each issue has a JSON pointer `path`, a `message` saying what was expected, and the failed
  * `keyword`. Messages never show a string's content.
  */
 export declare function validateHttpTriggerEvent(value: unknown): EventValidationResult<HttpTriggerEvent>;
 
 /**
- * Throws EventValidationError, whose message lists every issue, unless value is a http-v1 event
+ * Throws EventValidationError, whose message lists every issue, unless value is an http-v1 event
  * (HttpTriggerEvent), as the handler decodes it.
  */
 export declare function assertHttpTriggerEvent(value: unknown): asserts value is HttpTriggerEvent;
@@ -47,3 +53,29 @@ export {
   parseHttpTriggerEvent as parseEvent,
   validateHttpTriggerEvent as validateEvent,
 };
+
+/** True when value is what a handler returns to answer an http-v1 trigger (HttpTriggerResponse). */
+export declare function isHttpTriggerResponse(value: unknown): value is HttpTriggerResponse;
+
+/**
+ * Checks value as an HttpTriggerResponse, every fault by JSON pointer, as validateHttpTriggerEvent
+ * does.
+ */
+export declare function validateHttpTriggerResponse(value: unknown): EventValidationResult<HttpTriggerResponse>;
+
+/**
+ * The HttpTriggerResponse a handler returns: a string body as it is, bytes as base64
+ * (isBase64Encoded true), any other value as JSON text with a Content-Type of application/json
+ * unless the headers name one. statusCode is 200 unless init gives it. Throws EventValidationError
+ * when the result is no valid response.
+ */
+export declare function httpTriggerResponse(body: ResponseBody, init?: ResponseInit): HttpTriggerResponse;
+
+/**
+ * The request's body bytes: decoded from base64 when isBase64Encoded says so, else the text's
+ * UTF-8.
+ */
+export declare function httpTriggerEventBody(event: Pick<HttpTriggerEvent, "body" | "isBase64Encoded">): Uint8Array;
+
+/** The response's body bytes, as the trigger sends them to the client. */
+export declare function httpTriggerResponseBody(response: HttpTriggerResponse): Uint8Array;

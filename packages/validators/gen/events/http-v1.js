@@ -2,7 +2,7 @@
 // from spec 0.1.0, event kind http-v1 (spec/events/http-v1.schema.json).
 // Do not edit: change spec/ and run `npm run generate`.
 
-import { decodeEvent, EventValidationError, eventIssues } from "./runtime.js";
+import { bodyBytes, decodeEvent, EventValidationError, eventIssues, responseOf } from "./runtime.js";
 
 export { EventValidationError };
 export const kind = "http-v1";
@@ -38,3 +38,29 @@ export {
   parseHttpTriggerEvent as parseEvent,
   validateHttpTriggerEvent as validateEvent,
 };
+
+// what a handler returns to answer the trigger
+const responseSchema = {"type":"object","properties":{"statusCode":{"type":"integer"},"headers":{"type":"object","additionalProperties":{"type":"string"}},"isBase64Encoded":{"type":"boolean"},"body":{"type":"string"}},"required":[],"$defs":{"HttpTriggerResponse":{"type":"object","properties":{"statusCode":{"type":"integer"},"headers":{"type":"object","additionalProperties":{"type":"string"}},"isBase64Encoded":{"type":"boolean"},"body":{"type":"string"}},"required":[]}}};
+
+export const isHttpTriggerResponse = (()=>{function n(s){try{let u=null,r=0;if(r===0)if(s&&typeof s=="object"&&!Array.isArray(s)){if(s.statusCode!==void 0){let e=s.statusCode;const t=r;if(!(typeof e=="number"&&!(e%1)&&!isNaN(e)&&isFinite(e)))return!1;var i=t===r}else var i=!0;if(i){if(s.headers!==void 0){let e=s.headers;const t=r;if(r===t)if(e&&typeof e=="object"&&!Array.isArray(e))for(const o in e){const l=r;if(typeof e[o]!="string")return!1;var f=l===r;if(!f)break}else return!1;var i=t===r}else var i=!0;if(i){if(s.isBase64Encoded!==void 0){const e=r;if(typeof s.isBase64Encoded!="boolean")return!1;var i=e===r}else var i=!0;if(i)if(s.body!==void 0){const e=r;if(typeof s.body!="string")return!1;var i=e===r}else var i=!0}}}else return!1;return r===0}catch{return!1}}return n})();
+
+export function validateHttpTriggerResponse(value) {
+  if (isHttpTriggerResponse(value)) return { ok: true, value };
+  const issues = eventIssues(responseSchema, value);
+  return { ok: false, issues: issues.length > 0 ? issues : [{ path: "", keyword: "schema", message: "not valid" }] };
+}
+
+export function httpTriggerResponse(body, init) {
+  const value = responseOf(body, init);
+  const result = validateHttpTriggerResponse(value);
+  if (!result.ok) throw new EventValidationError(kind, result.issues);
+  return value;
+}
+
+export function httpTriggerEventBody(event) {
+  return bodyBytes(kind, event);
+}
+
+export function httpTriggerResponseBody(response) {
+  return bodyBytes(kind, response);
+}

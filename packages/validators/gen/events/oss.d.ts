@@ -15,20 +15,20 @@ export declare const specVersion: "0.1.0";
 export declare const schemaId: "https://fc-context.dev/schemas/0.1.0/events/oss.schema.json";
 
 /**
- * True when value is a oss event (OssEvent), as the handler decodes it. Stops at the first fault
+ * True when value is an oss event (OssEvent), as the handler decodes it. Stops at the first fault
  * and never throws, whatever value is.
  */
 export declare function isOssEvent(value: unknown): value is OssEvent;
 
 /**
- * Checks value as a oss event (OssEvent), as the handler decodes it and lists every fault: each
+ * Checks value as an oss event (OssEvent), as the handler decodes it and lists every fault: each
  * issue has a JSON pointer `path`, a `message` saying what was expected, and the failed `keyword`.
  * Messages never show a string's content.
  */
 export declare function validateOssEvent(value: unknown): EventValidationResult<OssEvent>;
 
 /**
- * Throws EventValidationError, whose message lists every issue, unless value is a oss event
+ * Throws EventValidationError, whose message lists every issue, unless value is an oss event
  * (OssEvent), as the handler decodes it.
  */
 export declare function assertOssEvent(value: unknown): asserts value is OssEvent;

@@ -4,3 +4,13 @@
 export function namespaceOf(id: string): string {
   return `Python${id.replace(/^python/, "").replaceAll(".", "")}`;
 }
+
+/** "a" or "an" before a word, by how it is read: "an oss event", "an http-v1 trigger", "a timer event". */
+export function article(word: string): string {
+  return /^(?:[aeio]|http|u(?!s))/i.test(word) ? "an" : "a";
+}
+
+/** HttpTriggerResponse -> http_trigger_response: a type's name as a Python function's. */
+export function snakeOf(name: string): string {
+  return name.replace(/(?<=[a-z0-9])([A-Z])/g, "_$1").toLowerCase();
+}

@@ -39,6 +39,7 @@ export function normalizeEvents(tree: EventTree | undefined, specVersion: string
       value: built(schema, schema),
       from: `${file.path} (built from the schema)`,
     };
+    const response = responseOf(file, schema, event.response, issues);
     kinds.push({
       kind: event.kind as string,
       title: value.title as string,
@@ -52,6 +53,7 @@ export function normalizeEvents(tree: EventTree | undefined, specVersion: string
       schema,
       example,
       samples: samplesOf(tree, name, issues),
+      ...(response !== undefined && { response }),
     });
   }
   if (issues.length > 0) throw new SpecError(issues);
@@ -106,6 +108,17 @@ function bundle(file: SpecFile, tree: EventTree, issues: SpecIssue[]): Json {
   const { $defs, ...rest } = schema;
   const defs = { ...(($defs as Json | undefined) ?? {}), ...copied };
   return Object.keys(defs).length > 0 ? { ...rest, $defs: defs } : rest;
+}
+
+/** The name of the definition x-event.response points at, which must be one of the kind's own. */
+function responseOf(file: SpecFile, schema: Json, pointer: unknown, issues: SpecIssue[]): string | undefined {
+  if (pointer === undefined) return undefined;
+  const name = String(pointer).replace(/^#\/\$defs\//, "");
+  if (!Object.hasOwn((schema.$defs ?? {}) as Json, name)) {
+    issues.push(issueAt(file, "/x-event/response", "a definition of the file's own $defs", pointer));
+    return undefined;
+  }
+  return name;
 }
 
 /** A kind's samples as the docs list them; a sample file out of shape is an issue, not a crash. */

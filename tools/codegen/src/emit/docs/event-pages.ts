@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { EventKind, EventSample, Model } from "../../model.js";
+import { article, snakeOf } from "../names.js";
 import { type Block, code, link, type Page, slug } from "./doc.js";
 import { eventFields } from "./event-fields.js";
 
@@ -113,6 +114,7 @@ function eventPage(model: Model, kind: EventKind): Page {
           `${code(`fakeEvent(${JSON.stringify(kind.kind)}, overrides)`)} from ${code("@fc-context/testing")}.`,
         `Shell: ${code(`fc-context validate --event ${kind.kind} event.bin`)} (exit 0 valid, 1 invalid, ` +
           `2 unreadable); ${code(`fc-context fake --event ${kind.kind}`)}.`,
+        ...(kind.response === undefined ? [] : [responseItem(kind, kind.response)]),
       ],
     },
     { kind: "code", lang: "python", text: pythonEventSample(kind) },
@@ -186,6 +188,18 @@ function eventPage(model: Model, kind: EventKind): Page {
     },
   );
   return { name: eventPageName(kind), title: `${kind.kind} event · fc-context`, event: kind.kind, blocks };
+}
+
+/** How to answer a kind whose trigger reads the handler's return value. */
+function responseItem(kind: EventKind, response: string): string {
+  const lower = response.charAt(0).toLowerCase() + response.slice(1);
+  return (
+    `Answering: the handler returns ${article(response)} ${code(response)}; build it with ` +
+    `${code(`fc_context.events.${snakeOf(response)}(body, status_code=200, headers=None)`)} or ` +
+    `${code(`${lower}(body, { statusCode, headers })`)} (TypeScript): text as it is, bytes as base64, any ` +
+    `other value as JSON. ${code(`${snakeOf(kind.title)}_body(event)`)} and ` +
+    `${code(`${kind.title.charAt(0).toLowerCase()}${kind.title.slice(1)}Body(event)`)} give the request's body bytes.`
+  );
 }
 
 /**

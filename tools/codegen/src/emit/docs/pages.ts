@@ -2,8 +2,8 @@ import type { Field, Model, PyClass, Runtime, VendorClaim } from "../../model.js
 import { formatConstructor, formatPythonType } from "../../model-python.js";
 import { checkRuntimePage } from "./check-runtime-page.js";
 import { type Block, code, link, type Page, slug } from "./doc.js";
-import { buildEventPages } from "./event-pages.js";
 import { entries, type ListedRemoval, listedRemovals, type Migration, migration, notInRuntime } from "./entries.js";
+import { buildEventPages } from "./event-pages.js";
 import { pythonHandlerSample, typescriptSample } from "./samples.js";
 
 const SOURCES_NOTE =

@@ -9,8 +9,18 @@ export function renderHtml(page: Page, pages: readonly Page[], banner: string): 
   const nav = [
     `<a href="index.html">fc-context</a>`,
     onEvents
-      ? switcher(page, "event", "Event", pages.filter((p) => p.event !== undefined).map((p) => [p, p.event!]))
-      : switcher(page, "runtime", "Runtime", pages.filter((p) => p.runtime !== undefined).map((p) => [p, p.runtime!])),
+      ? switcher(
+          page,
+          "event",
+          "Event",
+          pages.filter((p) => p.event !== undefined).map((p) => [p, p.event!]),
+        )
+      : switcher(
+          page,
+          "runtime",
+          "Runtime",
+          pages.filter((p) => p.runtime !== undefined).map((p) => [p, p.runtime!]),
+        ),
     page.blocks.some((b) => b.kind === "table" && b.searchable) ? searchBox(page, onEvents) : "",
     `<a href="comparison.html">Compare runtimes</a>`,
     `<a href="events.html">Trigger events</a>`,
@@ -57,9 +67,7 @@ function switcher(page: Page, id: string, label: string, targets: ReadonlyArray<
     return `<option value="${p.name}.html"${selected}>${escapeHtml(text)}</option>`;
   });
   if (!targets.some(([p]) => p.name === page.name)) options.push(`<option value="" selected>choose…</option>`);
-  return (
-    `<label>${label} <select id="${id}" class="switcher" aria-label="${label}">${options.join("")}</select></label>`
-  );
+  return `<label>${label} <select id="${id}" class="switcher" aria-label="${label}">${options.join("")}</select></label>`;
 }
 
 function searchBox(page: Page, onEvents: boolean): string {
@@ -121,7 +129,7 @@ const SCRIPT = [
   'if(select)select.addEventListener("change",function(){',
   'if(select.value)location.href=select.value+(input&&input.value?"?q="+encodeURIComponent(input.value):"");',
   '});if(!input)return;var noun=input.getAttribute("data-noun");function apply(){',
-  'var q=input.value.trim().toLowerCase(),shown=0,',
+  "var q=input.value.trim().toLowerCase(),shown=0,",
   'rows=document.querySelectorAll("table.attributes tbody tr");',
   "rows.forEach(function(row){",
   'var hit=!q||row.getAttribute("data-name").toLowerCase().indexOf(q)>=0;',

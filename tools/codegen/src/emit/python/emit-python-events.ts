@@ -1,5 +1,6 @@
-import type { EventKind, Model } from "../../model.js";
+import { type EventKind, type Model, responseSchema } from "../../model.js";
 import { eventBanner } from "../banner.js";
+import { article, snakeOf } from "../names.js";
 import { withoutAnnotations } from "../without-annotations.js";
 import { docstring } from "./python-source.js";
 
@@ -27,6 +28,7 @@ export function eventsModule(model: Model): string | undefined {
   const roots = new Map<string, string>();
   for (const event of kinds) roots.set(event.kind, types.declare(event, declarations));
   const functionName = (event: EventKind) => `parse_${event.kind.replaceAll("-", "_")}`;
+  const responders = kinds.filter((e) => e.response !== undefined);
   const lines = [
     eventBanner(model, undefined, "#"),
     docstring(
@@ -41,7 +43,9 @@ export function eventsModule(model: Model): string | undefined {
     "import json",
     "from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union, cast, overload",
     "",
-    "from ._events import EventIssue, EventValidationError, decode, issues",
+    `from ._events import EventIssue, EventValidationError, decode, issues${
+      responders.length > 0 ? ", response_of, body_bytes" : ""
+    }`,
     "",
     "if TYPE_CHECKING:",
     "    # only for type checkers: Literal and TypedDict are not in Python 3.6's typing",
@@ -63,6 +67,7 @@ export function eventsModule(model: Model): string | undefined {
       "parse",
       "fake_event",
       ...kinds.map(functionName),
+      ...responders.flatMap((e) => [snakeOf(e.response!), `${snakeOf(e.title)}_body`, `${snakeOf(e.response!)}_body`]),
       ...types.names(),
     ].map((name) => `    ${JSON.stringify(name)},`),
     "]",
@@ -78,6 +83,16 @@ export function eventsModule(model: Model): string | undefined {
     "_SCHEMAS: Dict[str, Any] = {",
     ...kinds.map((e) => loadsEntry(e.kind, schemaText(e))),
     "}",
+    ...(responders.length > 0
+      ? [
+          "# What a handler returns to answer the kinds whose trigger reads it.",
+          "_RESPONSES: Dict[str, Any] = {",
+          ...responders.map((e) =>
+            loadsEntry(e.kind, jsonLines(withoutAnnotations(responseSchema(e)!, { descriptions: false }))),
+          ),
+          "}",
+        ]
+      : []),
     "",
     "",
     ...kinds.flatMap((e) => [
@@ -162,8 +177,47 @@ export function eventsModule(model: Model): string | undefined {
       "",
       "",
     ]),
+    ...responders.flatMap((e) => responseFunctions(e, roots.get(e.kind)!)),
   ];
   return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/** For a kind whose trigger reads the handler's return value: its response's builder, the bodies' bytes. */
+function responseFunctions(event: EventKind, root: string): string[] {
+  const name = event.response!;
+  return [
+    ...signature(
+      snakeOf(name),
+      ["body: Any", "status_code: int = 200", "headers: Optional[Dict[str, str]] = None"],
+      `"${name}"`,
+    ),
+    docstring(
+      `What a handler returns to answer ${article(event.kind)} ${event.kind} trigger: a str body as it is, bytes as base64 ` +
+        "(isBase64Encoded true), any other value as JSON text with a Content-Type of application/json " +
+        "unless headers name one. Raises EventValidationError when the result is no valid response.",
+      "    ",
+    ),
+    `    value = response_of(body, status_code, headers)`,
+    `    found = issues(_RESPONSES[${JSON.stringify(event.kind)}], value)`,
+    "    if found:",
+    `        raise EventValidationError(${JSON.stringify(event.kind)}, found)`,
+    `    return cast("${name}", value)`,
+    "",
+    "",
+    `def ${snakeOf(event.title)}_body(event: "${root}") -> bytes:`,
+    docstring(
+      "The request's body bytes: decoded from base64 when isBase64Encoded says so, else the text's UTF-8.",
+      "    ",
+    ),
+    `    return body_bytes(${JSON.stringify(event.kind)}, event)`,
+    "",
+    "",
+    `def ${snakeOf(name)}_body(response: "${name}") -> bytes:`,
+    docstring("The response's body bytes, as the trigger sends them to the client.", "    "),
+    `    return body_bytes(${JSON.stringify(event.kind)}, response)`,
+    "",
+    "",
+  ];
 }
 
 /**
@@ -277,6 +331,8 @@ class TypeNames {
       }
     };
     const root = typeOf({ ...schema, $defs: undefined } as Json, event.title);
+    // what a handler returns to answer the trigger, declared after the event
+    if (event.response !== undefined) typeOf({ $ref: `#/$defs/${event.response}` }, event.response);
     if (root === `"${event.title}"`) return event.title;
     this.claim(event.title);
     out.push(`${event.title} = ${root}`, "", "");

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import type { EventKind, Model } from "../../model.js";
+import { type EventKind, type Model, responseSchema } from "../../model.js";
 import { eventBanner, eventBannerComment } from "../banner.js";
+import { article } from "../names.js";
 import { withoutAnnotations } from "../without-annotations.js";
 import { jsDoc } from "../wrap-prose.js";
 import { standaloneValidator } from "./standalone-validator.js";
@@ -41,7 +42,9 @@ function kindModule(model: Model, event: EventKind): string {
   const guard = standaloneValidator(inlined(schema), { fast: true, countCodePoints: false });
   const { title } = event;
   return `${eventBanner(model, event, "//")}
-import { decodeEvent, EventValidationError, eventIssues } from "./runtime.js";
+import { ${event.response === undefined ? "" : "bodyBytes, "}decodeEvent, EventValidationError, eventIssues${
+    event.response === undefined ? "" : ", responseOf"
+  } } from "./runtime.js";
 
 export { EventValidationError };
 export const kind = ${JSON.stringify(event.kind)};
@@ -77,18 +80,91 @@ export {
   parse${title} as parseEvent,
   validate${title} as validateEvent,
 };
+${responseModule(event)}`;
+}
+
+/** For a kind whose trigger reads the handler's return value: the response's builder and checks, the bodies' bytes. */
+function responseModule(event: EventKind): string {
+  const response = responseSchema(event);
+  if (response === undefined) return "";
+  const name = event.response!;
+  const schema = withoutAnnotations(response, { descriptions: false }) as Record<string, unknown>;
+  const guard = standaloneValidator(inlined(schema), { fast: true, countCodePoints: false });
+  return `
+// what a handler returns to answer the trigger
+const responseSchema = ${JSON.stringify(schema)};
+
+export const is${name} = ${guard};
+
+export function validate${name}(value) {
+  if (is${name}(value)) return { ok: true, value };
+  const issues = eventIssues(responseSchema, value);
+  return { ok: false, issues: issues.length > 0 ? issues : [{ path: "", keyword: "schema", message: "not valid" }] };
+}
+
+export function ${lowerFirst(name)}(body, init) {
+  const value = responseOf(body, init);
+  const result = validate${name}(value);
+  if (!result.ok) throw new EventValidationError(kind, result.issues);
+  return value;
+}
+
+export function ${lowerFirst(event.title)}Body(event) {
+  return bodyBytes(kind, event);
+}
+
+export function ${lowerFirst(name)}Body(response) {
+  return bodyBytes(kind, response);
+}
 `;
 }
 
+function responseDeclarations(event: EventKind): string {
+  if (event.response === undefined) return "";
+  const name = event.response;
+  return `
+${jsDoc(`True when value is what a handler returns to answer ${article(event.kind)} ${event.kind} trigger (${name}).`)}
+export declare function is${name}(value: unknown): value is ${name};
+
+${jsDoc(`Checks value as ${article(name)} ${name}, every fault by JSON pointer, as validate${event.title} does.`)}
+export declare function validate${name}(value: unknown): EventValidationResult<${name}>;
+
+${jsDoc(
+  `The ${name} a handler returns: a string body as it is, bytes as base64 (isBase64Encoded true), any other ` +
+    "value as JSON text with a Content-Type of application/json unless the headers name one. statusCode is " +
+    "200 unless init gives it. Throws EventValidationError when the result is no valid response.",
+)}
+export declare function ${lowerFirst(name)}(body: ResponseBody, init?: ResponseInit): ${name};
+
+${jsDoc(`The request's body bytes: decoded from base64 when isBase64Encoded says so, else the text's UTF-8.`)}
+export declare function ${lowerFirst(event.title)}Body(event: Pick<${event.title}, "body" | "isBase64Encoded">): Uint8Array;
+
+${jsDoc(`The response's body bytes, as the trigger sends them to the client.`)}
+export declare function ${lowerFirst(name)}Body(response: ${name}): Uint8Array;
+`;
+}
+
+const lowerFirst = (name: string): string => name.charAt(0).toLowerCase() + name.slice(1);
+
 function kindDeclarations(model: Model, event: EventKind): string {
   const { title } = event;
-  const what = `a ${event.kind} event (${title}), as the handler decodes it`;
+  const what = `${article(event.kind)} ${event.kind} event (${title}), as the handler decodes it`;
   return `${eventBanner(model, event, "//")}
-import type { ${title} } from "@fc-context/types/events/${event.kind}";
-import type { EventValidationResult } from "./runtime.js";
+import type { ${[title, ...(event.response === undefined ? [] : [event.response])].join(", ")} } from "@fc-context/types/events/${event.kind}";
+import type { EventValidationResult${event.response === undefined ? "" : ", ResponseBody, ResponseInit"} } from "./runtime.js";
 
-export type { ${title} };
-export { EventValidationError, type EventIssue, type EventValidationResult } from "./runtime.js";
+export type { ${[title, ...(event.response === undefined ? [] : [event.response])].join(", ")} };
+${
+  event.response === undefined
+    ? 'export { EventValidationError, type EventIssue, type EventValidationResult } from "./runtime.js";'
+    : `export {
+  EventValidationError,
+  type EventIssue,
+  type EventValidationResult,
+  type ResponseBody,
+  type ResponseInit,
+} from "./runtime.js";`
+}
 
 /** The trigger event kind these validators check. */
 export declare const kind: ${JSON.stringify(event.kind)};
@@ -121,7 +197,7 @@ export {
   parse${title} as parseEvent,
   validate${title} as validateEvent,
 };
-`;
+${responseDeclarations(event)}`;
 }
 
 function encodingWords(event: EventKind): string {

@@ -35,3 +35,21 @@ export declare function decodeEvent(
 ): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issue: EventIssue };
 /** @internal */
 export declare function decodeCbor(bytes: Uint8Array): unknown;
+
+/** What a response builder takes besides the body. */
+export interface ResponseInit {
+  /** The HTTP status: 200 unless given. */
+  readonly statusCode?: number;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** What a response builder takes as the body: text as it is, bytes as base64, anything else as JSON. */
+export type ResponseBody = string | Uint8Array | number | boolean | null | object;
+
+/** @internal */
+export declare function responseOf(
+  body: ResponseBody,
+  init: ResponseInit | undefined,
+): { statusCode: number; headers: Record<string, string>; isBase64Encoded: boolean; body: string };
+/** @internal */
+export declare function bodyBytes(kind: string, holder: unknown): Uint8Array;

@@ -425,3 +425,45 @@ function half(bits) {
         : (fraction + 1024) * 2 ** (exponent - 25);
   return bits & 0x8000 ? -value : value;
 }
+
+/**
+ * A response a handler returns to an HTTP-style trigger: a string body as it is, bytes as base64,
+ * anything else as JSON text with a JSON content type unless the headers name one.
+ */
+export function responseOf(body, init) {
+  const { statusCode = 200, headers = {} } = init ?? {};
+  const out = { ...headers };
+  if (typeof body === "string") return { statusCode, headers: out, isBase64Encoded: false, body };
+  if (body instanceof Uint8Array) return { statusCode, headers: out, isBase64Encoded: true, body: toBase64(body) };
+  const text = JSON.stringify(body === undefined ? null : body);
+  if (text === undefined) throw new TypeError(`a response body must be a string, bytes or JSON, got ${describe(body)}`);
+  if (!Object.keys(out).some((name) => name.toLowerCase() === "content-type")) out["Content-Type"] = "application/json";
+  return { statusCode, headers: out, isBase64Encoded: false, body: text };
+}
+
+/**
+ * The bytes of a body as a request event or a response carries it: base64 when isBase64Encoded is
+ * true (or "true", as some API Gateway samples write it), else the text's UTF-8.
+ */
+export function bodyBytes(kind, holder) {
+  const body = holder?.body ?? "";
+  const base64 = holder?.isBase64Encoded === true || holder?.isBase64Encoded === "true";
+  if (typeof body !== "string")
+    throw new EventValidationError(kind, [
+      { path: "/body", keyword: "type", message: `expected string, got ${describe(body)}` },
+    ]);
+  if (!base64) return new TextEncoder().encode(body);
+  let binary;
+  try {
+    binary = atob(body); // forgiving base64: white space and missing padding are fine
+  } catch {
+    throw new EventValidationError(kind, [{ path: "/body", keyword: "contentEncoding", message: "not base64" }]);
+  }
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+function toBase64(bytes) {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
