@@ -208,3 +208,37 @@ describe("answering an HTTP-style trigger", () => {
     expect(gateway.isApiGatewayResponse({ statusCode: 200, body: "x" })).toBe(false);
   });
 });
+
+describe("integers JSON.parse would round", () => {
+  it("are read exactly, as BigInt, as Python's json reads them, and validate as integers", async () => {
+    const { parseEvent, isEvent } = await loadEventValidators("oss" as never);
+    const { fakeEvent } = await import("@fc-context/testing");
+    const text = JSON.stringify(fakeEvent("oss")).replace(/"size":\d+/, '"size":1152921504606846977');
+    const result = parseEvent(new TextEncoder().encode(text));
+    expect(result.ok).toBe(true);
+    const size = result.ok && (result.value as { events: [{ oss: { object: { size: unknown } } }] }).events[0];
+    expect(size && size.oss.object.size).toBe(1152921504606846977n);
+    expect(isEvent(result.ok && result.value)).toBe(true);
+    // 16 digits that fit, a fraction and an exponent stay numbers
+    const fits = text.replace("1152921504606846977", "1000000000000000");
+    expect(parseEvent(new TextEncoder().encode(fits))).toMatchObject({ ok: true });
+  });
+
+  it("leave every other JSON text as JSON.parse reads it, and refuse what it refuses", async () => {
+    const { parseJsonExact } = await import("../gen/events/runtime.js");
+    const fc = (await import("fast-check")).default;
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.boolean(), (value, spaced) => {
+        const text = JSON.stringify(value, null, spaced ? 2 : undefined);
+        // the same value, but for an integer past 2**53 - 1: the BigInt of its digits, where JSON.parse rounds
+        const rounded = JSON.stringify(parseJsonExact(text), (_key, v) => (typeof v === "bigint" ? Number(v) : v));
+        expect(JSON.parse(rounded)).toStrictEqual(JSON.parse(text));
+      }),
+      { numRuns: 300, seed: 5 },
+    );
+    for (const bad of ["", "{", "[1,]", '{"a":1,}', "01", "1.", '"\u0001"', "tru", "[1] 2", "'a'", "NaN", "-"])
+      expect(() => parseJsonExact(bad), bad).toThrow(SyntaxError);
+    expect(() => parseJsonExact(`${"[".repeat(300)}${"]".repeat(300)}`)).toThrow(SyntaxError);
+    expect(Object.hasOwn(parseJsonExact('{"__proto__": 1}') as object, "__proto__")).toBe(true);
+  });
+});

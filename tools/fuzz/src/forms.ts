@@ -3,14 +3,23 @@
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { headerSets, type Json, nearValid, validValue } from "./arbitraries.js";
+import { EVENT_FORMS, type EventFormName, eventForms } from "./event-forms.js";
 
-export type FormName = "attributes" | "json" | "headers-default" | "headers-concurrent";
-export const FORMS: readonly FormName[] = ["attributes", "json", "headers-default", "headers-concurrent"];
+export type FormName = "attributes" | "json" | "headers-default" | "headers-concurrent" | EventFormName;
+/** The context's forms, then an event form per trigger kind. */
+export const FORMS: readonly FormName[] = [
+  "attributes",
+  "json",
+  "headers-default",
+  "headers-concurrent",
+  ...EVENT_FORMS,
+];
 
 export type Result =
   | { readonly issues: ReadonlyArray<readonly [string, string]> }
   | { readonly context: unknown; readonly headers?: unknown; readonly json?: unknown }
   | { readonly error: { readonly outcome: string; readonly header: string } }
+  | { readonly value: unknown }
   | { readonly crash: string };
 
 interface Issue {
@@ -30,14 +39,21 @@ interface Wire {
 
 export interface Form {
   readonly name: FormName;
-  readonly worker: { readonly form: "attributes" | "json" | "headers"; readonly path?: "default" | "concurrent" };
+  readonly worker:
+    | { readonly form: "attributes" | "json" | "headers"; readonly path?: "default" | "concurrent" }
+    | { readonly form: "event"; readonly kind: string };
   readonly cases: fc.Arbitrary<unknown>;
   run(input: unknown): Result;
 }
 
 const require = createRequire(import.meta.url);
 
-/** The forms a runtime has (python3.12 has no to_json() view). */
+let events: Promise<Form[]> | undefined;
+
+/**
+ * The forms a runtime has (python3.12 has no to_json() view), and the event forms, which every
+ * runtime's interpreter runs: events are parsed alike in every runtime.
+ */
 export async function formsOf(runtime: string): Promise<Form[]> {
   const validators = (await import(/* @vite-ignore */ `@fc-context/validators/${runtime}`)) as {
     validateFCContext: Validate;
@@ -87,7 +103,8 @@ export async function formsOf(runtime: string): Promise<Form[]> {
       run: (input) => built(wire, input, path),
     });
   }
-  return forms;
+  events ??= eventForms() as Promise<Form[]>;
+  return [...forms, ...(await events)];
 }
 
 /**

@@ -19,8 +19,10 @@ export function workerEnvironment(): NodeJS.ProcessEnv {
 
 export interface WorkerRequest {
   readonly runtime: string;
-  readonly form: "attributes" | "json" | "headers";
+  readonly form: "attributes" | "json" | "headers" | "event";
   readonly path?: "default" | "concurrent";
+  /** The trigger event kind of form "event". */
+  readonly kind?: string;
   readonly cases: readonly unknown[];
 }
 

@@ -9,6 +9,9 @@ one JSON response per line on stdout, {"id", "results"}, a result per case:
 - form "headers", when the headers are refused: {"error": {"outcome", "header"}}; when the context holds an
   int past 2**53 - 1 in magnitude, also "inexact": the headers that carry one (TypeScript refuses such a
   context, naming one of them, rather than round the int);
+- form "event" (with "kind"): each case is {"bytes": base64}; {"value": ...} of what
+  fc_context.events.parse(kind, bytes) returns, byte strings written {"__bytes__": base64}, or
+  {"issues": [[path, keyword], ...]} when it raises EventValidationError;
 - any other exception: {"crash": "Type: message"}.
 Floats JSON cannot hold are written {"__float__": "nan" | "inf" | "-inf"}, as the conformance data does;
 ints past 2**53 - 1 and below 10**21 in magnitude {"__int__": digits}, which JSON.parse would round to a
@@ -26,6 +29,7 @@ import math
 import sys
 
 import fc_context
+from fc_context import events
 
 
 SAFE = 2**53 - 1
@@ -36,6 +40,8 @@ def encode(value):
         return {"__int__": str(value)}
     if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
         return {"__float__": "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")}
+    if isinstance(value, bytes):
+        return {"__bytes__": base64.b64encode(value).decode("ascii")}
     if isinstance(value, dict):
         return {key: encode(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
@@ -123,10 +129,24 @@ def run(module, form, path, case):
         return {"crash": "{}: {}".format(type(error).__name__, str(error)[:300])}
 
 
+def parse_event(kind, case):
+    try:
+        return {"value": encode(events.parse(kind, base64.b64decode(case["bytes"])))}
+    except events.EventValidationError as error:
+        return issues(error)
+    except Exception as error:  # a crash is a finding, reported as one
+        return {"crash": "{}: {}".format(type(error).__name__, str(error)[:300])}
+
+
 def main():
     modules = {}
     for line in sys.stdin:
         request = json.loads(line)
+        if request["form"] == "event":
+            results = [parse_event(request["kind"], case) for case in request["cases"]]
+            sys.stdout.write(json.dumps({"id": request["id"], "results": results}) + "\n")
+            sys.stdout.flush()
+            continue
         runtime = request["runtime"]
         if runtime not in modules:
             modules[runtime] = fc_context.for_runtime(runtime)

@@ -42,9 +42,12 @@ function kindModule(model: Model, event: EventKind): string {
   const guard = standaloneValidator(inlined(schema), { fast: true, countCodePoints: false });
   const { title } = event;
   return `${eventBanner(model, event, "//")}
-import { ${event.response === undefined ? "" : "bodyBytes, "}decodeEvent, EventValidationError, eventIssues${
-    event.response === undefined ? "" : ", responseOf"
-  } } from "./runtime.js";
+import {${event.response === undefined ? "" : " bodyBytes,"}
+  decodeEvent,
+  EventValidationError,
+  eventIssues,${event.response === undefined ? "" : "\n  responseOf,"}
+  validWithBigInt,
+} from "./runtime.js";
 
 export { EventValidationError };
 export const kind = ${JSON.stringify(event.kind)};
@@ -56,7 +59,12 @@ const schema = ${JSON.stringify(schema)};
 
 // ajv standalone code, compiled at generation time: stops at the first fault, builds no errors,
 // and returns false where reading the value throws
-export const is${title} = ${guard};
+const guard = ${guard};
+
+// ajv knows no BigInt: an event holding one (an integer past 2**53 - 1, read exactly) is walked instead
+export function is${title}(value) {
+  return guard(value) || validWithBigInt(schema, value);
+}
 
 export function validate${title}(value) {
   if (is${title}(value)) return { ok: true, value };

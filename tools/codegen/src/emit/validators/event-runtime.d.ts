@@ -53,3 +53,7 @@ export declare function responseOf(
 ): { statusCode: number; headers: Record<string, string>; isBase64Encoded: boolean; body: string };
 /** @internal */
 export declare function bodyBytes(kind: string, holder: unknown): Uint8Array;
+/** @internal */
+export declare function validWithBigInt(schema: object, value: unknown): boolean;
+/** @internal */
+export declare function parseJsonExact(text: string): unknown;

@@ -139,9 +139,9 @@ function typeMatches(type, value) {
       case "object":
         return value !== null && typeof value === "object" && !Array.isArray(value);
       case "integer":
-        return Number.isInteger(value);
+        return Number.isInteger(value) || typeof value === "bigint";
       case "number":
-        return typeof value === "number" && Number.isFinite(value);
+        return (typeof value === "number" && Number.isFinite(value)) || typeof value === "bigint";
       default:
         return typeof value === name;
     }
@@ -192,6 +192,21 @@ function pointerToken(key) {
 
 const MAX_DEPTH = 256;
 
+/** Whether a value the guard refused holds a BigInt and, read with it, has no issue. Never throws. */
+export function validWithBigInt(schema, value) {
+  try {
+    return holdsBigInt(value, 0) && eventIssues(schema, value).length === 0;
+  } catch {
+    return false;
+  }
+}
+
+function holdsBigInt(value, depth) {
+  if (typeof value === "bigint") return true;
+  if (value === null || typeof value !== "object" || depth > MAX_DEPTH) return false;
+  return (Array.isArray(value) ? value : Object.values(value)).some((child) => holdsBigInt(child, depth + 1));
+}
+
 /** The value of an event's bytes, or the fault that keeps them from being one ({ issue }). */
 export function decodeEvent(arrives, bytes) {
   if (!(bytes instanceof Uint8Array)) return failed(`expected bytes (a Uint8Array), got ${describe(bytes)}`);
@@ -213,7 +228,8 @@ export function decodeEvent(arrives, bytes) {
   }
   let value;
   try {
-    value = JSON.parse(text);
+    // an integer JSON.parse would round needs 16 digits or more: only then the exact, slower parse
+    value = /\d{16}/.test(text) ? parseJsonExact(text) : JSON.parse(text);
     if (depthOf(value, 0) > MAX_DEPTH) throw new SyntaxError("deep");
   } catch {
     // JSON.parse's messages quote the input: ours does not
@@ -223,6 +239,102 @@ export function decodeEvent(arrives, bytes) {
   if (arrives === "json-or-text" && (value === null || typeof value !== "object" || Array.isArray(value)))
     return { ok: true, value: text };
   return { ok: true, value };
+}
+
+/**
+ * JSON.parse's value, except that an integer it would round (past 2**53 - 1) is a BigInt of its
+ * exact digits, as Python's json reads it. Throws SyntaxError (quoting nothing) on text that is no
+ * JSON or nests deeper than MAX_DEPTH.
+ */
+export function parseJsonExact(text) {
+  let at = 0;
+  const fail = () => {
+    throw new SyntaxError(`not JSON at offset ${at}`);
+  };
+  const space = () => {
+    while (at < text.length && " \t\n\r".includes(text[at])) at++;
+  };
+  const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+  const value = (depth) => {
+    if (depth > MAX_DEPTH) fail();
+    space();
+    const c = text[at];
+    if (c === "{") {
+      at++;
+      const out = {};
+      space();
+      if (text[at] === "}") {
+        at++;
+        return out;
+      }
+      for (;;) {
+        space();
+        if (text[at] !== '"') fail();
+        const key = string();
+        space();
+        if (text[at++] !== ":") fail();
+        // defineProperty: a "__proto__" member is an own property, as JSON.parse makes it
+        Object.defineProperty(out, key, {
+          value: value(depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+        space();
+        if (text[at] === ",") at++;
+        else if (text[at++] === "}") return out;
+        else fail();
+      }
+    }
+    if (c === "[") {
+      at++;
+      const out = [];
+      space();
+      if (text[at] === "]") {
+        at++;
+        return out;
+      }
+      for (;;) {
+        out.push(value(depth + 1));
+        space();
+        if (text[at] === ",") at++;
+        else if (text[at++] === "]") return out;
+        else fail();
+      }
+    }
+    if (c === '"') return string();
+    for (const [word, literal] of [
+      ["true", true],
+      ["false", false],
+      ["null", null],
+    ])
+      if (text.startsWith(word, at)) {
+        at += word.length;
+        return literal;
+      }
+    NUMBER.lastIndex = at;
+    const match = NUMBER.exec(text);
+    if (match === null) fail();
+    at += match[0].length;
+    const number = Number(match[0]);
+    if (match[1] === undefined && match[2] === undefined && !Number.isSafeInteger(number)) return BigInt(match[0]);
+    return number;
+  };
+  const string = () => {
+    const start = at;
+    at++;
+    while (at < text.length && text[at] !== '"') {
+      if (text.charCodeAt(at) < 0x20) fail();
+      at += text[at] === "\\" ? 2 : 1;
+    }
+    if (at >= text.length) fail();
+    at++;
+    return JSON.parse(text.slice(start, at)); // the escapes, as JSON.parse reads them
+  };
+  const out = value(0);
+  space();
+  if (at !== text.length) fail();
+  return out;
 }
 
 /** Whether bytes of a CBOR kind are JSON text: an object, after a byte order mark or white space. */
