@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { findPython } from "../../../packages/python/tools/find-python.mjs";
-import { layoutRuntimes } from "../../../spec/read-layout.mjs";
+import { layoutEvents, layoutRuntimes } from "../../../spec/read-layout.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const tsx = path.resolve(here, "../../../node_modules/.bin/tsx");
@@ -22,7 +22,12 @@ describe("npm run fuzz", () => {
     [["--runs", "ten"], '--runs takes a whole number of at least 1, not "ten"'],
     [["--seed", "1.5"], '--seed takes a whole number, not "1.5"'],
     [["--batch", ""], '--batch takes a whole number of at least 1, not ""'],
-    [["--form", "yaml"], '--form must be one of attributes, json, headers-default, headers-concurrent, not "yaml"'],
+    [
+      ["--form", "yaml"],
+      `--form must be one of attributes, json, headers-default, headers-concurrent, ${layoutEvents()
+        .map((e) => `event-${e.kind}`)
+        .join(", ")}, not "yaml"`,
+    ],
     [
       ["--runtime", "python2.7"],
       `--runtime must be one of ${layoutRuntimes()
