@@ -10,37 +10,12 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { readVectors } from "../../../spec/vectors/read-vectors.mjs";
 import { isClassicContext, isPython312Context } from "./hand-written.js";
 import { withLocalImports } from "./local-imports.js";
+import { measureAll, sink } from "./measure.js";
 import { classicContext, python312Context } from "./zod-schemas.js";
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const vector = (runtime, name) => readVectors(runtime).find((vector) => vector.name === `${name}.json`).value;
 const quick = process.argv.includes("--quick");
-
-let sink = 0;
-// Each measurement gets its own freshly compiled loop (a shared loop's call site would turn
-// megamorphic after the first validator and slow every later one), and rounds are interleaved
-// across all of a table's measurements so machine drift hits them alike. Median of the rounds.
-function measureAll(measurements) {
-  const prepared = measurements.map(([fn, value]) => {
-    const loop = new Function(
-      "fn",
-      "value",
-      "iterations",
-      "let hits = 0; for (let i = 0; i < iterations; i++) if (fn(value)) hits++; return hits;",
-    );
-    const round = (iterations) => {
-      const started = process.hrtime.bigint();
-      sink += loop(fn, value, iterations);
-      return Number(process.hrtime.bigint() - started) / 1e9;
-    };
-    let iterations = 1000;
-    while (round(iterations) < 0.04) iterations *= 2;
-    return { round, iterations, rates: [] };
-  });
-  for (let r = 0; r < (quick ? 3 : 9); r++)
-    for (const m of prepared) m.rates.push(m.iterations / m.round(m.iterations));
-  return prepared.map((m) => m.rates.sort((a, b) => a - b)[m.rates.length >> 1]);
-}
 
 const cases = [
   {
@@ -135,5 +110,5 @@ for (const file of ["gen/python3.js", "gen/python3.9.js", "gen/python3.10.js", "
   lines.push(`| ${file} | ${source.length} | ${gzipSync(source).length} |`);
 }
 
-console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}${sink < 0 ? "" : ""}`);
+console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}${sink() < 0 ? "" : ""}`);
 console.log(lines.join("\n"));

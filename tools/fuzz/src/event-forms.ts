@@ -3,10 +3,10 @@
 // (parseEvent here, fc_context.events.parse in the worker) to the same value or the same issues.
 import { createRequire } from "node:module";
 import fc from "fast-check";
+import { encodeCbor } from "../../../spec/events/encode-cbor.mjs";
 import { readSamples } from "../../../spec/events/read-samples.mjs";
 import { layoutEvents } from "../../../spec/read-layout.mjs";
 import { type Json, nearValid } from "./arbitraries.js";
-import { encodeCbor } from "./cbor.js";
 
 type Schema = { readonly [key: string]: unknown };
 type Issue = { readonly path: string; readonly keyword: string };
@@ -41,23 +41,30 @@ export async function eventForms(): Promise<EventForm[]> {
   for (const { kind, arrives, title } of layoutEvents()) {
     const module = (await import(/* @vite-ignore */ `@fc-context/validators/events/${kind}`)) as Record<string, Parse>;
     const parse = module[`parse${title}`]!;
-    const schema = require(`@fc-context/validators/events/${kind}/schema.json`) as Schema;
-    const samples = readSamples(kind)
-      .filter((sample) => sample.value !== undefined)
-      .map((sample) => sample.value as Json);
-    const valid = fc.oneof(
-      { weight: 1, arbitrary: fc.constantFrom(...(samples.length > 0 ? samples : [null])) },
-      { weight: 2, arbitrary: eventValue(schema, schema) },
-    );
-    const values = fc.oneof({ weight: 1, arbitrary: valid }, { weight: 2, arbitrary: nearValid(valid, []) });
     forms.push({
       name: `event-${kind}`,
       worker: { form: "event", kind },
-      cases: bytesOf(values, arrives),
+      cases: bytesOf(eventValues(kind), arrives),
       run: (input) => parsed(parse, input as EventCase),
     });
   }
   return forms;
+}
+
+/**
+ * Values of a kind as a handler may decode them: its vendor samples and values drawn from its
+ * schema, valid or near it (a member taken away, one of another type, one added).
+ */
+export function eventValues(kind: string): fc.Arbitrary<Json> {
+  const schema = require(`@fc-context/validators/events/${kind}/schema.json`) as Schema;
+  const samples = readSamples(kind)
+    .filter((sample) => sample.value !== undefined)
+    .map((sample) => sample.value as Json);
+  const valid = fc.oneof(
+    { weight: 1, arbitrary: fc.constantFrom(...(samples.length > 0 ? samples : [null])) },
+    { weight: 2, arbitrary: eventValue(schema, schema) },
+  );
+  return fc.oneof({ weight: 1, arbitrary: valid }, { weight: 2, arbitrary: nearValid(valid, []) });
 }
 
 /** What TypeScript makes of a case, in the shape the worker writes Python's. */

@@ -14,7 +14,7 @@ import json
 import math
 import re
 import struct
-from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
+from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
 
 Bytes = Union[bytes, bytearray, memoryview]
 
@@ -356,7 +356,101 @@ def _half(raw: bytes) -> float:
 
 def issues(schema: Dict[str, Any], value: Any) -> List[EventIssue]:
     """Every fault of value against schema (a kind's, whose $defs its $refs name)."""
-    return _walk(schema, schema, value, "")
+    # the common case first: a compiled check that stops at the first fault and builds no pointer
+    check = _CHECKS.get(id(schema))
+    if check is None:
+        check = _CHECKS[id(schema)] = _compile(schema, schema, {})
+    return [] if check(value) else _walk(schema, schema, value, "")
+
+
+Check = Callable[[Any], bool]
+_CHECKS = {}  # type: Dict[int, Check]
+
+
+def _compile(root: Dict[str, Any], node: Any, done: Dict[int, Check]) -> Check:
+    """A function deciding what _walk decides (no fault or some), at the first fault."""
+    if node is True or node is None:
+        return lambda value: True
+    if node is False:
+        return lambda value: False
+    if id(node) in done:
+        return done[id(node)]
+    later = []  # type: List[Check]
+    done[id(node)] = lambda value: later[0](value)  # a definition that holds itself
+    checks = []  # type: List[Check]
+    if "$ref" in node:
+        checks.append(_compile(root, _resolve(root, node["$ref"]), done))
+        rest = {key: child for key, child in node.items() if key != "$ref"}
+        if rest:
+            checks.append(_compile(root, rest, done))
+    else:
+        checks.extend(_compile_node(root, node, done))
+
+    def check(value: Any) -> bool:
+        for one in checks:
+            if not one(value):
+                return False
+        return True
+
+    later.append(check)
+    done[id(node)] = check
+    return check
+
+
+def _compile_node(
+    root: Dict[str, Any], node: Dict[str, Any], done: Dict[int, Check]
+) -> List[Check]:
+    checks = []  # type: List[Check]
+    if "type" in node:
+        type_ = node["type"]
+        checks.append(lambda value: _type_matches(type_, value))
+    if "enum" in node:
+        members = node["enum"]
+        checks.append(lambda value: any(_same(item, value) for item in members))
+    if "const" in node:
+        const = node["const"]
+        checks.append(lambda value: _same(const, value))
+    minimum = node.get("minItems")
+    items = _compile(root, node["items"], done) if "items" in node else None
+    if minimum is not None or items is not None:
+
+        def array(value: Any) -> bool:
+            if not isinstance(value, list):
+                return True
+            if minimum is not None and len(value) < minimum:
+                return False
+            return items is None or all(items(item) for item in value)
+
+        checks.append(array)
+    required = node.get("required", [])
+    members = {
+        name: _compile(root, child, done) for name, child in node.get("properties", {}).items()
+    }
+    others = (
+        _compile(root, node["additionalProperties"], done)
+        if "additionalProperties" in node
+        else None
+    )
+    if required or members or others is not None:
+
+        def obj(value: Any) -> bool:
+            if not isinstance(value, dict):
+                return True
+            for name in required:
+                if name not in value:
+                    return False
+            for name, child in value.items():
+                member = members.get(name, others)
+                if member is not None and not member(child):
+                    return False
+            return True
+
+        checks.append(obj)
+    checks.extend(_compile(root, part, done) for part in node.get("allOf", []))
+    if "anyOf" in node:
+        forms = [_compile(root, form, done) for form in node["anyOf"]]
+        checks.append(lambda value: any(form(value) for form in forms))
+    return checks
 
 
 def _walk(root: Dict[str, Any], node: Any, value: Any, path: str) -> List[EventIssue]:
@@ -465,31 +559,38 @@ def _resolve(root: Dict[str, Any], ref: str) -> Any:
 
 
 def _type_matches(type_: Any, value: Any) -> bool:
-    names = type_ if isinstance(type_, list) else [type_]
-    return any(_is_type(name, value) for name in names)
+    if isinstance(type_, str):
+        return _is_type(type_, value)
+    return any(_is_type(name, value) for name in type_)
 
 
 def _is_type(name: str, value: Any) -> bool:
-    if name == "null":
-        return value is None
-    if name == "boolean":
-        return isinstance(value, bool)
-    if name == "integer":
-        # JSON has one number type: 2.0 is an integer, as JavaScript and ajv see it
-        if isinstance(value, float):
-            return math.isfinite(value) and value == int(value)
-        return isinstance(value, int) and not isinstance(value, bool)
-    if name == "number":
-        if isinstance(value, float):
-            return math.isfinite(value)
-        return isinstance(value, int) and not isinstance(value, bool)
-    if name == "string":
-        return isinstance(value, str)
-    if name == "array":
-        return isinstance(value, list)
-    if name == "object":
-        return isinstance(value, dict)
-    return False
+    check = _TYPE_CHECKS.get(name)
+    return check is not None and check(value)
+
+
+def _is_integer(value: Any) -> bool:
+    # JSON has one number type: 2.0 is an integer, as JavaScript and ajv see it
+    if isinstance(value, float):
+        return math.isfinite(value) and value == int(value)
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+_TYPE_CHECKS = {
+    "null": lambda value: value is None,
+    "boolean": lambda value: isinstance(value, bool),
+    "integer": _is_integer,
+    "number": _is_number,
+    "string": lambda value: isinstance(value, str),
+    "array": lambda value: isinstance(value, list),
+    "object": lambda value: isinstance(value, dict),
+}  # type: Dict[str, Check]
 
 
 def _same(expected: Any, value: Any) -> bool:

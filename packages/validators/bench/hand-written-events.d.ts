@@ -1,0 +1,2 @@
+/** The benchmark's hand-written check of each trigger event kind, by kind id. */
+export declare const handWritten: Readonly<Record<string, (value: unknown) => boolean>>;
