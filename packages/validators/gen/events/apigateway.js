@@ -7,7 +7,6 @@ import { bodyBytes,
   EventValidationError,
   eventIssues,
   responseOf,
-  validWithBigInt,
 } from "./runtime.js";
 
 export { EventValidationError };
@@ -20,12 +19,7 @@ const schema = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"
 
 // ajv standalone code, compiled at generation time: stops at the first fault, builds no errors,
 // and returns false where reading the value throws
-const guard = (()=>{function o(s){try{let v=null,r=0;if(r===0)if(s&&typeof s=="object"&&!Array.isArray(s)){let f;if(s.path===void 0&&(f="path")||s.httpMethod===void 0&&(f="httpMethod")||s.headers===void 0&&(f="headers")||s.queryParameters===void 0&&(f="queryParameters")||s.pathParameters===void 0&&(f="pathParameters")||s.body===void 0&&(f="body")||s.isBase64Encoded===void 0&&(f="isBase64Encoded"))return!1;if(s.path!==void 0){const e=r;if(typeof s.path!="string")return!1;var t=e===r}else var t=!0;if(t){if(s.httpMethod!==void 0){const e=r;if(typeof s.httpMethod!="string")return!1;var t=e===r}else var t=!0;if(t){if(s.headers!==void 0){let e=s.headers;const n=r;if(r===n)if(e&&typeof e=="object"&&!Array.isArray(e))for(const i in e){const a=r;if(typeof e[i]!="string")return!1;var l=a===r;if(!l)break}else return!1;var t=n===r}else var t=!0;if(t){if(s.queryParameters!==void 0){let e=s.queryParameters;const n=r;if(r===n)if(e&&typeof e=="object"&&!Array.isArray(e))for(const i in e){const a=r;if(typeof e[i]!="string")return!1;var u=a===r;if(!u)break}else return!1;var t=n===r}else var t=!0;if(t){if(s.pathParameters!==void 0){let e=s.pathParameters;const n=r;if(r===n)if(e&&typeof e=="object"&&!Array.isArray(e))for(const i in e){const a=r;if(typeof e[i]!="string")return!1;var d=a===r;if(!d)break}else return!1;var t=n===r}else var t=!0;if(t){if(s.body!==void 0){const e=r;if(typeof s.body!="string")return!1;var t=e===r}else var t=!0;if(t)if(s.isBase64Encoded!==void 0){let e=s.isBase64Encoded;const n=r;if(typeof e!="boolean"&&typeof e!="string"||!(e===!0||e===!1||e==="true"||e==="false"))return!1;var t=n===r}else var t=!0}}}}}}else return!1;return r===0}catch{return!1}}return o})();
-
-// ajv knows no BigInt: an event holding one (an integer past 2**53 - 1, read exactly) is walked instead
-export function isApiGatewayEvent(value) {
-  return guard(value) || validWithBigInt(schema, value);
-}
+export const isApiGatewayEvent = (()=>{function o(s){try{let v=null,r=0;if(r===0)if(s&&typeof s=="object"&&!Array.isArray(s)){let f;if(s.path===void 0&&(f="path")||s.httpMethod===void 0&&(f="httpMethod")||s.headers===void 0&&(f="headers")||s.queryParameters===void 0&&(f="queryParameters")||s.pathParameters===void 0&&(f="pathParameters")||s.body===void 0&&(f="body")||s.isBase64Encoded===void 0&&(f="isBase64Encoded"))return!1;if(s.path!==void 0){const e=r;if(typeof s.path!="string")return!1;var t=e===r}else var t=!0;if(t){if(s.httpMethod!==void 0){const e=r;if(typeof s.httpMethod!="string")return!1;var t=e===r}else var t=!0;if(t){if(s.headers!==void 0){let e=s.headers;const n=r;if(r===n)if(e&&typeof e=="object"&&!Array.isArray(e))for(const i in e){const a=r;if(typeof e[i]!="string")return!1;var l=a===r;if(!l)break}else return!1;var t=n===r}else var t=!0;if(t){if(s.queryParameters!==void 0){let e=s.queryParameters;const n=r;if(r===n)if(e&&typeof e=="object"&&!Array.isArray(e))for(const i in e){const a=r;if(typeof e[i]!="string")return!1;var u=a===r;if(!u)break}else return!1;var t=n===r}else var t=!0;if(t){if(s.pathParameters!==void 0){let e=s.pathParameters;const n=r;if(r===n)if(e&&typeof e=="object"&&!Array.isArray(e))for(const i in e){const a=r;if(typeof e[i]!="string")return!1;var d=a===r;if(!d)break}else return!1;var t=n===r}else var t=!0;if(t){if(s.body!==void 0){const e=r;if(typeof s.body!="string")return!1;var t=e===r}else var t=!0;if(t)if(s.isBase64Encoded!==void 0){let e=s.isBase64Encoded;const n=r;if(typeof e!="boolean"&&typeof e!="string"||!(e===!0||e===!1||e==="true"||e==="false"))return!1;var t=n===r}else var t=!0}}}}}}else return!1;return r===0}catch{return!1}}return o})();
 
 export function validateApiGatewayEvent(value) {
   if (isApiGatewayEvent(value)) return { ok: true, value };

@@ -6,7 +6,6 @@ import {
   decodeEvent,
   EventValidationError,
   eventIssues,
-  validWithBigInt,
 } from "./runtime.js";
 
 export { EventValidationError };
@@ -19,12 +18,7 @@ const schema = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"
 
 // ajv standalone code, compiled at generation time: stops at the first fault, builds no errors,
 // and returns false where reading the value throws
-const guard = (()=>{function c(r){try{let p=null,e=0;if(e===0)if(r&&typeof r=="object"&&!Array.isArray(r)){let l;if(r.eventSource===void 0&&(l="eventSource")||r.eventName===void 0&&(l="eventName")||r.eventSourceARN===void 0&&(l="eventSourceARN")||r.region===void 0&&(l="region")||r.records===void 0&&(l="records"))return!1;if(r.eventSource!==void 0){const t=e;if(typeof r.eventSource!="string")return!1;var n=t===e}else var n=!0;if(n){if(r.eventName!==void 0){const t=e;if(typeof r.eventName!="string")return!1;var n=t===e}else var n=!0;if(n){if(r.eventSourceARN!==void 0){const t=e;if(typeof r.eventSourceARN!="string")return!1;var n=t===e}else var n=!0;if(n){if(r.region!==void 0){const t=e;if(typeof r.region!="string")return!1;var n=t===e}else var n=!0;if(n)if(r.records!==void 0){let t=r.records;const d=e;if(e===d)if(Array.isArray(t)){var o=!0;const y=t.length;for(let u=0;u<y;u++){let i=t[u];const a=e;if(e===a)if(i&&typeof i=="object"&&!Array.isArray(i)){let v;if(i.eventId===void 0&&(v="eventId")||i.systemTime===void 0&&(v="systemTime")||i.data===void 0&&(v="data"))return!1;if(i.eventId!==void 0){const s=e;if(typeof i.eventId!="string")return!1;var f=s===e}else var f=!0;if(f){if(i.systemTime!==void 0){let s=i.systemTime;const m=e;if(!(typeof s=="number"&&!(s%1)&&!isNaN(s)&&isFinite(s)))return!1;var f=m===e}else var f=!0;if(f)if(i.data!==void 0){const s=e;if(typeof i.data!="string")return!1;var f=s===e}else var f=!0}}else return!1;var o=a===e;if(!o)break}}else return!1;var n=d===e}else var n=!0}}}}else return!1;return e===0}catch{return!1}}return c})();
-
-// ajv knows no BigInt: an event holding one (an integer past 2**53 - 1, read exactly) is walked instead
-export function isDataHubEvent(value) {
-  return guard(value) || validWithBigInt(schema, value);
-}
+export const isDataHubEvent = (()=>{function c(r){try{let p=null,e=0;if(e===0)if(r&&typeof r=="object"&&!Array.isArray(r)){let l;if(r.eventSource===void 0&&(l="eventSource")||r.eventName===void 0&&(l="eventName")||r.eventSourceARN===void 0&&(l="eventSourceARN")||r.region===void 0&&(l="region")||r.records===void 0&&(l="records"))return!1;if(r.eventSource!==void 0){const t=e;if(typeof r.eventSource!="string")return!1;var n=t===e}else var n=!0;if(n){if(r.eventName!==void 0){const t=e;if(typeof r.eventName!="string")return!1;var n=t===e}else var n=!0;if(n){if(r.eventSourceARN!==void 0){const t=e;if(typeof r.eventSourceARN!="string")return!1;var n=t===e}else var n=!0;if(n){if(r.region!==void 0){const t=e;if(typeof r.region!="string")return!1;var n=t===e}else var n=!0;if(n)if(r.records!==void 0){let t=r.records;const d=e;if(e===d)if(Array.isArray(t)){var o=!0;const y=t.length;for(let u=0;u<y;u++){let i=t[u];const a=e;if(e===a)if(i&&typeof i=="object"&&!Array.isArray(i)){let v;if(i.eventId===void 0&&(v="eventId")||i.systemTime===void 0&&(v="systemTime")||i.data===void 0&&(v="data"))return!1;if(i.eventId!==void 0){const s=e;if(typeof i.eventId!="string")return!1;var f=s===e}else var f=!0;if(f){if(i.systemTime!==void 0){let s=i.systemTime;const m=e;if(!(typeof s=="bigint"||typeof s=="number"&&!(s%1)&&!isNaN(s)&&isFinite(s)))return!1;var f=m===e}else var f=!0;if(f)if(i.data!==void 0){const s=e;if(typeof i.data!="string")return!1;var f=s===e}else var f=!0}}else return!1;var o=a===e;if(!o)break}}else return!1;var n=d===e}else var n=!0}}}}else return!1;return e===0}catch{return!1}}return c})();
 
 export function validateDataHubEvent(value) {
   if (isDataHubEvent(value)) return { ok: true, value };

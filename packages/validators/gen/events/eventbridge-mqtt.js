@@ -6,7 +6,6 @@ import {
   decodeEvent,
   EventValidationError,
   eventIssues,
-  validWithBigInt,
 } from "./runtime.js";
 
 export { EventValidationError };
@@ -19,12 +18,7 @@ const schema = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"
 
 // ajv standalone code, compiled at generation time: stops at the first fault, builds no errors,
 // and returns false where reading the value throws
-const guard = (()=>{function v(s){try{let g=null,e=0;if(e===0)if(Array.isArray(s)){if(s.length<1)return!1;{var o=!0;const p=s.length;for(let l=0;l<p;l++){let i=s[l];const d=e;if(e===d)if(i&&typeof i=="object"&&!Array.isArray(i)){let c;if(i.props===void 0&&(c="props")||i.body===void 0&&(c="body"))return!1;if(i.props!==void 0){let r=i.props;const u=e;if(e===u)if(r&&typeof r=="object"&&!Array.isArray(r)){let a;if(r.firstTopic===void 0&&(a="firstTopic")||r.secondTopic===void 0&&(a="secondTopic")||r.clientId===void 0&&(a="clientId"))return!1;if(r.firstTopic!==void 0){const t=e;if(typeof r.firstTopic!="string")return!1;var n=t===e}else var n=!0;if(n){if(r.secondTopic!==void 0){const t=e;if(typeof r.secondTopic!="string")return!1;var n=t===e}else var n=!0;if(n)if(r.clientId!==void 0){const t=e;if(typeof r.clientId!="string")return!1;var n=t===e}else var n=!0}}else return!1;var f=u===e}else var f=!0;if(f)if(i.body!==void 0){const r=e;if(typeof i.body!="string")return!1;var f=r===e}else var f=!0}else return!1;var o=d===e;if(!o)break}}}else return!1;return e===0}catch{return!1}}return v})();
-
-// ajv knows no BigInt: an event holding one (an integer past 2**53 - 1, read exactly) is walked instead
-export function isMqttEvent(value) {
-  return guard(value) || validWithBigInt(schema, value);
-}
+export const isMqttEvent = (()=>{function v(s){try{let g=null,e=0;if(e===0)if(Array.isArray(s)){if(s.length<1)return!1;{var o=!0;const p=s.length;for(let l=0;l<p;l++){let i=s[l];const d=e;if(e===d)if(i&&typeof i=="object"&&!Array.isArray(i)){let c;if(i.props===void 0&&(c="props")||i.body===void 0&&(c="body"))return!1;if(i.props!==void 0){let r=i.props;const u=e;if(e===u)if(r&&typeof r=="object"&&!Array.isArray(r)){let a;if(r.firstTopic===void 0&&(a="firstTopic")||r.secondTopic===void 0&&(a="secondTopic")||r.clientId===void 0&&(a="clientId"))return!1;if(r.firstTopic!==void 0){const t=e;if(typeof r.firstTopic!="string")return!1;var n=t===e}else var n=!0;if(n){if(r.secondTopic!==void 0){const t=e;if(typeof r.secondTopic!="string")return!1;var n=t===e}else var n=!0;if(n)if(r.clientId!==void 0){const t=e;if(typeof r.clientId!="string")return!1;var n=t===e}else var n=!0}}else return!1;var f=u===e}else var f=!0;if(f)if(i.body!==void 0){const r=e;if(typeof i.body!="string")return!1;var f=r===e}else var f=!0}else return!1;var o=d===e;if(!o)break}}}else return!1;return e===0}catch{return!1}}return v})();
 
 export function validateMqttEvent(value) {
   if (isMqttEvent(value)) return { ok: true, value };

@@ -57,6 +57,4 @@ export declare function responseOf(
 /** @internal */
 export declare function bodyBytes(kind: string, holder: unknown): Uint8Array;
 /** @internal */
-export declare function validWithBigInt(schema: object, value: unknown): boolean;
-/** @internal */
 export declare function parseJsonExact(text: string): unknown;

@@ -6,7 +6,6 @@ import {
   decodeEvent,
   EventValidationError,
   eventIssues,
-  validWithBigInt,
 } from "./runtime.js";
 
 export { EventValidationError };
@@ -19,12 +18,7 @@ const schema = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"
 
 // ajv standalone code, compiled at generation time: stops at the first fault, builds no errors,
 // and returns false where reading the value throws
-const guard = (()=>{function f(e){try{let l=null,r=0;if(r===0)if(e&&typeof e=="object"&&!Array.isArray(e)){let t;if(e.triggerTime===void 0&&(t="triggerTime")||e.triggerName===void 0&&(t="triggerName")||e.payload===void 0&&(t="payload"))return!1;if(e.triggerTime!==void 0){const n=r;if(typeof e.triggerTime!="string")return!1;var i=n===r}else var i=!0;if(i){if(e.triggerName!==void 0){const n=r;if(typeof e.triggerName!="string")return!1;var i=n===r}else var i=!0;if(i)if(e.payload!==void 0){const n=r;if(typeof e.payload!="string")return!1;var i=n===r}else var i=!0}}else return!1;return r===0}catch{return!1}}return f})();
-
-// ajv knows no BigInt: an event holding one (an integer past 2**53 - 1, read exactly) is walked instead
-export function isTimerEvent(value) {
-  return guard(value) || validWithBigInt(schema, value);
-}
+export const isTimerEvent = (()=>{function f(e){try{let l=null,r=0;if(r===0)if(e&&typeof e=="object"&&!Array.isArray(e)){let t;if(e.triggerTime===void 0&&(t="triggerTime")||e.triggerName===void 0&&(t="triggerName")||e.payload===void 0&&(t="payload"))return!1;if(e.triggerTime!==void 0){const n=r;if(typeof e.triggerTime!="string")return!1;var i=n===r}else var i=!0;if(i){if(e.triggerName!==void 0){const n=r;if(typeof e.triggerName!="string")return!1;var i=n===r}else var i=!0;if(i)if(e.payload!==void 0){const n=r;if(typeof e.payload!="string")return!1;var i=n===r}else var i=!0}}else return!1;return r===0}catch{return!1}}return f})();
 
 export function validateTimerEvent(value) {
   if (isTimerEvent(value)) return { ok: true, value };

@@ -192,21 +192,6 @@ function pointerToken(key) {
 
 const MAX_DEPTH = 256;
 
-/** Whether a value the guard refused holds a BigInt and, read with it, has no issue. Never throws. */
-export function validWithBigInt(schema, value) {
-  try {
-    return holdsBigInt(value, 0) && eventIssues(schema, value).length === 0;
-  } catch {
-    return false;
-  }
-}
-
-function holdsBigInt(value, depth) {
-  if (typeof value === "bigint") return true;
-  if (value === null || typeof value !== "object" || depth > MAX_DEPTH) return false;
-  return (Array.isArray(value) ? value : Object.values(value)).some((child) => holdsBigInt(child, depth + 1));
-}
-
 /** The value of an event's bytes, or the fault that keeps them from being one ({ issue }). */
 export function decodeEvent(arrives, bytes) {
   if (!(bytes instanceof Uint8Array)) return failed(`expected bytes (a Uint8Array), got ${describe(bytes)}`);

@@ -18,8 +18,12 @@ const standaloneCode = ((standaloneModule as unknown as { default?: Standalone }
  *
  * `fast`: stop at the first fault, build no error objects, and return false rather than throw.
  * Otherwise every fault is collected (allErrors), with what our issues need and no schemaPath.
+ * `bigint`: a BigInt is an integer and a number too (an event's integer past 2**53 - 1, read exactly).
  */
-export function standaloneValidator(schema: JsonSchema, options: { fast: boolean; countCodePoints: boolean }): string {
+export function standaloneValidator(
+  schema: JsonSchema,
+  options: { fast: boolean; countCodePoints: boolean; bigint?: boolean },
+): string {
   const ajv = new Ajv({
     allErrors: !options.fast,
     messages: false,
@@ -53,6 +57,7 @@ export function standaloneValidator(schema: JsonSchema, options: { fast: boolean
   code = dropSchemaCopies(code);
   code = dropOptionsParameter(code);
   if (options.fast) code = catchInside(code, exported[1]!);
+  if (options.bigint) code = acceptBigInt(code);
   if (options.fast && /\.errors\b/.test(code))
     throw new Error("ajv standalone code reads .errors of a referenced validator; the fast validator cannot drop them");
   if (/\brequire\(/.test(code))
@@ -69,6 +74,26 @@ export function standaloneValidator(schema: JsonSchema, options: { fast: boolean
   const body = /^(?:const|var|let) (\w+)=([\s\S]*);export\{\1 as validator\};\n?$/.exec(minified);
   if (body === null) throw new Error(`unexpected esbuild output for a validator: ${minified.slice(-80)}`);
   return body[2]!;
+}
+
+/**
+ * ajv's integer and number checks with a BigInt let through first: ajv knows no BigInt, and its
+ * checks (x % 1, isFinite(x)) would throw on one. Every check ajv writes must be rewritten.
+ */
+function acceptBigInt(code: string): string {
+  const out = code
+    .replace(
+      /\(\(typeof (\w+) == "number"\) && \(!\(\1 % 1\) && !isNaN\(\1\)\)\) && \(isFinite\(\1\)\)/g,
+      '(typeof $1 == "bigint" || ((typeof $1 == "number") && (!($1 % 1) && !isNaN($1))) && (isFinite($1)))',
+    )
+    .replace(
+      /\(typeof (\w+) == "number"\) && \(isFinite\(\1\)\)/g,
+      '(typeof $1 == "bigint" || (typeof $1 == "number") && (isFinite($1)))',
+    );
+  const numbers = out.match(/typeof \w+ == "number"/g)?.length ?? 0;
+  const bigints = out.match(/typeof \w+ == "bigint"/g)?.length ?? 0;
+  if (numbers !== bigints) throw new Error("ajv standalone code checks a number in a form acceptBigInt does not know");
+  return out;
 }
 
 /** True when some length constraint gives another answer in code points than in UTF-16 units. */
