@@ -240,8 +240,27 @@ export interface EventKind {
    * kind whose trigger reads the return value (an HTTP response); undefined for the others.
    */
   readonly response?: string;
+  /** The vendor's Go SDK struct of the kind, checked against the schema, where the SDK has one. */
+  readonly goStruct?: GoStruct;
   /** The vendor's samples of the kind (spec/events/samples/<kind>/), by path, with their verdicts. */
   readonly samples: readonly EventSample[];
+}
+
+/** A kind's Go struct in the vendor's SDK (aliyun/fc-runtime-go-sdk), as it compares with the spec. */
+export interface GoStruct {
+  readonly file: string;
+  readonly commit: string;
+  /** Compiled code, or a struct the file holds commented out. */
+  readonly state: "live" | "commented-out";
+  /** How many of its fields have the spec's name and types. */
+  readonly agreeing: number;
+  /** Where Go and the spec differ, and why the spec holds what it holds ("response:" before a response's path). */
+  readonly differences: ReadonlyArray<{
+    readonly path: string;
+    readonly go: string;
+    readonly spec: string;
+    readonly why: string;
+  }>;
 }
 
 /** One recorded vendor sample: where it was published, and whether it is a valid event. */

@@ -4,6 +4,7 @@ import type { EventTree } from "../load/load-events.js";
 import type { SpecFile } from "../load/load-spec.js";
 import type { EventEncoding, EventFamily, EventKind, EventSample, SourceKey } from "../model.js";
 import { issueAt, SpecError, type SpecIssue } from "../spec-error.js";
+import { checkGoStruct } from "./go-struct.js";
 import { ID_BASE } from "./id-base.js";
 import { normalizeSources } from "./normalize-sources.js";
 
@@ -40,6 +41,17 @@ export function normalizeEvents(tree: EventTree | undefined, specVersion: string
       from: `${file.path} (built from the schema)`,
     };
     const response = responseOf(file, schema, event.response, issues);
+    const defs = (schema.$defs ?? {}) as Json;
+    const goStruct =
+      event.goStruct === undefined
+        ? undefined
+        : checkGoStruct(
+            file,
+            event.goStruct as Json,
+            schema,
+            response === undefined ? undefined : { ...(defs[response] as Json), $defs: defs },
+            issues,
+          );
     kinds.push({
       kind: event.kind as string,
       title: value.title as string,
@@ -54,6 +66,7 @@ export function normalizeEvents(tree: EventTree | undefined, specVersion: string
       example,
       samples: samplesOf(tree, name, issues),
       ...(response !== undefined && { response }),
+      ...(goStruct !== undefined && { goStruct }),
     });
   }
   if (issues.length > 0) throw new SpecError(issues);

@@ -1,8 +1,8 @@
 import path from "node:path";
+import { eventFields } from "../../event-fields.js";
 import type { EventKind, EventSample, Model } from "../../model.js";
 import { article, snakeOf } from "../names.js";
 import { type Block, code, link, type Page, slug } from "./doc.js";
-import { eventFields } from "./event-fields.js";
 
 /** The page of a kind: event-oss, event-eventbridge-kafka. */
 export const eventPageName = (kind: EventKind): string => `event-${kind.kind}`;
@@ -160,6 +160,7 @@ function eventPage(model: Model, kind: EventKind): Page {
         `${cite([claim.source])} says; ${cite(claim.evidence)} show`,
       ]),
     });
+  blocks.push(...goStructBlocks(kind));
   blocks.push(
     { kind: "heading", level: 2, text: "Sample" },
     {
@@ -188,6 +189,36 @@ function eventPage(model: Model, kind: EventKind): Page {
     },
   );
   return { name: eventPageName(kind), title: `${kind.kind} event · fc-context`, event: kind.kind, blocks };
+}
+
+/** How the vendor's Go SDK struct of the kind compares with the spec, field by field. */
+function goStructBlocks(kind: EventKind): Block[] {
+  const go = kind.goStruct;
+  if (go === undefined)
+    return [
+      { kind: "heading", level: 2, text: "The vendor's Go SDK" },
+      { kind: "paragraph", text: `The vendor's Go SDK (${cite(["GO"])}) has no struct of this kind.` },
+    ];
+  const state = go.state === "live" ? "" : ", commented out in the file,";
+  const blocks: Block[] = [
+    { kind: "heading", level: 2, text: "The vendor's Go SDK" },
+    {
+      kind: "paragraph",
+      text:
+        `The struct in ${code(go.file)} at commit ${code(go.commit.slice(0, 10))} (${cite(["GO"])})${state} has the spec's name and JSON types for ` +
+        `${go.agreeing} field${go.agreeing === 1 ? "" : "s"}` +
+        (go.differences.length === 0
+          ? "; it differs nowhere. Go decodes a missing member as nil, so its structs say nothing of what is required."
+          : `. Where it differs, the generator holds the spec to a reason:`),
+    },
+  ];
+  if (go.differences.length > 0)
+    blocks.push({
+      kind: "table",
+      head: ["Field", "Go", "Spec", "Why the spec holds what it holds"],
+      rows: go.differences.map((d) => [code(d.path), d.go === "absent" ? "absent" : code(d.go), d.spec, d.why]),
+    });
+  return blocks;
 }
 
 /** How to answer a kind whose trigger reads the handler's return value. */
