@@ -17,6 +17,8 @@ export interface EventLayout {
   /** What the handler's bytes hold: "json", "json-or-text" or "cbor". */
   readonly arrives: string;
   readonly specFile: string;
+  /** The type a handler returns to answer the trigger, for a kind whose trigger reads it: "HttpTriggerResponse". */
+  readonly response?: string;
 }
 export interface Layout {
   readonly specVersion: string;

@@ -17,7 +17,7 @@ import random
 import unittest
 
 import fc_context
-from fc_context import probe
+from fc_context import events, probe
 from fc_context.testing import fake_context
 
 from test_fc_context import RUNTIME, module
@@ -289,6 +289,87 @@ class Contracts(unittest.TestCase):
                 self.assertTrue(hasattr(fc_context.for_runtime(value), "from_dict"))  # type: ignore[arg-type]
             except ValueError as error:
                 self.assertTrue(str(error).startswith("unknown FC runtime id "))
+
+
+def event_bytes(rng, base):
+    """Bytes a handler might be given: the event's JSON, changed at one place, cut short or corrupted."""
+    try:
+        text = json.dumps(planted(rng, base) if isinstance(base, dict) else base, default=lambda _: "?").encode("utf-8")
+    except (TypeError, ValueError):  # a cycle, or a key JSON cannot hold, planted in it
+        text = b'{"cycle": '
+
+    roll = rng.random()
+    if roll < 0.2:
+        return text[: rng.randint(0, len(text))]
+    if roll < 0.4 and text:
+        at = rng.randrange(len(text))
+        return text[:at] + bytes([rng.randrange(256)]) + text[at + 1 :]
+    if roll < 0.5:
+        return bytes(rng.randrange(256) for _ in range(rng.randint(0, 40)))
+    return text
+
+
+class EventContracts(unittest.TestCase):
+    """parse, fake_event, the response builders and the body helpers of fc_context.events, per kind."""
+
+    def setUp(self):
+        self.rng = random.Random(SEED)
+        self.runs = max(RUNS // 10, 50)
+
+    def test_parse_returns_an_event_or_raises_the_validation_error(self):
+        for kind in events.KINDS:
+            base = events.fake_event(kind)
+            for index in range(self.runs):
+                data = event_bytes(self.rng, base) if index % 3 else leaf(self.rng)
+                try:
+                    value = events.parse(kind, data)  # type: ignore[call-overload]
+                except events.EventValidationError as error:
+                    self.assertTrue(error.issues)
+                    self.assertTrue(all(issue.path == "" or issue.path.startswith("/") for issue in error.issues))
+                    continue
+                try:
+                    again = value.encode("utf-8") if isinstance(value, str) else json.dumps(value).encode()
+                except TypeError:  # CBOR's byte strings, which JSON cannot write
+                    continue
+                self.assertEqual(events.parse(kind, again), value)
+        with self.assertRaises(ValueError):
+            events.parse("s3", b"{}")  # type: ignore[call-overload]
+
+    def test_fake_event_returns_an_event_or_raises_its_documented_errors(self):
+        for kind in events.KINDS:
+            base = events.fake_event(kind)
+            names = sorted(base) if isinstance(base, dict) else []
+            for _ in range(self.runs):
+                overrides = {self.rng.choice(names + ["extra"]): leaf(self.rng)}
+                try:
+                    event = events.fake_event(kind, **overrides)  # type: ignore[call-overload]
+                except (events.EventValidationError, TypeError, ValueError) as error:
+                    self.assertTrue(not isinstance(error, events.EventValidationError) or error.issues)
+                    continue
+                self.assertEqual(events.parse(kind, json.dumps(event).encode()), event)
+
+    def test_response_builders_and_body_helpers_return_their_types_or_raise_their_errors(self):
+        builders = [events.http_trigger_response, events.api_gateway_response]
+        helpers = [
+            events.http_trigger_event_body,
+            events.http_trigger_response_body,
+            events.api_gateway_event_body,
+            events.api_gateway_response_body,
+        ]
+        for _ in range(self.runs * 4):
+            body = leaf(self.rng)
+            for build in builders:
+                try:
+                    response = build(body, self.rng.choice([200, 404, 200.5, "200", None]))  # type: ignore[arg-type]
+                except (TypeError, events.EventValidationError):
+                    continue
+                self.assertIsInstance(response["body"], str)
+            holder = {"body": leaf(self.rng), "isBase64Encoded": self.rng.choice([True, False, "true", None])}
+            for helper in helpers:
+                try:
+                    self.assertIsInstance(helper(self.rng.choice([holder, leaf(self.rng)])), bytes)  # type: ignore
+                except events.EventValidationError as error:
+                    self.assertTrue(error.issues)
 
 
 if __name__ == "__main__":

@@ -203,5 +203,16 @@ export function fakeEvent(kind, overrides) {
     throw new EventValidationError(kind, [{ path: "", message, keyword: "read" }]);
   }
   assert(event);
+  // what parse could not read back: JSON nested deeper than it reads (a cycle is endless nesting)
+  if (deeper(event, 0)) {
+    const message = "nested deeper than 256 levels, which parse does not read";
+    throw new EventValidationError(kind, [{ path: "", message, keyword: "maxDepth" }]);
+  }
   return event;
+}
+
+function deeper(value, depth) {
+  if (depth > 256) return true;
+  if (value === null || typeof value !== "object") return false;
+  return (Array.isArray(value) ? value : Object.values(value)).some((child) => deeper(child, depth + 1));
 }

@@ -160,6 +160,15 @@ def _json_loads(text: str) -> Any:
     return value
 
 
+def too_deep(value: Any) -> bool:
+    """Whether JSON data nests deeper than parse reads."""
+    try:
+        _check_depth(value, 0)
+    except ValueError:
+        return True
+    return False
+
+
 def _check_depth(value: Any, depth: int) -> None:
     if depth > MAX_DEPTH:
         raise ValueError("nested deeper than {} levels".format(MAX_DEPTH))
@@ -651,5 +660,5 @@ def _js_number(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def _token(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
+def _token(key: object) -> str:
+    return str(key).replace("~", "~0").replace("/", "~1")

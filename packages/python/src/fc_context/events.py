@@ -12,7 +12,15 @@ not name.
 import json
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union, cast, overload
 
-from ._events import EventIssue, EventValidationError, decode, issues, response_of, body_bytes
+from ._events import (
+    EventIssue,
+    EventValidationError,
+    body_bytes,
+    decode,
+    issues,
+    response_of,
+    too_deep,
+)
 
 if TYPE_CHECKING:
     # only for type checkers: Literal and TypedDict are not in Python 3.6's typing
@@ -1364,17 +1372,30 @@ def fake_event(kind: str, event: Any = None, **overrides: Any) -> Any:
     """A realistic event of a trigger kind for tests: the kind's first valid vendor sample (built
     from its schema for a kind without one), or event when given, with overrides merged in by
     member (a dict into a dict; anything else replaces), checked like parse(). Raises
-    EventValidationError when the result is not an event of the kind, and ValueError for a kind
-    there is not.
+    EventValidationError when the result is not an event of the kind or holds what JSON cannot,
+    and ValueError for a kind there is not.
     """
     _known(kind)
-    value = json.loads(json.dumps(_EXAMPLES[kind] if event is None else event))
+    value = _as_json(kind, _EXAMPLES[kind] if event is None else event)
     if overrides:
         if not isinstance(value, dict):
             issue = EventIssue("", "keyword overrides need an event that is an object", "type")
             raise EventValidationError(kind, [issue])
-        _merge(value, overrides)
+        _merge(value, _as_json(kind, overrides))
     return _checked(kind, value)
+
+
+def _as_json(kind: str, value: Any) -> Any:
+    """A copy of value as JSON holds it (keys as strings), or the error of one JSON cannot hold."""
+    try:
+        copied = json.loads(json.dumps(value, allow_nan=False))
+    except (TypeError, ValueError, RecursionError):
+        message = "expected JSON data: no cycle, NaN, infinity, or key that is not a string"
+        raise EventValidationError(kind, [EventIssue("", message, "type")])
+    if too_deep(copied):
+        message = "nested deeper than 256 levels, which parse does not read"
+        raise EventValidationError(kind, [EventIssue("", message, "maxDepth")])
+    return copied
 
 
 def _merge(base: Dict[str, Any], overrides: Dict[str, Any]) -> None:
@@ -1382,7 +1403,7 @@ def _merge(base: Dict[str, Any], overrides: Dict[str, Any]) -> None:
         if isinstance(value, dict) and isinstance(base.get(name), dict):
             _merge(base[name], value)
         else:
-            base[name] = json.loads(json.dumps(value))
+            base[name] = value
 
 
 def parse_apigateway(data: EventBytes) -> "ApiGatewayEvent":

@@ -28,6 +28,8 @@ export interface EventLayout {
   readonly title: string;
   readonly arrives: string;
   readonly specFile: string;
+  /** The type a handler returns to answer the trigger, for a kind whose trigger reads it. */
+  readonly response?: string;
 }
 
 export interface Layout {
@@ -41,7 +43,13 @@ export interface Layout {
 
 export function layoutOf(model: Model): Layout {
   const runtimes = model.runtimes.map((runtime) => runtimeLayout(model, runtime));
-  const events = model.events.kinds.map(({ kind, title, arrives, file }) => ({ kind, title, arrives, specFile: file }));
+  const events = model.events.kinds.map(({ kind, title, arrives, file, response }) => ({
+    kind,
+    title,
+    arrives,
+    specFile: file,
+    ...(response !== undefined && { response }),
+  }));
   return {
     specVersion: model.specVersion,
     runtimes,

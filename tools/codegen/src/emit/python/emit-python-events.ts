@@ -2,6 +2,7 @@ import { type EventKind, type Model, responseSchema } from "../../model.js";
 import { eventBanner } from "../banner.js";
 import { article, snakeOf } from "../names.js";
 import { withoutAnnotations } from "../without-annotations.js";
+import { importLines } from "./python-imports.js";
 import { docstring } from "./python-source.js";
 
 type Json = Record<string, unknown>;
@@ -43,9 +44,7 @@ export function eventsModule(model: Model): string | undefined {
     "import json",
     "from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union, cast, overload",
     "",
-    `from ._events import EventIssue, EventValidationError, decode, issues${
-      responders.length > 0 ? ", response_of, body_bytes" : ""
-    }`,
+    SUPPORT_IMPORTS,
     "",
     "if TYPE_CHECKING:",
     "    # only for type checkers: Literal and TypedDict are not in Python 3.6's typing",
@@ -149,17 +148,30 @@ export function eventsModule(model: Model): string | undefined {
       "A realistic event of a trigger kind for tests: the kind's first valid vendor sample (built from its " +
         "schema for a kind without one), or event when given, with overrides merged in by member (a dict " +
         "into a dict; anything else replaces), checked like parse(). Raises EventValidationError when the " +
-        "result is not an event of the kind, and ValueError for a kind there is not.",
+        "result is not an event of the kind or holds what JSON cannot, and ValueError for a kind there is not.",
       "    ",
     ),
     "    _known(kind)",
-    "    value = json.loads(json.dumps(_EXAMPLES[kind] if event is None else event))",
+    "    value = _as_json(kind, _EXAMPLES[kind] if event is None else event)",
     "    if overrides:",
     "        if not isinstance(value, dict):",
     '            issue = EventIssue("", "keyword overrides need an event that is an object", "type")',
     "            raise EventValidationError(kind, [issue])",
-    "        _merge(value, overrides)",
+    "        _merge(value, _as_json(kind, overrides))",
     "    return _checked(kind, value)",
+    "",
+    "",
+    "def _as_json(kind: str, value: Any) -> Any:",
+    '    """A copy of value as JSON holds it (keys as strings), or the error of one JSON cannot hold."""',
+    "    try:",
+    "        copied = json.loads(json.dumps(value, allow_nan=False))",
+    "    except (TypeError, ValueError, RecursionError):",
+    '        message = "expected JSON data: no cycle, NaN, infinity, or key that is not a string"',
+    '        raise EventValidationError(kind, [EventIssue("", message, "type")])',
+    "    if too_deep(copied):",
+    '        message = "nested deeper than 256 levels, which parse does not read"',
+    '        raise EventValidationError(kind, [EventIssue("", message, "maxDepth")])',
+    "    return copied",
     "",
     "",
     "def _merge(base: Dict[str, Any], overrides: Dict[str, Any]) -> None:",
@@ -167,7 +179,7 @@ export function eventsModule(model: Model): string | undefined {
     "        if isinstance(value, dict) and isinstance(base.get(name), dict):",
     "            _merge(base[name], value)",
     "        else:",
-    "            base[name] = json.loads(json.dumps(value))",
+    "            base[name] = value",
     "",
     "",
     ...kinds.flatMap((e) => [
@@ -179,8 +191,14 @@ export function eventsModule(model: Model): string | undefined {
     ]),
     ...responders.flatMap((e) => responseFunctions(e, roots.get(e.kind)!)),
   ];
-  return `${lines.join("\n").trimEnd()}\n`;
+  const text = `${lines.join("\n").trimEnd()}\n`;
+  // what the module takes from _events: the names its code uses, laid out as black and isort do
+  const names = ["EventIssue", "EventValidationError", "body_bytes", "decode", "issues", "response_of", "too_deep"];
+  const imports = importLines(text.replace(SUPPORT_IMPORTS, ""), { modules: [], from: [{ module: "._events", names }] });
+  return text.replace(SUPPORT_IMPORTS, imports.join("\n"));
 }
+
+const SUPPORT_IMPORTS = "# (the imports from _events)";
 
 /** For a kind whose trigger reads the handler's return value: its response's builder, the bodies' bytes. */
 function responseFunctions(event: EventKind, root: string): string[] {
