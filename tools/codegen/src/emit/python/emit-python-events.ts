@@ -194,7 +194,10 @@ export function eventsModule(model: Model): string | undefined {
   const text = `${lines.join("\n").trimEnd()}\n`;
   // what the module takes from _events: the names its code uses, laid out as black and isort do
   const names = ["EventIssue", "EventValidationError", "body_bytes", "decode", "issues", "response_of", "too_deep"];
-  const imports = importLines(text.replace(SUPPORT_IMPORTS, ""), { modules: [], from: [{ module: "._events", names }] });
+  const imports = importLines(text.replace(SUPPORT_IMPORTS, ""), {
+    modules: [],
+    from: [{ module: "._events", names }],
+  });
   return text.replace(SUPPORT_IMPORTS, imports.join("\n"));
 }
 
