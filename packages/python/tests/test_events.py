@@ -11,6 +11,7 @@ import json
 import os
 import struct
 import unittest
+from pathlib import Path
 
 from fc_context import events
 
@@ -301,3 +302,61 @@ class Responses(unittest.TestCase):
                 events.http_trigger_event_body(events.fake_event("http-v1", body=body, isBase64Encoded=True))
             self.assertEqual([(i.path, i.message) for i in caught.exception.issues], [("/body", "not base64")])
             self.assertNotIn(body, str(caught.exception))
+
+
+# Headers recorded when the vendor's runtime (python3 and python3.9) ran a WSGI application that set
+# 200 OK, Content-Type: text/plain and two Set-Cookie headers, invoked with this request's params.
+OBSERVED_REQUEST = (
+    "eyJwYXRoIjogIi9oZWxsbyIsICJtZXRob2QiOiAiR0VUIiwgInJlcXVlc3RVUkkiOiAiL2hlbGxvP25hbWU9ZmMmeD0xIiwgImNsaWVudElQIjog"
+    "IjIwMy4wLjExMy43IiwgImhlYWRlcnNNYXAiOiB7IkFjY2VwdCI6IFsiKi8qIl0sICJYLU11bHRpIjogWyJhIiwgImIiXSwgImNvbnRlbnQtdHlw"
+    "ZSI6IFsidGV4dC9wbGFpbiJdfX0="
+)
+OBSERVED_RESPONSE = (
+    "eyJzdGF0dXMiOiAyMDAsICJoZWFkZXJzTWFwIjogeyJDb250ZW50LVR5cGUiOiBbInRleHQvcGxhaW4iXSwgIlNldC1Db29raWUiOiBbImE9MSIs"
+    "ICJiPTIiXX19"
+)
+
+
+class Wsgi(unittest.TestCase):
+    def test_reads_and_writes_the_params_headers_as_the_runtime_does(self):
+        request = events.decode_http_params(OBSERVED_REQUEST)
+        self.assertEqual((request["path"], request["method"]), ("/hello", "GET"))
+        self.assertEqual(request.get("headersMap", {})["X-Multi"], ["a", "b"])
+        self.assertEqual(events.encode_http_params(request), OBSERVED_REQUEST)
+        response = events.decode_http_response_params(OBSERVED_RESPONSE)
+        self.assertEqual(
+            response, {"status": 200, "headersMap": {"Content-Type": ["text/plain"], "Set-Cookie": ["a=1", "b=2"]}}
+        )
+        # byte for byte what the runtime posts: Python's default JSON separators
+        self.assertEqual(events.encode_http_response_params(response), OBSERVED_RESPONSE)
+
+    def test_refuses_params_that_are_no_base64_no_json_or_lack_the_path_and_method(self):
+        cases = {
+            "!!": ("", "read"),
+            "bm90IGpzb24=": ("", "read"),  # "not json"
+            "eyJwYXRoIjogIi8ifQ==": ("/method", "required"),  # {"path": "/"}
+        }
+        for header, (path, keyword) in cases.items():
+            with self.subTest(header):
+                with self.assertRaises(events.EventValidationError) as caught:
+                    events.decode_http_params(header)
+                self.assertEqual([(i.path, i.keyword) for i in caught.exception.issues], [(path, keyword)])
+                self.assertEqual(caught.exception.kind, "wsgi")
+        with self.assertRaises(events.EventValidationError):
+            events.encode_http_response_params({"status": "200 OK", "headersMap": {}})  # type: ignore[typeddict-item]
+
+    def test_the_environ_type_names_every_key_the_runtime_sets(self):
+        # what the vendor's runtime put into the environ of a POST /hello?name=fc&x=1 (recorded)
+        observed = [
+            "CONTENT_LENGTH", "CONTENT_TYPE", "HTTP", "HTTP_ACCEPT", "HTTP_X_FC_FUNCTION_HANDLER", "HTTP_X_MULTI",
+            "PATH_INFO", "QUERY_STRING", "REMOTE_ADDR", "REQUEST_METHOD", "SCRIPT_NAME", "SERVER_NAME", "SERVER_PORT",
+            "SERVER_PROTOCOL", "SERVER_SOFTWARE", "fc.context", "fc.request_uri", "wsgi.errors", "wsgi.input",
+            "wsgi.multiprocess", "wsgi.multithread", "wsgi.run_once", "wsgi.url_scheme", "wsgi.version",
+        ]  # fmt: skip
+        schema = json.loads(
+            (Path(__file__).parents[3] / "spec" / "events" / "wsgi.schema.json").read_text(encoding="utf-8")
+        )
+        named = set(schema["properties"])
+        headers = {key for key in observed if key not in named}
+        self.assertEqual(headers, {"HTTP_ACCEPT", "HTTP_X_MULTI"})  # a request header's key each
+        self.assertEqual(named - set(observed), set())

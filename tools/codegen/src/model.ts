@@ -203,6 +203,26 @@ export interface EventFamily {
   readonly sources: readonly Source[];
   /** Sorted by kind id. */
   readonly kinds: readonly EventKind[];
+  /** What an FC 2.0 HTTP function gets instead of an event (spec/events/wsgi.schema.json), where the spec says. */
+  readonly wsgi?: WsgiSpec;
+}
+
+/** An FC 2.0 HTTP function's WSGI environ, and the params headers of its request and response. */
+export interface WsgiSpec {
+  /** Repository-relative path of its spec file. */
+  readonly file: string;
+  readonly schemaId: string;
+  /** The environ's type name: "WsgiEnviron". */
+  readonly title: string;
+  readonly description: string;
+  /** How the runtime builds the environ and where the params come from. */
+  readonly delivery: string;
+  readonly sources: readonly SourceKey[];
+  /** The environ's JSON Schema with its $defs; a value JSON has no word for carries x-python, its Python type. */
+  readonly schema: Readonly<Record<string, unknown>>;
+  /** The $defs names of the request's and the response's params (the x-fc-http-params header's JSON). */
+  readonly request: string;
+  readonly response: string;
 }
 
 /** What a handler's event bytes hold: JSON; JSON or (in one form) plain text; CBOR. */

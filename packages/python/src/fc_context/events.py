@@ -9,8 +9,22 @@ TypedDicts for type checkers (plain dicts at run time); objects may hold members
 not name.
 """
 
+import base64
+import binascii
 import json
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union, cast, overload
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    BinaryIO,
+    Dict,
+    List,
+    Optional,
+    TextIO,
+    Tuple,
+    Union,
+    cast,
+    overload,
+)
 
 from ._events import (
     EventIssue,
@@ -122,6 +136,13 @@ __all__ = [
     "TablestoreRecord",
     "TablestoreEvent",
     "TimerEvent",
+    "HttpParams",
+    "HttpResponseParams",
+    "WsgiEnviron",
+    "decode_http_params",
+    "encode_http_params",
+    "decode_http_response_params",
+    "encode_http_response_params",
 ]
 
 KINDS: Tuple[str, ...] = (
@@ -684,6 +705,66 @@ class TimerEvent(TypedDict):
     triggerTime: str
     triggerName: str
     payload: str
+
+
+class _HttpParamsRequired(TypedDict):
+    path: str
+    method: str
+
+
+class HttpParams(_HttpParamsRequired, total=False):
+    """The request line, client and headers FC sends in the x-fc-http-params header, as
+    base64 of this JSON. The runtime refuses an invocation whose params lack the
+    path or the method.
+    """
+
+    requestURI: str
+    clientIP: str
+    headersMap: Dict[str, List[str]]
+
+
+class HttpResponseParams(TypedDict):
+    """The status and headers the runtime posts back in the x-fc-http-params header of
+    its response, as base64 of this JSON (Python's default separators); the status
+    is the first word of the application's status line as an integer.
+    """
+
+    status: int
+    headersMap: Dict[str, List[str]]
+
+
+# WsgiEnviron: what an FC 2.0 HTTP function (a WSGI application) gets as environ. Besides
+# these keys, the process environment's variables and an HTTP_<NAME> key per request header.
+if TYPE_CHECKING:
+    WsgiEnviron = TypedDict(
+        "WsgiEnviron",
+        {
+            "REQUEST_METHOD": str,
+            "PATH_INFO": str,
+            "QUERY_STRING": str,
+            "fc.request_uri": str,
+            "REMOTE_ADDR": str,
+            "CONTENT_LENGTH": str,
+            "CONTENT_TYPE": str,
+            "HTTP": str,
+            "SCRIPT_NAME": str,
+            "SERVER_NAME": str,
+            "SERVER_PORT": str,
+            "SERVER_PROTOCOL": str,
+            "SERVER_SOFTWARE": str,
+            "HTTP_X_FC_FUNCTION_HANDLER": str,
+            "wsgi.version": Tuple[int, int],
+            "wsgi.url_scheme": str,
+            "wsgi.input": BinaryIO,
+            "wsgi.errors": TextIO,
+            "wsgi.multithread": bool,
+            "wsgi.multiprocess": bool,
+            "wsgi.run_once": bool,
+            "fc.context": Any,
+        },
+    )
+else:
+    WsgiEnviron = dict
 
 
 # What each kind's bytes hold, and its schema (spec/events, without prose) for the issues.
@@ -1552,3 +1633,81 @@ def http_trigger_event_body(event: "HttpTriggerEvent") -> bytes:
 def http_trigger_response_body(response: "HttpTriggerResponse") -> bytes:
     """The response's body bytes, as the trigger sends them to the client."""
     return body_bytes("http-v1", response)
+
+
+# The params headers' schemas, for their checks.
+_WSGI: Dict[str, Any] = {
+    "HttpParams": json.loads(
+        r"""{"type":"object","properties":{"path":{"type":"string"},"method":{"type":"string"},"""
+        r""""requestURI":{"type":"string"},"clientIP":{"type":"string"},"headersMap":{"type":"""
+        r""""object","additionalProperties":{"type":"array","items":{"type":"string"}}}},"""
+        r""""required":["path","method"],"$defs":{"HttpParams":{"type":"object","properties":"""
+        r"""{"path":{"type":"string"},"method":{"type":"string"},"requestURI":{"type":"string"},"""
+        r""""clientIP":{"type":"string"},"headersMap":{"type":"object","additionalProperties":"""
+        r"""{"type":"array","items":{"type":"string"}}}},"required":["path","method"]},"""
+        r""""HttpResponseParams":{"type":"object","properties":{"status":{"type":"integer"},"""
+        r""""headersMap":{"type":"object","additionalProperties":{"type":"array","items":{"type":"""
+        r""""string"}}}},"required":["status","headersMap"]}}}"""
+    ),
+    "HttpResponseParams": json.loads(
+        r"""{"type":"object","properties":{"status":{"type":"integer"},"headersMap":{"type":"""
+        r""""object","additionalProperties":{"type":"array","items":{"type":"string"}}}},"""
+        r""""required":["status","headersMap"],"$defs":{"HttpParams":{"type":"object","""
+        r""""properties":{"path":{"type":"string"},"method":{"type":"string"},"requestURI":"""
+        r"""{"type":"string"},"clientIP":{"type":"string"},"headersMap":{"type":"object","""
+        r""""additionalProperties":{"type":"array","items":{"type":"string"}}}},"required":"""
+        r"""["path","method"]},"HttpResponseParams":{"type":"object","properties":{"status":"""
+        r"""{"type":"integer"},"headersMap":{"type":"object","additionalProperties":{"type":"""
+        r""""array","items":{"type":"string"}}}},"required":["status","headersMap"]}}}"""
+    ),
+}
+
+
+def decode_http_params(header: Union[str, bytes]) -> "HttpParams":
+    """The request's x-fc-http-params header: base64 of JSON, decoded and checked. Raises
+    EventValidationError (kind 'wsgi') for text that is not base64 or not JSON, or JSON that is
+    not the params.
+    """
+    return cast("HttpParams", _read_params("HttpParams", header))
+
+
+def encode_http_params(params: "HttpParams") -> str:
+    """The request's x-fc-http-params header's value: base64 of the params as JSON, checked
+    first.
+    """
+    return _write_params("HttpParams", params)
+
+
+def decode_http_response_params(header: Union[str, bytes]) -> "HttpResponseParams":
+    """The response's x-fc-http-params header: base64 of JSON, decoded and checked. Raises
+    EventValidationError (kind 'wsgi') for text that is not base64 or not JSON, or JSON that is
+    not the params.
+    """
+    return cast("HttpResponseParams", _read_params("HttpResponseParams", header))
+
+
+def encode_http_response_params(params: "HttpResponseParams") -> str:
+    """The response's x-fc-http-params header's value: base64 of the params as JSON, checked
+    first.
+    """
+    return _write_params("HttpResponseParams", params)
+
+
+def _read_params(name: str, header: Union[str, bytes]) -> Any:
+    try:
+        raw = base64.b64decode(header, validate=True)
+    except (binascii.Error, ValueError, TypeError):
+        raise EventValidationError("wsgi", [EventIssue("", "not base64", "read")])
+    return _checked_params(name, decode("wsgi", "json", raw))
+
+
+def _write_params(name: str, params: Any) -> str:
+    text = json.dumps(_checked_params(name, params))  # the separators the runtime writes
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+def _checked_params(name: str, value: Any) -> Any:
+    found = issues(_WSGI[name], value)
+    if found:
+        raise EventValidationError("wsgi", found)
+    return value

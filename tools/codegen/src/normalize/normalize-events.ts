@@ -2,7 +2,7 @@ import path from "node:path";
 import { joinPointer } from "../load/json-pointer.js";
 import type { EventTree } from "../load/load-events.js";
 import type { SpecFile } from "../load/load-spec.js";
-import type { EventEncoding, EventFamily, EventKind, EventSample, SourceKey } from "../model.js";
+import type { EventEncoding, EventFamily, EventKind, EventSample, SourceKey, WsgiSpec } from "../model.js";
 import { issueAt, SpecError, type SpecIssue } from "../spec-error.js";
 import { checkGoStruct } from "./go-struct.js";
 import { ID_BASE } from "./id-base.js";
@@ -69,8 +69,9 @@ export function normalizeEvents(tree: EventTree | undefined, specVersion: string
       ...(goStruct !== undefined && { goStruct }),
     });
   }
+  const wsgi = wsgiOf(tree, issues);
   if (issues.length > 0) throw new SpecError(issues);
-  return { sources, kinds: kinds.sort((a, b) => (a.kind < b.kind ? -1 : 1)) };
+  return { sources, kinds: kinds.sort((a, b) => (a.kind < b.kind ? -1 : 1)), ...(wsgi !== undefined && { wsgi }) };
 }
 
 /** A kind's schema with every definition it reaches in a shared file copied into its $defs. */
@@ -121,6 +122,35 @@ function bundle(file: SpecFile, tree: EventTree, issues: SpecIssue[]): Json {
   const { $defs, ...rest } = schema;
   const defs = { ...(($defs as Json | undefined) ?? {}), ...copied };
   return Object.keys(defs).length > 0 ? { ...rest, $defs: defs } : rest;
+}
+
+/** The WSGI spec (the one file with x-wsgi), its request and response params definitions its own. */
+function wsgiOf(tree: EventTree, issues: SpecIssue[]): WsgiSpec | undefined {
+  const files = tree.files.filter((file) => Object.hasOwn(file.value as Json, "x-wsgi"));
+  for (const extra of files.slice(1))
+    issues.push(issueAt(extra, "/x-wsgi", `the only x-wsgi file (${files[0]!.path} is)`));
+  const file = files[0];
+  if (file === undefined) return undefined;
+  const value = file.value as Json;
+  const wsgi = value["x-wsgi"] as Json;
+  const schema = bundle(file, tree, issues);
+  const def = (key: "request" | "response") => {
+    const name = String(wsgi[key]).replace(/^#\/\$defs\//, "");
+    if (!Object.hasOwn((schema.$defs ?? {}) as Json, name))
+      issues.push(issueAt(file, `/x-wsgi/${key}`, "a definition of the file's own $defs", wsgi[key]));
+    return name;
+  };
+  return {
+    file: file.path,
+    schemaId: value.$id as string,
+    title: value.title as string,
+    description: value.description as string,
+    delivery: wsgi.description as string,
+    sources: wsgi["x-source"] as SourceKey[],
+    schema,
+    request: def("request"),
+    response: def("response"),
+  };
 }
 
 /** The name of the definition x-event.response points at, which must be one of the kind's own. */

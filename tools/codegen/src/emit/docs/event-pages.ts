@@ -1,6 +1,6 @@
 import path from "node:path";
 import { eventFields } from "../../event-fields.js";
-import type { EventKind, EventSample, Model } from "../../model.js";
+import type { EventKind, EventSample, Model, WsgiSpec } from "../../model.js";
 import { article, snakeOf } from "../names.js";
 import { type Block, code, link, type Page, slug } from "./doc.js";
 
@@ -24,7 +24,8 @@ const cite = (keys: readonly string[]): string =>
 export function buildEventPages(model: Model): Page[] {
   const kinds = model.events.kinds;
   if (kinds.length === 0) return [];
-  return [eventsIndexPage(model), ...kinds.map((kind) => eventPage(model, kind)), eventSourcesPage(model)];
+  const wsgi = model.events.wsgi === undefined ? [] : [wsgiPage(model.events.wsgi)];
+  return [eventsIndexPage(model), ...kinds.map((kind) => eventPage(model, kind)), ...wsgi, eventSourcesPage(model)];
 }
 
 function eventsIndexPage(model: Model): Page {
@@ -58,6 +59,16 @@ function eventsIndexPage(model: Model): Page {
           sampleCount(kind.samples),
         ]),
       },
+      ...(model.events.wsgi === undefined
+        ? []
+        : [
+            {
+              kind: "paragraph",
+              text:
+                `An FC 2.0 HTTP function gets no event: it is a WSGI application, and ` +
+                `${link("its environ", "wsgi.md")} holds the request.`,
+            } as const,
+          ]),
       { kind: "heading", level: 2, text: "Find a field" },
       {
         kind: "paragraph",
@@ -254,6 +265,82 @@ export function pythonEventSample(kind: EventKind): string {
     `    event = fake_event(${JSON.stringify(kind.kind)})`,
     "    assert json.loads(handler(json.dumps(event).encode(), None)) == event",
   ].join("\n");
+}
+
+/** An FC 2.0 HTTP function's environ, key by key, and the params headers of its request and response. */
+function wsgiPage(wsgi: WsgiSpec): Page {
+  const schema = wsgi.schema as Record<string, unknown>;
+  const defs = schema.$defs as Record<string, Record<string, unknown>>;
+  const typeOf = (node: Record<string, unknown>) =>
+    code(
+      typeof node["x-python"] === "string"
+        ? node["x-python"]
+        : (({ string: "str", boolean: "bool", integer: "int" } as Record<string, string>)[node.type as string] ??
+            "Any"),
+    );
+  const row = ([key, node]: [string, Record<string, unknown>]) => [
+    code(key),
+    typeOf(node),
+    `${node.description as string} (${cite((node["x-source"] ?? []) as string[])})`,
+  ];
+  const properties = Object.entries(schema.properties as Record<string, Record<string, unknown>>);
+  const patterns = Object.entries((schema.patternProperties ?? {}) as Record<string, Record<string, unknown>>);
+  const params = (name: string): Block => ({
+    kind: "table",
+    head: ["Member", "JSON type", "Required", "Description"],
+    rows: Object.entries(defs[name]!.properties as Record<string, Record<string, unknown>>).map(([key, node]) => [
+      code(key),
+      code(String(node.type)),
+      ((defs[name]!.required ?? []) as string[]).includes(key) ? "yes" : "no",
+      node.description as string,
+    ]),
+  });
+  return {
+    name: "wsgi",
+    title: "FC 2.0 HTTP functions (WSGI) · fc-context",
+    blocks: [
+      { kind: "heading", level: 1, text: "FC 2.0 HTTP functions (WSGI)" },
+      { kind: "paragraph", text: `${wsgi.description} Sources: ${cite(wsgi.sources)}.` },
+      { kind: "paragraph", text: wsgi.delivery },
+      { kind: "heading", level: 2, text: "The environ" },
+      {
+        kind: "paragraph",
+        text:
+          `Type it with ${code(`fc_context.events.${wsgi.title}`)} (a TypedDict for type checkers; a dict at run ` +
+          "time). Every key below is always set.",
+      },
+      {
+        kind: "table",
+        searchable: true,
+        head: ["Key", "Python type", "Value"],
+        rows: [
+          ...properties.map(row),
+          ...patterns.map(([pattern, node]) => [
+            code(`${pattern.replace(/^\^/, "")}<NAME>`),
+            typeOf(node),
+            `${node.description as string}`,
+          ]),
+          [
+            "any other",
+            code("str"),
+            `${((schema.additionalProperties ?? {}) as Record<string, unknown>).description as string}`,
+          ],
+        ],
+      },
+      { kind: "heading", level: 2, text: "The request's params" },
+      {
+        kind: "paragraph",
+        text: `${defs[wsgi.request]!.description as string} ${code("decode_http_params(header)")} reads it.`,
+      },
+      params(wsgi.request),
+      { kind: "heading", level: 2, text: "The response's params" },
+      {
+        kind: "paragraph",
+        text: `${defs[wsgi.response]!.description as string} ${code("encode_http_response_params(params)")} writes it byte for byte.`,
+      },
+      params(wsgi.response),
+    ],
+  };
 }
 
 function eventSourcesPage(model: Model): Page {

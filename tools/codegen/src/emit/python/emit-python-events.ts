@@ -1,8 +1,8 @@
-import { type EventKind, type Model, responseSchema } from "../../model.js";
+import { type EventKind, type Model, responseSchema, type WsgiSpec } from "../../model.js";
 import { eventBanner } from "../banner.js";
 import { article, snakeOf } from "../names.js";
 import { withoutAnnotations } from "../without-annotations.js";
-import { importLines } from "./python-imports.js";
+import { codeOnly, importLines } from "./python-imports.js";
 import { docstring } from "./python-source.js";
 
 type Json = Record<string, unknown>;
@@ -28,6 +28,8 @@ export function eventsModule(model: Model): string | undefined {
   const declarations: string[] = [];
   const roots = new Map<string, string>();
   for (const event of kinds) roots.set(event.kind, types.declare(event, declarations));
+  const { wsgi } = model.events;
+  if (wsgi !== undefined) types.declareDefs(wsgi.schema as Json, [wsgi.request, wsgi.response], declarations);
   const functionName = (event: EventKind) => `parse_${event.kind.replaceAll("-", "_")}`;
   const responders = kinds.filter((e) => e.response !== undefined);
   const lines = [
@@ -41,8 +43,10 @@ export function eventsModule(model: Model): string | undefined {
       "",
     ),
     "",
+    "import base64",
+    "import binascii",
     "import json",
-    "from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union, cast, overload",
+    TYPING_IMPORTS,
     "",
     SUPPORT_IMPORTS,
     "",
@@ -68,6 +72,7 @@ export function eventsModule(model: Model): string | undefined {
       ...kinds.map(functionName),
       ...responders.flatMap((e) => [snakeOf(e.response!), `${snakeOf(e.title)}_body`, `${snakeOf(e.response!)}_body`]),
       ...types.names(),
+      ...(wsgi === undefined ? [] : [wsgi.title, ...WSGI_FUNCTIONS]),
     ].map((name) => `    ${JSON.stringify(name)},`),
     "]",
     "",
@@ -77,6 +82,7 @@ export function eventsModule(model: Model): string | undefined {
     "",
     "",
     ...declarations,
+    ...(wsgi === undefined ? [] : environType(wsgi)),
     "# What each kind's bytes hold, and its schema (spec/events, without prose) for the issues.",
     `_ARRIVES: Dict[str, str] = {${kinds.map((e) => `${JSON.stringify(e.kind)}: ${JSON.stringify(e.arrives)}`).join(", ")}}`,
     "_SCHEMAS: Dict[str, Any] = {",
@@ -190,8 +196,18 @@ export function eventsModule(model: Model): string | undefined {
       "",
     ]),
     ...responders.flatMap((e) => responseFunctions(e, roots.get(e.kind)!)),
+    ...(wsgi === undefined ? [] : wsgiFunctions(wsgi)),
   ];
-  const text = `${lines.join("\n").trimEnd()}\n`;
+  let text = `${lines.join("\n").trimEnd()}\n`;
+  // each module's imports from what the code uses, laid out as black and isort do
+  const typing = ["TYPE_CHECKING", "Any", "BinaryIO", "Dict", "List", "Optional", "TextIO", "Tuple", "Union"];
+  const typingLines = importLines(text.replace(TYPING_IMPORTS, ""), {
+    modules: [],
+    from: [{ module: "typing", names: [...typing, "cast", "overload"] }],
+  });
+  text = text.replace(TYPING_IMPORTS, typingLines.join("\n"));
+  for (const module of ["base64", "binascii"])
+    if (!new RegExp(`(?<![\\w.])${module}\\.`).test(codeOnly(text))) text = text.replace(`import ${module}\n`, "");
   // what the module takes from _events: the names its code uses, laid out as black and isort do
   const names = ["EventIssue", "EventValidationError", "body_bytes", "decode", "issues", "response_of", "too_deep"];
   const imports = importLines(text.replace(SUPPORT_IMPORTS, ""), {
@@ -202,6 +218,99 @@ export function eventsModule(model: Model): string | undefined {
 }
 
 const SUPPORT_IMPORTS = "# (the imports from _events)";
+const TYPING_IMPORTS = "# (the imports from typing)";
+
+const WSGI_FUNCTIONS = [
+  "decode_http_params",
+  "encode_http_params",
+  "decode_http_response_params",
+  "encode_http_response_params",
+];
+
+/**
+ * The environ's type: a TypedDict in the functional form, as its keys (fc.context, wsgi.input) are
+ * no identifiers; for type checkers only, a dict at run time. Python types where JSON has no word.
+ */
+function environType(wsgi: WsgiSpec): string[] {
+  const schema = wsgi.schema as Json;
+  const required = new Set((schema.required ?? []) as string[]);
+  const members = Object.entries((schema.properties ?? {}) as Record<string, Json>).map(([key, node]) => {
+    const type =
+      typeof node["x-python"] === "string"
+        ? node["x-python"]
+        : (({ string: "str", boolean: "bool", integer: "int" } as Record<string, string>)[node.type as string] ??
+          "Any");
+    if (!required.has(key)) throw new Error(`events: the environ's ${key} is not always set`);
+    return `            ${JSON.stringify(key)}: ${type},`;
+  });
+  return [
+    `# ${wsgi.title}: what an FC 2.0 HTTP function (a WSGI application) gets as environ. Besides`,
+    "# these keys, the process environment's variables and an HTTP_<NAME> key per request header.",
+    "if TYPE_CHECKING:",
+    `    ${wsgi.title} = TypedDict(`,
+    `        ${JSON.stringify(wsgi.title)},`,
+    "        {",
+    ...members,
+    "        },",
+    "    )",
+    "else:",
+    `    ${wsgi.title} = dict`,
+    "",
+    "",
+  ];
+}
+
+/** decode_/encode_ the request's and the response's x-fc-http-params header, checked. */
+function wsgiFunctions(wsgi: WsgiSpec): string[] {
+  const defs = (wsgi.schema as Json).$defs as Json;
+  const own = (name: string) => withoutAnnotations({ ...(defs[name] as Json), $defs: defs }, { descriptions: false });
+  const pair = (name: string, noun: string, who: string) => [
+    ...signature(`decode_${noun}`, ["header: Union[str, bytes]"], `"${name}"`),
+    docstring(
+      `The ${who} x-fc-http-params header: base64 of JSON, decoded and checked. Raises EventValidationError ` +
+        "(kind 'wsgi') for text that is not base64 or not JSON, or JSON that is not the params.",
+      "    ",
+    ),
+    `    return cast("${name}", _read_params(${JSON.stringify(name)}, header))`,
+    "",
+    "",
+    `def encode_${noun}(params: "${name}") -> str:`,
+    docstring(`The ${who} x-fc-http-params header's value: base64 of the params as JSON, checked first.`, "    "),
+    `    return _write_params(${JSON.stringify(name)}, params)`,
+    "",
+    "",
+  ];
+  return [
+    "# The params headers' schemas, for their checks.",
+    "_WSGI: Dict[str, Any] = {",
+    ...[wsgi.request, wsgi.response].map((name) => loadsEntry(name, jsonLines(own(name)))),
+    "}",
+    "",
+    "",
+    ...pair(wsgi.request, "http_params", "request's"),
+    ...pair(wsgi.response, "http_response_params", "response's"),
+    "def _read_params(name: str, header: Union[str, bytes]) -> Any:",
+    "    try:",
+    "        raw = base64.b64decode(header, validate=True)",
+    "    except (binascii.Error, ValueError, TypeError):",
+    '        raise EventValidationError("wsgi", [EventIssue("", "not base64", "read")])',
+    '    return _checked_params(name, decode("wsgi", "json", raw))',
+    "",
+    "",
+    "def _write_params(name: str, params: Any) -> str:",
+    "    text = json.dumps(_checked_params(name, params))  # the separators the runtime writes",
+    '    return base64.b64encode(text.encode("utf-8")).decode("ascii")',
+    "",
+    "",
+    "def _checked_params(name: str, value: Any) -> Any:",
+    "    found = issues(_WSGI[name], value)",
+    "    if found:",
+    '        raise EventValidationError("wsgi", found)',
+    "    return value",
+    "",
+    "",
+  ];
+}
 
 /** For a kind whose trigger reads the handler's return value: its response's builder, the bodies' bytes. */
 function responseFunctions(event: EventKind, root: string): string[] {
@@ -309,9 +418,27 @@ class TypeNames {
     return [...this.order];
   }
 
+  /** Declares the TypedDicts of some of a schema's $defs into `out`. */
+  declareDefs(schema: Json, names: readonly string[], out: string[]): void {
+    const typeOf = this.typer(withoutAnnotations(schema, { descriptions: true }) as Json, out);
+    for (const name of names) typeOf({ $ref: `#/$defs/${name}` }, name);
+  }
+
   /** Declares a kind's types into `out`; returns the name of its root type. */
   declare(event: EventKind, out: string[]): string {
     const schema = withoutAnnotations(event.schema, { descriptions: true }) as Json;
+    const typeOf = this.typer(schema, out);
+    const root = typeOf({ ...schema, $defs: undefined } as Json, event.title);
+    // what a handler returns to answer the trigger, declared after the event
+    if (event.response !== undefined) typeOf({ $ref: `#/$defs/${event.response}` }, event.response);
+    if (root === `"${event.title}"`) return event.title;
+    this.claim(event.title);
+    out.push(`${event.title} = ${root}`, "", "");
+    return event.title;
+  }
+
+  /** The Python type of a node of `schema` (whose $defs its $refs name), declaring what it needs into `out`. */
+  private typer(schema: Json, out: string[]): (node: Json | boolean | undefined, name: string) => string {
     const defs = (schema.$defs ?? {}) as Json;
     const refName = (ref: string) => ref.replace(/^#\/\$defs\//, "");
     const typeOf = (node: Json | boolean | undefined, name: string): string => {
@@ -351,13 +478,7 @@ class TypeNames {
           return "Any";
       }
     };
-    const root = typeOf({ ...schema, $defs: undefined } as Json, event.title);
-    // what a handler returns to answer the trigger, declared after the event
-    if (event.response !== undefined) typeOf({ $ref: `#/$defs/${event.response}` }, event.response);
-    if (root === `"${event.title}"`) return event.title;
-    this.claim(event.title);
-    out.push(`${event.title} = ${root}`, "", "");
-    return event.title;
+    return typeOf;
   }
 
   private claim(name: string): void {
