@@ -13,7 +13,7 @@ const version = currentVersion(root);
 const source = releasedSpecSource(root, version);
 const changes = diffModels(await loadModel(source, root), await loadModel("spec", root));
 const needed = maxBump(changes.map((c) => c.bump));
-const pending = pendingBump(root);
+const pending = await pendingBump(root);
 const summary =
   `spec changes since ${version} (${source}): ${changes.length}; they need ` +
   `${needed === "none" ? "no release" : `a ${needed} release`}; pending changesets give ` +

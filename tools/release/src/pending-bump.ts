@@ -1,18 +1,12 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import readChangesets from "@changesets/read";
 import { type Bump, maxBump } from "./spec-diff.js";
 
-/** The largest bump the pending changesets (.changeset/*.md) give any package. */
-export function pendingBump(root: string): { bump: Bump; files: string[] } {
-  const dir = path.join(root, ".changeset");
-  const files = readdirSync(dir)
-    .filter((file) => file.endsWith(".md") && file !== "README.md")
-    .sort();
-  const bumps: Bump[] = [];
-  for (const file of files) {
-    const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(path.join(dir, file), "utf8"))?.[1] ?? "";
-    for (const match of front.matchAll(/^\s*["']?[^"':]+["']?\s*:\s*(major|minor|patch)\s*$/gm))
-      bumps.push(match[1] as Bump);
-  }
-  return { bump: maxBump(bumps), files };
+/**
+ * The largest bump the pending changesets (.changeset/*.md) give any package, read by changesets'
+ * own reader (the one `changeset version` uses), with the files that give them.
+ */
+export async function pendingBump(root: string): Promise<{ bump: Bump; files: string[] }> {
+  const changesets = await readChangesets(root);
+  const bumps = changesets.flatMap((changeset) => changeset.releases.map((release) => release.type as Bump));
+  return { bump: maxBump(bumps), files: changesets.map((changeset) => `${changeset.id}.md`).sort() };
 }
