@@ -4,7 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot, siteDir } from "./docs.js";
+import { pages, repoRoot, siteDir } from "./docs.js";
 
 // Debian's chromium, installed by .ci/run; the flags keep it from reaching for the network.
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -104,4 +104,34 @@ describe("the docs site in headless Chromium", () => {
     await expect.poll(() => page.textContent("#matches")).toBe("No field matches \u201cbucket.name\u201d in this kind");
     await page.close();
   });
+
+  it.skipIf(!available).each([360, 768, 1280, 1920])(
+    "shows every table and code block whole at %i px: nothing wider than the page, no page scrolls sideways",
+    async (width) => {
+      const page = await browser!.newPage({ viewport: { width, height: 900 } });
+      const faults: string[] = [];
+      for (const { name } of pages(siteDir, ".html")) {
+        await page.goto(pathToFileURL(path.join(siteDir, name)).href);
+        const found = await page.evaluate(() => {
+          const out: string[] = [];
+          const limit = document.documentElement.clientWidth;
+          if (document.documentElement.scrollWidth > limit)
+            out.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+          document.querySelectorAll("table").forEach((table, index) => {
+            const box = table.getBoundingClientRect();
+            if (box.right > limit + 0.5 || table.scrollWidth > table.clientWidth + 1)
+              out.push(`table ${index} reaches ${Math.round(box.right)} px`);
+          });
+          document.querySelectorAll("pre").forEach((pre, index) => {
+            // a code block may scroll inside itself, but its box stays on the page
+            if (pre.getBoundingClientRect().right > limit + 0.5) out.push(`code block ${index} is cut off`);
+          });
+          return out;
+        });
+        faults.push(...found.map((fault) => `${name}: ${fault}`));
+      }
+      expect(faults).toEqual([]);
+      await page.close();
+    },
+  );
 });
