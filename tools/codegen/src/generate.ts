@@ -61,6 +61,24 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 }
 
 /**
+ * For TypeScript under `moduleResolution: node10`, which reads no "exports": the root's
+ * declarations as "types" and each subpath's as "typesVersions", so every import type-checks there
+ * too (at run time node10's CommonJS cannot load these ES modules; a bundler can).
+ */
+function typesFor(exports: Record<string, unknown>): Record<string, unknown> {
+  const typesOf = (target: unknown) =>
+    typeof target === "object" && target !== null ? (target as Record<string, unknown>).types : undefined;
+  const root = typesOf(exports["."]);
+  const subpaths = Object.entries(exports)
+    .filter(([subpath, target]) => subpath !== "." && typeof typesOf(target) === "string")
+    .map(([subpath, target]) => [subpath.replace(/^\.\//, ""), [(typesOf(target) as string).replace(/^\.\//, "")]]);
+  return {
+    ...(typeof root === "string" && { types: root }),
+    ...(subpaths.length > 0 && { typesVersions: { "*": Object.fromEntries(subpaths) } }),
+  };
+}
+
+/**
  * Each package's package.json with the "exports" the layout gives it, the rest as it is: a new
  * runtime's subpaths resolve after `npm run generate`, and --check finds exports written by hand.
  * A package folder without a package.json (a scratch copy holding only spec/) is left alone.
@@ -73,7 +91,8 @@ async function packageExports(root: string, layout: Layout): Promise<Output[]> {
       throw error;
     });
     if (text === undefined) continue;
-    const manifest = { ...(JSON.parse(text) as Record<string, unknown>), exports };
+    const { types: _types, typesVersions: _versions, ...rest } = JSON.parse(text) as Record<string, unknown>;
+    const manifest = { ...rest, exports, ...typesFor(exports as Record<string, unknown>) };
     outputs.push({ dir, files: new Map([["package.json", `${JSON.stringify(manifest, null, 2)}\n`]]), scope: "files" });
   }
   return outputs;
