@@ -54,7 +54,7 @@ describe("TypeScript blocks of the READMEs", () => {
   const compilers = [
     ["TypeScript 7", path.join(repoRoot, "node_modules/typescript/bin/tsc")],
     ["TypeScript 5.9", path.join(repoRoot, "node_modules/typescript5/bin/tsc")],
-    ["TypeScript 5.0", path.join(repoRoot, "node_modules/typescript50/bin/tsc")],
+    ["TypeScript 5.0", path.join(repoRoot, "node_modules/typescript-5.0/bin/tsc")],
   ] as const;
   // node10 reads no "exports": the packages' "types" and "typesVersions" give it the declarations
   const resolutions = [

@@ -17,7 +17,7 @@ const compilers = [
 ] as const;
 const consumerCompilers = [
   ...compilers,
-  ["TypeScript 5.0", path.join(repoRoot, "node_modules/typescript50/bin/tsc")],
+  ["TypeScript 5.0", path.join(repoRoot, "node_modules/typescript-5.0/bin/tsc")],
 ] as const;
 
 const tsc = (compiler: string, project: string) =>
