@@ -1,6 +1,7 @@
-// Builds the Python distribution out of tree: the package is copied to a scratch folder (setuptools
-// writes build/ and *.egg-info beside the sources) and the wheel and sdist land in one folder.
-// `npm run build` runs it for dist/python/; the release dry run and the Python tests reuse it.
+// Builds the Python distribution out of tree: the package is copied to a scratch folder (so no
+// build leaves anything beside the sources) and the wheel and sdist land in one folder. hatchling
+// makes both reproducible: the same sources give the same bytes (SOURCE_DATE_EPOCH, or its fixed
+// default). `npm run build` runs it for dist/python/; the release dry run and the Python tests reuse it.
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -8,11 +9,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-// Debian's python3 with its setuptools and wheel (apt: python3-setuptools python3-wheel): PyPI is
-// not needed, so the build works offline.
+// Debian's python3 with its hatchling (apt: python3-hatchling): PyPI is not needed, so the build
+// works offline.
 const BUILDER = process.env.FC_CONTEXT_BUILD_PYTHON ?? "/usr/bin/python3";
 
-/** Writes fc_context-<version>-py3-none-any.whl and fc-context-<version>.tar.gz into out; returns their paths. */
+/** Writes fc_context-<version>-py3-none-any.whl and fc_context-<version>.tar.gz into out; returns their paths. */
 export function buildDist(out) {
   mkdirSync(out, { recursive: true });
   for (const file of readdirSync(out).filter((f) => /^fc[-_]context-.*\.(whl|tar\.gz)$/.test(f)))
@@ -22,23 +23,18 @@ export function buildDist(out) {
   try {
     cpSync(packageDir, source, {
       recursive: true,
-      filter: (file) => !/node_modules|__pycache__|\.egg-info|[\\/](test|tests|bench|tools|build)$/.test(file),
+      filter: (file) => !/node_modules|__pycache__|\.pytest_cache|\.egg-info|[\\/](test|tests|bench|tools|build)$/.test(file),
     });
     execFileSync(
       BUILDER,
-      ["-m", "pip", "wheel", "--no-build-isolation", "--no-deps", "--no-index", "-q", "-w", out, source],
-      quiet,
-    );
-    execFileSync(
-      BUILDER,
-      ["-c", "import sys; from setuptools import build_meta; build_meta.build_sdist(sys.argv[1])", out],
+      ["-c", "import sys, hatchling.build as b; b.build_sdist(sys.argv[1]); b.build_wheel(sys.argv[1])", out],
       { ...quiet, cwd: source },
     );
   } catch (error) {
     const stderr = error.stderr?.toString().trim() ?? "";
     throw new Error(
-      `building the Python distribution with ${BUILDER} failed (it needs setuptools >= 61 and ` +
-        `wheel)${stderr ? `:\n${stderr}` : ""}`,
+      `building the Python distribution with ${BUILDER} failed (it needs hatchling 1.12 or newer: ` +
+        `apt install python3-hatchling)${stderr ? `:\n${stderr}` : ""}`,
     );
   } finally {
     rmSync(source, { recursive: true, force: true });
