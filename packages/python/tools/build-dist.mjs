@@ -23,7 +23,8 @@ export function buildDist(out) {
   try {
     cpSync(packageDir, source, {
       recursive: true,
-      filter: (file) => !/node_modules|__pycache__|\.pytest_cache|\.egg-info|[\\/](test|tests|bench|tools|build)$/.test(file),
+      filter: (file) =>
+        !/node_modules|__pycache__|\.pytest_cache|\.egg-info|[\\/](test|tests|bench|tools|build)$/.test(file),
     });
     execFileSync(
       BUILDER,
