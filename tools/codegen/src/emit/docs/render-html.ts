@@ -113,15 +113,18 @@ function escapeHtml(text: string): string {
 const STYLE = [
   "body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1b1f24}nav{position:sticky;",
   "top:0;background:#f4f6f8;border-bottom:1px solid #d0d7de;padding:8px 16px;",
-  "display:flex;gap:16px;align-items:center;flex-wrap:wrap}main{max-width:1100px;",
+  "display:flex;gap:16px;align-items:center;flex-wrap:wrap}main{max-width:1400px;",
   "padding:8px 24px 48px}table{border-collapse:collapse;margin:8px 0 16px;width:100%}",
   "th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top;",
-  // a long path or URL breaks anywhere rather than push the table past the screen
-  "overflow-wrap:anywhere}",
+  // words wrap whole; a long path, type or URL in code breaks anywhere rather than push the
+  // table past a narrow screen
+  "overflow-wrap:break-word}td code,th code,th a{overflow-wrap:anywhere}",
   "th{background:#f4f6f8}code{background:#eff1f3;padding:0 3px;border-radius:3px}pre{",
   "background:#f6f8fa;padding:12px;overflow:auto}pre code{background:none}tr.hidden{",
-  "display:none}#matches{color:#57606a}p,li{overflow-wrap:anywhere}",
-  "@media (max-width:600px){main{padding:8px 8px 32px}th,td{padding:3px 4px}body{font-size:14px}}",
+  "display:none}#matches{color:#57606a}p,li{overflow-wrap:break-word}p code,li code{overflow-wrap:anywhere}",
+  // on a phone a cell may break a long word too: the table must fit the screen
+  "@media (max-width:600px){main{padding:8px 8px 32px}th,td{padding:3px 4px;overflow-wrap:anywhere}",
+  "body{font-size:14px}}",
 ].join("");
 
 // Switching runtime or kind keeps the search; the search hides searchable rows whose name does not match.
