@@ -2,7 +2,7 @@ import { type EventKind, type Model, responseSchema, type WsgiSpec } from "../..
 import { eventBanner } from "../banner.js";
 import { article, snakeOf } from "../names.js";
 import { withoutAnnotations } from "../without-annotations.js";
-import { codeOnly, importLines } from "./python-imports.js";
+import { importLines } from "./python-imports.js";
 import { docstring } from "./python-source.js";
 
 type Json = Record<string, unknown>;
@@ -43,10 +43,7 @@ export function eventsModule(model: Model): string | undefined {
       "",
     ),
     "",
-    "import base64",
-    "import binascii",
-    "import json",
-    TYPING_IMPORTS,
+    STDLIB_IMPORTS,
     "",
     SUPPORT_IMPORTS,
     "",
@@ -198,27 +195,22 @@ export function eventsModule(model: Model): string | undefined {
     ...responders.flatMap((e) => responseFunctions(e, roots.get(e.kind)!)),
     ...(wsgi === undefined ? [] : wsgiFunctions(wsgi)),
   ];
-  let text = `${lines.join("\n").trimEnd()}\n`;
-  // each module's imports from what the code uses, laid out as black and isort do
+  const text = `${lines.join("\n").trimEnd()}\n`;
+  // the imports of what the code uses, laid out as black and isort do: the standard library's,
+  // then what the module takes from _events
+  const body = text.replace(STDLIB_IMPORTS, "").replace(SUPPORT_IMPORTS, "");
   const typing = ["TYPE_CHECKING", "Any", "BinaryIO", "Dict", "List", "Optional", "TextIO", "Tuple", "Union"];
-  const typingLines = importLines(text.replace(TYPING_IMPORTS, ""), {
-    modules: [],
+  const stdlib = importLines(body, {
+    modules: ["base64", "binascii", "json"],
     from: [{ module: "typing", names: [...typing, "cast", "overload"] }],
   });
-  text = text.replace(TYPING_IMPORTS, typingLines.join("\n"));
-  for (const module of ["base64", "binascii"])
-    if (!new RegExp(`(?<![\\w.])${module}\\.`).test(codeOnly(text))) text = text.replace(`import ${module}\n`, "");
-  // what the module takes from _events: the names its code uses, laid out as black and isort do
   const names = ["EventIssue", "EventValidationError", "body_bytes", "decode", "issues", "response_of", "too_deep"];
-  const imports = importLines(text.replace(SUPPORT_IMPORTS, ""), {
-    modules: [],
-    from: [{ module: "._events", names }],
-  });
-  return text.replace(SUPPORT_IMPORTS, imports.join("\n"));
+  const support = importLines(body, { modules: [], from: [{ module: "._events", names }] });
+  return text.replace(STDLIB_IMPORTS, stdlib.join("\n")).replace(SUPPORT_IMPORTS, support.join("\n"));
 }
 
 const SUPPORT_IMPORTS = "# (the imports from _events)";
-const TYPING_IMPORTS = "# (the imports from typing)";
+const STDLIB_IMPORTS = "# (the imports from the standard library)";
 
 const WSGI_FUNCTIONS = [
   "decode_http_params",
