@@ -294,11 +294,21 @@ export interface EventSample {
   readonly vendorError?: string;
 }
 
-/** A kind's response definition as a schema of its own (the kind's $defs beside it). */
+/** One of a schema's $defs as a schema of its own: the definition with the $defs it may reference beside it. */
+export function definitionSchema(schema: Readonly<Record<string, unknown>>, name: string): Record<string, unknown> {
+  const defs = schema.$defs as Record<string, Record<string, unknown>>;
+  return { ...defs[name], $defs: defs };
+}
+
+/** A kind's response definition as a schema of its own. */
 export function responseSchema(kind: EventKind): Readonly<Record<string, unknown>> | undefined {
-  if (kind.response === undefined) return undefined;
-  const defs = kind.schema.$defs as Record<string, Record<string, unknown>>;
-  return { ...defs[kind.response], $defs: defs };
+  return kind.response === undefined ? undefined : definitionSchema(kind.schema, kind.response);
+}
+
+/** The Python type of a value of the WSGI environ: its x-python, else its JSON type's. */
+export function environPythonType(node: Readonly<Record<string, unknown>>): string {
+  if (typeof node["x-python"] === "string") return node["x-python"];
+  return ({ string: "str", boolean: "bool", integer: "int" } as Record<string, string>)[node.type as string] ?? "Any";
 }
 
 /** Whether a runtime's context has to_json(), so a to_json() view. */

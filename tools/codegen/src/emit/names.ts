@@ -14,3 +14,13 @@ export function article(word: string): string {
 export function snakeOf(name: string): string {
   return name.replace(/(?<=[a-z0-9])([A-Z])/g, "_$1").toLowerCase();
 }
+
+/** OssEvent -> ossEvent: a type's name as a TypeScript function's. */
+export function lowerFirst(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/** eventbridge-kafka -> parse_eventbridge_kafka: the Python parser of an event kind. */
+export function pythonParserName(kind: string): string {
+  return `parse_${kind.replaceAll("-", "_")}`;
+}

@@ -2,7 +2,15 @@ import path from "node:path";
 import { joinPointer } from "../load/json-pointer.js";
 import type { EventTree } from "../load/load-events.js";
 import type { SpecFile } from "../load/load-spec.js";
-import type { EventEncoding, EventFamily, EventKind, EventSample, SourceKey, WsgiSpec } from "../model.js";
+import {
+  definitionSchema,
+  type EventEncoding,
+  type EventFamily,
+  type EventKind,
+  type EventSample,
+  type SourceKey,
+  type WsgiSpec,
+} from "../model.js";
 import { issueAt, SpecError, type SpecIssue } from "../spec-error.js";
 import { checkGoStruct } from "./go-struct.js";
 import { ID_BASE } from "./id-base.js";
@@ -41,7 +49,6 @@ export function normalizeEvents(tree: EventTree | undefined, specVersion: string
       from: `${file.path} (built from the schema)`,
     };
     const response = responseOf(file, schema, event.response, issues);
-    const defs = (schema.$defs ?? {}) as Json;
     const goStruct =
       event.goStruct === undefined
         ? undefined
@@ -49,7 +56,7 @@ export function normalizeEvents(tree: EventTree | undefined, specVersion: string
             file,
             event.goStruct as Json,
             schema,
-            response === undefined ? undefined : { ...(defs[response] as Json), $defs: defs },
+            response === undefined ? undefined : definitionSchema(schema, response),
             issues,
           );
     kinds.push({

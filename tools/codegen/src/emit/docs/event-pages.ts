@@ -1,12 +1,11 @@
 import path from "node:path";
 import { eventFields } from "../../event-fields.js";
-import type { EventKind, EventSample, Model, WsgiSpec } from "../../model.js";
-import { article, snakeOf } from "../names.js";
+import { type EventKind, type EventSample, environPythonType, type Model, type WsgiSpec } from "../../model.js";
+import { article, lowerFirst, pythonParserName, snakeOf } from "../names.js";
 import { type Block, code, link, type Page, slug } from "./doc.js";
 
 /** The page of a kind: event-oss, event-eventbridge-kafka. */
 export const eventPageName = (kind: EventKind): string => `event-${kind.kind}`;
-export const pythonParser = (kind: EventKind): string => `parse_${kind.kind.replaceAll("-", "_")}`;
 
 const ARRIVES: Record<EventKind["arrives"], string> = {
   json: "the bytes of a JSON document",
@@ -116,7 +115,7 @@ function eventPage(model: Model, kind: EventKind): Page {
     {
       kind: "list",
       items: [
-        `Python: ${code(`fc_context.events.${pythonParser(kind)}(event)`)} returns a ${code(kind.title)} ` +
+        `Python: ${code(`fc_context.events.${pythonParserName(kind.kind)}(event)`)} returns a ${code(kind.title)} ` +
           `(a TypedDict) or raises ${code("EventValidationError")} listing every fault by JSON pointer; ` +
           `${code(`fake_event(${JSON.stringify(kind.kind)}, **overrides)`)} builds a valid one.`,
         `TypeScript: ${code(`import type { ${kind.title} } from "@fc-context/types/events/${kind.kind}"`)}; ` +
@@ -234,13 +233,13 @@ function goStructBlocks(kind: EventKind): Block[] {
 
 /** How to answer a kind whose trigger reads the handler's return value. */
 function responseItem(kind: EventKind, response: string): string {
-  const lower = response.charAt(0).toLowerCase() + response.slice(1);
+  const lower = lowerFirst(response);
   return (
     `Answering: the handler returns ${article(response)} ${code(response)}; build it with ` +
     `${code(`fc_context.events.${snakeOf(response)}(body, status_code=200, headers=None)`)} or ` +
     `${code(`${lower}(body, { statusCode, headers })`)} (TypeScript): text as it is, bytes as base64, any ` +
     `other value as JSON. ${code(`${snakeOf(kind.title)}_body(event)`)} and ` +
-    `${code(`${kind.title.charAt(0).toLowerCase()}${kind.title.slice(1)}Body(event)`)} give the request's body bytes.`
+    `${code(`${lowerFirst(kind.title)}Body(event)`)} give the request's body bytes.`
   );
 }
 
@@ -249,7 +248,7 @@ function responseItem(kind: EventKind, response: string): string {
  * it with pyright and run it.
  */
 export function pythonEventSample(kind: EventKind): string {
-  const parser = pythonParser(kind);
+  const parser = pythonParserName(kind.kind);
   return [
     "import json",
     "",
@@ -271,13 +270,7 @@ export function pythonEventSample(kind: EventKind): string {
 function wsgiPage(wsgi: WsgiSpec): Page {
   const schema = wsgi.schema as Record<string, unknown>;
   const defs = schema.$defs as Record<string, Record<string, unknown>>;
-  const typeOf = (node: Record<string, unknown>) =>
-    code(
-      typeof node["x-python"] === "string"
-        ? node["x-python"]
-        : (({ string: "str", boolean: "bool", integer: "int" } as Record<string, string>)[node.type as string] ??
-            "Any"),
-    );
+  const typeOf = (node: Record<string, unknown>) => code(environPythonType(node));
   const row = ([key, node]: [string, Record<string, unknown>]) => [
     code(key),
     typeOf(node),

@@ -1,6 +1,13 @@
-import { type EventKind, type Model, responseSchema, type WsgiSpec } from "../../model.js";
+import {
+  definitionSchema,
+  type EventKind,
+  environPythonType,
+  type Model,
+  responseSchema,
+  type WsgiSpec,
+} from "../../model.js";
 import { eventBanner } from "../banner.js";
-import { article, snakeOf } from "../names.js";
+import { article, lowerFirst, pythonParserName, snakeOf } from "../names.js";
 import { withoutAnnotations } from "../without-annotations.js";
 import { importLines } from "./python-imports.js";
 import { docstring } from "./python-source.js";
@@ -30,7 +37,7 @@ export function eventsModule(model: Model): string | undefined {
   for (const event of kinds) roots.set(event.kind, types.declare(event, declarations));
   const { wsgi } = model.events;
   if (wsgi !== undefined) types.declareDefs(wsgi.schema as Json, [wsgi.request, wsgi.response], declarations);
-  const functionName = (event: EventKind) => `parse_${event.kind.replaceAll("-", "_")}`;
+  const functionName = (event: EventKind) => pythonParserName(event.kind);
   const responders = kinds.filter((e) => e.response !== undefined);
   const lines = [
     eventBanner(model, undefined, "#"),
@@ -227,11 +234,7 @@ function environType(wsgi: WsgiSpec): string[] {
   const schema = wsgi.schema as Json;
   const required = new Set((schema.required ?? []) as string[]);
   const members = Object.entries((schema.properties ?? {}) as Record<string, Json>).map(([key, node]) => {
-    const type =
-      typeof node["x-python"] === "string"
-        ? node["x-python"]
-        : (({ string: "str", boolean: "bool", integer: "int" } as Record<string, string>)[node.type as string] ??
-          "Any");
+    const type = environPythonType(node);
     if (!required.has(key)) throw new Error(`events: the environ's ${key} is not always set`);
     return `            ${JSON.stringify(key)}: ${type},`;
   });
@@ -254,8 +257,7 @@ function environType(wsgi: WsgiSpec): string[] {
 
 /** decode_/encode_ the request's and the response's x-fc-http-params header, checked. */
 function wsgiFunctions(wsgi: WsgiSpec): string[] {
-  const defs = (wsgi.schema as Json).$defs as Json;
-  const own = (name: string) => withoutAnnotations({ ...(defs[name] as Json), $defs: defs }, { descriptions: false });
+  const own = (name: string) => withoutAnnotations(definitionSchema(wsgi.schema, name), { descriptions: false });
   const pair = (name: string, noun: string, who: string) => [
     ...signature(`decode_${noun}`, ["header: Union[str, bytes]"], `"${name}"`),
     docstring(
@@ -368,7 +370,7 @@ function signature(name: string, params: readonly string[], returns: string): st
 function firstSentence(text: string): string {
   const end = text.indexOf(": ");
   const sentence = end > 0 ? `${text.slice(0, end)}.` : text;
-  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
+  return lowerFirst(sentence);
 }
 
 /** The kind's schema as compact JSON text without prose, in pieces. */

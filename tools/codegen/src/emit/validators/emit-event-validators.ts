@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { type EventKind, type Model, responseSchema } from "../../model.js";
 import { eventBanner, eventBannerComment } from "../banner.js";
-import { article } from "../names.js";
+import { article, lowerFirst } from "../names.js";
 import { withoutAnnotations } from "../without-annotations.js";
 import { jsDoc } from "../wrap-prose.js";
 import { standaloneValidator } from "./standalone-validator.js";
@@ -145,8 +145,6 @@ ${jsDoc(`The response's body bytes, as the trigger sends them to the client.`)}
 export declare function ${lowerFirst(name)}Body(response: ${name}): Uint8Array;
 `;
 }
-
-const lowerFirst = (name: string): string => name.charAt(0).toLowerCase() + name.slice(1);
 
 function kindDeclarations(model: Model, event: EventKind): string {
   const { title } = event;
