@@ -3,6 +3,7 @@ import { runtimeIds } from "@fc-context/types";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hostile, type Json, validValue } from "./arbitraries.js";
+import { isIssueList } from "./issues.js";
 
 // The contract of every public entry point of the TypeScript packages, as their READMEs state it:
 // whatever it is given (anything fast-check draws, null prototypes, proxies, throwing getters,
@@ -65,20 +66,6 @@ function wrongTypes(
       out.push(`${where}: ${pythonType(item)}`);
   }
   return out;
-}
-
-function isIssueList(issues: unknown): boolean {
-  return (
-    Array.isArray(issues) &&
-    issues.length > 0 &&
-    issues.every(
-      (i) =>
-        typeof i.path === "string" &&
-        (i.path === "" || i.path.startsWith("/")) &&
-        typeof i.message === "string" &&
-        typeof i.keyword === "string",
-    )
-  );
 }
 
 describe.each(manifest.runtimes.map((r) => [r.id, r] as const))(

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { layoutEvents } from "../../../spec/read-layout.mjs";
 import { hostile } from "./arbitraries.js";
 import { eventValues } from "./event-forms.js";
+import { isIssueList } from "./issues.js";
 
 // The contract of the event entry points, as the validators' and testing's READMEs state it: for
 // anything (hostile values at any path of an event, any bytes, anything that is not bytes),
@@ -24,17 +25,7 @@ interface KindModule {
 }
 
 function isResult(result: Result, is: (value: unknown) => boolean): boolean {
-  if (result.ok) return is(result.value);
-  return (
-    result.issues.length > 0 &&
-    result.issues.every(
-      (i) =>
-        typeof i.path === "string" &&
-        (i.path === "" || i.path.startsWith("/")) &&
-        typeof i.message === "string" &&
-        typeof i.keyword === "string",
-    )
-  );
+  return result.ok ? is(result.value) : isIssueList(result.issues);
 }
 
 const bytes = fc.oneof(

@@ -16,8 +16,8 @@ export interface Scratch {
   commit(message: string): void;
 }
 
-export function scratchCopy(prefix: string): Scratch {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+/** The working tree's files as git sees them (tracked, and untracked but not ignored), copied into dir. */
+export function copyTrackedFiles(dir: string): void {
   const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
     cwd: repo,
     encoding: "utf8",
@@ -28,6 +28,11 @@ export function scratchCopy(prefix: string): Scratch {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     cpSync(source, path.join(dir, file), { verbatimSymlinks: true });
   }
+}
+
+export function scratchCopy(prefix: string): Scratch {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  copyTrackedFiles(dir);
   // installed dependencies come along as they are: the workspace links are relative, so they point
   // at the scratch copy's packages
   const workspaces = ["."].concat(

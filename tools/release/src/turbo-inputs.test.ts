@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repo } from "./scratch-copy.js";
+import { copyTrackedFiles, repo } from "./scratch-copy.js";
 
 // turbo replays a cached green result when a task's inputs hash the same: a file a test reads but
 // its task does not list lets a broken change pass. In a copy of the tracked files, each class of
@@ -26,15 +26,7 @@ function hashes(): Map<string, string> {
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), "fc-context-turbo-"));
-  const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
-    cwd: repo,
-    encoding: "utf8",
-  });
-  for (const file of listed.split("\0").filter(Boolean)) {
-    if (!existsSync(path.join(repo, file))) continue;
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    cpSync(path.join(repo, file), path.join(dir, file), { verbatimSymlinks: true });
-  }
+  copyTrackedFiles(dir);
   const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "ignore" });
   git("init", "--quiet");
   git("add", "--all");
