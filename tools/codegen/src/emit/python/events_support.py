@@ -366,14 +366,15 @@ def _half(raw: bytes) -> float:
 def issues(schema: Dict[str, Any], value: Any) -> List[EventIssue]:
     """Every fault of value against schema (a kind's, whose $defs its $refs name)."""
     # the common case first: a compiled check that stops at the first fault and builds no pointer
-    check = _CHECKS.get(id(schema))
-    if check is None:
-        check = _CHECKS[id(schema)] = _compile(schema, schema, {})
-    return [] if check(value) else _walk(schema, schema, value, "")
+    # by identity, holding the schema: an id is unique only while its object lives
+    cached = _CHECKS.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        cached = _CHECKS[id(schema)] = (schema, _compile(schema, schema, {}))
+    return [] if cached[1](value) else _walk(schema, schema, value, "")
 
 
 Check = Callable[[Any], bool]
-_CHECKS = {}  # type: Dict[int, Check]
+_CHECKS = {}  # type: Dict[int, Tuple[Dict[str, Any], Check]]
 
 
 def _compile(root: Dict[str, Any], node: Any, done: Dict[int, Check]) -> Check:
