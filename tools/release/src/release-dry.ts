@@ -29,7 +29,20 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(path.join(dist, "npm"), { recursive: true });
 step("build", bin("turbo"), ["run", "build", "--output-logs=errors-only"]);
 
-const published = releasedPackages(root).filter((pkg) => !pkg.private);
+interface Manifest {
+  name: string;
+  version: string;
+  exports: Record<string, unknown>;
+  bin?: Record<string, string>;
+  dependencies?: Record<string, string>;
+}
+// each published package with its package.json, read once
+const published = releasedPackages(root)
+  .filter((pkg) => !pkg.private)
+  .map((pkg) => ({
+    ...pkg,
+    manifest: JSON.parse(readFileSync(path.join(pkg.dir, "package.json"), "utf8")) as Manifest,
+  }));
 const tarballs: string[] = [];
 for (const pkg of published) {
   const name = execFileSync("npm", ["pack", "--silent", "--pack-destination", path.join(dist, "npm")], {
@@ -41,11 +54,8 @@ for (const pkg of published) {
     .at(-1)!;
   tarballs.push(path.join(dist, "npm", name));
   step(`publint ${pkg.name}`, bin("publint"), ["--strict", pkg.dir]);
-  const manifest = JSON.parse(readFileSync(path.join(pkg.dir, "package.json"), "utf8")) as {
-    exports: Record<string, unknown>;
-  };
   // attw judges JavaScript entry points; a package of documents has none
-  if (Object.values(manifest.exports).some((target) => typeof target === "object"))
+  if (Object.values(pkg.manifest.exports).some((target) => typeof target === "object"))
     step(`attw ${pkg.name}`, bin("attw"), [tarballs.at(-1)!, "--profile", "esm-only"]);
 }
 
@@ -74,13 +84,7 @@ try {
 }
 
 function installAlone(pkg: (typeof published)[number], registry: LocalRegistry): void {
-  const manifest = JSON.parse(readFileSync(path.join(pkg.dir, "package.json"), "utf8")) as {
-    name: string;
-    version: string;
-    exports: Record<string, unknown>;
-    bin?: Record<string, string>;
-    dependencies?: Record<string, string>;
-  };
+  const { manifest } = pkg;
   const readme = readFileSync(path.join(pkg.dir, "README.md"), "utf8");
   const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
   const project = mkdtempSync(path.join(os.tmpdir(), "fc-context-consumer-"));
