@@ -24,6 +24,25 @@ import { wrapPythonLines } from "./wrap-lines.js";
 const RUNTIME_SUPPORT = readFileSync(new URL("./runtime_support.py", import.meta.url), "utf8");
 const PROBE = readFileSync(new URL("./probe.py", import.meta.url), "utf8");
 const EVENTS_SUPPORT = readFileSync(new URL("./events_support.py", import.meta.url), "utf8");
+// the local runner: the runtime process (a script in a folder of its own, as FC's bootstrap is),
+// the Instance API, the HTTP server and the command line
+const RUNNER_FILES: ReadonlyArray<readonly [string, string]> = [
+  ["_runtime_folder/bootstrap.py", "./run_bootstrap.py"],
+  ["run.py", "./run_instance.py"],
+  ["_serve.py", "./run_serve.py"],
+  ["_command.py", "./run_command.py"],
+].map(([target, source]) => [target!, readFileSync(new URL(source!, import.meta.url), "utf8")] as const);
+const MAIN_MODULE = [
+  '"""python -m fc_context run|serve: see fc_context._command."""',
+  "",
+  "import sys",
+  "",
+  "from ._command import main",
+  "",
+  'if __name__ == "__main__":',
+  "    sys.exit(main())",
+  "",
+].join("\n");
 
 /**
  * The Python package fc_context: one module per runtime mirroring the runtime's classes
@@ -37,6 +56,8 @@ export async function emitPython(model: Model): Promise<Map<string, string>> {
   files.set("__init__.py", packageInit(model));
   files.set("testing.py", testingModule(model));
   files.set("probe.py", probeModule(model));
+  for (const [target, source] of RUNNER_FILES) files.set(target, `${banner(model, undefined, "#")}\n${source}`);
+  files.set("__main__.py", `${banner(model, undefined, "#")}\n${MAIN_MODULE}`);
   const events = eventsModule(model);
   if (events !== undefined) {
     files.set("_events.py", `${eventBanner(model, undefined, "#")}\n${EVENTS_SUPPORT}`);
