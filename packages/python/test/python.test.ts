@@ -69,6 +69,7 @@ describe.each(found)("fc_context on $id (Python $version)", (runtime) => {
             FC_CONTEXT_MODEL: runtime.model,
             FC_CONTEXT_PYTHON_MODULE: runtime.module,
             FC_CONTEXT_CONFORMANCE: path.join(repoRoot, "spec/conformance"),
+            FC_CONTEXT_DISPATCH: path.join(repoRoot, "spec/dispatch/cases"),
             FC_CONTEXT_MESSAGES: path.join(repoRoot, "MESSAGES.md"),
             PYTHONDONTWRITEBYTECODE: "1",
           },
@@ -114,6 +115,23 @@ print(json.dumps(verdicts))
       expect(python_verdicts).toEqual(typescript);
     },
   );
+});
+
+// The concurrent path's cases were recorded on CPython 3.11, which no FC runtime runs: they are
+// replayed there exactly (and on 3.10 and 3.12 portably, above), from the sources.
+describe("the dispatch replay on the concurrent path's recording interpreter", () => {
+  it.skipIf(interpreter("3.11") === undefined)("replays every concurrent case as recorded", async () => {
+    const { stderr } = await run(interpreter("3.11")!, ["-m", "unittest", "-v", "test_dispatch_replay"], {
+      cwd: path.join(packageDir, "tests"),
+      env: {
+        ...process.env,
+        PYTHONPATH: [path.join(packageDir, "src"), path.join(packageDir, "tests")].join(path.delimiter),
+        FC_CONTEXT_DISPATCH: path.join(repoRoot, "spec/dispatch/cases"),
+        PYTHONDONTWRITEBYTECODE: "1",
+      },
+    });
+    expect(stderr).toMatch(/\nOK\n?$/);
+  });
 });
 
 interface PyrightReport {

@@ -129,6 +129,11 @@ def _replay(case, code_dir, python):
             headers = [tuple(pair) for pair in step["headers"]]
             pending.append(instance.submit(case_body(step), headers))
             if sig is not None and sig["when"] == "served" and sig.get("step") == index:
+                # from the handler's start, so that a slow start (a loaded machine) changes nothing
+                started = ("Start RequestId: " + pending[-1].result.request_id).encode("utf-8")
+                deadline = time.monotonic() + 30
+                while started not in b"".join(chunks["stdout"]) and time.monotonic() < deadline:
+                    time.sleep(0.01)
                 time.sleep(sig["delay_s"])
                 instance.signal(getattr(signal, sig["name"]))
         results = []
@@ -159,7 +164,12 @@ def _interpreter_prefixes(python):
 
 
 class Normaliser(object):
-    def __init__(self, case, code_dir, python):
+    """portable: the replay ran on another Python than the recording (3.10 and 3.12 have none), so
+    what the interpreter itself writes is masked too: its standard library's frames, the 3.11+
+    caret lines, a SyntaxError's wording, its version in paths and the locale's encoding name."""
+
+    def __init__(self, case, code_dir, python, portable=False):
+        self.portable = portable
         version = case["interpreter"].split()[-1]
         runtime_dir = "/srv/fc/runtimes/" + case["runtime"]
         self.replacements = [(code_dir, "/srv/function/code"), (RUNTIME_FOLDER, runtime_dir), (PACKAGE, runtime_dir)]
@@ -181,7 +191,29 @@ class Normaliser(object):
         text = re.sub(r"thread id = \d+", "thread id = <n>", text)
         text = re.sub(r"Thread-\d+", "Thread-<n>", text)
         text = re.sub(r"\d+\.\d+\.\d+\.\d+:\d+", "127.0.0.1:<port>", text)
-        return self.runtime_frames(text)
+        text = self.runtime_frames(text)
+        if self.portable:
+            text = self.interpreter_parts(text)
+        return text
+
+    def interpreter_parts(self, text):
+        stdlib = r'(?:/opt/cpython/versions/[^"\\]*|<frozen [^>"]*>)'
+        marker = "<interpreter frames>"
+        text = re.sub(
+            r'\[\s*"File \\"' + stdlib + r'\\"",\s*"line \d+",\s*"in [^"]*",\s*"(?:[^"\\]|\\.)*"\s*\]',
+            '"' + marker + '"',
+            text,
+        )
+        text = re.sub(r'"' + marker + r'"(,\s*"' + marker + r'")+', '"' + marker + '"', text)
+        text = re.sub(
+            r'  File "' + stdlib + r'", line \d+, in [^\n]*\n(    (?!File )[^\n]*\n)?', "  " + marker + "\n", text
+        )
+        text = re.sub(r"(  " + marker + r"\n)+", "  " + marker + "\n", text)
+        text = re.sub(r"\n *[~^][~^ ]*(?=\n)", "", text)
+        text = re.sub(r"[\"']SyntaxError: .*?[\"'](?=\s*[\],])", "'SyntaxError: <message>'", text)
+        text = re.sub(r"python3\.?\d+", "python3<version>", text)
+        text = re.sub(r'"preferred_encoding": "[^"]*"', '"preferred_encoding": "<locale>"', text)
+        return text
 
     def runtime_frames(self, text):
         """The runtime's own frames, in each form they appear, each run of them as one marker."""
@@ -245,17 +277,26 @@ def _racy(case, varies):
     return bool(threads) or bool(varies & {"line order (threads)", "interleaving within lines (threads)"})
 
 
+RECORD_ID = re.compile(r"^<utc-time> [0-9a-f-]* \[", re.M)
+
+
 def _lines_sorted(segments):
-    """The lines, in any order. A print writes its text and its newline apart, so two threads'
-    lines can merge ("AB\\n\\n"): a runtime line is split off where it starts, empty lines dropped."""
-    text = "".join(piece for _, piece in segments)
-    text = RUNTIME_LINE.sub(lambda match: "\n" + match.group(0), text)
-    return sorted(line for line in text.splitlines() if line)
+    """Output of threads, order aside. Each print writes its pieces (every argument, separator and
+    the newline) apart, so other threads' writes land between them: the runtime's own lines and the
+    log records are taken out and compared as sorted lists, and what is left, the handlers' prints,
+    as the sorted list of its words. Records lose their request id: with invocations overlapping,
+    the root logger's id is the newest invocation's at the moment of logging, a matter of
+    scheduling."""
+    records = sorted(RECORD_ID.sub("<utc-time> <request id> [", piece) for kind, piece in segments if kind == "frame")
+    text = "".join(piece for kind, piece in segments if kind == "text")
+    runtime_lines = sorted(match.group(0) for match in RUNTIME_LINE.finditer(text))
+    words = sorted(RUNTIME_LINE.sub(" ", text).split())
+    return {"records": records, "runtime lines": runtime_lines, "printed words": words}
 
 
-def differences(case, result, python=None):
+def differences(case, result, python=None, portable=False):
     """What the replay gave that the recording does not: a list of strings, empty when equal."""
-    norm = Normaliser(case, result.code_dir, python)
+    norm = Normaliser(case, result.code_dir, python, portable)
     varies = {tag for entry in case.get("varies") or [] for tag in entry["explained_by"]}
     found = []
     invocations = list(case.get("before") or []) + [case]
@@ -331,7 +372,9 @@ KNOWN_DIFFERENCES = {
 # The concurrent path's runtime polls over HTTP with `requests`; at DEBUG its HTTP library logs each
 # connection and request through the root logger. The runner's channel is a pipe: no such records.
 HTTP_CLIENT_RECORD = re.compile(r"\] (Starting new HTTP connection|http://\S+ \"GET /2020-11-11/runtime/)")
-RUNTIME_LINE = re.compile(r"(?<!\n)FC (Invoke|Initialize|PreStop|PreFreeze) (Start|End) RequestId: ")
+RUNTIME_LINE = re.compile(
+    r"FC (Invoke|Initialize|PreStop|PreFreeze) (Start|End) RequestId: [0-9a-f-]+(, Error: Unhandled function error)?"
+)
 
 
 def _body_text(case, body, norm, recorded):
@@ -358,7 +401,8 @@ if __name__ == "__main__":
     for path in sys.argv[1:]:
         with open(path, encoding="utf-8") as handle:
             case = json.load(handle)
-        diffs = differences(case, replay(case))
+        portable = recorded_version(case) != "{}.{}".format(*sys.version_info[:2])
+        diffs = differences(case, replay(case), portable=portable)
         print("{}: {}".format(case["name"], "same" if not diffs else "differs"))
         for diff in diffs:
             print("  - " + diff)
