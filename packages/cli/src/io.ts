@@ -3,7 +3,8 @@
 // and the terminal say (colours()); secrets are masked before anything is printed.
 import { readFile } from "node:fs/promises";
 
-export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+// notInvoked: fc-context run, when the runtime would not have invoked the handler at all
+export const EXIT = { ok: 0, invalid: 1, usage: 2, notInvoked: 3 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** A fault in how the command was called: printed with a pointer to --help, exit 2. */

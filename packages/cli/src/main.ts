@@ -5,12 +5,22 @@ import { conformance } from "./commands/conformance.js";
 import { diff } from "./commands/diff.js";
 import { fake } from "./commands/fake.js";
 import { fromHeaders } from "./commands/from-headers.js";
+import { run, serve } from "./commands/run.js";
 import { spec } from "./commands/spec.js";
 import { validate } from "./commands/validate.js";
 import { loadManifest } from "./conformance/report.js";
 import { EXIT, type ExitCode, InputError, type Io, UsageError, write } from "./io.js";
 
-const COMMANDS: Record<string, Command> = { validate, fake, diff, "from-headers": fromHeaders, conformance, spec };
+const COMMANDS: Record<string, Command> = {
+  validate,
+  fake,
+  diff,
+  "from-headers": fromHeaders,
+  conformance,
+  spec,
+  run,
+  serve,
+};
 
 const USAGE = `Usage: fc-context <command> [options]
 
@@ -23,10 +33,12 @@ Commands:
   from-headers <file|-> --runtime <id> [--path default|concurrent] [--json]     the context built from headers
   conformance <report.json|-> [--runtime <id>] [--json] [--case <file>]         compare a probe report with the spec
   spec draft <report.json|-> [--runtime <id>] [--spec <dir>] [--out <file>]      start the spec of a new runtime
+  run <module.function> --runtime <id> [--event <file|->] [--code-dir <dir>]    run a handler as FC runs it
+  serve <module.function> --runtime <id> [--mode http|wsgi|event] [--port <n>]  serve it over HTTP, warm
 
 Run fc-context <command> --help for a command's options; fc-context --version for the versions.
 Results go to standard output, diagnostics to standard error.
-Exit codes: 0 valid (or matching), 1 invalid (or drifting), 2 usage error or unreadable input.`;
+Exit codes: 0 valid (or matching), 1 invalid (or drifting), 2 usage error or unreadable input; run adds 3.`;
 
 export function version(): string {
   const own = createRequire(import.meta.url)("../package.json") as { version: string };

@@ -168,9 +168,11 @@ class Server(object):
                     )
                 )
 
-    def invoke(self, event: bytes, extra: List[Tuple[str, str]]) -> Result:
+    def invoke(self, event: bytes, request_id: str, extra: List[Tuple[str, str]]) -> Result:
         self._ensure_initialized()
-        headers = default_headers(self.handler, self.instance.runtime) + extra
+        headers = (
+            default_headers(self.handler, self.instance.runtime, request_id=request_id) + extra
+        )
         return self.instance.invoke(event, headers, timeout=self.timeout)
 
     def serve_forever(self) -> None:
@@ -219,11 +221,11 @@ class Server(object):
         self, method: str, target: str, headers: List[Tuple[str, str]], body: bytes, client_ip: str
     ) -> Tuple[int, List[Tuple[str, str]], bytes]:
         request_id = str(uuid.uuid4())
-        extra = [("x-fc-request-id", request_id)]
+        extra = []  # type: List[Tuple[str, str]]
         if self.mode == "http":
             account = "1234567890123456"
             event = http_event(method, target, headers, body, client_ip, account, request_id)
-            result = self.invoke(event, extra)
+            result = self.invoke(event, request_id, extra)
         elif self.mode == "wsgi":
             url = urlsplit(target)
             header_map = {}  # type: Dict[str, List[str]]
@@ -237,9 +239,9 @@ class Server(object):
                 "headersMap": header_map,
             }
             encoded = base64.b64encode(json.dumps(params).encode("utf-8")).decode("ascii")
-            result = self.invoke(body, extra + [("x-fc-http-params", encoded)])
+            result = self.invoke(body, request_id, [("x-fc-http-params", encoded)])
         else:
-            result = self.invoke(body, extra)
+            result = self.invoke(body, request_id, extra)
         return self._answer_of(result)
 
     def _answer_of(self, result: Result) -> Tuple[int, List[Tuple[str, str]], bytes]:
@@ -249,6 +251,11 @@ class Server(object):
                 error = {
                     "errorMessage": "Function time out after {} seconds".format(self.timeout),
                     "errorType": TIMEOUT_ERROR_TYPE,
+                }
+            elif result.dropped:
+                error = {
+                    "errorMessage": "the runtime dropped the invocation: no handler ran",
+                    "errorType": "InvocationDropped",
                 }
             else:
                 error = {

@@ -268,7 +268,7 @@ def _report(args: argparse.Namespace, result: Result, timeout: Optional[float]) 
             ).encode("utf-8")
             _say("the handler ran past the timeout ({:g} s): FC ends the instance".format(timeout))
             code = EXIT_ERROR
-        elif result.exit_code is not None and result.request_id and _started(result):
+        elif not result.dropped and result.exit_code is not None and _started(result):
             _say(
                 "the runtime process ended (status {}) before posting a result".format(
                     result.exit_code

@@ -72,6 +72,9 @@ class Result(object):
         self.syslog = b""
         self.exit_code = None  # type: Optional[int]
         self.timed_out = False
+        self.dropped = (
+            False  # the runtime read the invocation and asked for the next: no handler ran
+        )
         self.duration_s = 0.0
 
     @property
@@ -227,6 +230,23 @@ def default_headers(
     return [("Content-Type", "application/octet-stream")] + sorted(headers.items())
 
 
+def _in_main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+def _die_with_parent() -> None:
+    """In the runtime process before it starts (Linux): SIGKILL when the runner dies, even by
+    SIGKILL, so that no runtime outlives its runner. Elsewhere the runtime ends when it next reads
+    from the runner and finds it gone."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+
 def _header_value(headers: Sequence[Header], name: str) -> Optional[str]:
     for key, value in headers:
         if key.lower() == name:
@@ -284,6 +304,7 @@ class Instance(object):
         self._process = None  # type: Optional[subprocess.Popen]
         self._waiting = []  # type: List[_Pending]
         self._running = {}  # type: Dict[str, _Pending]
+        self._handed = []  # type: List[_Pending]
         self._asked = 0
         self.exit_code = None  # type: Optional[int]
         self.starts = 0
@@ -334,6 +355,8 @@ class Instance(object):
                 cwd=self._cwd,
                 pass_fds=(to_child_r, from_child_w, syslog_w),
                 start_new_session=True,  # its own process group: nothing it starts outlives it
+                # the death signal follows the thread that started the process: the main thread only
+                preexec_fn=_die_with_parent if _in_main_thread() else None,
             )
         finally:
             for fd in (to_child_r, from_child_w, syslog_w):
@@ -341,6 +364,7 @@ class Instance(object):
         self.starts += 1
         self.exit_code = None
         self._asked = 0
+        self._handed = []
         self._to_child = to_child_w
         self._outputs = {
             self._process.stdout.fileno(): "stdout",
@@ -417,6 +441,7 @@ class Instance(object):
         while self._asked and self._waiting:
             self._asked -= 1
             pending = self._waiting.pop(0)
+            self._handed.append(pending)
             names = json.dumps([list(pair) for pair in pending.headers]).encode("utf-8")
             message = struct.pack(">I", len(names)) + names
             self._writes.put(message + struct.pack(">I", len(pending.event)) + pending.event)
@@ -505,6 +530,13 @@ class Instance(object):
             payload, data = data[5 : 5 + size], data[5 + size :]
             if kind == b"N":
                 with self._lock:
+                    if self.concurrency == 1:
+                        # one at a time: a runtime asking for more has dropped what it was handed
+                        for pending in self._handed:
+                            if not pending.done.is_set():
+                                pending.result.dropped = True
+                                self._finish(pending)
+                        self._handed = []
                     self._asked += 1
                     self._serve()
                 continue
