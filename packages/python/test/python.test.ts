@@ -156,6 +156,10 @@ const checks = runtimes.map((runtime, index) => ({
   // each module must type-check on its own Python version and every newer one
   files: [
     ...["__init__.py", "_runtime.py", "testing.py", "probe.py"].map((file) => path.join(sources, file)),
+    // the local runner: its API, server and command, and the runtime process's script
+    ...["run.py", "_serve.py", "_command.py", "__main__.py", "_runtime_folder/bootstrap.py"].map((file) =>
+      path.join(sources, file),
+    ),
     ...runtimes.slice(0, index + 1).map((older) => path.join(sources, `${older.module}.py`)),
     // an example handler where one is written for the runtime (a new runtime type-checks without one)
     ...[path.join(packageDir, "tests/typecheck", `handler_${runtime.module}.py`)].filter((file) => existsSync(file)),

@@ -59,6 +59,8 @@ USER_DATE_FORMAT = "%Y-%m-%dT%H:%M:%S"
 SYSTEM_FORMAT = "%(asctime)s.%(msecs)03d [%(levelname)s] [bootstrap]: %(message)s\n"
 SYSTEM_DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
 
+# the process's own stdout, for the framed records (sys.stdout is replaced by the wrapper)
+STDOUT_BYTES = getattr(sys.__stdout__, "buffer")
 current_request_id = ""  # the newest invocation's id: what the root logger's records carry
 sys_logger = logging.getLogger("fc_sys_logger")
 
@@ -116,7 +118,7 @@ def request_logger(request_id):
     logger = logging.Logger(request_id)
     # read when the request comes, after start-up deleted FC_SERVER_LOG_LEVEL: INFO in practice
     logger.setLevel(os.environ.get("FC_SERVER_LOG_LEVEL", "INFO"))
-    handler = FcLoggerHandler(sys.__stdout__.buffer, USER_FORMAT, USER_DATE_FORMAT)
+    handler = FcLoggerHandler(STDOUT_BYTES, USER_FORMAT, USER_DATE_FORMAT)
     handler.addFilter(RequestIdFilter(request_id))
     logger.addHandler(handler)
     return logger
@@ -164,7 +166,7 @@ def frame_entries(tb):
 
 
 def error_document(error, tb):
-    document = {"errorMessage": str(error), "errorType": type(error).__name__}
+    document = {"errorMessage": str(error), "errorType": type(error).__name__}  # type: dict
     entries = frame_entries(tb)
     if entries:
         document["stackTrace"] = entries
@@ -213,11 +215,12 @@ def load_module(module_part, code_dir):
     if "/" in module_part:
         subfolder, dotted = module_part.rsplit("/", 1)
         folder = os.path.join(code_dir, subfolder)
-    location, package = None, None
+    location = ""
+    package = None  # type: object
     for segment in dotted.split("."):
-        if location is not None and package is None:
+        if location and package is None:
             raise ImportError("No module named '{}'".format(segment))
-        location, package = find_module(segment, folder if location is None else package)
+        location, package = find_module(segment, str(package) if location else folder)
     if module_part in sys.modules:
         return sys.modules[module_part]
     if location.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)):
@@ -226,14 +229,15 @@ def load_module(module_part, code_dir):
         loader = importlib.machinery.SourcelessFileLoader(module_part, location)
     else:
         loader = importlib.machinery.SourceFileLoader(module_part, location)
-    locations = [package] if package is not None else None
+    locations = [str(package)] if package is not None else None
     spec = importlib.util.spec_from_file_location(
         module_part, location, loader=loader, submodule_search_locations=locations
     )
+    assert spec is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_part] = module
     try:
-        spec.loader.exec_module(module)
+        loader.exec_module(module)
     except BaseException:
         sys.modules.pop(module_part, None)
         raise
@@ -288,7 +292,7 @@ def concurrent_get_handler(handler, code_dir):
 
 def get_environ(event, context, http_params, handler):
     params = json.loads(base64.b64decode(http_params).decode("utf-8"))
-    environ = dict(os.environ)
+    environ = dict(os.environ)  # type: dict
     headers = dict(params.get("headersMap") or {})
     content_type = "application/octet-stream"
     for name in list(headers):
@@ -379,7 +383,8 @@ def execute_request_handler(function_type, function, event, context):
         else:
             result = function(event, context)
     except Exception as error:
-        return False, to_json(error_document(error, error.__traceback__.tb_next))
+        trace = error.__traceback__
+        return False, to_json(error_document(error, trace.tb_next if trace is not None else None))
     if isinstance(result, (str, bytes)):
         return True, result
     try:
@@ -598,7 +603,7 @@ class PipeClient(object):
 def setup_loggers():
     logging.Formatter.converter = time.gmtime  # every formatter in the process writes UTC
     root = logging.getLogger()
-    handler = FcLoggerHandler(sys.__stdout__.buffer, USER_FORMAT, USER_DATE_FORMAT)
+    handler = FcLoggerHandler(STDOUT_BYTES, USER_FORMAT, USER_DATE_FORMAT)
     handler.addFilter(RequestIdFilter())
     root.addHandler(handler)
     root.setLevel(os.environ.get("FC_SERVER_LOG_LEVEL", "INFO"))
@@ -655,9 +660,9 @@ def main():
     print(say)
     sys_logger.info(say)
     snapshot = os.environ.get("FC_SNAPSHOT_FLAG") == "1"
+    restore_folder = os.getcwd()
     if snapshot:
         sys_logger.info("During snapshot creating")
-        restore_folder = os.getcwd()
         os.chdir("/")
     limit = os.environ.get("FC_CONCURRENT_LIMIT", "1")
     try:

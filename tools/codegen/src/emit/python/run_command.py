@@ -331,10 +331,10 @@ def serve(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    instance.start()  # from the main thread: the runtime dies with this process (Linux)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        instance.start()
         while not stop.wait(0.5):
             pass
     finally:

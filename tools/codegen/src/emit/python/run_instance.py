@@ -25,13 +25,14 @@ import sys
 import threading
 import time
 import uuid
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, cast
 
 from . import RUNTIMES, RUNTIME_ALIASES, canonical_runtime, for_runtime
 
 __all__ = [
     "FRAME_MAGIC",
     "Instance",
+    "Pending",
     "Result",
     "RunnerError",
     "TIMEOUT_ERROR_TYPE",
@@ -63,19 +64,18 @@ class Result(object):
     """What one invocation gave: what the runtime posted and what it wrote meanwhile."""
 
     def __init__(self, request_id: str) -> None:
-        self.request_id = request_id
-        self.posted = None  # type: Optional[str]
-        self.body = b""
-        self.headers = []  # type: List[Header]
-        self.stdout = b""
-        self.stderr = b""
-        self.syslog = b""
-        self.exit_code = None  # type: Optional[int]
-        self.timed_out = False
-        self.dropped = (
-            False  # the runtime read the invocation and asked for the next: no handler ran
-        )
-        self.duration_s = 0.0
+        self.request_id: str = request_id
+        self.posted: Optional[str] = None
+        self.body: bytes = b""
+        self.headers: List[Header] = []
+        self.stdout: bytes = b""
+        self.stderr: bytes = b""
+        self.syslog: bytes = b""
+        self.exit_code: Optional[int] = None
+        self.timed_out: bool = False
+        # the runtime read the invocation and asked for the next without posting: no handler ran
+        self.dropped: bool = False
+        self.duration_s: float = 0.0
 
     @property
     def error(self) -> Optional[Dict[str, Any]]:
@@ -162,17 +162,6 @@ class _Deframer(object):
         if any(out):
             self._sink(b"".join(out))
 
-    def wait_exit(self, timeout: Optional[float] = None) -> Optional[int]:
-        """Waits for the runtime process to end by itself; its exit status, or None."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while True:
-            with self._lock:
-                if self._process is None:
-                    return self.exit_code
-            if deadline is not None and time.monotonic() > deadline:
-                return None
-            time.sleep(0.005)
-
     def close(self) -> None:
         if self._pending:
             self._sink(self._pending)
@@ -216,7 +205,8 @@ def default_headers(
 
     module = for_runtime(runtime)
     env = os.environ if environ is None else environ
-    context = fake_context(runtime, request_id=request_id or str(uuid.uuid4()))
+    make = cast(Any, fake_context)  # the runtime is a variable: no overload of one runtime applies
+    context = make(runtime, request_id=request_id or str(uuid.uuid4()))
     headers = {name.lower(): value for name, value in module.to_headers(context).items()}
     headers["x-fc-function-handler"] = handler
     headers["x-fc-function-type"] = FUNCTION_TYPES[function_type]
@@ -254,13 +244,15 @@ def _header_value(headers: Sequence[Header], name: str) -> Optional[str]:
     return None
 
 
-class _Pending(object):
+class Pending(object):
+    """A submitted invocation: Instance.wait(pending) gives its Result."""
+
     def __init__(self, headers: Sequence[Header], event: bytes, result: Result) -> None:
-        self.headers = headers
-        self.event = event
-        self.result = result
-        self.done = threading.Event()
-        self.started = 0.0
+        self.headers: Sequence[Header] = headers
+        self.event: bytes = event
+        self.result: Result = result
+        self.done: threading.Event = threading.Event()
+        self.started: float = 0.0
 
 
 class Instance(object):
@@ -289,25 +281,29 @@ class Instance(object):
         cwd: Optional[str] = None,
         restart: bool = True,
     ) -> None:
-        self.runtime = canonical_runtime(runtime) if runtime is not None else default_runtime()
-        self.code_dir = os.path.abspath(code_dir)
+        self.runtime: str = canonical_runtime(runtime) if runtime is not None else default_runtime()
+        self.code_dir: str = os.path.abspath(code_dir)
         if not os.path.isdir(self.code_dir):
             raise RunnerError("code folder not found: {}".format(code_dir))
-        self.python = python or sys.executable
-        self.concurrency = concurrency
+        self.python: str = python or sys.executable
+        self.concurrency: int = concurrency
         self._env = dict(env or {})
         self._inherit_env = inherit_env
-        self._sinks = {"stdout": stdout, "stderr": stderr, "syslog": syslog}
+        self._sinks: Dict[str, Optional[Sink]] = {
+            "stdout": stdout,
+            "stderr": stderr,
+            "syslog": syslog,
+        }
         self._cwd = cwd
-        self.restart = restart
+        self.restart: bool = restart
         self._lock = threading.Lock()
-        self._process = None  # type: Optional[subprocess.Popen]
-        self._waiting = []  # type: List[_Pending]
-        self._running = {}  # type: Dict[str, _Pending]
-        self._handed = []  # type: List[_Pending]
+        self._process = None  # type: Optional[subprocess.Popen[bytes]]
+        self._waiting = []  # type: List[Pending]
+        self._running = {}  # type: Dict[str, Pending]
+        self._handed = []  # type: List[Pending]
         self._asked = 0
-        self.exit_code = None  # type: Optional[int]
-        self.starts = 0
+        self.exit_code: Optional[int] = None
+        self.starts: int = 0
 
     @property
     def path(self) -> str:
@@ -361,6 +357,7 @@ class Instance(object):
         finally:
             for fd in (to_child_r, from_child_w, syslog_w):
                 os.close(fd)
+        assert self._process.stdout is not None and self._process.stderr is not None
         self.starts += 1
         self.exit_code = None
         self._asked = 0
@@ -396,7 +393,7 @@ class Instance(object):
         headers: Optional[Sequence[Header]] = None,
         handler: Optional[str] = None,
         function_type: str = "handler",
-    ) -> "_Pending":
+    ) -> "Pending":
         """Queues one invocation without waiting: the runtime gets it when it asks for its next.
         Invocations are served in the order they were submitted."""
         if not isinstance(event, bytes):
@@ -407,7 +404,7 @@ class Instance(object):
             headers = default_headers(handler, self.runtime, function_type)
         headers = [(str(name), str(value)) for name, value in headers]
         request_id = _header_value(headers, "x-fc-request-id") or ""
-        pending = _Pending(headers, event, Result(request_id))
+        pending = Pending(headers, event, Result(request_id))
         with self._lock:
             if self._process is None:
                 if self.starts and not self.restart:
@@ -422,7 +419,7 @@ class Instance(object):
         return pending
 
     def wait(
-        self, pending: "_Pending", timeout: Optional[float] = None, enforce: bool = True
+        self, pending: "Pending", timeout: Optional[float] = None, enforce: bool = True
     ) -> Result:
         """The result of a submitted invocation. When timeout passes first, enforce ends the
         instance as FC does; without enforce the result is returned as it is (nothing posted yet).
@@ -460,7 +457,8 @@ class Instance(object):
                 break
         os.close(fd)
 
-    def _read_loop(self, process: "subprocess.Popen") -> None:
+    def _read_loop(self, process: "subprocess.Popen[bytes]") -> None:
+        assert process.stdout is not None and process.stderr is not None
         selector = selectors.DefaultSelector()
         for fd in list(self._outputs) + [self._control]:
             selector.register(fd, selectors.EVENT_READ)
@@ -552,11 +550,11 @@ class Instance(object):
                 self._finish(pending)
         return data
 
-    def _finish(self, pending: _Pending) -> None:
+    def _finish(self, pending: Pending) -> None:
         self._running.pop(pending.result.request_id, None)
         pending.done.set()
 
-    def _time_out(self, pending: _Pending) -> None:
+    def _time_out(self, pending: Pending) -> None:
         """FC's timeout: the platform ends the instance; what it was doing is lost."""
         process = self._process
         if process is not None and not pending.done.is_set():
@@ -662,7 +660,8 @@ def invoke(
     if headers is None:
         headers = default_headers(handler, instance.runtime, function_type)
     collected = {"stdout": [], "stderr": [], "syslog": []}  # type: Dict[str, List[bytes]]
-    instance._sinks = {name: chunks.append for name, chunks in collected.items()}
+    sinks: Dict[str, Optional[Sink]] = {name: chunks.append for name, chunks in collected.items()}
+    instance._sinks = sinks
     try:
         result = instance.invoke(event, headers, timeout=timeout)
         instance.wait_idle(timeout=5.0)
