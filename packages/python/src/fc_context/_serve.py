@@ -137,6 +137,7 @@ class Server(object):
         self._log = log
         self._initialized_start = 0
         self._init_lock = threading.Lock()
+        self._headers = None  # type: Optional[List[Tuple[str, str]]]
         self.httpd = _ThreadingServer((host, port), self._request_handler())
 
     @property
@@ -171,9 +172,12 @@ class Server(object):
 
     def invoke(self, event: bytes, request_id: str, extra: List[Tuple[str, str]]) -> Result:
         self._ensure_initialized()
-        headers = (
-            default_headers(self.handler, self.instance.runtime, request_id=request_id) + extra
-        )
+        if self._headers is None:  # built once: a fake context per request costs 0.1 ms
+            self._headers = default_headers(self.handler, self.instance.runtime, request_id="-")
+        headers = [
+            (name, request_id if name == "x-fc-request-id" else value)
+            for name, value in self._headers
+        ] + extra
         return self.instance.invoke(event, headers, timeout=self.timeout)
 
     def serve_forever(self) -> None:
