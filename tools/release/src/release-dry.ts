@@ -181,6 +181,17 @@ function installAlone(pkg: (typeof published)[number], registry: LocalRegistry):
           input: fake,
           stdio: ["pipe", "inherit", "inherit"],
         });
+        // run: the bundled Python runner, on each runtime's interpreter found here, from the tarball
+        const code = path.join(project, "handler");
+        mkdirSync(code);
+        writeFileSync(path.join(code, "index.py"), "def handler(event, context):\n    return event\n");
+        for (const runtime of layoutRuntimes()) {
+          if (findPython(runtime.pythonVersion) === undefined) continue;
+          const args = ["run", "index.handler", "--runtime", runtime.id, "--code-dir", code, "--data", "ping"];
+          const out = execFileSync(bin, args, { cwd: project, env: { ...process.env, PYTHONPATH: "" } }).toString();
+          if (!out.endsWith("ping\n")) throw new Error(`fc-context run on ${runtime.id}: unexpected output`);
+          console.log(`fc-context run on ${runtime.id}: ok`);
+        }
       }
     }
   } finally {
