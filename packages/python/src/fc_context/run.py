@@ -30,7 +30,7 @@ import sys
 import threading
 import time
 import uuid
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, cast
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Set, Tuple, cast
 
 from . import RUNTIMES, RUNTIME_ALIASES, canonical_runtime, for_runtime
 
@@ -375,7 +375,7 @@ class Instance(object):
         }
         self._control = from_child_r
         self._since = {"stdout": b"", "stderr": b"", "syslog": b""}
-        self._writes = queue.Queue()  # type: queue.Queue
+        self._writes = queue.Queue()  # type: queue.Queue[Optional[bytes]]
         threading.Thread(target=self._write_loop, args=(self._writes,), daemon=True).start()
         threading.Thread(target=self._read_loop, args=(self._process,), daemon=True).start()
 
@@ -455,7 +455,7 @@ class Instance(object):
                     continue
             self._writes.put(message)
 
-    def _write_loop(self, writes: "queue.Queue") -> None:
+    def _write_loop(self, writes: "queue.Queue[Optional[bytes]]") -> None:
         fd = self._to_child
         while True:
             data = writes.get()
@@ -512,7 +512,7 @@ class Instance(object):
                 self._finish(pending)
             self._waiting = []
 
-    def _drain(self, selector: selectors.BaseSelector, open_fds: set) -> None:
+    def _drain(self, selector: selectors.BaseSelector, open_fds: Set[int]) -> None:
         for fd in [fd for fd in self._outputs if fd in open_fds]:
             while True:
                 ready = selector.select(0)
@@ -555,9 +555,10 @@ class Instance(object):
             meta_size = struct.unpack(">I", payload[:4])[0]
             meta = json.loads(payload[4 : 4 + meta_size].decode("utf-8"))
             with self._lock:
-                pending = self._running.get(meta["requestId"])
-                if pending is None:
+                posted = self._running.get(meta["requestId"])
+                if posted is None:
                     continue
+                pending = posted
                 pending.result.posted = "response" if kind == b"R" else "error"
                 pending.result.body = payload[4 + meta_size :]
                 pending.result.headers = [(name, value) for name, value in meta["headers"]]

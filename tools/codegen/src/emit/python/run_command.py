@@ -169,7 +169,7 @@ def _event(args: argparse.Namespace) -> bytes:
     if args.event is not None:
         return _read_bytes(args.event)
     if args.data is not None:
-        return args.data.encode("utf-8")
+        return bytes(args.data.encode("utf-8"))
     if args.event_kind is not None:
         from . import events
 
@@ -217,7 +217,7 @@ def _instance(args: argparse.Namespace, concurrency: int, syslog_file: Any) -> I
 def _timeout(args: argparse.Namespace, headers: Sequence[Tuple[str, str]]) -> Optional[float]:
     """--timeout, else the function's own timeout header: what FC enforces."""
     if args.timeout is not None:
-        return args.timeout
+        return float(args.timeout)
     for name, value in headers:
         if name.lower() == "x-fc-function-timeout" and value.strip().isdigit():
             return float(value.strip())
@@ -256,17 +256,18 @@ def run(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace, result: Result, timeout: Optional[float]) -> int:
     body = result.body
+    limit = float(timeout or 0)
     if result.posted is None:
         if result.timed_out:
             body = json.dumps(
                 {
-                    "errorMessage": "Function time out after {:g} seconds".format(timeout),
+                    "errorMessage": "Function time out after {:g} seconds".format(limit),
                     "errorType": TIMEOUT_ERROR_TYPE,
                 },
                 indent=4,
                 sort_keys=True,
             ).encode("utf-8")
-            _say("the handler ran past the timeout ({:g} s): FC ends the instance".format(timeout))
+            _say("the handler ran past the timeout ({:g} s): FC ends the instance".format(limit))
             code = EXIT_ERROR
         elif not result.dropped and result.exit_code is not None and _started(result):
             _say(
