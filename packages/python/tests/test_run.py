@@ -21,7 +21,7 @@ import fc_context
 from fc_context import run as fcrun
 
 SECRET = "RunnerCanarySecret7f3k9QzX"
-HANDLERS = '''
+HANDLERS = """
 import json
 import logging
 import os
@@ -88,7 +88,7 @@ def base64_body(request):
 def app(environ, start_response):
     start_response("202 Accepted", [("Content-Type", "text/plain"), ("X-Method", environ["REQUEST_METHOD"])])
     return [environ["PATH_INFO"].encode("utf-8"), b"?", environ["QUERY_STRING"].encode("utf-8")]
-'''
+"""
 
 
 def _alive(pid):
@@ -137,7 +137,9 @@ class InvokeApi(RunnerCase):
         self.assertEqual(lines[0], "FunctionCompute python3 runtime inited.")
         self.assertTrue(lines[1].startswith("FC Invoke Start RequestId: " + result.request_id))
         self.assertIn("event is bytes 8", lines)
-        self.assertRegex(lines[3], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z " + result.request_id + r" \[INFO\] request ")
+        self.assertRegex(
+            lines[3], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z " + result.request_id + r" \[INFO\] request "
+        )
         self.assertEqual(lines[-1], "FC Invoke End RequestId: " + result.request_id)
         self.assertIn(b"\xed\xdb\xac\x9b", result.stdout)  # records are framed as FC frames them
         self.assertIn("[bootstrap]: concurrent limit: 1", "\n".join(result.system_log_lines()))
@@ -226,8 +228,12 @@ class RunCommand(RunnerCase):
             self.assertEqual(json.loads(handle.read())["errorType"], "ValueError")
 
     def test_a_missing_handler_and_a_syntax_error_are_error_documents(self):
-        for handler, error_type in (("index.nope", "HandlerNotFound"), ("nomodule.handler", "ImportModuleError"),
-                                    ("broken.handler", "UserCodeSyntaxError"), ("nodot", "InvalidHandleName")):
+        for handler, error_type in (
+            ("index.nope", "HandlerNotFound"),
+            ("nomodule.handler", "ImportModuleError"),
+            ("broken.handler", "UserCodeSyntaxError"),
+            ("nodot", "InvalidHandleName"),
+        ):
             with self.subTest(handler=handler):
                 code, out, err = self.command("run", handler, "--code-dir", self.code)
                 self.assertEqual(code, 1, err)
