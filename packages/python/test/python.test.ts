@@ -157,9 +157,7 @@ const checks = runtimes.map((runtime, index) => ({
   files: [
     ...["__init__.py", "_runtime.py", "testing.py", "probe.py"].map((file) => path.join(sources, file)),
     // the local runner: its API, server and command, and the runtime process's script
-    ...["run.py", "_serve.py", "_command.py", "__main__.py", "_runtime_folder/bootstrap.py"].map((file) =>
-      path.join(sources, file),
-    ),
+    ...["run.py", "_serve.py", "_command.py", "__main__.py"].map((file) => path.join(sources, file)),
     ...runtimes.slice(0, index + 1).map((older) => path.join(sources, `${older.module}.py`)),
     // an example handler where one is written for the runtime (a new runtime type-checks without one)
     ...[path.join(packageDir, "tests/typecheck", `handler_${runtime.module}.py`)].filter((file) => existsSync(file)),
@@ -189,6 +187,12 @@ describe("pyright", () => {
       .filter((d) => d.severity === "error")
       .map((d) => `${path.basename(d.file)}:${d.range.start.line + 1}: ${d.message}`);
     expect(errors).toEqual([]);
+  });
+
+  // the runtime process's script, unannotated as a runtime's bootstrap is: pyright's basic checks
+  it.each(runtimes)("type-checks the runner's runtime script at Python $version", async ({ version }) => {
+    const report = await pyrightJson(["--pythonversion", version, path.join(sources, "_runtime_folder/bootstrap.py")]);
+    expect(report.generalDiagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 
   it.each(WRONG)("at Python %s rejects exactly the tagged lines of %s", async (version, file) => {
