@@ -464,20 +464,26 @@ class Request(object):
         self.event = event
         self._runtime = runtime
         self._path = path
-        first = {}
-        joined = {}
+        # read as the path's client reads them: the native one keeps the first value, trimmed;
+        # requests joins repeated values and drops leading blanks
+        self._values = {}  # type: dict
         for name, value in headers:
             key = name.lower()
-            first.setdefault(key, value.strip(" \t"))
-            joined[key] = value.lstrip(" \t") if key not in joined else joined[key] + ", " + value
-        self._values = joined if path == "concurrent" else first
+            if key not in self._values:
+                self._values[key] = value.strip(" \t") if path == "default" else value.lstrip(" \t")
+            elif path == "concurrent":
+                self._values[key] += ", " + value
         self.request_id = self._values.get("x-fc-request-id", "")
         self.content_type = self._values.get("content-type", "")
         self.event_body = event
         if path == "concurrent":
             self.function_type = int(self._values.get("x-fc-function-type", 0))
         else:
-            self.function_type = c_long(self._values.get("x-fc-function-type", "0"))
+            from fc_context._runtime import (
+                _c_long,
+            )  # the native client's parse, as from_headers has it
+
+            self.function_type = _c_long(self._values.get("x-fc-function-type", "0"))
         self.http_params = self._values.get("x-fc-http-params") or ""
         self._context = self._runtime.from_headers(self.headers, self._path)
 
@@ -491,24 +497,6 @@ class Request(object):
             logging.Logger.manager.loggerDict.pop(self.request_id, None)
             context.logger = request_logger(self.request_id)
         return context
-
-
-def c_long(text):
-    """The native client's reading of an int header: leading digits, as C's strtoul into a long."""
-    text = text.lstrip(" \t\n\v\f\r")
-    sign = text[:1] if text[:1] in "+-" else ""
-    digits = ""
-    for char in text[len(sign) :]:
-        if not "0" <= char <= "9":
-            break
-        digits += char
-    if not digits:
-        return 0
-    magnitude = int(digits)
-    if magnitude >= 2**64:
-        return -1
-    unsigned = (2**64 - magnitude) % 2**64 if sign == "-" else magnitude
-    return unsigned - 2**64 if unsigned >= 2**63 else unsigned
 
 
 def unblock_sigterm():
