@@ -69,14 +69,45 @@ class Result(object):
         self.posted: Optional[str] = None
         self.body: bytes = b""
         self.headers: List[Header] = []
-        self.stdout: bytes = b""
-        self.stderr: bytes = b""
-        self.syslog: bytes = b""
+        # what the runtime wrote while the invocation ran, in the chunks it came in: joined when
+        # read, so a chatty handler's output is not copied again for every chunk
+        self._output: Dict[str, List[bytes]] = {"stdout": [], "stderr": [], "syslog": []}
         self.exit_code: Optional[int] = None
         self.timed_out: bool = False
         # the runtime read the invocation and asked for the next without posting: no handler ran
         self.dropped: bool = False
         self.duration_s: float = 0.0
+
+    @property
+    def stdout(self) -> bytes:
+        return self._joined("stdout")
+
+    @stdout.setter
+    def stdout(self, data: bytes) -> None:
+        self._output["stdout"] = [data]
+
+    @property
+    def stderr(self) -> bytes:
+        return self._joined("stderr")
+
+    @stderr.setter
+    def stderr(self, data: bytes) -> None:
+        self._output["stderr"] = [data]
+
+    @property
+    def syslog(self) -> bytes:
+        """The runtime's own log (FC's system log), framed."""
+        return self._joined("syslog")
+
+    @syslog.setter
+    def syslog(self, data: bytes) -> None:
+        self._output["syslog"] = [data]
+
+    def _joined(self, stream: str) -> bytes:
+        chunks = self._output[stream]
+        if len(chunks) > 1:
+            chunks[:] = [b"".join(chunks)]
+        return chunks[0] if chunks else b""
 
     @property
     def error(self) -> Optional[Dict[str, Any]]:
@@ -110,22 +141,37 @@ class Result(object):
 def read_frames(data: bytes) -> List[Tuple[str, bytes]]:
     """stdout split as a log reader splits it: ("text", bytes) and ("frame", payload) pieces, each
     frame as long as its header says."""
+    return _split_frames(data, True)[0]
+
+
+def _split_frames(data: bytes, final: bool) -> Tuple[List[Tuple[str, bytes]], bytes]:
+    """The pieces of data and what is left of it. At the end of a stream (final) a header cut short
+    is text and a frame cut short is what there is of it; otherwise both are left, with a tail that
+    may be the start of a frame marker, for more data to complete."""
     pieces = []  # type: List[Tuple[str, bytes]]
     at = 0
     while at < len(data):
         start = data.find(FRAME_MAGIC, at)
         if start < 0:
-            pieces.append(("text", data[at:]))
+            end = len(data) if final else len(data) - _partial_magic(data[at:])
+            if end > at:
+                pieces.append(("text", data[at:end]))
+            at = end
             break
         if start > at:
             pieces.append(("text", data[at:start]))
+        at = start
         if start + 8 > len(data):
-            pieces.append(("text", data[start:]))
+            if final:
+                pieces.append(("text", data[start:]))
+                at = len(data)
             break
         size = struct.unpack(">I", data[start + 4 : start + 8])[0]
+        if not final and start + 8 + size > len(data):
+            break
         pieces.append(("frame", data[start + 8 : start + 8 + size]))
         at = start + 8 + size
-    return pieces
+    return pieces, data[at:]
 
 
 def render_frames(data: bytes) -> bytes:
@@ -141,27 +187,10 @@ class _Deframer(object):
         self._pending = b""
 
     def feed(self, data: bytes) -> None:
-        self._pending += data
-        out = []
-        while self._pending:
-            start = self._pending.find(FRAME_MAGIC)
-            if start < 0:
-                keep = _partial_magic(self._pending)
-                out.append(self._pending[: len(self._pending) - keep])
-                self._pending = self._pending[len(self._pending) - keep :]
-                break
-            out.append(self._pending[:start])
-            if len(self._pending) < start + 8:
-                self._pending = self._pending[start:]
-                break
-            size = struct.unpack(">I", self._pending[start + 4 : start + 8])[0]
-            if len(self._pending) < start + 8 + size:
-                self._pending = self._pending[start:]
-                break
-            out.append(self._pending[start + 8 : start + 8 + size])
-            self._pending = self._pending[start + 8 + size :]
-        if any(out):
-            self._sink(b"".join(out))
+        pieces, self._pending = _split_frames(self._pending + data, False)
+        out = b"".join(piece for _, piece in pieces)
+        if out:
+            self._sink(out)
 
     def close(self) -> None:
         if self._pending:
@@ -298,6 +327,8 @@ class Instance(object):
         self._cwd = cwd
         self.restart: bool = restart
         self._lock = threading.Lock()
+        # notified when the runtime asks for more, an invocation ends, or the process ends
+        self._changed = threading.Condition(self._lock)
         self._process = None  # type: Optional[subprocess.Popen[bytes]]
         self._waiting = []  # type: List[Pending]
         self._running = {}  # type: Dict[str, Pending]
@@ -507,6 +538,7 @@ class Instance(object):
                 pending.result.exit_code = code
                 self._finish(pending)
             self._waiting = []
+            self._changed.notify_all()
 
     def _drain(self, selector: selectors.BaseSelector, open_fds: Set[int]) -> None:
         for fd in [fd for fd in self._outputs if fd in open_fds]:
@@ -524,7 +556,7 @@ class Instance(object):
     def _output(self, stream: str, chunk: bytes) -> None:
         with self._lock:
             for pending in self._running.values():
-                setattr(pending.result, stream, getattr(pending.result, stream) + chunk)
+                pending.result._output[stream].append(chunk)
         sink = self._sinks[stream]
         if sink is not None:
             sink(chunk)
@@ -547,6 +579,7 @@ class Instance(object):
                         self._handed = []
                     self._asked += 1
                     self._serve()
+                    self._changed.notify_all()
                 continue
             meta_size = struct.unpack(">I", payload[:4])[0]
             meta = json.loads(payload[4 : 4 + meta_size].decode("utf-8"))
@@ -564,6 +597,7 @@ class Instance(object):
     def _finish(self, pending: Pending) -> None:
         self._running.pop(pending.result.request_id, None)
         pending.done.set()
+        self._changed.notify_all()
 
     def _time_out(self, pending: Pending) -> None:
         """FC's timeout: the platform ends the instance; what it was doing is lost."""
@@ -599,37 +633,22 @@ class Instance(object):
 
     def wait_idle(self, timeout: Optional[float] = None) -> bool:
         """Waits until the runtime asks for its next invocation with nothing running."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while True:
-            with self._lock:
-                if self._process is None or (self._asked and not self._running):
-                    return True
-            if deadline is not None and time.monotonic() > deadline:
-                return False
-            time.sleep(0.002)
+        with self._changed:
+            return self._changed.wait_for(
+                lambda: self._process is None or bool(self._asked and not self._running), timeout
+            )
 
     def wait_exit(self, timeout: Optional[float] = None) -> Optional[int]:
         """Waits for the runtime process to end by itself; its exit status, or None."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while True:
-            with self._lock:
-                if self._process is None:
-                    return self.exit_code
-            if deadline is not None and time.monotonic() > deadline:
-                return None
-            time.sleep(0.005)
+        with self._changed:
+            ended = self._changed.wait_for(lambda: self._process is None, timeout)
+            return self.exit_code if ended else None
 
     def close(self) -> None:
-        """Ends the instance as the recording harness did: SIGKILL, then reaps it."""
-        process = self._process
+        """Ends the instance as the recording harness did: SIGKILL, then waits until reaped."""
         self.kill()
-        if process is not None:
-            process.wait()
-            while True:
-                with self._lock:
-                    if self._process is None:
-                        break
-                time.sleep(0.001)
+        with self._changed:
+            self._changed.wait_for(lambda: self._process is None)
 
     def __enter__(self) -> "Instance":
         self.start()
