@@ -241,14 +241,7 @@ class Normaliser(object):
 
 def _segments(data):
     """stdout as the recording lists it: text pieces and frames, joined where text meets text."""
-    out = []
-    for kind, piece in read_frames(data):
-        text = piece.decode("utf-8", "backslashreplace")
-        if out and kind == "text" and out[-1][0] == "text":
-            out[-1][1] += text
-        else:
-            out.append([kind, text])
-    return out
+    return _merged((kind, piece.decode("utf-8", "backslashreplace")) for kind, piece in read_frames(data))
 
 
 def _merged(segments):
